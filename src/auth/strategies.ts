@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
+import { Strategy as LocalStrategyBase } from 'passport-local';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthUser } from '../common/auth/auth-user';
+import { DomainError } from '../common/errors/domain-error';
+import { UsersService } from '../users/users.service';
+import { AuthService, JWT_ALGORITHM } from './auth.service';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(LocalStrategyBase) {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'email', passwordField: 'password' });
+  }
+
+  async validate(email: string, password: string): Promise<AuthUser> {
+    const user = await this.auth.validateCredentials(email, password);
+    if (!user) throw new DomainError('unauthorized', 'Wrong email or password');
+    return user;
+  }
+}
+
+interface JwtPayload {
+  sub: string;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: [JWT_ALGORITHM], // never `none`, never an algorithm the token picks
+      ignoreExpiration: false,
+    });
+  }
+
+  /** Reloads the user so a deactivated account or a changed role takes effect at once. */
+  async validate(payload: JwtPayload): Promise<AuthUser> {
+    const user = typeof payload.sub === 'string' ? await this.users.findActiveById(payload.sub) : null;
+    if (!user) throw new DomainError('unauthorized', 'A valid bearer token is required');
+    return { id: user.id, email: user.email, role: user.role, clientId: user.clientId, name: user.name };
+  }
+}

@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { DomainError, DomainErrorCode, ErrorDetail } from './domain-error';
+import { httpErrorBody } from './http-error-body';
+
+const STATUS_OF: Record<DomainErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+};
+
+/** The single place where errors become HTTP answers; anything unexpected is a 500 that hides internals. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, message, details } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(status).json(httpErrorBody(status, message, details));
+  }
+
+  private describe(exception: unknown): { status: number; message: string; details?: ErrorDetail[] } {
+    if (exception instanceof DomainError) {
+      return { status: STATUS_OF[exception.code], message: exception.message, details: exception.details };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: HttpStatus.TOO_MANY_REQUESTS, message: 'Too many attempts; try again later' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null) {
+        const { message, details } = body as { message?: unknown; details?: ErrorDetail[] };
+        return {
+          status,
+          message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+          details,
+        };
+      }
+      return { status, message: String(body) };
+    }
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { status: 413, message: 'Request body is too large' };
+    }
+    return { status: 500, message: 'Internal server error' };
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Role, ROLES } from '../user.entity';
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail() @MaxLength(320) email: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @Length(8, 200) password: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ description: 'Required for role client' }) @IsOptional() @IsUUID() clientId?: string;
+  @ApiPropertyOptional({ description: 'Shoppers: clients they must never evaluate (conflict of interest)', type: [String] })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  conflictClientIds?: string[];
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+}
+
+export class UserView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String }) clientId: string | null;
+  @ApiProperty({ type: [String] }) conflictClientIds: string[];
+  @ApiProperty() createdAt: Date;
+}

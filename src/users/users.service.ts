@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'crypto';
+import { Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthUser } from '../common/auth/auth-user';
+import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
+import { Client } from '../clients/client.entity';
+import { CreateUserDto, ListUsersQuery, UserView } from './dto/user.dto';
+import { hashPassword } from './passwords';
+import { Role, User } from './user.entity';
+
+/** Roles a consultant may create; everything else is the admin's. */
+const CONSULTANT_MAY_CREATE: Role[] = ['shopper', 'client'];
+
+export function toUserView(user: User): UserView {
+  const { id, email, role, name, clientId, conflictClientIds, createdAt } = user;
+  return { id, email, role, name, clientId, conflictClientIds, createdAt };
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserView> {
+    if (actor.role !== 'admin' && !CONSULTANT_MAY_CREATE.includes(dto.role)) {
+      throw new DomainError('forbidden', `Only an admin may create ${dto.role} users`);
+    }
+    if (dto.role === 'client' && !dto.clientId) {
+      throw unprocessable('A client user needs a clientId', [{ field: 'clientId', reason: 'required for role client' }]);
+    }
+    if (dto.role !== 'client' && dto.clientId) {
+      throw unprocessable('Only client users belong to a client', [{ field: 'clientId', reason: `not allowed for role ${dto.role}` }]);
+    }
+    if (dto.conflictClientIds?.length && dto.role !== 'shopper') {
+      throw unprocessable('Only shoppers declare conflicts of interest', [{ field: 'conflictClientIds', reason: 'shoppers only' }]);
+    }
+    if (dto.clientId && !(await this.clients.existsBy({ id: dto.clientId }))) throw notFound('Client');
+    const email = dto.email.toLowerCase();
+    const passwordHash = await hashPassword(dto.password);
+    const inserted = await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({
+        email,
+        passwordHash,
+        role: dto.role,
+        name: dto.name ?? null,
+        clientId: dto.clientId ?? null,
+        conflictClientIds: dto.conflictClientIds ?? [],
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (!inserted.raw.length) throw conflict(`A user with email ${email} already exists`);
+    return toUserView(this.users.create(inserted.raw[0] as object) as User);
+  }
+
+  async list(query: ListUsersQuery): Promise<UserView[]> {
+    const users = await this.users.find({ where: query.role ? { role: query.role } : {}, order: { createdAt: 'ASC' } });
+    return users.map(toUserView);
+  }
+
+  findActiveById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id, active: true });
+  }
+
+  findActiveByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: email.toLowerCase(), active: true });
+  }
+
+  /** First start: with no users at all, create the admin so someone can log in. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (await this.users.exists()) return;
+    const email = (this.config.adminEmail ?? 'admin@incognito.local').toLowerCase();
+    const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
+    await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ email, passwordHash: await hashPassword(password), role: 'admin', name: 'Administrator' })
+      .orIgnore()
+      .execute();
+    if (!this.config.adminPassword) {
+      // Printed once, on the console only, so the first admin can log in and change it.
+      process.stdout.write(`\nFirst start: created admin ${email} with password ${password}\n\n`);
+    }
+    this.logger.log(`Created the first admin user ${email}`);
+  }
+}

@@ -1,0 +1,48 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { createTestDatabase } from '../setup/test-database';
+
+export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
+
+export interface TestContext {
+  app: NestExpressApplication;
+  http: TestAgent;
+  db: DataSource;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real application on its own copy of the migrated database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'incognito-test-data-'));
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    DATA_DIR: dataDir,
+    DB_POOL_SIZE: '5',
+    ...env,
+  });
+  const app = await createApp();
+  await app.init();
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    http,
+    db: app.get(DataSource),
+    dataDir,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Once per `npm test`: one PostgreSQL (embedded unless DATABASE_URL names one), one migrated template
+// database. Each e2e file then copies the template (CREATE DATABASE … TEMPLATE) and stays independent.
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { ensureDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { TEMPLATE_DATABASE } from './test-database';
+
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({
+      databaseDir: mkdtempSync(join(tmpdir(), 'incognito-test-pg-')),
+      persistent: false,
+    });
+    (globalThis as { __incognitoTestDatabase?: unknown }).__incognitoTestDatabase = server;
+    adminUrl = server.urlFor('postgres');
+  }
+  process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  const admin = new DataSource({ type: 'postgres', url: adminUrl });
+  await admin.initialize();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.destroy();
+  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+  const template = new DataSource(buildDataSourceOptions(templateUrl.toString(), 2));
+  await template.initialize();
+  await template.runMigrations();
+  await template.destroy();
+}
