@@ -140,3 +140,31 @@ export interface Problem {
   field: string;
   reason: string;
 }
+
+/** A question earns points only when its type can be scored and it has points to earn. */
+export function isScoredQuestion(question: Pick<QuestionDefinition, 'type' | 'maxPoints'>): boolean {
+  return SCORABLE_TYPES.includes(question.type) && question.maxPoints > 0;
+}
+
+/** A question and where it sits; `order` counts through the whole questionnaire (sections in order, then questions). */
+export interface LocatedQuestion {
+  question: QuestionDefinition;
+  section: SectionDefinition;
+  sectionIndex: number;
+  questionIndex: number;
+  order: number;
+}
+
+/** Every question in definition order. */
+export function listQuestions(definition: Pick<QuestionnaireDefinition, 'sections'>): LocatedQuestion[] {
+  let order = 0;
+  return definition.sections.flatMap((section, sectionIndex) =>
+    section.questions.map((question, questionIndex) => ({
+      question,
+      section,
+      sectionIndex,
+      questionIndex,
+      order: order++,
+    })),
+  );
+}
