@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { Channel, Dimension } from '../../questionnaires/domain/definition';
+import type { CampaignStatus } from '../campaign.entity';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const KEY = /^[a-z0-9_]+$/i;
+
+export class ScenarioDto {
+  @ApiProperty({ example: 'credit_card_cost' })
+  @IsString()
+  @MaxLength(100)
+  @Matches(KEY, { message: 'key may contain only letters, digits and underscores' })
+  key: string;
+  @ApiProperty({ example: 'Ask for the cost of a credit card' }) @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @ApiProperty({ description: 'The script the shopper plays' }) @IsString() @MaxLength(5000) brief: string;
+}
+
+const seconds = () => ApiPropertyOptional({ minimum: 1, description: 'Target in seconds' });
+/** Per-channel SLA targets in seconds (wait time on synchronous channels, response time on the others). */
+export class SlaSecondsDto {
+  @seconds() @IsOptional() @IsNumber() @Min(1) in_person?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) phone?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) email?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) web_chat?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) whatsapp?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) facebook?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) twitter?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) instagram?: number;
+  @seconds() @IsOptional() @IsNumber() @Min(1) app?: number;
+}
+
+const percent = () => ApiPropertyOptional({ minimum: 0, maximum: 100 });
+/** KPI targets in percent: overall score, FCR rate, or a dimension's score. */
+export class TargetsDto {
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) overall?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) fcr?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) speed?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) protocol?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) empathy?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) knowledge?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) resolution?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) data_security?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) writing?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) appearance?: number;
+  @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) sales?: number;
+}
+
+/** True when A's fields are exactly B; used below so a new channel or dimension cannot be forgotten here. */
+type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
+export const SLA_FIELDS_MATCH_CHANNELS: SameKeys<SlaSecondsDto, Channel> = true;
+export const TARGET_FIELDS_MATCH_DIMENSIONS: SameKeys<TargetsDto, Dimension | 'overall' | 'fcr'> = true;
+
+export class CreateCampaignDto {
+  @ApiProperty() @IsUUID() clientId: string;
+  @ApiProperty({ description: 'A published questionnaire version' }) @IsUUID() questionnaireId: string;
+  @ApiProperty({ example: 'Oleada 1 – 2026' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ example: '2026-03-01', description: 'First day (YYYY-MM-DD)' })
+  @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn: string;
+  @ApiProperty({ example: '2026-03-31', description: 'Last day, inclusive (YYYY-MM-DD)' })
+  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn: string;
+  @ApiProperty({ type: [String], description: "Touchpoints in scope, all of the campaign's client" })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  touchpointIds: string[];
+  @ApiPropertyOptional({ type: [ScenarioDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ScenarioDto)
+  scenarios?: ScenarioDto[];
+  @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) visitsPerTouchpoint: number;
+  @ApiPropertyOptional({ type: SlaSecondsDto, description: '{<channel>: seconds}' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SlaSecondsDto)
+  slaSeconds?: SlaSecondsDto;
+  @ApiPropertyOptional({ type: TargetsDto, description: '{overall?, fcr?, <dimension>?} in percent' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetsDto)
+  targets?: TargetsDto;
+  @ApiPropertyOptional({ description: "An earlier wave of the same client, for trends" })
+  @IsOptional()
+  @IsUUID()
+  previousCampaignId?: string;
+  @ApiPropertyOptional({ description: 'Seed of the visit plan (random when absent); the same seed gives the same plan' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  seed?: string;
+  @ApiPropertyOptional({ minimum: 0, description: 'Fee paid to the shopper per approved visit' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(99_999_999)
+  visitFee?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Days after closing when employee data and evidence are purged' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  retentionDays?: number;
+}
+
+export const CAMPAIGN_STATUSES: CampaignStatus[] = ['draft', 'active', 'closed'];
+
+export class ListCampaignsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: CampaignStatus;
+}
+
+export class ScenarioView {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() brief: string;
+}
+
+export class CampaignView {
+  @ApiProperty() id: string;
+  @ApiProperty() clientId: string;
+  @ApiProperty() questionnaireId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '2026-03-01' }) startsOn: string;
+  @ApiProperty({ example: '2026-03-31' }) endsOn: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status: CampaignStatus;
+  @ApiProperty() visitsPerTouchpoint: number;
+  @ApiProperty({ type: [String] }) touchpointIds: string[];
+  @ApiProperty({ type: [ScenarioView] }) scenarios: ScenarioView[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { phone: 60 } })
+  slaSeconds: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { overall: 85 } })
+  targets: Record<string, number>;
+  @ApiProperty({ nullable: true, type: String }) previousCampaignId: string | null;
+  @ApiPropertyOptional({ description: 'Staff only: the plan seed (it would reveal planned visit dates)' }) seed?: string;
+  @ApiPropertyOptional({ description: 'Staff only' }) visitFee?: number;
+  @ApiProperty({ nullable: true, type: Number }) retentionDays: number | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) activatedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
+}
+
+export class ActivatedCampaignView extends CampaignView {
+  @ApiProperty({ description: 'Assignments created by this activation' }) assignmentsCreated: number;
+}

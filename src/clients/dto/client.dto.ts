@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
+
+export class CreateClientDto {
+  @ApiProperty({ example: 'Banco Ejemplo' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+}
+
+export class ClientView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() createdAt: Date;
+}
+
+/** One open stretch of a day, local time. Format and order are checked by checkOpeningHours (422). */
+export class OpeningIntervalDto {
+  @ApiProperty({ example: '09:00', description: 'HH:mm, 24 h local time' }) @IsString() opens: string;
+  @ApiProperty({ example: '14:00', description: 'HH:mm or 24:00, later than opens' }) @IsString() closes: string;
+}
+
+const intervals = () => ApiPropertyOptional({ type: [OpeningIntervalDto], description: 'Empty or missing = closed' });
+
+/** Opening hours per weekday in the touchpoint's time zone; null (or absent) = always open. */
+export class OpeningHoursDto {
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) mon?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) tue?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) wed?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) thu?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) fri?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) sat?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) sun?: OpeningIntervalDto[];
+}
+
+export class CreateTouchpointDto {
+  @ApiProperty({ example: 'Oficina Gran Vía' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: Channel;
+  @ApiProperty({ example: 'Madrid' }) @IsString() @IsNotEmpty() @MaxLength(120) region: string;
+  @ApiPropertyOptional({ example: 'Madrid' }) @IsOptional() @IsString() @MaxLength(120) city?: string;
+  @ApiPropertyOptional({ example: 'Gran Vía 1' }) @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ description: 'Social-network or messaging handle', example: '@bancoejemplo' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  handle?: string;
+  @ApiPropertyOptional({ example: '+34 900 000 000' }) @IsOptional() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional({ example: 'https://example.com/chat' }) @IsOptional() @IsString() @MaxLength(500) url?: string;
+  @ApiPropertyOptional({ description: 'IANA time zone; defaults to the platform zone (TIME_ZONE)', example: 'Europe/Madrid' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+  @ApiPropertyOptional({ type: OpeningHoursDto, nullable: true, description: 'null or absent = always open' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpeningHoursDto)
+  openingHours?: OpeningHoursDto | null;
+}
+
+export class TouchpointView {
+  @ApiProperty() id: string;
+  @ApiProperty() clientId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CHANNELS }) channel: Channel;
+  @ApiProperty() region: string;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) handle: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) url: string | null;
+  @ApiProperty() timeZone: string;
+  @ApiProperty({ nullable: true, type: OpeningHoursDto }) openingHours: OpeningHoursDto | null;
+  @ApiProperty() createdAt: Date;
+}
