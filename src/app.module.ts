@@ -8,8 +8,16 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
+import { KpisModule } from './kpis/kpis.module';
+import { ExportsModule } from './exports/exports.module';
 import { UsersModule } from './users/users.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
+import { ClientsModule } from './clients/clients.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { VisitReportsModule } from './visit-reports/visit-reports.module';
 
 @Module({
   imports: [
@@ -41,6 +49,14 @@ import { UsersModule } from './users/users.module';
     }),
     AuthModule,
     UsersModule,
+    ClientsModule,
+    QuestionnairesModule,
+    CampaignsModule,
+    EvidenceModule,
+    KpisModule,
+    ExportsModule,
+    AssignmentsModule,
+    VisitReportsModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

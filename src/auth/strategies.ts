@@ -23,6 +23,7 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase) {
 
 interface JwtPayload {
   sub: string;
+  exp?: number;
 }
 
 @Injectable()
@@ -41,6 +42,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
 
   /** Reloads the user so a deactivated account or a changed role takes effect at once. */
   async validate(payload: JwtPayload): Promise<AuthUser> {
+    // passport-jwt checks `exp` only when present: a token without one would never expire.
+    if (typeof payload.exp !== 'number') throw new DomainError('unauthorized', 'A valid bearer token is required');
     const user = typeof payload.sub === 'string' ? await this.users.findActiveById(payload.sub) : null;
     if (!user) throw new DomainError('unauthorized', 'A valid bearer token is required');
     return { id: user.id, email: user.email, role: user.role, clientId: user.clientId, name: user.name };

@@ -40,6 +40,10 @@ export class VisitReport {
   @Column({ type: 'varchar', length: 20 }) status: VisitReportStatus;
   @Column({ type: 'timestamptz' }) visitedAt: Date;
   @Column({ type: 'text', nullable: true }) narrative: string | null;
+  /** sha256 of the normalised narrative (duplicate-narrative signal); null when too short to compare. */
+  @Index('IDX_visit_reports_narrative_hash')
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  narrativeHash: string | null;
   @Column({ type: 'jsonb', nullable: true }) employee: EmployeeDescription | null;
   /** Overall score 0..100, full precision; null when every section is N/A. */
   @Column({ type: 'double precision', nullable: true }) score: number | null;

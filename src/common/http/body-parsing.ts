@@ -10,7 +10,14 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
   return [json({ limit: limitBytes }), urlencoded({ extended: false, limit: limitBytes })].map(
     (parser) => (req: Request, res: Response, next: NextFunction) =>
       parser(req, res, (error?: unknown) => {
-        if (!error) return next();
+        if (!error) {
+          // class-transformer recurses once per level: a body nested thousands deep overflows its stack (a 500).
+          if (nestingDepthExceeds(req.body, MAX_BODY_DEPTH)) {
+            res.status(400).json(httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [{ field: 'body', reason: 'nested too deeply' }]));
+            return;
+          }
+          return next();
+        }
         const { type, status } = error as { type?: string; status?: number };
         if (type === 'entity.too.large') {
           res.status(413).json(httpErrorBody(413, `Request body is larger than ${limitBytes} bytes`));
@@ -22,4 +29,19 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
         }
       }),
   );
+}
+
+/** No API body needs more; questionnaires, the deepest, use about six. */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether a parsed JSON value nests objects/arrays deeper than `limit`; iterative, so it cannot overflow itself. */
+export function nestingDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length) {
+    const { value: current, depth } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(current as object)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
 }

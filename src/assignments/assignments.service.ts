@@ -1,0 +1,249 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource, QueryRunner } from 'typeorm';
+import { AuthUser } from '../common/auth/auth-user';
+import { assertCanReadAssignment } from '../common/access/access';
+import { conflict, notFound } from '../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ASSIGNMENT_VIEW_COLUMNS, ASSIGNMENT_VIEW_FROM, AssignmentViewRow, toAssignmentView } from './assignment-view';
+import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignment.dto';
+import { checkAssignmentRules, type AssignmentPolicy } from './domain/assignment-rules';
+import { canTransition, InvalidTransitionError, type AssignmentAction, type AssignmentStatus } from './domain/assignment-state';
+
+const DEFAULT_PAGE_SIZE = 100;
+/** How often open work past its window is swept to `expired`. */
+const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * An assigned visit expires this long after its window ends if no report arrived: shoppers on flaky
+ * networks may upload a visit made inside the window a little later. Open jobs expire at once.
+ */
+export const LATE_SUBMISSION_GRACE = '2 days';
+
+/** Statuses in which an assignment is a visit the shopper made or will make (for rotation and per-day limits). */
+const TAKEN_STATUSES = `('assigned', 'submitted', 'returned', 'approved')`;
+/** Statuses in which the shopper still has work to do on it (the max-active limit). */
+const ACTIVE_STATUSES = `('assigned', 'returned')`;
+
+interface ClaimTarget {
+  id: string;
+  status: AssignmentStatus;
+  shopper_id: string | null;
+  touchpoint_id: string;
+  planned_at: Date;
+  window_start: Date;
+  window_end: Date;
+  client_id: string;
+  campaign_status: string;
+  time_zone: string;
+}
+
+@Injectable()
+export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AssignmentsService.name);
+  private sweepTimer?: NodeJS.Timeout;
+  private readonly policy: AssignmentPolicy;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.policy = {
+      rotationDays: config.rotationDays,
+      maxActiveAssignments: config.maxActiveAssignments,
+      maxVisitsPerDay: config.maxVisitsPerDay,
+    };
+  }
+
+  onModuleInit(): void {
+    this.sweepTimer = setInterval(() => {
+      this.expireOverdue().catch((error: unknown) => this.logger.warn(`Expiry sweep failed: ${String(error)}`));
+    }, SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
+  }
+
+  /** Open jobs past their window, and assigned ones past it plus the grace, become `expired` (in SQL). */
+  async expireOverdue(): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE assignments SET status = 'expired', updated_at = now()
+        WHERE (status = 'open' AND window_end <= now())
+           OR (status = 'assigned' AND window_end <= now() - interval '${LATE_SUBMISSION_GRACE}')`,
+    )) as [unknown, number];
+    return count;
+  }
+
+  async list(user: AuthUser, query: ListAssignmentsQuery): Promise<AssignmentView[]> {
+    await this.expireOverdue();
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.campaignId) where.push(`a.campaign_id = ${param(query.campaignId)}`);
+    if (user.role === 'shopper') {
+      if (query.status === 'open') {
+        // The job board: open jobs of active campaigns, without clients the shopper declared a conflict with.
+        const me = param(user.id);
+        where.push(
+          `a.status = 'open'`,
+          `a.shopper_id IS NULL`,
+          `c.status = 'active'`,
+          `NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ${me} AND c.client_id = ANY(u.conflict_client_ids))`,
+        );
+      } else {
+        where.push(`a.shopper_id = ${param(user.id)}`);
+        if (query.status) where.push(`a.status = ${param(query.status)}`);
+      }
+    } else if (query.status) {
+      where.push(`a.status = ${param(query.status)}`);
+    }
+    const limit = param(query.limit ?? DEFAULT_PAGE_SIZE);
+    const offset = param(query.offset ?? 0);
+    const rows = (await this.dataSource.query(
+      `SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.planned_at, a.id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    )) as AssignmentViewRow[];
+    return rows.map(toAssignmentView);
+  }
+
+  async get(user: AuthUser, id: string): Promise<AssignmentView> {
+    await this.expireOverdue();
+    const row = await this.findView(id);
+    if (!row) throw notFound('Assignment');
+    assertCanReadAssignment(user, { shopperId: row.shopper_id, status: row.status });
+    return toAssignmentView(row);
+  }
+
+  /** A shopper takes an open job from the board. */
+  claim(user: AuthUser, id: string): Promise<AssignmentView> {
+    return this.give(id, user.id, 'claim', (target) => {
+      // A job that was on the board until its window closed answers 409 window_closed, not 404.
+      if (target.status === 'expired' && target.shopper_id === null) return;
+      assertCanReadAssignment(user, { shopperId: target.shopper_id, status: target.status });
+    });
+  }
+
+  /** A consultant gives an open job to a shopper. */
+  assign(id: string, dto: AssignDto): Promise<AssignmentView> {
+    return this.give(id, dto.shopperId, 'assign', () => undefined);
+  }
+
+  private async give(
+    id: string,
+    shopperId: string,
+    action: Extract<AssignmentAction, 'claim' | 'assign'>,
+    authorize: (target: ClaimTarget) => void,
+  ): Promise<AssignmentView> {
+    await this.expireOverdue();
+    await this.inTransaction(async (runner) => {
+      // Locking the shopper serialises their claims, so two at once cannot both slip under a limit.
+      const [shopper] = (await runner.query(
+        `SELECT id, conflict_client_ids FROM users WHERE id = $1 AND role = 'shopper' AND active FOR UPDATE`,
+        [shopperId],
+      )) as Array<{ id: string; conflict_client_ids: string[] }>;
+      if (!shopper) throw notFound('Shopper');
+
+      const [target] = (await runner.query(
+        `SELECT a.id, a.status, a.shopper_id, a.touchpoint_id, a.planned_at, a.window_start, a.window_end,
+                c.client_id, c.status AS campaign_status, t.time_zone
+           FROM assignments a JOIN campaigns c ON c.id = a.campaign_id JOIN touchpoints t ON t.id = a.touchpoint_id
+          WHERE a.id = $1`,
+        [id],
+      )) as ClaimTarget[];
+      if (!target) throw notFound('Assignment');
+      authorize(target);
+      if (target.status === 'expired') {
+        const reason = `window_closed: the window for this visit ended at ${new Date(target.window_end).toISOString()}`;
+        throw conflict(`This assignment has expired (${reason})`, [{ field: 'window_closed', reason }]);
+      }
+      if (!canTransition(target.status, action)) {
+        throw conflict(new InvalidTransitionError(target.status, action).message, [
+          { field: 'status', reason: `the assignment is ${target.status}` },
+        ]);
+      }
+      if (target.campaign_status !== 'active') {
+        throw conflict(`The campaign is ${target.campaign_status}; only assignments of active campaigns can be given out`, [
+          { field: 'campaign', reason: `campaign is ${target.campaign_status}` },
+        ]);
+      }
+
+      const [facts] = (await runner.query(
+        `SELECT
+           (SELECT coalesce(json_agg(coalesce(vr.visited_at, x.planned_at)), '[]'::json)
+              FROM assignments x LEFT JOIN visit_reports vr ON vr.assignment_id = x.id
+             WHERE x.shopper_id = $1 AND x.touchpoint_id = $2 AND x.id <> $3 AND x.status IN ${TAKEN_STATUSES}) AS recent,
+           (SELECT count(*)::int FROM assignments x
+             WHERE x.shopper_id = $1 AND x.id <> $3 AND x.status IN ${ACTIVE_STATUSES}) AS active,
+           (SELECT count(*)::int FROM assignments x
+             WHERE x.shopper_id = $1 AND x.id <> $3 AND x.status IN ${TAKEN_STATUSES}
+               AND (x.planned_at AT TIME ZONE $4)::date = ($5::timestamptz AT TIME ZONE $4)::date) AS same_day`,
+        [shopperId, target.touchpoint_id, id, target.time_zone, target.planned_at],
+      )) as Array<{ recent: string[]; active: number; same_day: number }>;
+
+      const violations = checkAssignmentRules({
+        assignment: {
+          touchpointId: target.touchpoint_id,
+          clientId: target.client_id,
+          plannedAt: new Date(target.planned_at),
+          windowStart: new Date(target.window_start),
+          windowEnd: new Date(target.window_end),
+        },
+        shopper: { conflictClientIds: shopper.conflict_client_ids ?? [] },
+        recentVisitsToTouchpoint: facts.recent.map((at) => new Date(at)),
+        activeAssignmentCount: facts.active,
+        visitsOnSameDay: facts.same_day,
+        now: new Date(),
+        policy: this.policy,
+      });
+      if (violations.length) {
+        throw conflict(
+          `This assignment cannot go to this shopper: ${violations.map((v) => v.rule).join(', ')}`,
+          violations.map((v) => ({ field: v.rule, reason: v.message })),
+        );
+      }
+
+      // Race-safe: only one of several concurrent claims finds the row still open.
+      const taken = await runner.query(
+        `UPDATE assignments SET shopper_id = $1, status = 'assigned', assigned_at = now(), updated_at = now()
+          WHERE id = $2 AND status = 'open' AND shopper_id IS NULL`,
+        [shopperId, id],
+        true,
+      );
+      if (!taken.affected) {
+        throw conflict('Someone else took this assignment first', [{ field: 'status', reason: 'no longer open' }]);
+      }
+    });
+    const row = await this.findView(id);
+    if (!row) throw notFound('Assignment');
+    return toAssignmentView(row);
+  }
+
+  private async findView(id: string): Promise<AssignmentViewRow | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM} WHERE a.id = $1`, [
+      id,
+    ])) as AssignmentViewRow[];
+    return row;
+  }
+
+  private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const result = await work(runner);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

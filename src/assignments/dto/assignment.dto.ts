@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/assignment-state';
+import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
+
+export const MAX_PAGE_SIZE = 500;
+
+export class ListAssignmentsQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, description: 'Shoppers: status=open is the job board of open jobs' })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_STATUSES)
+  status?: AssignmentStatus;
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class AssignDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() shopperId: string;
+}
+
+export class AssignmentTouchpointView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CHANNELS }) channel: Channel;
+  @ApiProperty() region: string;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+}
+
+export class ScenarioView {
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty() brief: string;
+}
+
+export class AssignmentView {
+  @ApiProperty() id: string;
+  @ApiProperty() campaignId: string;
+  @ApiProperty({ type: AssignmentTouchpointView }) touchpoint: AssignmentTouchpointView;
+  @ApiProperty({ type: ScenarioView, nullable: true }) scenario: ScenarioView | null;
+  @ApiProperty() windowStart: Date;
+  @ApiProperty({ description: 'Exclusive end of the window' }) windowEnd: Date;
+  @ApiProperty() plannedAt: Date;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status: AssignmentStatus;
+  @ApiProperty({ nullable: true, type: String }) shopperId: string | null;
+  @ApiProperty({ description: 'Fee paid to the shopper once the visit is approved' }) fee: number;
+}

@@ -1,0 +1,24 @@
+import { MAX_BODY_DEPTH, nestingDepthExceeds } from './body-parsing';
+
+const nested = (depth: number): unknown => (depth === 0 ? 1 : [nested(depth - 1)]);
+
+describe('nestingDepthExceeds', () => {
+  it('counts each object or array as one level', () => {
+    expect(nestingDepthExceeds({ a: 1 }, 1)).toBe(false);
+    expect(nestingDepthExceeds({ a: { b: 1 } }, 1)).toBe(true);
+    expect(nestingDepthExceeds([[], { x: [] }], 3)).toBe(false);
+    expect(nestingDepthExceeds([[], { x: [] }], 2)).toBe(true);
+  });
+
+  it('accepts scalars and bodies exactly at the limit, refuses one level more', () => {
+    expect(nestingDepthExceeds('text', 0)).toBe(false);
+    expect(nestingDepthExceeds(null, 0)).toBe(false);
+    expect(nestingDepthExceeds(nested(MAX_BODY_DEPTH), MAX_BODY_DEPTH)).toBe(false);
+    expect(nestingDepthExceeds(nested(MAX_BODY_DEPTH + 1), MAX_BODY_DEPTH)).toBe(true);
+  });
+
+  it('walks a depth that would overflow a recursive walker without overflowing itself', () => {
+    const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(nestingDepthExceeds(deep, MAX_BODY_DEPTH)).toBe(true);
+  });
+});

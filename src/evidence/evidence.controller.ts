@@ -1,0 +1,54 @@
+import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser } from '../common/auth/decorators';
+import { EvidenceUploadBody, EvidenceView } from './dto/evidence.dto';
+import { EvidenceUploadGuard } from './evidence-upload.guard';
+import { EvidenceService, UploadedEvidence } from './evidence.service';
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name; always an attachment, never rendered inline. */
+export function contentDisposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller()
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post('visit-reports/:id/evidence')
+  @HttpCode(201)
+  @UseGuards(EvidenceUploadGuard)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: EvidenceUploadBody })
+  upload(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: UploadedEvidence | undefined,
+  ): Promise<EvidenceView> {
+    return this.evidence.upload(actor, id, file);
+  }
+
+  @Get('visit-reports/:id/evidence')
+  @ApiOkResponse({ type: [EvidenceView] })
+  list(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EvidenceView[]> {
+    return this.evidence.list(actor, id);
+  }
+
+  @Get('evidence/:id')
+  @Header('Cache-Control', 'private, no-store') // personal data: never kept by a shared cache
+  @ApiProduces('application/octet-stream')
+  async download(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { file, stream, size } = await this.evidence.open(actor, id);
+    return new StreamableFile(stream, {
+      type: file.mimeType,
+      length: size,
+      disposition: contentDisposition(file.originalName),
+    });
+  }
+}

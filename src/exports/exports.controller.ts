@@ -1,0 +1,56 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuthUser } from '../common/auth/auth-user';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { ReportQueryDto } from './dto/report-query.dto';
+import { ExportsService, PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './exports.service';
+import { attachmentDisposition } from './format';
+
+const ACCESS =
+  'Consultants and admins: any campaign (includeUnapproved=true previews submitted visits). Client users: their own ' +
+  'client’s campaigns, approved visits only, no shopper data (another client’s campaign is 404). Shoppers: 403. ' +
+  'Accepts the filters of GET /campaigns/:id/kpis; lang defaults to the questionnaire’s language.';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('campaigns')
+@Roles('admin', 'consultant', 'client')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get(':id/report.pdf')
+  @ApiOperation({ summary: 'Campaign report as PDF (DOMAIN.md §6)', description: ACCESS })
+  @ApiProduces(PDF_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'The PDF, as an attachment named after the campaign and today’s date' })
+  async pdf(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Query() query: ReportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { fileName, body } = await this.exports.pdf(user, id, query);
+    response
+      .status(200)
+      .set({
+        'Content-Type': PDF_CONTENT_TYPE,
+        'Content-Disposition': attachmentDisposition(fileName),
+        'Content-Length': String(body.length),
+        'Cache-Control': 'private, no-store',
+      })
+      .end(body);
+  }
+
+  @Get(':id/report.xlsx')
+  @ApiOperation({ summary: 'Campaign report as an Excel workbook, streamed (DOMAIN.md §6)', description: ACCESS })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ description: 'The workbook, as an attachment named after the campaign and today’s date' })
+  xlsx(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Query() query: ReportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.exports.xlsx(user, id, query, response);
+  }
+}

@@ -1,0 +1,78 @@
+// The downloads of DOMAIN.md §6. Both start from KpisService.buildModel, which also decides who may
+// read the campaign (client users: own client only, approved visits only), so the PDF, the Excel file
+// and GET /campaigns/:id/kpis always agree, and a refused caller gets its 403/404 before any byte.
+import { Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AuthUser, isStaff } from '../common/auth/auth-user';
+import type { KpiModel } from '../kpis/kpi-model';
+import { KpisService } from '../kpis/kpis.service';
+import { ReportQueryDto } from './dto/report-query.dto';
+import { OutputClosedError, writeWorkbook } from './excel/workbook';
+import { streamVisitRows } from './excel/visit-rows';
+import { attachmentDisposition, reportFileName, ReportFileName } from './format';
+import { labelsFor, resolveReportLanguage } from './i18n';
+import { renderPdf } from './pdf/report-pdf';
+
+export const PDF_CONTENT_TYPE = 'application/pdf';
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The downloads never carry the consultants-only shopper calibration block (shopper names), whoever
+ * asks: files get forwarded. The renderers do not read it either; this keeps it out of their reach.
+ */
+function withoutShopperData(model: KpiModel): KpiModel {
+  const { shoppers: _shoppers, ...rest } = model;
+  return rest;
+}
+
+@Injectable()
+export class ExportsService {
+  private readonly logger = new Logger(ExportsService.name);
+
+  constructor(
+    private readonly kpis: KpisService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async pdf(user: AuthUser, campaignId: string, query: ReportQueryDto): Promise<{ fileName: ReportFileName; body: Buffer }> {
+    const model = withoutShopperData(await this.kpis.buildModel(user, campaignId, query.toFilters()));
+    const language = resolveReportLanguage(query.lang, model.campaign.language);
+    const body = await renderPdf(model, language);
+    return { fileName: reportFileName(model.campaign.name, new Date(), 'pdf', labelsFor(language).fileNameFallback), body };
+  }
+
+  /**
+   * Streams the workbook into the response. Access is decided (and any 403/404 thrown) before the
+   * first byte; a failure after the first byte aborts the connection, so the client sees a failed
+   * download rather than a truncated file that looks complete.
+   */
+  async xlsx(user: AuthUser, campaignId: string, query: ReportQueryDto, response: Response): Promise<void> {
+    const model = withoutShopperData(await this.kpis.buildModel(user, campaignId, query.toFilters()));
+    const language = resolveReportLanguage(query.lang, model.campaign.language);
+    const staff = isStaff(user);
+    // The model's filters are the ones it was computed with; the visit rows use exactly those.
+    const { includeUnapproved, ...filters } = model.filters;
+    const rows = streamVisitRows(this.dataSource, { campaignId: model.campaign.id, filters, includeUnapproved: staff && includeUnapproved === true });
+    const fileName = reportFileName(model.campaign.name, new Date(), 'xlsx', labelsFor(language).fileNameFallback);
+    response.status(200);
+    response.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+    response.setHeader('Content-Disposition', attachmentDisposition(fileName));
+    response.setHeader('Cache-Control', 'private, no-store');
+    try {
+      await writeWorkbook(model, rows, response, language, { audience: staff ? 'staff' : 'client' });
+    } catch (error) {
+      if (!response.headersSent) {
+        response.removeHeader('Content-Disposition');
+        response.removeHeader('Content-Type');
+        throw error;
+      }
+      if (error instanceof OutputClosedError) {
+        this.logger.warn(`Excel export of campaign ${campaignId}: the client closed the download`);
+      } else {
+        this.logger.error(`Excel export of campaign ${campaignId} failed mid-stream: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+      response.destroy();
+    }
+  }
+}

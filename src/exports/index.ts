@@ -1,0 +1,9 @@
+// The renderers without HTTP, for the benchmark and scripts: a KPI model in, a PDF buffer or a streamed
+// workbook out. Pure of Nest; streamVisitRows needs only something with query(sql, params).
+export { renderPdf } from './pdf/report-pdf';
+export { writeWorkbook } from './excel/workbook';
+export type { WorkbookAudience, WorkbookOptions } from './excel/workbook';
+export { streamVisitRows } from './excel/visit-rows';
+export type { VisitRow, VisitRowsQuery, SqlRunner } from './excel/visit-rows';
+export { resolveReportLanguage } from './i18n';
+export type { ReportLanguage } from './i18n';

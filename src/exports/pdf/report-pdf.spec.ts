@@ -1,0 +1,142 @@
+import type { KpiModel } from '../../kpis/kpi-model';
+import { emptyKpiModel, fullKpiModel } from '../testing/kpi-model.fixture';
+import { readPdf } from '../testing/pdf-text';
+import { labelsFor } from '../i18n';
+import { headline, renderPdf } from './report-pdf';
+
+// Every test reads its PDF back through a pdf-parse child process.
+jest.setTimeout(30000);
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+describe('renderPdf', () => {
+  let full: { text: string; pages: number; info: Record<string, unknown> };
+
+  beforeAll(async () => {
+    const buffer = await renderPdf(fullKpiModel(), 'es');
+    expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
+    full = await readPdf(buffer);
+  }, 30000);
+
+  it('sets the document title to the campaign name', () => {
+    expect(full.info.Title).toBe('Oleada 2 – Atención al cliente');
+    expect(full.info.Author).toBe('Incognito');
+  });
+
+  it('has a cover with client, campaign, period and visits, accents intact', () => {
+    for (const text of ['INFORME DE CLIENTE INCÓGNITO', 'Banco Ñandú', 'Evaluación multicanal', '1 de octubre de 2026 – 31 de octubre de 2026', 'VISITAS']) {
+      expect(full.text).toContain(text);
+    }
+  });
+
+  it('summarises overall vs target and previous wave, strengths and priorities', () => {
+    for (const text of [
+      'Resumen ejecutivo',
+      '71,3', // overall 71.25
+      'IC 95 %: 52,3 – 90,2',
+      'Objetivo no alcanzado',
+      '+6,2',
+      'significativa',
+      'Principales fortalezas',
+      'Tiempo de espera',
+      'Prioridades de mejora',
+      'Formar a la plantilla en las comisiones de la cuenta nómina.',
+      '25,0 %', // knockout rate
+      '87,5', // consistency index
+    ]) {
+      expect(full.text).toContain(text);
+    }
+  });
+
+  it('has the charts (their SVG text included), the tables, comments, recommendations and the method note', () => {
+    for (const text of [
+      'Puntuación por sección',
+      'Puntuación por canal',
+      'Índice de consistencia: 87,5 · Dispersión: 17,5 puntos',
+      'Puntuación por región',
+      'Evolución por sección',
+      'Distribución de las puntuaciones',
+      '90–100',
+      'Tiempos de atención y resolución',
+      '4 min 00 s', // in-person median 240 s
+      'Ranking de puntos de contacto',
+      'Oficina Málaga Centro (Málaga)',
+      'Cumplimiento por pregunta',
+      '¿Resolvió la consulta en el primer contacto?',
+      'Comentarios y verbatims',
+      '“Muy amable, me atendió enseguida. ¡Excelente!”',
+      '=HYPERLINK',
+      'atención (3) · comisión (2)',
+      'Recomendaciones',
+      'Nota metodológica',
+      'Welch',
+    ]) {
+      expect(full.text).toContain(text);
+    }
+    // Unscored questions have no compliance row.
+    expect(full.text).not.toContain('Comentario libre');
+  });
+
+  it('numbers every page and names the campaign in the footer', () => {
+    for (let page = 1; page <= full.pages; page++) expect(full.text).toContain(`Página ${page} de ${full.pages}`);
+    expect(occurrences(full.text, 'Oleada 2 – Atención al cliente')).toBeGreaterThanOrEqual(full.pages);
+  });
+
+  it('prints no internal ids: visit, touchpoint, campaign', () => {
+    for (const id of ['visit-a', 'visit-b', 'visit-c', 'tp-1', 'tp-2', '11111111-1111-4111-8111-111111111111', '22222222-2222']) {
+      expect(full.text).not.toContain(id);
+    }
+  });
+
+  it('repeats a table’s header on every page it continues on', async () => {
+    const model: KpiModel = fullKpiModel();
+    model.touchpoints = Array.from({ length: 80 }, (_, index) => ({
+      id: `tp-${index}`,
+      name: `Oficina ${String(index).padStart(2, '0')}`,
+      channel: 'in_person' as const,
+      region: 'Andalucía',
+      city: null,
+      mean: 100 - index,
+      n: 3,
+    }));
+    const { text, pages } = await readPdf(await renderPdf(model, 'es'));
+    expect(pages).toBeGreaterThan(full.pages);
+    // the ranking spans at least two pages, each starting with the header row
+    expect(occurrences(text, 'Pos.\tPunto de contacto') + occurrences(text, 'Pos. Punto de contacto')).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('Oficina 00');
+    expect(text).toContain('Oficina 79');
+  }, 30000);
+
+  it('renders a campaign with no visits, no previous wave and no comments', async () => {
+    const { text, info } = await readPdf(await renderPdf(emptyKpiModel(), 'en'));
+    expect(info.Title).toBe('Empty wave');
+    for (const expected of ['MYSTERY SHOPPING REPORT', 'There are no visits matching this report yet.', 'No previous wave to compare with', 'There are no comments', 'No question leaves room for improvement.', 'Method note', 'Page 1 of']) {
+      expect(text).toContain(expected);
+    }
+  }, 30000);
+
+  it('degrades characters the standard fonts lack instead of printing garbage', async () => {
+    const model = fullKpiModel();
+    model.comments.bySection[0].items[0].text = 'Rápido 😀 y ≥ 5 ő';
+    const { text } = await readPdf(await renderPdf(model, 'es'));
+    expect(text).toContain('Rápido y >= 5 o');
+  }, 30000);
+});
+
+describe('headline', () => {
+  it('says the score, the target and the change against the previous wave in one sentence', () => {
+    expect(headline(fullKpiModel(), labelsFor('es'), 'es')).toBe(
+      'La puntuación global es de 71,3 sobre 100 (4 visitas), por debajo del objetivo de 80,0, 6,2 puntos más que en la oleada anterior (diferencia estadísticamente significativa).',
+    );
+    const model = fullKpiModel();
+    model.overall = { ...model.overall, mean: 85, met: true };
+    model.trend!.overall = { previous: 85.02, current: 85, change: -0.02, pValue: 0.9, significant: false };
+    expect(headline(model, labelsFor('en'), 'en')).toBe(
+      'The overall score is 85.0 out of 100 (4 visits), meeting the target of 80.0, level with the previous wave (not a significant change).',
+    );
+    model.trend!.overall = { previous: 88, current: 85, change: -3, pValue: null, significant: null };
+    delete model.overall.target;
+    expect(headline(model, labelsFor('en'), 'en')).toBe('The overall score is 85.0 out of 100 (4 visits), 3.0 points below the previous wave.');
+    expect(headline(emptyKpiModel(), labelsFor('en'), 'en')).toBeNull();
+  });
+});

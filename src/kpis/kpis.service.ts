@@ -1,0 +1,348 @@
+// Builds the KPI model (API.md "Results", DOMAIN.md §5): the one source of the JSON endpoint, the PDF
+// and the Excel report. PostgreSQL aggregates (kpi-queries.ts); the pure domain helpers turn the
+// aggregates into statistics, rankings and texts. Exports call buildModel directly: the access rules
+// live here, not in the controller.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthUser, isStaff } from '../common/auth/auth-user';
+import { assertCanReadClientData } from '../common/access/access';
+import { forbidden, notFound } from '../common/errors/domain-error';
+import {
+  Channel,
+  CHANNELS,
+  isScoredQuestion,
+  listQuestions,
+  QuestionnaireDefinition,
+  timingMetricOf,
+} from '../questionnaires/domain/definition';
+import { answerDistribution, AnswerValueCount, DISTRIBUTED_TYPES } from './domain/answer-distribution';
+import { answerFromPoints, answerIsReadFromPoints } from './domain/answer-from-points';
+import { crossChannelConsistency } from './domain/consistency';
+import { scoreHistogram } from './domain/distribution';
+import { QuestionResult, rankRecommendations, rankStrengths, targetsReport } from './domain/recommendations';
+import { compareWaves, confidenceInterval95, Sample } from './domain/statistics';
+import { sentimentFromScore, topTerms } from './domain/text-analysis';
+import { AnswerGroupRow, BreakdownRow, CampaignRow, KpiQueries, QualitativeRows, SamplesResult, VisitScope } from './kpi-queries';
+import type { KpiFilters, KpiModel } from './kpi-model';
+
+/** The comment group of the visits' narratives, which belong to no section. */
+export const NARRATIVE_SECTION_KEY = 'narrative';
+
+const percentage = (part: number, whole: number): number | null => (whole > 0 ? (100 * part) / whole : null);
+
+/** Rankings: best mean first, groups without a mean last, ties by label. */
+function byMeanDescending<T extends { mean: number | null }>(label: (item: T) => string) {
+  return (a: T, b: T): number => {
+    if (a.mean !== b.mean) {
+      if (a.mean === null) return 1;
+      if (b.mean === null) return -1;
+      return b.mean - a.mean;
+    }
+    const la = label(a);
+    const lb = label(b);
+    return la < lb ? -1 : la > lb ? 1 : 0;
+  };
+}
+
+@Injectable()
+export class KpisService {
+  private readonly queries: KpiQueries;
+
+  /** Only a DataSource: the benchmark and scripts construct it outside Nest with `new KpisService(dataSource)`. */
+  constructor(dataSource: DataSource) {
+    this.queries = new KpiQueries(dataSource);
+  }
+
+  async buildModel(user: AuthUser, campaignId: string, filters: KpiFilters): Promise<KpiModel> {
+    if (user.role === 'shopper') throw forbidden('Shoppers may not read campaign KPIs');
+    const campaign = await this.queries.campaign(campaignId);
+    if (campaign === null) throw notFound('Campaign');
+    assertCanReadClientData(user, campaign.clientId, 'Campaign');
+
+    const staff = isStaff(user);
+    // Clients see approved visits only, whatever they ask; staff may preview submitted ones too.
+    const includeUnapproved = staff && filters.includeUnapproved === true;
+    const statuses = includeUnapproved ? ['approved', 'submitted'] : ['approved'];
+    const { includeUnapproved: _ignored, ...visitFilters } = filters;
+    const scope: VisitScope = { campaignId, statuses, filters: visitFilters };
+    const definition = campaign.definition as QuestionnaireDefinition;
+    const located = listQuestions(definition);
+    const textKeys = located.filter(({ question }) => question.type === 'text').map(({ question }) => question.key);
+    // Choice, yes/no and scale answers are tallied, most of them read back from their stored points; only
+    // those the points cannot tell apart are grouped on their value. Free values are never tallied.
+    const valueKeys = located
+      .filter(({ question }) => (DISTRIBUTED_TYPES as readonly string[]).includes(question.type) && !answerIsReadFromPoints(question))
+      .map(({ question }) => question.key);
+    // The trend compares like with like: the same filters on the previous wave, except its own dates.
+    // A previous campaign of another client (which should not happen) is never shown.
+    const previousScope: VisitScope | null =
+      campaign.previousCampaignId !== null && campaign.previousClientId === campaign.clientId
+        ? { campaignId: campaign.previousCampaignId, statuses, filters: { ...visitFilters, from: undefined, to: undefined } }
+        : null;
+
+    // Two lanes on the connection pool: the big pass over the answers (which PostgreSQL itself runs with
+    // parallel workers) beside the smaller visit-level queries, one group after the other. On the
+    // 100k-visit benchmark this is as fast as firing every query at once (the work is CPU-bound either
+    // way) while holding at most four connections per request instead of a dozen.
+    const answersLane = this.queries.answers(scope, valueKeys);
+    const visitLane = (async () => {
+      const breakdown = await this.queries.breakdown(scope, campaign.slaSeconds);
+      const samples = await this.queries.samples(scope);
+      const qualitative = await this.queries.qualitative(scope, textKeys);
+      const shoppers = staff ? await this.queries.shoppers(scope) : null;
+      const previous = previousScope ? await this.queries.samples(previousScope) : null;
+      return { breakdown, samples, qualitative, shoppers, previous };
+    })();
+    const [answers, { breakdown, samples, qualitative, shoppers, previous }] = await Promise.all([answersLane, visitLane]);
+    const touchpointRows = await this.queries.touchpoints(
+      breakdown.filter((row) => row.kind === 'touchpoint' && row.key !== null).map((row) => row.key as string),
+    );
+
+    const all = breakdown.find((row) => row.kind === 'all');
+    const visits = all?.visits ?? 0;
+    const channels = this.channels(breakdown);
+    const dimensions = this.dimensions(definition, samples);
+    const overallTarget = campaign.targets.overall;
+
+    const model: KpiModel = {
+      campaign: {
+        id: campaign.id,
+        name: campaign.name,
+        clientName: campaign.clientName,
+        startsOn: campaign.startsOn,
+        endsOn: campaign.endsOn,
+        language: campaign.language,
+        questionnaireTitle: campaign.questionnaireTitle,
+        status: campaign.status,
+      },
+      filters: { ...visitFilters, ...(staff ? { includeUnapproved } : {}) },
+      generatedAt: new Date().toISOString(),
+      n: visits,
+      overall: {
+        mean: samples.overall.mean,
+        n: samples.overall.n,
+        sd: samples.overall.sd,
+        ci95: confidenceInterval95(samples.overall),
+        ...(overallTarget !== undefined
+          ? { target: overallTarget, met: samples.overall.mean === null ? undefined : samples.overall.mean >= overallTarget }
+          : {}),
+      },
+      sections: definition.sections.map((section) => {
+        const sample = samples.sections.get(section.key);
+        return { key: section.key, title: section.title, weight: section.weight, mean: sample?.mean ?? null, n: sample?.n ?? 0 };
+      }),
+      dimensions,
+      channels,
+      consistency: crossChannelConsistency(channels.filter((c) => c.mean !== null).map((c) => c.mean as number)),
+      regions: breakdown
+        .filter((row) => row.kind === 'region' && row.key !== null)
+        .map((row) => ({ region: row.key as string, mean: row.mean, n: row.n }))
+        .sort(byMeanDescending((r) => r.region)),
+      touchpoints: breakdown
+        .filter((row) => row.kind === 'touchpoint' && row.key !== null)
+        .map((row) => {
+          const touchpoint = touchpointRows.get(row.key as string);
+          return {
+            id: row.key as string,
+            name: touchpoint?.name ?? '',
+            channel: (touchpoint?.channel ?? 'in_person') as Channel,
+            region: touchpoint?.region ?? '',
+            city: touchpoint?.city ?? null,
+            mean: row.mean,
+            n: row.n,
+          };
+        })
+        .sort(byMeanDescending((t) => `${t.name}\u0000${t.id}`)),
+      questions: [],
+      timing: this.timing(breakdown, campaign),
+      fcr: { rate: samples.fcr.mean, n: samples.fcr.n },
+      knockoutRate: all ? percentage(all.knockouts, all.visits) : null,
+      targets: [],
+      distribution: scoreHistogram(
+        breakdown.filter((row) => row.kind === 'bin' && row.key !== null).map((row) => ({ bin: Number(row.key), count: row.n })),
+      ),
+      comments: this.comments(definition, qualitative, campaign.language),
+      recommendations: [],
+      strengths: [],
+    };
+
+    const { questions, results } = this.questions(definition, answers, filters.channel);
+    model.questions = questions;
+    model.recommendations = rankRecommendations(results);
+    model.strengths = rankStrengths(results);
+    model.targets = targetsReport(campaign.targets, {
+      overall: samples.overall.mean,
+      fcr: samples.fcr.mean,
+      ...Object.fromEntries(dimensions.map((d) => [d.key, d.mean])),
+    });
+
+    if (previousScope !== null && previous !== null) {
+      model.trend = this.trend(campaign, samples, previous, definition);
+    }
+    if (staff && shoppers !== null) model.shoppers = shoppers;
+    return model;
+  }
+
+  private channels(breakdown: BreakdownRow[]): KpiModel['channels'] {
+    return breakdown
+      .filter((row) => row.kind === 'channel' && row.key !== null)
+      .map((row) => ({ channel: row.key as Channel, mean: row.mean, n: row.n }))
+      .sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
+  }
+
+  /** The questionnaire's dimensions in the order they first appear, then any other found in the scores. */
+  private dimensions(definition: QuestionnaireDefinition, samples: SamplesResult): KpiModel['dimensions'] {
+    const keys: string[] = [];
+    for (const { question } of listQuestions(definition)) {
+      if (question.dimension !== undefined && isScoredQuestion(question) && !keys.includes(question.dimension)) {
+        keys.push(question.dimension);
+      }
+    }
+    for (const key of [...samples.dimensions.keys()].sort()) if (!keys.includes(key)) keys.push(key);
+    return keys.map((key) => {
+      const sample = samples.dimensions.get(key);
+      return { key, mean: sample?.mean ?? null, n: sample?.n ?? 0 };
+    });
+  }
+
+  /** Per channel with visits: the timing metric its kind of channel measures, and its SLA when one is set. */
+  private timing(breakdown: BreakdownRow[], campaign: CampaignRow): KpiModel['timing'] {
+    return breakdown
+      .filter((row) => row.kind === 'channel' && row.key !== null)
+      .map((row) => {
+        const channel = row.key as Channel;
+        const slaSeconds = campaign.slaSeconds[channel];
+        return {
+          channel,
+          metric: timingMetricOf(channel),
+          median: row.median,
+          p90: row.p90,
+          mean: row.timingMean,
+          ...(slaSeconds !== undefined ? { slaSeconds, slaCompliance: percentage(row.slaMet, row.slaN) } : {}),
+          n: row.timingN,
+        };
+      })
+      .sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
+  }
+
+  /**
+   * Per question (definition order): compliance over the counting visits, the answer tally for choice,
+   * yes/no and scale questions, and its share of the possible points for the rankings. The points that
+   * can be earned are the non-bonus scored questions' maxPoints, on the filtered channel when there is
+   * one; a bonus question adds no possible points, so it is never a recommendation or a strength.
+   */
+  private questions(
+    definition: QuestionnaireDefinition,
+    groups: AnswerGroupRow[],
+    channel: Channel | undefined,
+  ): { questions: KpiModel['questions']; results: QuestionResult[] } {
+    const byKey = new Map<string, AnswerGroupRow[]>();
+    for (const group of groups) byKey.set(group.questionKey, [...(byKey.get(group.questionKey) ?? []), group]);
+    const located = listQuestions(definition);
+    const appliesHere = (channels: Channel[]) => channel === undefined || channels.length === 0 || channels.includes(channel);
+    const totalPossiblePoints = located
+      .filter(({ question }) => isScoredQuestion(question) && !question.bonus && appliesHere(question.channels))
+      .reduce((sum, { question }) => sum + question.maxPoints, 0);
+
+    const questions: KpiModel['questions'] = [];
+    const results: QuestionResult[] = [];
+    for (const { question, section } of located) {
+      const rows = byKey.get(question.key) ?? [];
+      const total = (keep: (row: AnswerGroupRow) => boolean) => rows.reduce((sum, row) => sum + (keep(row) ? row.n : 0), 0);
+      const counted = total((row) => row.counted);
+      const passed = total((row) => row.counted && row.passed);
+      const answered = total((row) => row.answered);
+      const readFromPoints = answerIsReadFromPoints(question);
+      const values: AnswerValueCount[] = rows.map((row) => ({
+        value: readFromPoints ? (row.counted && row.earned !== null ? answerFromPoints(question, row.earned) : null) : row.value,
+        count: row.n,
+      }));
+      const scored = isScoredQuestion(question);
+      const compliance = scored ? percentage(passed, counted) : null;
+      const distributed = (DISTRIBUTED_TYPES as readonly string[]).includes(question.type);
+      questions.push({
+        key: question.key,
+        text: question.text,
+        sectionKey: section.key,
+        type: question.type,
+        compliance,
+        n: scored ? counted : answered,
+        ...(distributed
+          ? { answers: answerDistribution(values, question.type === 'multi_choice') }
+          : {}),
+      });
+      if (scored) {
+        results.push({
+          key: question.key,
+          text: question.text,
+          compliance,
+          n: counted,
+          possiblePoints: question.bonus ? 0 : question.maxPoints,
+          totalPossiblePoints,
+          recommendation: question.recommendation ?? null,
+        });
+      }
+    }
+    return { questions, results };
+  }
+
+  /** Text answers grouped by section (definition order), then the narratives; terms over the whole sample. */
+  private comments(definition: QuestionnaireDefinition, rows: QualitativeRows, language: string): KpiModel['comments'] {
+    const bySection: KpiModel['comments']['bySection'] = [];
+    for (const section of definition.sections) {
+      const items = rows.comments
+        .filter((comment) => comment.sectionKey === section.key)
+        .map((comment) => ({
+          visitId: comment.visitId,
+          questionKey: comment.questionKey,
+          text: comment.text,
+          sentiment: sentimentFromScore(comment.sectionScore),
+        }));
+      if (items.length > 0) bySection.push({ sectionKey: section.key, items });
+    }
+    if (rows.narratives.length > 0) {
+      bySection.push({
+        sectionKey: NARRATIVE_SECTION_KEY,
+        items: rows.narratives.map((narrative) => ({
+          visitId: narrative.visitId,
+          questionKey: null,
+          text: narrative.text,
+          sentiment: sentimentFromScore(narrative.score),
+        })),
+      });
+    }
+    const verbatims = new Map<string, Array<{ visitId: string; text: string }>>();
+    for (const { questionKey, visitId, text } of rows.verbatims) {
+      verbatims.set(questionKey, [...(verbatims.get(questionKey) ?? []), { visitId, text }]);
+    }
+    const order = new Map(listQuestions(definition).map(({ question, order }) => [question.key, order]));
+    return {
+      bySection,
+      topTerms: topTerms(rows.termTexts, language),
+      failedQuestionVerbatims: [...verbatims]
+        .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
+        .map(([questionKey, items]) => ({ questionKey, items })),
+    };
+  }
+
+  private trend(
+    campaign: CampaignRow,
+    current: SamplesResult,
+    previous: SamplesResult,
+    definition: QuestionnaireDefinition,
+  ): NonNullable<KpiModel['trend']> {
+    const compare = (a: Sample | undefined, b: Sample | undefined) => compareWaves(a ?? null, b ?? null);
+    const dimensionKeys = this.dimensions(definition, current).map((d) => d.key);
+    return {
+      previousCampaignId: campaign.previousCampaignId as string,
+      previousCampaignName: campaign.previousCampaignName ?? '',
+      overall: compareWaves(previous.overall, current.overall),
+      sections: definition.sections.map((section) => ({
+        key: section.key,
+        ...compare(previous.sections.get(section.key), current.sections.get(section.key)),
+      })),
+      dimensions: dimensionKeys.map((key) => ({ key, ...compare(previous.dimensions.get(key), current.dimensions.get(key)) })),
+      fcr: compareWaves(previous.fcr, current.fcr),
+    };
+  }
+}

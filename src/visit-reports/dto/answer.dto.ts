@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsOptional,
+  IsString,
+  Length,
+  registerDecorator,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
+import type { AnswerValue } from '../../questionnaires/domain/definition';
+
+const MAX_TEXT = 10_000;
+const MAX_CHOICES = 100;
+
+/**
+ * The shapes an answer value can take at all: true/false, a finite number, text, or a list of option
+ * keys (null = no answer). Whether it fits its question (type, range, options) is the questionnaire's
+ * to decide, as a 422 listing every problem; anything else (an object, a list of numbers) is a 400.
+ */
+export function IsAnswerValue(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isAnswerValue',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate(value: unknown): boolean {
+          if (value === null || value === undefined || typeof value === 'boolean') return true;
+          if (typeof value === 'number') return Number.isFinite(value);
+          if (typeof value === 'string') return value.length <= MAX_TEXT;
+          return (
+            Array.isArray(value) &&
+            value.length <= MAX_CHOICES &&
+            value.every((item) => typeof item === 'string' && item.length <= 100)
+          );
+        },
+        defaultMessage(args: ValidationArguments): string {
+          return `${args.property} must be true/false, a number, a text (up to ${MAX_TEXT} characters) or a list of option keys`;
+        },
+      },
+    });
+}
+
+export class AnswerDto {
+  @ApiProperty({ example: 'greeting' }) @IsString() @Length(1, 100) questionKey: string;
+  @ApiPropertyOptional({
+    description: 'yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[]',
+    oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    nullable: true,
+  })
+  @IsOptional()
+  @IsAnswerValue()
+  value?: AnswerValue | null;
+  @ApiPropertyOptional({ description: 'Not applicable (only where the question allows it)' })
+  @IsOptional()
+  @IsBoolean()
+  na?: boolean;
+}

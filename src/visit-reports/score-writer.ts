@@ -1,0 +1,115 @@
+// Writes a visit's stored scores (answers, section and dimension scores, alerts) in one statement.
+import type { QueryRunner } from 'typeorm';
+import type { AnswerEdit } from './domain/answer-edits';
+import type { VisitRows } from './domain/score-rows';
+
+/** Removes a report's score rows and alerts before they are written again (resubmission, edit). */
+export async function deleteScoreRows(runner: QueryRunner, reportId: string): Promise<void> {
+  await runner.query(
+    `WITH a AS (DELETE FROM visit_answers WHERE visit_report_id = $1),
+          s AS (DELETE FROM visit_section_scores WHERE visit_report_id = $1),
+          d AS (DELETE FROM visit_dimension_scores WHERE visit_report_id = $1)
+     DELETE FROM alerts WHERE visit_report_id = $1`,
+    [reportId],
+  );
+}
+
+/** Extra CTE run in the same statement (e.g. the report's own INSERT); its placeholders start at $10. */
+export interface LeadingCte {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Inserts every score row of a report in one round trip (one INSERT … SELECT per table, as CTEs of a
+ * single statement). With `assignmentStatus`, the same statement moves the assignment to it; with
+ * `leading`, it also runs that CTE first (foreign keys are checked at the end of the statement).
+ */
+export async function insertScoreRows(
+  runner: QueryRunner,
+  report: { id: string; campaignId: string; touchpointId: string; assignmentId: string },
+  rows: VisitRows,
+  assignmentStatus?: string,
+  leading?: LeadingCte,
+): Promise<void> {
+  const answers = rows.answers.map((row) => ({
+    question_key: row.questionKey,
+    section_key: row.sectionKey,
+    value: row.value,
+    na: row.na,
+    applicable: row.applicable,
+    counted: row.counted,
+    earned: row.earned,
+    possible: row.possible,
+    passed: row.passed,
+  }));
+  const sections = rows.sections.map((row) => ({
+    section_key: row.sectionKey,
+    score: row.score,
+    earned: row.earned,
+    possible: row.possible,
+    weight: row.weight,
+    knocked_out: row.knockedOut,
+  }));
+  const dimensions = rows.dimensions.map((row) => ({
+    dimension: row.dimension,
+    score: row.score,
+    earned: row.earned,
+    possible: row.possible,
+  }));
+  const alerts = rows.alerts.map((alert) => ({ question_key: alert.questionKey, kind: alert.kind, reason: alert.reason }));
+  const tail = assignmentStatus
+    ? `UPDATE assignments SET status = $8, updated_at = now() WHERE id = $9`
+    : `SELECT $8::varchar, $9::uuid`;
+  await runner.query(
+    `WITH ${leading ? `lead_cte AS (${leading.sql}), ` : ''}answers AS (
+       INSERT INTO visit_answers (visit_report_id, question_key, campaign_id, section_key, value, na, applicable, counted, earned, possible, passed)
+       SELECT $1, r.question_key, $2, r.section_key, NULLIF(r.value, 'null'::jsonb), r.na, r.applicable, r.counted, r.earned, r.possible, r.passed
+         FROM jsonb_to_recordset($4::jsonb) AS r(question_key varchar, section_key varchar, value jsonb, na boolean,
+              applicable boolean, counted boolean, earned float8, possible float8, passed boolean)
+     ), sections AS (
+       INSERT INTO visit_section_scores (visit_report_id, section_key, score, earned, possible, weight, knocked_out)
+       SELECT $1, r.section_key, r.score, r.earned, r.possible, r.weight, r.knocked_out
+         FROM jsonb_to_recordset($5::jsonb) AS r(section_key varchar, score float8, earned float8, possible float8, weight float8, knocked_out boolean)
+     ), dimensions AS (
+       INSERT INTO visit_dimension_scores (visit_report_id, dimension, score, earned, possible)
+       SELECT $1, r.dimension, r.score, r.earned, r.possible
+         FROM jsonb_to_recordset($6::jsonb) AS r(dimension varchar, score float8, earned float8, possible float8)
+     ), raised AS (
+       INSERT INTO alerts (visit_report_id, campaign_id, touchpoint_id, question_key, kind, reason)
+       SELECT $1, $2, $3, r.question_key, r.kind, r.reason
+         FROM jsonb_to_recordset($7::jsonb) AS r(question_key varchar, kind varchar, reason text)
+     )
+     ${tail}`,
+    [
+      report.id,
+      report.campaignId,
+      report.touchpointId,
+      JSON.stringify(answers),
+      JSON.stringify(sections),
+      JSON.stringify(dimensions),
+      JSON.stringify(alerts),
+      assignmentStatus ?? null,
+      report.assignmentId,
+      ...(leading?.params ?? []),
+    ],
+  );
+}
+
+
+/** Appends audit-trail rows in one statement. */
+export async function insertReportEdits(
+  runner: QueryRunner,
+  reportId: string,
+  editedBy: string,
+  reason: string,
+  edits: AnswerEdit[],
+): Promise<void> {
+  if (!edits.length) return;
+  await runner.query(
+    `INSERT INTO report_edits (visit_report_id, edited_by, field, old_value, new_value, reason)
+     SELECT $1, $2, r.field, r.old_value, r.new_value, $3
+       FROM jsonb_to_recordset($4::jsonb) AS r(field varchar, old_value jsonb, new_value jsonb)`,
+    [reportId, editedBy, reason, JSON.stringify(edits.map((e) => ({ field: e.field, old_value: e.oldValue, new_value: e.newValue })))],
+  );
+}

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { canTransition, type AssignmentStatus } from '../assignments/domain/assignment-state';
+import { AuthUser } from '../common/auth/auth-user';
+import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
+import { isWithinOpeningHours, type OpeningHours } from '../clients/domain/opening-hours';
+import type { Channel, SubmittedAnswer } from '../questionnaires/domain/definition';
+import { scoreVisit } from '../questionnaires/domain/scoring';
+import { validateSubmission } from '../questionnaires/domain/submission-validation';
+import { diffAnswers, storedAnswers } from './domain/answer-edits';
+import { narrativeFingerprint } from './domain/narrative';
+import { submissionRequestHash } from './domain/request-hash';
+import { toVisitRows } from './domain/score-rows';
+import { SubmissionView, SubmitReportDto } from './dto/submission.dto';
+import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
+import { deleteScoreRows, insertReportEdits, insertScoreRows } from './score-writer';
+import type { IntegritySignal } from './visit-report.entity';
+
+const MAX_KEY_LENGTH = 200;
+/** A phone clock a little ahead of the server's is not a visit in the future. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+interface SubmissionContext {
+  id: string;
+  status: AssignmentStatus;
+  shopper_id: string | null;
+  window_start: Date;
+  window_end: Date;
+  campaign_id: string;
+  touchpoint_id: string;
+  campaign_status: string;
+  questionnaire_id: string;
+  channel: Channel;
+  opening_hours: OpeningHours | null;
+  time_zone: string;
+  request_hash: string | null;
+  response_body: SubmissionView | null;
+  /** Another report whose normalised narrative is the same as this one's. */
+  duplicate_narrative_of: string | null;
+}
+
+@Injectable()
+export class SubmissionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: QuestionnaireDefinitions,
+  ) {}
+
+  /**
+   * POST /assignments/:id/report. Safe to retry: the same Idempotency-Key and body give the first
+   * answer again, even when the retries race (the key's primary key and a row lock on the
+   * assignment decide, inside the transaction); the same key with another body is 409.
+   */
+  async submit(user: AuthUser, assignmentId: string, idempotencyKey: string | undefined, dto: SubmitReportDto): Promise<SubmissionView> {
+    const key = checkKey(idempotencyKey);
+    const requestHash = submissionRequestHash(assignmentId, dto);
+    const narrativeHash = narrativeFingerprint(dto.narrative);
+
+    const [context] = (await this.dataSource.query(
+      `SELECT a.id, a.status, a.shopper_id, a.window_start, a.window_end, a.campaign_id, a.touchpoint_id,
+              c.status AS campaign_status, c.questionnaire_id, t.channel, t.opening_hours, t.time_zone,
+              i.request_hash, i.response_body,
+              (SELECT d.id FROM visit_reports d WHERE $4::varchar IS NOT NULL AND d.narrative_hash = $4::varchar
+                  AND d.assignment_id <> a.id ORDER BY d.submitted_at LIMIT 1) AS duplicate_narrative_of
+         FROM assignments a
+         JOIN campaigns c ON c.id = a.campaign_id
+         JOIN touchpoints t ON t.id = a.touchpoint_id
+         LEFT JOIN idempotency_records i ON i.shopper_id = $2 AND i.key = $3
+        WHERE a.id = $1`,
+      [assignmentId, user.id, key, narrativeHash],
+    )) as SubmissionContext[];
+    if (context?.request_hash) return replay(context.request_hash, requestHash, context.response_body!);
+    if (!context || context.shopper_id !== user.id) throw notFound('Assignment');
+    assertMaySubmit(context.status);
+    if (context.campaign_status !== 'active') {
+      throw conflict(`The campaign is ${context.campaign_status}; reports are accepted only while it is active`, [
+        { field: 'campaign', reason: `campaign is ${context.campaign_status}` },
+      ]);
+    }
+
+    const visitedAt = new Date(dto.visitedAt);
+    const windowStart = new Date(context.window_start);
+    const windowEnd = new Date(context.window_end);
+    if (visitedAt < windowStart || visitedAt >= windowEnd) {
+      throw unprocessable('visitedAt is outside the assignment window', [
+        { field: 'visitedAt', reason: `must be within ${windowStart.toISOString()} .. ${windowEnd.toISOString()} (end excluded)` },
+      ]);
+    }
+    if (visitedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      throw unprocessable('visitedAt is in the future', [{ field: 'visitedAt', reason: 'must not be in the future' }]);
+    }
+
+    const definition = await this.definitions.get(context.questionnaire_id);
+    const answers: SubmittedAnswer[] = dto.answers.map(({ questionKey, value, na }) => ({ questionKey, value, na }));
+    const problems = validateSubmission(definition, answers, context.channel);
+    if (problems.length) throw unprocessable(`The answers do not fit the questionnaire (${problems.length} problems)`, problems);
+    const rows = toVisitRows(definition, answers, scoreVisit(definition, answers, context.channel));
+
+    const signals = integritySignals(context, visitedAt);
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const [locked] = (await runner.query(
+        `SELECT a.status, vr.id AS report_id, vr.version
+           FROM assignments a LEFT JOIN visit_reports vr ON vr.assignment_id = a.id
+          WHERE a.id = $1 FOR UPDATE OF a`,
+        [assignmentId],
+      )) as Array<{ status: AssignmentStatus; report_id: string | null; version: number | null }>;
+      const reportId = locked.report_id ?? randomUUID();
+      const version = (locked.version ?? 0) + 1;
+      const body: SubmissionView = {
+        id: reportId,
+        assignmentId,
+        status: 'submitted',
+        score: rows.summary.score,
+        knockout: rows.summary.knockout,
+        sections: rows.summary.sections,
+        dimensions: rows.summary.dimensions,
+        version,
+      };
+
+      // The key is claimed first: a concurrent request with the same key waits here for this
+      // transaction and then finds the key taken.
+      const claimed = await runner.query(
+        `INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
+         VALUES ($1, $2, $3, $4, 201, $5::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
+        [user.id, key, requestHash, assignmentId, JSON.stringify(body)],
+        true,
+      );
+      if (!claimed.records.length) {
+        await runner.rollbackTransaction();
+        const [record] = (await this.dataSource.query(
+          `SELECT request_hash, response_body FROM idempotency_records WHERE shopper_id = $1 AND key = $2`,
+          [user.id, key],
+        )) as Array<{ request_hash: string; response_body: SubmissionView }>;
+        return replay(record.request_hash, requestHash, record.response_body);
+      }
+      assertMaySubmit(locked.status);
+
+      const report = {
+        id: reportId,
+        campaignId: context.campaign_id,
+        touchpointId: context.touchpoint_id,
+        assignmentId,
+      };
+      const fields = [
+        visitedAt,
+        dto.narrative ?? null,
+        narrativeHash,
+        dto.employee ? JSON.stringify(dto.employee) : null,
+        rows.summary.score,
+        rows.summary.knockout,
+        rows.kpis.waitSeconds,
+        rows.kpis.responseSeconds,
+        rows.kpis.fcr,
+        JSON.stringify(signals),
+        dto.expenses ?? 0,
+      ];
+      if (locked.report_id) {
+        await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
+        await insertScoreRows(runner, report, rows, 'submitted');
+      } else {
+        // The report, its score rows, its alerts and the assignment's new status in one statement.
+        await insertScoreRows(runner, report, rows, 'submitted', {
+          sql: `INSERT INTO visit_reports (id, assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status,
+                   visited_at, narrative, narrative_hash, employee, score, knockout, wait_seconds, response_seconds, fcr,
+                   integrity_signals, expenses, version, submitted_at)
+                VALUES ($10, $11, $12, $13, $14, $15, 'submitted', $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, 1, now())`,
+          params: [reportId, assignmentId, context.campaign_id, context.touchpoint_id, user.id, context.questionnaire_id, ...fields],
+        });
+      }
+      await runner.commitTransaction();
+      return body;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** A resubmission after a return: the report keeps its id, its answers and scores are replaced, the version bumped. */
+  private async replaceReport(
+    runner: QueryRunner,
+    user: AuthUser,
+    reportId: string,
+    version: number,
+    fields: unknown[],
+    answers: SubmittedAnswer[],
+  ): Promise<void> {
+    const previous = (await runner.query(
+      `SELECT question_key AS "questionKey", value, na FROM visit_answers WHERE visit_report_id = $1`,
+      [reportId],
+    )) as Array<{ questionKey: string; value: SubmittedAnswer['value'] & {}; na: boolean }>;
+    const updated = await runner.query(
+      `UPDATE visit_reports SET status = 'submitted', visited_at = $3, narrative = $4, narrative_hash = $5, employee = $6,
+              score = $7, knockout = $8, wait_seconds = $9, response_seconds = $10, fcr = $11, integrity_signals = $12,
+              expenses = $13, version = version + 1, submitted_at = now(), updated_at = now(), approved_at = NULL, approved_by = NULL
+        WHERE id = $1 AND version = $2`,
+      [reportId, version, ...fields],
+      true,
+    );
+    if (!updated.affected) throw conflict('The report changed while it was being resubmitted; try again');
+    await deleteScoreRows(runner, reportId);
+    const before = storedAnswers(previous);
+    const edits = diffAnswers(before, answers, [...before, ...answers].map((answer) => answer.questionKey));
+    await insertReportEdits(runner, reportId, user.id, 'resubmitted by the shopper after a return', edits);
+  }
+}
+
+/** DOMAIN.md §4b signals that warn a reviewer; they never block the submission. */
+function integritySignals(context: SubmissionContext, visitedAt: Date): IntegritySignal[] {
+  const signals: IntegritySignal[] = [];
+  if (!isWithinOpeningHours(visitedAt, context.opening_hours, context.time_zone)) {
+    signals.push({
+      kind: 'outside_opening_hours',
+      reason: `visitedAt ${visitedAt.toISOString()} is outside the touchpoint's opening hours (${context.time_zone})`,
+    });
+  }
+  if (context.duplicate_narrative_of) {
+    signals.push({ kind: 'duplicate_narrative', reason: `the narrative duplicates that of visit report ${context.duplicate_narrative_of}` });
+  }
+  return signals;
+}
+
+function checkKey(key: string | undefined): string {
+  if (key === undefined || key.trim() === '') {
+    throw new DomainError('bad_request', 'The Idempotency-Key header is required', [
+      { field: 'Idempotency-Key', reason: 'required: a unique value per report, reused only to retry the same request' },
+    ]);
+  }
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new DomainError('bad_request', 'The Idempotency-Key header is too long', [
+      { field: 'Idempotency-Key', reason: `at most ${MAX_KEY_LENGTH} characters` },
+    ]);
+  }
+  return key;
+}
+
+function replay(storedHash: string, requestHash: string, body: SubmissionView): SubmissionView {
+  if (storedHash !== requestHash) {
+    throw conflict('This Idempotency-Key was already used for a different request', [
+      { field: 'Idempotency-Key', reason: 'already used with another body or assignment; use a new key for a new request' },
+    ]);
+  }
+  return body;
+}
+
+function assertMaySubmit(status: AssignmentStatus): void {
+  if (!canTransition(status, 'submit')) {
+    throw conflict(`A report is accepted only while the assignment is assigned or returned; it is ${status}`, [
+      { field: 'status', reason: `the assignment is ${status}` },
+    ]);
+  }
+}

@@ -1,0 +1,73 @@
+// `npm run demo` at a small scale (6 shoppers, one visit per touchpoint and wave): the same seeder,
+// over real HTTP against the real app, so the demo keeps working as the API evolves.
+import { mkdtempSync, readFileSync } from 'fs';
+import { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Api } from '../../scripts/demo/http';
+import { CAMPAIGNS, CLIENT_NAME, TOUCHPOINTS } from '../../scripts/demo/program';
+import { BACKDATE_DAYS, seedProgram, writeReports } from '../../scripts/demo/seeder';
+import { ADMIN, createTestApp, TestContext } from '../helpers/test-app';
+
+describe('the demo program (small scale)', () => {
+  let context: TestContext;
+  let api: Api;
+
+  beforeAll(async () => {
+    context = await createTestApp({ MAX_VISITS_PER_DAY: '12' });
+    await context.app.listen(0, '127.0.0.1');
+    const { port } = context.app.getHttpServer().address() as AddressInfo;
+    api = new Api(`http://127.0.0.1:${port}`);
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('records two waves through the API, back-dates the first, approves every visit and writes the reports', async () => {
+    const adminToken = (await api.login(ADMIN.email, ADMIN.password)).accessToken;
+    const clientId = await seedProgram({
+      api,
+      adminToken,
+      databaseUrl: process.env.DATABASE_URL!,
+      log: () => undefined,
+      shopperCount: 6,
+      visitsPerTouchpoint: () => 1,
+    });
+
+    const clients = await api.get<Array<{ id: string; name: string }>>('/clients', adminToken);
+    expect(clients.filter((client) => client.name === CLIENT_NAME).map((client) => client.id)).toEqual([clientId]);
+
+    const campaigns = await api.get<Array<{ id: string; name: string; status: string; startsOn: string; previousCampaignId: string | null }>>(
+      `/campaigns?clientId=${clientId}`,
+      adminToken,
+    );
+    expect(campaigns).toHaveLength(2 * CAMPAIGNS.length);
+    expect(campaigns.every((campaign) => campaign.status === 'closed')).toBe(true);
+    const first = campaigns.filter((campaign) => campaign.name.startsWith('Oleada 1'));
+    const second = campaigns.filter((campaign) => campaign.name.startsWith('Oleada 2'));
+    expect(second.map((campaign) => campaign.previousCampaignId).sort()).toEqual(first.map((campaign) => campaign.id).sort());
+
+    // Every planned visit was made, reviewed and approved.
+    const visits = 2 * TOUCHPOINTS.length;
+    const statuses = (await context.db.query(`SELECT status, count(*)::int AS n FROM assignments GROUP BY status`)) as Array<{ status: string; n: number }>;
+    expect(statuses).toEqual([{ status: 'approved', n: visits }]);
+
+    // The first wave lies a quarter before the second, its visits included.
+    const days = (startsOn: string) => Date.parse(startsOn) / 86_400_000;
+    expect(days(second[0].startsOn) - days(first[0].startsOn)).toBe(BACKDATE_DAYS);
+    const [{ oldest }] = (await context.db.query(
+      `SELECT min(now() - visited_at) > interval '${BACKDATE_DAYS - 3} days' AS oldest FROM visit_reports WHERE campaign_id = ANY($1::uuid[])`,
+      [first.map((campaign) => campaign.id)],
+    )) as Array<{ oldest: boolean }>;
+    expect(oldest).toBe(true);
+
+    const outputDir = mkdtempSync(join(tmpdir(), 'incognito-demo-output-'));
+    const files = await writeReports(api, clientId, outputDir, () => undefined);
+    expect(files).toHaveLength(2 * CAMPAIGNS.length);
+    for (const file of files) {
+      const head = readFileSync(file).subarray(0, 4).toString('latin1');
+      expect(head).toBe(file.endsWith('.pdf') ? '%PDF' : 'PK\u0003\u0004');
+    }
+  }, 30_000);
+});

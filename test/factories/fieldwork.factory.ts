@@ -1,0 +1,227 @@
+// Field-work fixtures written straight into the database through the app's DataSource (users through
+// the API), so these tests do not depend on the design routes. Every helper takes overridable defaults.
+import { randomBytes, randomUUID } from 'crypto';
+import { DataSource } from 'typeorm';
+import type { Channel, QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
+import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
+import type { OpeningHours } from '../../src/clients/domain/opening-hours';
+import type { TestContext } from '../helpers/test-app';
+import { createUser, loginAdmin, Session } from './users.factory';
+
+export const HOUR = 3600 * 1000;
+export const DAY = 24 * HOUR;
+
+/**
+ * Two sections. With the "good" answers below (by hand):
+ *   greeting (weight 1): greet 2/2, clean 1/1, friendly 4 on 1..5 → 4 × 3/4 = 3 of 4 → 6/7 = 85.714…
+ *   service (weight 2): wait 200 s → ≤ 300 s → 0.5 × 2 = 1 of 2, privacy 1/1, solved 2/2, product "accurate" 3/3
+ *                       → 7/8 = 87.5 (follow only when not solved; reply only on email; note unscored)
+ *   visit = (600/7 × 1 + 87.5 × 2) / 3 = 1825/21 = 86.904…
+ */
+export const FIELDWORK_DEFINITION: QuestionnaireDefinition = normalizeDefinition({
+  title: 'Branch visit',
+  language: 'en',
+  sections: [
+    {
+      key: 'greeting',
+      title: 'Greeting',
+      questions: [
+        { key: 'greet', text: 'Greeted within a minute?', type: 'yes_no', maxPoints: 2, dimension: 'protocol' },
+        { key: 'clean', text: 'Clean and tidy?', type: 'yes_no', maxPoints: 1, allowNa: true, dimension: 'appearance' },
+        { key: 'friendly', text: 'How friendly?', type: 'scale', min: 1, max: 5, maxPoints: 4, dimension: 'empathy' },
+      ],
+    },
+    {
+      key: 'service',
+      title: 'Service',
+      weight: 2,
+      questions: [
+        {
+          key: 'wait',
+          text: 'Seconds waited',
+          type: 'duration',
+          kpi: 'wait_time',
+          channels: ['in_person', 'phone'],
+          maxPoints: 2,
+          thresholds: [{ upToSeconds: 120, fraction: 1 }, { upToSeconds: 300, fraction: 0.5 }],
+          dimension: 'speed',
+        },
+        {
+          key: 'reply',
+          text: 'Seconds until the reply',
+          type: 'duration',
+          kpi: 'response_time',
+          channels: ['email'],
+          maxPoints: 2,
+          thresholds: [{ upToSeconds: 3600, fraction: 1 }],
+          dimension: 'speed',
+        },
+        { key: 'privacy', text: 'Personal data protected?', type: 'yes_no', maxPoints: 1, critical: true, knockoutScope: 'section', dimension: 'data_security' },
+        { key: 'solved', text: 'Solved at first contact?', type: 'yes_no', maxPoints: 2, kpi: 'fcr', dimension: 'resolution' },
+        { key: 'follow', text: 'Follow-up offered?', type: 'yes_no', maxPoints: 1, showIf: { questionKey: 'solved', equals: false }, dimension: 'resolution' },
+        {
+          key: 'product',
+          text: 'Product answer',
+          type: 'single_choice',
+          critical: true,
+          knockoutScope: 'visit',
+          options: [
+            { key: 'accurate', label: 'Accurate', points: 3 },
+            { key: 'partial', label: 'Partial', points: 1 },
+            { key: 'wrong', label: 'Wrong', points: 0 },
+          ],
+          dimension: 'knowledge',
+        },
+        { key: 'note', text: 'Comment', type: 'text', required: false, minLength: 10 },
+      ],
+    },
+  ],
+});
+
+export type AnswerInput = { questionKey: string; value?: unknown; na?: boolean };
+
+export function goodAnswers(overrides: Record<string, unknown> = {}): AnswerInput[] {
+  const values: Record<string, unknown> = { greet: true, clean: true, friendly: 4, wait: 200, privacy: true, solved: true, product: 'accurate', ...overrides };
+  return Object.entries(values)
+    .filter(([, value]) => value !== undefined)
+    .map(([questionKey, value]) => (value === 'N/A' ? { questionKey, na: true } : { questionKey, value }));
+}
+
+export const GOOD_SCORE = 1825 / 21;
+
+export interface FieldworkWorld {
+  admin: Session;
+  consultant: Session;
+  shopper: Session;
+  clientUser: Session;
+  otherClientUser: Session;
+  clientId: string;
+  otherClientId: string;
+  touchpointId: string;
+  questionnaireId: string;
+  campaignId: string;
+}
+
+const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => ((await db.query(sql, params)) as T[])[0];
+
+export async function insertClient(db: DataSource, name = `Client ${randomBytes(3).toString('hex')}`): Promise<string> {
+  return (await one<{ id: string }>(db, 'INSERT INTO clients (name) VALUES ($1) RETURNING id', [name])).id;
+}
+
+export async function insertTouchpoint(
+  db: DataSource,
+  clientId: string,
+  overrides: { name?: string; channel?: Channel; region?: string; city?: string | null; openingHours?: OpeningHours | null; timeZone?: string } = {},
+): Promise<string> {
+  const row = await one<{ id: string }>(
+    db,
+    `INSERT INTO touchpoints (client_id, name, channel, region, city, opening_hours, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      clientId,
+      overrides.name ?? `Branch ${randomBytes(3).toString('hex')}`,
+      overrides.channel ?? 'in_person',
+      overrides.region ?? 'Centro',
+      overrides.city === undefined ? 'Madrid' : overrides.city,
+      overrides.openingHours ? JSON.stringify(overrides.openingHours) : null,
+      overrides.timeZone ?? 'UTC',
+    ],
+  );
+  return row.id;
+}
+
+export async function insertQuestionnaire(db: DataSource, definition: QuestionnaireDefinition = FIELDWORK_DEFINITION): Promise<string> {
+  const row = await one<{ id: string }>(
+    db,
+    `INSERT INTO questionnaires (lineage_id, version, status, title, language, definition, published_at)
+     VALUES ($1, 1, 'published', $2, $3, $4, now()) RETURNING id`,
+    [randomUUID(), definition.title, definition.language, JSON.stringify(definition)],
+  );
+  return row.id;
+}
+
+export async function insertCampaign(
+  db: DataSource,
+  clientId: string,
+  questionnaireId: string,
+  touchpointIds: string[],
+  overrides: { status?: 'draft' | 'active' | 'closed'; name?: string } = {},
+): Promise<string> {
+  const now = Date.now();
+  const row = await one<{ id: string }>(
+    db,
+    `INSERT INTO campaigns (client_id, questionnaire_id, name, starts_on, ends_on, status, visits_per_touchpoint, scenarios, seed, visit_fee)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, 'seed', 25) RETURNING id`,
+    [
+      clientId,
+      questionnaireId,
+      overrides.name ?? `Wave ${randomBytes(3).toString('hex')}`,
+      new Date(now - 30 * DAY).toISOString().slice(0, 10),
+      new Date(now + 30 * DAY).toISOString().slice(0, 10),
+      overrides.status ?? 'active',
+      JSON.stringify([{ key: 'card', title: 'Credit card cost', brief: 'Ask what the credit card costs' }]),
+    ],
+  );
+  for (const touchpointId of touchpointIds) {
+    await db.query('INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) VALUES ($1, $2)', [row.id, touchpointId]);
+  }
+  return row.id;
+}
+
+export interface AssignmentOverrides {
+  status?: string;
+  shopperId?: string | null;
+  windowStart?: Date;
+  windowEnd?: Date;
+  plannedAt?: Date;
+  scenarioKey?: string | null;
+  fee?: number;
+}
+
+/** By default: open, window from 3 days ago to 4 days ahead, planned yesterday. */
+export async function insertAssignment(
+  db: DataSource,
+  campaignId: string,
+  touchpointId: string,
+  overrides: AssignmentOverrides = {},
+): Promise<string> {
+  const now = Date.now();
+  const row = await one<{ id: string }>(
+    db,
+    `INSERT INTO assignments (campaign_id, touchpoint_id, scenario_key, shopper_id, window_start, window_end, planned_at, fee, status, assigned_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $4::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`,
+    [
+      campaignId,
+      touchpointId,
+      overrides.scenarioKey === undefined ? 'card' : overrides.scenarioKey,
+      overrides.shopperId ?? null,
+      overrides.windowStart ?? new Date(now - 3 * DAY),
+      overrides.windowEnd ?? new Date(now + 4 * DAY),
+      overrides.plannedAt ?? new Date(now - DAY),
+      overrides.fee ?? 25,
+      overrides.status ?? (overrides.shopperId ? 'assigned' : 'open'),
+    ],
+  );
+  return row.id;
+}
+
+/** Two clients; the first with a touchpoint, a published questionnaire and an active campaign; users of every role. */
+export async function seedFieldwork(ctx: TestContext): Promise<FieldworkWorld> {
+  const admin = await loginAdmin(ctx.http);
+  const clientId = await insertClient(ctx.db);
+  const otherClientId = await insertClient(ctx.db);
+  const touchpointId = await insertTouchpoint(ctx.db, clientId, { name: 'Gran Vía branch', region: 'Centro', city: 'Madrid' });
+  const questionnaireId = await insertQuestionnaire(ctx.db);
+  const campaignId = await insertCampaign(ctx.db, clientId, questionnaireId, [touchpointId]);
+  const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+  const shopper = await createUser(ctx.http, admin, { role: 'shopper', name: 'Sofía Shopper' });
+  const clientUser = await createUser(ctx.http, admin, { role: 'client', clientId });
+  const otherClientUser = await createUser(ctx.http, admin, { role: 'client', clientId: otherClientId });
+  return { admin, consultant, shopper, clientUser, otherClientUser, clientId, otherClientId, touchpointId, questionnaireId, campaignId };
+}
+
+let keyCounter = 0;
+export const newKey = () => `key-${Date.now()}-${++keyCounter}`;
+
+export function reportBody(overrides: Record<string, unknown> = {}) {
+  return { visitedAt: new Date(Date.now() - 2 * HOUR).toISOString(), answers: goodAnswers(), ...overrides };
+}
