@@ -2,6 +2,8 @@
 // The e2e project's globalSetup starts one embedded PostgreSQL per run and migrates a template database.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 module.exports = {
+  // Global option (jest ignores it per project); hooks on a loaded 2-core machine need more than 5 s.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -21,7 +23,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
 
-      testTimeout: 60000,
     },
   ],
 };

@@ -384,8 +384,9 @@ export class KpiQueries {
        -- lateral subquery a per-visit index lookup rather than a join over every answer).
        texts AS MATERIALIZED (
          SELECT c.id AS visit_id, va.question_key, va.section_key, va.text, c.visited_at,
-                (SELECT ss.score FROM visit_section_scores ss
-                  WHERE ss.visit_report_id = c.id AND ss.section_key = va.section_key) AS section_score
+                -- an unscored section (e.g. a closing "comments" section) takes the visit's score instead
+                COALESCE((SELECT ss.score FROM visit_section_scores ss
+                  WHERE ss.visit_report_id = c.id AND ss.section_key = va.section_key), c.score) AS section_score
            FROM cand c
           CROSS JOIN LATERAL (
             SELECT a.question_key, a.section_key, a.value #>> '{}' AS text
