@@ -10,7 +10,7 @@
 // Traffic goes to 127.0.0.1 only; every loop is bounded in count and time.
 import { ChildProcess, spawn } from 'child_process';
 import { randomUUID } from 'crypto';
-import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { Client } from 'pg';
@@ -144,8 +144,9 @@ async function setUp(baseUrl: string): Promise<Job[]> {
       clientId: client.id,
       questionnaireId: questionnaire.id,
       name: 'Oleada crash',
-      startsOn: isoDate(new Date(today.getTime() - 20 * 86400_000)),
-      endsOn: isoDate(new Date(today.getTime() + 20 * 86400_000)),
+      // A one-day wave: its windows are open now, so visits can be reported without lying about time.
+      startsOn: isoDate(today),
+      endsOn: isoDate(today),
       touchpointIds,
       visitsPerTouchpoint: VISITS_PER_TOUCHPOINT,
       seed: 'crash',
@@ -153,11 +154,12 @@ async function setUp(baseUrl: string): Promise<Job[]> {
     'create campaign',
   );
   await expectOk(api(baseUrl, 'POST', `/campaigns/${campaign.id}/activate`, token), 'activate campaign');
-  const assignments: Array<{ id: string; windowStart: string; windowEnd: string }> = await expectOk(
+  const assignments: Array<{ id: string; windowStart: string }> = await expectOk(
     api(baseUrl, 'GET', `/assignments?campaignId=${campaign.id}&status=open&limit=500`, token),
     'list assignments',
   );
-  check(assignments.length === TOUCHPOINTS * VISITS_PER_TOUCHPOINT, `expected ${TOUCHPOINTS * VISITS_PER_TOUCHPOINT} open assignments, got ${assignments.length}`);
+  const visitable = assignments.filter((a) => new Date(a.windowStart).getTime() < Date.now() - 120_000);
+  check(visitable.length >= 64, `expected at least 64 assignments open now, got ${visitable.length} of ${assignments.length}`);
 
   const shoppers: Array<{ id: string; token: string }> = [];
   for (let i = 0; i < CONCURRENCY; i++) {
@@ -168,12 +170,10 @@ async function setUp(baseUrl: string): Promise<Job[]> {
   }
 
   const jobs: Job[] = [];
-  for (const [index, assignment] of assignments.entries()) {
+  for (const [index, assignment] of visitable.entries()) {
     const shopper = shoppers[index % shoppers.length];
     await expectOk(api(baseUrl, 'POST', `/assignments/${assignment.id}/assign`, token, { shopperId: shopper.id }), 'assign');
-    const start = new Date(assignment.windowStart).getTime();
-    const end = new Date(assignment.windowEnd).getTime();
-    const visitedAt = new Date(start + (end - start) / 2).toISOString();
+    const visitedAt = new Date(Date.now() - 60_000).toISOString();
     jobs.push({
       assignmentId: assignment.id,
       shopperToken: shopper.token,
@@ -252,6 +252,7 @@ async function verifyStored(databaseUrl: string, jobs: Job[]): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   const workDir = mkdtempSync(join(tmpdir(), 'incognito-crash-'));
+  chmodSync(workDir, 0o755); // the embedded server runs as the `postgres` user when we are root
   let database: EmbeddedDatabase | undefined;
   let databasePort = 0;
   let maintenanceUrl = process.env.DATABASE_URL;
