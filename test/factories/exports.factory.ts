@@ -1,6 +1,13 @@
 // Rows for the report downloads' e2e test, inserted straight into the database (scores as the scoring
 // engine would have stored them), with overridable defaults.
 import { DataSource } from 'typeorm';
+import {
+  CampaignRowInput,
+  insertCampaign as insertCampaignRow,
+  insertClient,
+  insertQuestionnaire,
+  insertTouchpoint as insertTouchpointRow,
+} from './kpi.factory';
 
 type Json = Record<string, unknown>;
 
@@ -8,68 +15,23 @@ export function question(fields: Json): Json {
   return { required: false, allowNa: false, critical: false, knockoutScope: 'section', channels: [], bonus: false, ...fields };
 }
 
-export async function insertClient(db: DataSource, name: string): Promise<string> {
-  const [row] = await db.query(`INSERT INTO clients (name) VALUES ($1) RETURNING id`, [name]);
-  return row.id;
-}
+export { insertClient, insertQuestionnaire };
 
-export async function insertTouchpoint(
+export function insertTouchpoint(
   db: DataSource,
   input: { clientId: string; name: string; channel: string; region: string; city?: string | null },
 ): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO touchpoints (client_id, name, channel, region, city, time_zone) VALUES ($1, $2, $3, $4, $5, 'Europe/Madrid') RETURNING id`,
-    [input.clientId, input.name, input.channel, input.region, input.city ?? null],
-  );
-  return row.id;
+  return insertTouchpointRow(db, input.clientId, input);
 }
 
-export async function insertQuestionnaire(db: DataSource, definition: { title: string; language: string } & Json): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO questionnaires (lineage_id, version, status, title, language, definition, published_at)
-     VALUES (gen_random_uuid(), 1, 'published', $1, $2, $3, now()) RETURNING id`,
-    [definition.title, definition.language, JSON.stringify(definition)],
-  );
-  return row.id;
-}
-
-export async function insertCampaign(
-  db: DataSource,
-  input: {
-    clientId: string;
-    questionnaireId: string;
-    name: string;
-    touchpointIds: string[];
-    startsOn?: string;
-    endsOn?: string;
-    status?: string;
-    slaSeconds?: Record<string, number>;
-    targets?: Record<string, number>;
-    previousCampaignId?: string | null;
-    scenarios?: Array<{ key: string; title: string; brief: string }>;
-  },
-): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO campaigns (client_id, questionnaire_id, name, starts_on, ends_on, status, visits_per_touchpoint, scenarios, sla_seconds,
-                            targets, previous_campaign_id, seed)
-     VALUES ($1, $2, $3, $4, $5, $6, 2, $7, $8, $9, $10, 'seed') RETURNING id`,
-    [
-      input.clientId,
-      input.questionnaireId,
-      input.name,
-      input.startsOn ?? '2026-10-01',
-      input.endsOn ?? '2026-10-31',
-      input.status ?? 'closed',
-      JSON.stringify(input.scenarios ?? []),
-      JSON.stringify(input.slaSeconds ?? {}),
-      JSON.stringify(input.targets ?? {}),
-      input.previousCampaignId ?? null,
-    ],
-  );
-  for (const touchpointId of input.touchpointIds) {
-    await db.query(`INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) VALUES ($1, $2)`, [row.id, touchpointId]);
-  }
-  return row.id;
+/** A closed October wave unless told otherwise. */
+export function insertCampaign(db: DataSource, input: CampaignRowInput & { name: string }): Promise<string> {
+  return insertCampaignRow(db, {
+    ...input,
+    startsOn: input.startsOn ?? '2026-10-01',
+    endsOn: input.endsOn ?? '2026-10-31',
+    status: input.status ?? 'closed',
+  });
 }
 
 export interface AnswerInput {
