@@ -1,1 +1,0 @@
-export default async () => { console.log('a'); const m = await import('/work/main/src/database/embedded-postgres'); console.log('b'); const s = await m.startEmbeddedPostgres({databaseDir: '/tmp/pgx'+Date.now(), persistent:false}); console.log('c'); await s.stop(); console.log('d'); };
