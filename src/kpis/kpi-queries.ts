@@ -287,64 +287,35 @@ export class KpiQueries {
   }
 
   /**
-   * The one pass over visit_answers, grouped by question, stored points, counted and passed, so that
-   * PostgreSQL groups on cheap columns: the answer tallies read most answers back from their points
+   * The answers in scope grouped by question, stored points, counted and passed, so that PostgreSQL
+   * groups on cheap columns: the answer tallies read most answers back from their points
    * (answerFromPoints). Only the questions in `valueKeys` (multi-choices, unscored choices, choices whose
    * options share points) are also grouped on their answer, as text. `answered` tells an answer given
-   * (counted, or not N/A and not blank), which is the n of an unscored question.
+   * (counted, or neither N/A nor blank), which is the n of an unscored question.
    *
-   * When the scope keeps most of the campaign's visits (the usual case: every visit but the unapproved
-   * ones), it is cheaper to aggregate all the campaign's answers on the campaign index alone and take
-   * away the answers of the few visits out of scope (found through the primary key) than to join four
-   * million answers with the visits in scope; a narrow scope joins its visits directly; a scope of
-   * every visit (a campaign whose visits are all approved) needs no visits at all.
+   * Approved visits come from answer_tallies (kept by triggers, see the AnswerTallies migration) unless
+   * the scope has a date range, which the tallies do not key; other statuses, and dated scopes, are
+   * counted from visit_answers.
    */
   async answers(scope: VisitScope, valueKeys: string[]): Promise<AnswerGroupRow[]> {
-    const countParams = new Params();
-    const countScope = visitsSql(scope, countParams);
-    const [counts] = await this.db.query(
-      `SELECT (SELECT count(*) FROM (${countScope}) v) AS in_scope,
-              (SELECT count(*) FROM visit_reports WHERE campaign_id = ${countParams.add(scope.campaignId)}) AS total`,
-      countParams.values,
-    );
-    const inScope = num(counts.in_scope);
-    const total = num(counts.total);
-    if (inScope === 0) return [];
-
+    const { from, to } = scope.filters;
+    const tallied = scope.statuses.includes('approved') && from === undefined && to === undefined;
     const params = new Params();
-    const campaign = params.add(scope.campaignId);
     const valued = params.add(valueKeys);
-    const groups = `va.question_key, va.earned, va.counted, va.passed,
-              CASE WHEN va.question_key = ANY(${valued}::text[]) AND NOT va.na THEN va.value #>> '{}' END AS value,
-              (va.counted OR (NOT va.na AND jsonb_typeof(va.value) <> 'null')) AS answered`;
-    // Every placeholder must be used by the query it is sent with: the scope's only when it is needed.
-    const visits = inScope === total ? '' : visitsSql(scope, params);
-    const sql =
-      inScope === total
-        ? `SELECT ${groups}, count(*) AS n
-             FROM visit_answers va
-            WHERE va.campaign_id = ${campaign}
-            GROUP BY 1, 2, 3, 4, 5, 6`
-        : inScope * 2 >= total
-        ? `SELECT question_key, earned, counted, passed, value, answered, sum(n) AS n
-             FROM (
-               SELECT ${groups}, count(*) AS n
-                 FROM visit_answers va
-                WHERE va.campaign_id = ${campaign}
-                GROUP BY 1, 2, 3, 4, 5, 6
-               UNION ALL
-               SELECT ${groups}, -count(*) AS n
-                 FROM visit_reports x
-                 JOIN visit_answers va ON va.visit_report_id = x.id
-                WHERE x.campaign_id = ${campaign} AND NOT EXISTS (SELECT 1 FROM (${visits}) v WHERE v.id = x.id)
-                GROUP BY 1, 2, 3, 4, 5, 6
-             ) t
-            GROUP BY 1, 2, 3, 4, 5, 6`
-        : `SELECT ${groups}, count(*) AS n
-             FROM visit_answers va
-            WHERE va.campaign_id = ${campaign} AND va.visit_report_id IN (SELECT v.id FROM (${visits}) v)
-            GROUP BY 1, 2, 3, 4, 5, 6`;
-    const rows: Array<Record<string, unknown>> = await this.db.query(sql, params.values);
+    const parts: string[] = [];
+    if (tallied) parts.push(this.talliedAnswersSql(scope, params, valued));
+    const counted: VisitScope = tallied ? { ...scope, statuses: scope.statuses.filter((status) => status !== 'approved') } : scope;
+    if (counted.statuses.length > 0) {
+      const part = await this.countedAnswersSql(counted, params, valued);
+      if (part !== null) parts.push(part);
+    }
+    if (parts.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT question_key, earned, counted, passed, value, answered, sum(n) AS n
+         FROM (${parts.join('\n UNION ALL\n')}) t
+        GROUP BY 1, 2, 3, 4, 5, 6`,
+      params.values,
+    );
     return rows
       .map((row) => ({
         questionKey: row.question_key as string,
@@ -356,6 +327,73 @@ export class KpiQueries {
         n: num(row.n),
       }))
       .filter((row) => row.n !== 0);
+  }
+
+  /** The approved visits' answer groups from the tallies, with the scope's touchpoint and scenario filters. */
+  private talliedAnswersSql(scope: VisitScope, params: Params, valued: string): string {
+    const { filters } = scope;
+    const where = [`t.campaign_id = ${params.add(scope.campaignId)}`];
+    const touchpointWhere: string[] = [];
+    if (filters.channel !== undefined) touchpointWhere.push(`tf.channel = ${params.add(filters.channel)}`);
+    if (filters.region !== undefined) touchpointWhere.push(`tf.region = ${params.add(filters.region)}`);
+    if (touchpointWhere.length > 0) {
+      where.push(`t.touchpoint_id IN (SELECT tf.id FROM touchpoints tf WHERE ${touchpointWhere.join(' AND ')})`);
+    }
+    if (filters.touchpointId !== undefined) where.push(`t.touchpoint_id = ${params.add(filters.touchpointId)}`);
+    if (filters.scenario !== undefined) where.push(`t.scenario_key = ${params.add(filters.scenario)}`);
+    return `SELECT t.question_key, t.earned, t.counted, t.passed,
+                   CASE WHEN t.question_key = ANY(${valued}::text[]) THEN t.value END AS value, t.answered, sum(t.n) AS n
+              FROM answer_tallies t
+             WHERE ${where.join(' AND ')}
+             GROUP BY 1, 2, 3, 4, 5, 6`;
+  }
+
+  /**
+   * The answer groups of the visits in scope, counted from visit_answers. When the scope keeps most of
+   * the campaign's visits, it is cheaper to aggregate all the campaign's answers on the campaign index
+   * alone and take away the answers of the few visits out of scope (found through the primary key) than
+   * to join millions of answers with the visits in scope; a narrow scope joins its visits directly; a
+   * scope of every visit needs no visits at all. Null when no visit is in scope.
+   */
+  private async countedAnswersSql(scope: VisitScope, params: Params, valued: string): Promise<string | null> {
+    const countParams = new Params();
+    const countScope = visitsSql(scope, countParams);
+    const [counts] = await this.db.query(
+      `SELECT (SELECT count(*) FROM (${countScope}) v) AS in_scope,
+              (SELECT count(*) FROM visit_reports WHERE campaign_id = ${countParams.add(scope.campaignId)}) AS total`,
+      countParams.values,
+    );
+    const inScope = num(counts.in_scope);
+    const total = num(counts.total);
+    if (inScope === 0) return null;
+
+    const campaign = params.add(scope.campaignId);
+    const groups = `va.question_key, va.earned, va.counted, va.passed,
+              CASE WHEN va.question_key = ANY(${valued}::text[]) AND NOT va.na THEN va.value #>> '{}' END AS value,
+              COALESCE(va.counted OR (NOT va.na AND jsonb_typeof(va.value) <> 'null'), false) AS answered`;
+    if (inScope === total) {
+      return `SELECT ${groups}, count(*) AS n
+                FROM visit_answers va
+               WHERE va.campaign_id = ${campaign}
+               GROUP BY 1, 2, 3, 4, 5, 6`;
+    }
+    const visits = visitsSql(scope, params);
+    if (inScope * 2 >= total) {
+      return `SELECT ${groups}, count(*) AS n
+                FROM visit_answers va
+               WHERE va.campaign_id = ${campaign}
+               GROUP BY 1, 2, 3, 4, 5, 6
+              UNION ALL
+              SELECT ${groups}, -count(*) AS n
+                FROM visit_reports x
+                JOIN visit_answers va ON va.visit_report_id = x.id
+               WHERE x.campaign_id = ${campaign} AND NOT EXISTS (SELECT 1 FROM (${visits}) v WHERE v.id = x.id)
+               GROUP BY 1, 2, 3, 4, 5, 6`;
+    }
+    return `SELECT ${groups}, count(*) AS n
+              FROM visit_answers va
+             WHERE va.campaign_id = ${campaign} AND va.visit_report_id IN (SELECT v.id FROM (${visits}) v)
+             GROUP BY 1, 2, 3, 4, 5, 6`;
   }
 
   /**

@@ -292,4 +292,53 @@ describe('field work: review, appeals, alerts', () => {
       expect(alerts[0].n).toBe(0);
     });
   });
+  describe('answer tallies (what full-wave KPI reports count)', () => {
+    /** The campaign's approved answers, counted straight from visit_answers, as the tallies key them. */
+    const recount = () =>
+      ctx.db.query(
+        `SELECT vr.touchpoint_id, a.scenario_key, va.question_key, va.earned, va.counted, va.passed, count(*)::int AS n
+           FROM visit_answers va JOIN visit_reports vr ON vr.id = va.visit_report_id JOIN assignments a ON a.id = vr.assignment_id
+          WHERE vr.campaign_id = $1 AND vr.status = 'approved'
+          GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+        [w.campaignId],
+      );
+    const tallies = () =>
+      ctx.db.query(
+        `SELECT touchpoint_id, scenario_key, question_key, earned, counted, passed, sum(n)::int AS n
+           FROM answer_tallies WHERE campaign_id = $1
+          GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+        [w.campaignId],
+      );
+    const greetTally = async (value: string) =>
+      Number((await ctx.db.query(`SELECT COALESCE(sum(n), 0) AS n FROM answer_tallies WHERE campaign_id = $1 AND question_key = 'greet' AND value = $2`, [w.campaignId, value]))[0].n);
+
+    it('follow approvals, edits of approved reports, appeal overturns and returns', async () => {
+      const before = { yes: await greetTally('true'), no: await greetTally('false') };
+      const report = await submitted();
+      expect(await greetTally('true')).toBe(before.yes); // submitted: not counted yet
+      await ctx.http.post(`/visit-reports/${report.id}/approve`).set(w.consultant.auth).expect(200);
+      expect(await greetTally('true')).toBe(before.yes + 1);
+      expect(await tallies()).toEqual(await recount());
+
+      await patch(report.id, { version: 2, answers: [{ questionKey: 'greet', value: false }], reason: 'Video shows no greeting' }).expect(200);
+      expect(await greetTally('true')).toBe(before.yes);
+      expect(await greetTally('false')).toBe(before.no + 1);
+      expect(await tallies()).toEqual(await recount());
+
+      const appeal = await ctx.http.post(`/visit-reports/${report.id}/appeals`).set(w.clientUser.auth).send({ reason: 'They did greet', questionKey: 'greet' }).expect(201);
+      await ctx.http
+        .post(`/appeals/${appeal.body.id}/resolve`)
+        .set(w.consultant.auth)
+        .send({ decision: 'overturned', answers: [{ questionKey: 'greet', value: true }], comment: 'Audio has the greeting' })
+        .expect(200);
+      expect(await greetTally('true')).toBe(before.yes + 1);
+      expect(await greetTally('false')).toBe(before.no);
+      expect(await tallies()).toEqual(await recount());
+
+      const returned = await submitted();
+      await ctx.http.post(`/visit-reports/${returned.id}/return`).set(w.consultant.auth).send({ comment: 'Add the wait time' }).expect(200);
+      expect(await greetTally('true')).toBe(before.yes + 1);
+      expect(await tallies()).toEqual(await recount());
+    });
+  });
 });

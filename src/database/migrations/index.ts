@@ -1,5 +1,6 @@
 // Every migration, in order. Listed explicitly so ts-node, jest and the compiled app load the same set.
 import { InitialSchema1795481793376 } from './1795481793376-InitialSchema';
 import { VisitReportNarrativeHash1795500000200 } from './1795500000200-VisitReportNarrativeHash';
+import { AnswerTallies1795600000000 } from './1795600000000-AnswerTallies';
 
-export const MIGRATIONS: Function[] = [InitialSchema1795481793376, VisitReportNarrativeHash1795500000200];
+export const MIGRATIONS: Function[] = [InitialSchema1795481793376, VisitReportNarrativeHash1795500000200, AnswerTallies1795600000000];

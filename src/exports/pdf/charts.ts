@@ -84,9 +84,14 @@ function horizontalBars(bars: Bar[], language: ReportLanguage, labels: ReportLab
   };
 }
 
+/** The sections a score chart shows: those with a score (an unscored "comments" section has none). */
+export function scoredSections(model: KpiModel): KpiModel['sections'] {
+  return model.sections.filter((section) => section.mean !== null);
+}
+
 export function sectionsChart(model: KpiModel, language: ReportLanguage, labels: ReportLabels): Option {
   return horizontalBars(
-    model.sections.map((section) => ({ name: section.title, value: section.mean })),
+    scoredSections(model).map((section) => ({ name: section.title, value: section.mean })),
     language,
     labels,
     model.overall.target,
@@ -140,44 +145,48 @@ export function regionsChart(model: KpiModel, language: ReportLanguage, labels: 
   );
 }
 
-/** Previous against current wave, section by section. Null without a previous wave. */
+/** The rows of the trend chart: the overall score, then each section scored in either wave. */
+export function trendRows(model: KpiModel, labels: ReportLabels): Array<{ name: string; previous: number | null; current: number | null }> {
+  if (!model.trend) return [];
+  const titles = new Map(model.sections.map((section) => [section.key, section.title]));
+  return [
+    { name: labels.overallScore, previous: model.trend.overall.previous, current: model.trend.overall.current },
+    ...model.trend.sections.map((section) => ({ name: titles.get(section.key) ?? section.key, previous: section.previous, current: section.current })),
+  ].filter((row) => row.previous !== null || row.current !== null);
+}
+
+/**
+ * Previous against current wave, section by section, as horizontal pairs of bars so that section
+ * titles of any length stay readable. Null without a previous wave.
+ */
 export function trendChart(model: KpiModel, language: ReportLanguage, labels: ReportLabels): Option | null {
   if (!model.trend) return null;
-  const trend = model.trend;
-  const titles = new Map(model.sections.map((section) => [section.key, section.title]));
-  const rows = [
-    { name: labels.overallScore, previous: trend.overall.previous, current: trend.overall.current },
-    ...trend.sections.map((section) => ({ name: titles.get(section.key) ?? section.key, previous: section.previous, current: section.current })),
-  ];
+  const rows = [...trendRows(model, labels)].reverse(); // ECharts draws the first category at the bottom
+  const series = (name: string, values: Array<number | null>, color: string, bold: boolean) => ({
+    name,
+    type: 'bar',
+    data: values,
+    barMaxWidth: 14,
+    barGap: '10%',
+    itemStyle: { color },
+    label: { show: true, position: 'right', formatter: valueLabel(language), ...LABEL, fontSize: 8, ...(bold ? { fontWeight: 'bold' } : { color: PALETTE.muted }) },
+  });
   return {
     textStyle: TEXT,
     legend: { top: 0, right: 0, textStyle: TEXT, itemWidth: 12, itemHeight: 10, data: [labels.previousWave, labels.currentWave] },
-    grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
-    xAxis: {
+    grid: { left: 8, right: 40, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
+    yAxis: {
       type: 'category',
-      data: rows.map((row) => shortLabel(row.name, 20)),
+      data: rows.map((row) => shortLabel(row.name)),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: PALETTE.grid } },
-      axisLabel: { ...TEXT, interval: 0, fontSize: 9 },
+      axisLabel: { ...TEXT },
     },
-    yAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
+    // Legend order (previous, current) and bar order within a pair (current above previous) both read top-down.
     series: [
-      {
-        name: labels.previousWave,
-        type: 'bar',
-        data: rows.map((row) => row.previous),
-        barMaxWidth: 26,
-        itemStyle: { color: PALETTE.secondary },
-        label: { show: true, position: 'top', formatter: valueLabel(language), ...LABEL, fontSize: 8, color: PALETTE.muted },
-      },
-      {
-        name: labels.currentWave,
-        type: 'bar',
-        data: rows.map((row) => row.current),
-        barMaxWidth: 26,
-        itemStyle: { color: PALETTE.primary },
-        label: { show: true, position: 'top', formatter: valueLabel(language), ...LABEL, fontSize: 8, fontWeight: 'bold' },
-      },
+      series(labels.previousWave, rows.map((row) => row.previous), PALETTE.secondary, false),
+      series(labels.currentWave, rows.map((row) => row.current), PALETTE.primary, true),
     ],
   };
 }

@@ -18,7 +18,7 @@ import {
 } from '../format';
 import { channelName, commentGroupTitle, dimensionName, Headline, kpiName, labelsFor, ReportLabels, ReportLanguage } from '../i18n';
 import { rankTouchpoints } from '../ranking';
-import { channelsChart, distributionChart, regionsChart, renderChartSvg, sectionsChart, trendChart } from './charts';
+import { channelsChart, distributionChart, regionsChart, renderChartSvg, scoredSections, sectionsChart, trendChart, trendRows } from './charts';
 import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from './layout';
 import { FONT, PAGE, PALETTE } from './theme';
 import { toWinAnsiModel } from './winansi';
@@ -339,8 +339,8 @@ function charts({ doc, model, labels, language }: Context): void {
   const width = contentWidth(doc);
   heading(doc, labels.charts, 200);
 
-  const sectionsHeight = barsHeight(model.sections.length);
-  const hasSections = model.sections.some((section) => section.mean !== null);
+  const sectionsHeight = barsHeight(scoredSections(model).length);
+  const hasSections = scoredSections(model).length > 0;
   chart(doc, labels, labels.scoresBySection, hasSections ? renderChartSvg(sectionsChart(model, language, labels), { width, height: sectionsHeight }) : null, sectionsHeight);
 
   if (model.dimensions.length) {
@@ -371,7 +371,7 @@ function charts({ doc, model, labels, language }: Context): void {
   chart(doc, labels, labels.scoresByRegion, model.regions.length ? renderChartSvg(regionsChart(model, language, labels), { width, height: regionsHeight }) : null, regionsHeight);
 
   const trendOption = trendChart(model, language, labels);
-  const trendHeight = 240;
+  const trendHeight = barsHeight(2 * trendRows(model, labels).length);
   chart(
     doc,
     labels,

@@ -30,8 +30,8 @@ describe('crossChannelConsistency', () => {
     expect(crossChannelConsistency([0, 0])).toEqual({ spread: 0, index: 100 });
   });
 
-  it('scores a single channel as perfectly consistent with itself', () => {
-    expect(crossChannelConsistency([82.5])).toEqual({ spread: 0, index: 100 });
+  it('has nothing to compare with a single channel', () => {
+    expect(crossChannelConsistency([82.5])).toEqual({ spread: null, index: null });
   });
 
   it('has nothing to say without channels', () => {
