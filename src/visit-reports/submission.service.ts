@@ -132,7 +132,9 @@ export class SubmissionService {
       );
       if (!claimed.records.length) {
         await runner.rollbackTransaction();
-        const [record] = (await this.dataSource.query(
+        // Read through the runner's own connection: taking a second one from the pool while holding this
+        // one deadlocks when every pooled connection belongs to a racer doing the same (then 500s).
+        const [record] = (await runner.query(
           `SELECT request_hash, response_body FROM idempotency_records WHERE shopper_id = $1 AND key = $2`,
           [user.id, key],
         )) as Array<{ request_hash: string; response_body: SubmissionView }>;
@@ -197,7 +199,10 @@ export class SubmissionService {
     )) as Array<{ questionKey: string; value: SubmittedAnswer['value'] & {}; na: boolean }>;
     const updated = await runner.query(
       `UPDATE visit_reports SET status = 'submitted', visited_at = $3, narrative = $4, narrative_hash = $5, employee = $6,
-              score = $7, knockout = $8, wait_seconds = $9, response_seconds = $10, fcr = $11, integrity_signals = $12,
+              score = $7, knockout = $8, wait_seconds = $9, response_seconds = $10, fcr = $11,
+              -- signals about evidence stay with the files, which stay attached; the rest are worked out afresh
+              integrity_signals = $12::jsonb || COALESCE((SELECT jsonb_agg(s) FROM jsonb_array_elements(integrity_signals) s
+                                                          WHERE s ->> 'kind' = 'duplicate_evidence'), '[]'::jsonb),
               expenses = $13, version = version + 1, submitted_at = now(), updated_at = now(), approved_at = NULL, approved_by = NULL
         WHERE id = $1 AND version = $2`,
       [reportId, version, ...fields],

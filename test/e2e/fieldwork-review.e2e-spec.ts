@@ -133,7 +133,24 @@ describe('field work: review, appeals, alerts', () => {
         ]),
       );
     });
+    it('keeps the duplicate-evidence signal when a returned report is resubmitted', async () => {
+      const first = await submitted();
+      const second = await submitted();
+      const photo = Buffer.from('%PDF-1.4\n% the same receipt on two visits\n');
+      for (const report of [first, second]) {
+        await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(w.shopper.auth).attach('file', photo, 'receipt.pdf').expect(201);
+      }
+      const kinds = async (id: string) =>
+        ((await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [id]))[0].integrity_signals as Array<{ kind: string }>).map((s) => s.kind);
+      expect(await kinds(second.id)).toContain('duplicate_evidence');
+
+      await ctx.http.post(`/visit-reports/${second.id}/return`).set(w.consultant.auth).send({ comment: 'Add the wait time' }).expect(200);
+      await ctx.http.post(`/assignments/${second.assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()).send(reportBody()).expect(201);
+      // the file is still attached, so the warning stays; the visit's other signals are worked out afresh
+      expect(await kinds(second.id)).toContain('duplicate_evidence');
+    });
   });
+
 
   describe('edits', () => {
     it('re-validates, re-scores and audits an edit, and answers 409 to a stale version', async () => {
