@@ -34,12 +34,6 @@ function tallyAnswersSql(source: string, sign: 1 | -1, reportCondition = `vr.sta
     DO UPDATE SET n = t.n + excluded.n`;
 }
 
-/** The answers of the reports an UPDATE statement moved as `condition` says (old row o, new row n). */
-function visitAnswersOfReports(condition: string): string {
-  return `(SELECT x.* FROM visit_answers x JOIN new_reports n ON n.id = x.visit_report_id JOIN old_reports o ON o.id = n.id
-            WHERE ${condition})`;
-}
-
 /**
  * Per-campaign answer tallies of approved visits, kept by triggers: the answer distributions and
  * question compliance of a full-wave KPI report (the common case, and every PDF and Excel download)
@@ -97,19 +91,21 @@ export class AnswerTallies1795600000000 implements MigrationInterface {
         REFERENCING OLD TABLE AS old_answers NEW TABLE AS new_answers FOR EACH STATEMENT EXECUTE FUNCTION answer_tallies_on_answers()`);
 
     // A visit entering or leaving the approved state brings its answers into the tallies or takes them out.
+    // A row trigger with a WHEN clause, so other updates of visit reports (bulk ones included) pay nothing.
     await queryRunner.query(`
-      CREATE FUNCTION answer_tallies_on_reports() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION answer_tallies_on_status() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NOT EXISTS (SELECT 1 FROM new_reports n JOIN old_reports o ON o.id = n.id WHERE (o.status = 'approved') <> (n.status = 'approved')) THEN
-          RETURN NULL;
+        IF NEW.status = 'approved' THEN
+          ${tallyAnswersSql(`(SELECT * FROM visit_answers WHERE visit_report_id = NEW.id)`, 1, 'true')};
+        ELSE
+          ${tallyAnswersSql(`(SELECT * FROM visit_answers WHERE visit_report_id = NEW.id)`, -1, 'true')};
         END IF;
-        ${tallyAnswersSql(visitAnswersOfReports(`o.status <> 'approved' AND n.status = 'approved'`), 1, 'true')};
-        ${tallyAnswersSql(visitAnswersOfReports(`o.status = 'approved' AND n.status <> 'approved'`), -1, 'true')};
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
-      CREATE TRIGGER answer_tallies_status AFTER UPDATE ON visit_reports
-        REFERENCING OLD TABLE AS old_reports NEW TABLE AS new_reports FOR EACH STATEMENT EXECUTE FUNCTION answer_tallies_on_reports()`);
+      CREATE TRIGGER answer_tallies_status AFTER UPDATE OF status ON visit_reports FOR EACH ROW
+        WHEN ((OLD.status = 'approved') IS DISTINCT FROM (NEW.status = 'approved'))
+        EXECUTE FUNCTION answer_tallies_on_status()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -117,7 +113,7 @@ export class AnswerTallies1795600000000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER answer_tallies_update ON visit_answers`);
     await queryRunner.query(`DROP TRIGGER answer_tallies_delete ON visit_answers`);
     await queryRunner.query(`DROP TRIGGER answer_tallies_insert ON visit_answers`);
-    await queryRunner.query(`DROP FUNCTION answer_tallies_on_reports()`);
+    await queryRunner.query(`DROP FUNCTION answer_tallies_on_status()`);
     await queryRunner.query(`DROP FUNCTION answer_tallies_on_answers()`);
     await queryRunner.query(`DROP TABLE answer_tallies`);
   }
