@@ -68,6 +68,7 @@ export interface ReportLabels {
   knockoutRate: string;
   fcr: string;
   consistencyIndex: string;
+  consistencyNeedsTwoChannels: string;
   spread: string;
   targets: string;
   kpi: string;
@@ -240,6 +241,7 @@ const es: ReportLabels = {
   knockoutRate: 'Tasa de knockout',
   fcr: 'Resolución en el primer contacto',
   consistencyIndex: 'Índice de consistencia',
+  consistencyNeedsTwoChannels: 'La consistencia entre canales se mide con dos canales o más',
   spread: 'Dispersión',
   targets: 'Objetivos',
   kpi: 'Indicador',
@@ -443,6 +445,7 @@ const en: ReportLabels = {
   knockoutRate: 'Knockout rate',
   fcr: 'First-contact resolution',
   consistencyIndex: 'Consistency index',
+  consistencyNeedsTwoChannels: 'Cross-channel consistency needs two channels or more',
   spread: 'Spread',
   targets: 'Targets',
   kpi: 'KPI',

@@ -228,7 +228,10 @@ function executiveSummary({ doc, model, labels, language }: Context): void {
     {
       label: labels.consistencyIndex,
       value: formatDecimal(model.consistency.index, language),
-      note: `${labels.spread}: ${formatDecimal(model.consistency.spread, language)} ${labels.points}`,
+      note:
+        model.consistency.index === null
+          ? labels.consistencyNeedsTwoChannels
+          : `${labels.spread}: ${formatDecimal(model.consistency.spread, language)} ${labels.points}`,
     },
   ]);
 
@@ -357,7 +360,10 @@ function charts({ doc, model, labels, language }: Context): void {
   }
 
   const channelsHeight = 220;
-  const consistency = `${labels.consistencyIndex}: ${formatDecimal(model.consistency.index, language)} · ${labels.spread}: ${formatDecimal(model.consistency.spread, language)} ${labels.points}`;
+  const consistency =
+    model.consistency.index === null
+      ? labels.consistencyNeedsTwoChannels
+      : `${labels.consistencyIndex}: ${formatDecimal(model.consistency.index, language)} · ${labels.spread}: ${formatDecimal(model.consistency.spread, language)} ${labels.points}`;
   chart(
     doc,
     labels,
