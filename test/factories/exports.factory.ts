@@ -7,6 +7,7 @@ import {
   insertClient,
   insertQuestionnaire,
   insertTouchpoint as insertTouchpointRow,
+  insertVisit,
 } from './kpi.factory';
 
 type Json = Record<string, unknown>;
@@ -15,7 +16,7 @@ export function question(fields: Json): Json {
   return { required: false, allowNa: false, critical: false, knockoutScope: 'section', channels: [], bonus: false, ...fields };
 }
 
-export { insertClient, insertQuestionnaire };
+export { insertClient, insertQuestionnaire, insertVisit };
 
 export function insertTouchpoint(
   db: DataSource,
@@ -32,102 +33,6 @@ export function insertCampaign(db: DataSource, input: CampaignRowInput & { name:
     endsOn: input.endsOn ?? '2026-10-31',
     status: input.status ?? 'closed',
   });
-}
-
-export interface AnswerInput {
-  questionKey: string;
-  sectionKey: string;
-  value?: unknown;
-  na?: boolean;
-  counted: boolean;
-  earned?: number | null;
-  possible?: number | null;
-  passed?: boolean | null;
-}
-
-export interface VisitInput {
-  campaignId: string;
-  touchpointId: string;
-  shopperId: string;
-  questionnaireId: string;
-  visitedAt: string;
-  status?: 'approved' | 'submitted' | 'returned';
-  scenario?: string | null;
-  narrative?: string | null;
-  score: number | null;
-  knockout?: boolean;
-  waitSeconds?: number | null;
-  responseSeconds?: number | null;
-  fcr?: boolean | null;
-  employee?: Json | null;
-  sections?: Array<{ key: string; score: number | null; earned: number; possible: number; weight?: number }>;
-  dimensions?: Array<{ key: string; score: number | null; earned: number; possible: number }>;
-  answers?: AnswerInput[];
-}
-
-/** An assignment and its visit report with stored section, dimension and answer scores; returns the report id. */
-export async function insertVisit(db: DataSource, input: VisitInput): Promise<string> {
-  const status = input.status ?? 'approved';
-  const [assignment] = await db.query(
-    `INSERT INTO assignments (campaign_id, touchpoint_id, scenario_key, shopper_id, window_start, window_end, planned_at, status, assigned_at)
-     VALUES ($1, $2, $3, $4, $5::timestamptz - interval '1 day', $5::timestamptz + interval '1 day', $5, $6, now()) RETURNING id`,
-    [input.campaignId, input.touchpointId, input.scenario ?? null, input.shopperId, input.visitedAt, status],
-  );
-  const [report] = await db.query(
-    `INSERT INTO visit_reports (assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status, visited_at, narrative, employee,
-                                score, knockout, wait_seconds, response_seconds, fcr, submitted_at, approved_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $7, CASE WHEN $6::varchar = 'approved' THEN now() END) RETURNING id`,
-    [
-      assignment.id,
-      input.campaignId,
-      input.touchpointId,
-      input.shopperId,
-      input.questionnaireId,
-      status,
-      input.visitedAt,
-      input.narrative ?? null,
-      input.employee ? JSON.stringify(input.employee) : null,
-      input.score,
-      input.knockout ?? false,
-      input.waitSeconds ?? null,
-      input.responseSeconds ?? null,
-      input.fcr ?? null,
-    ],
-  );
-  for (const section of input.sections ?? []) {
-    await db.query(
-      `INSERT INTO visit_section_scores (visit_report_id, section_key, score, earned, possible, weight) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [report.id, section.key, section.score, section.earned, section.possible, section.weight ?? 1],
-    );
-  }
-  for (const dimension of input.dimensions ?? []) {
-    await db.query(`INSERT INTO visit_dimension_scores (visit_report_id, dimension, score, earned, possible) VALUES ($1, $2, $3, $4, $5)`, [
-      report.id,
-      dimension.key,
-      dimension.score,
-      dimension.earned,
-      dimension.possible,
-    ]);
-  }
-  for (const answer of input.answers ?? []) {
-    await db.query(
-      `INSERT INTO visit_answers (visit_report_id, question_key, campaign_id, section_key, value, na, applicable, counted, earned, possible, passed)
-       VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $10)`,
-      [
-        report.id,
-        answer.questionKey,
-        input.campaignId,
-        answer.sectionKey,
-        answer.value === undefined || answer.value === null ? null : JSON.stringify(answer.value),
-        answer.na ?? false,
-        answer.counted,
-        answer.earned ?? null,
-        answer.possible ?? null,
-        answer.passed ?? null,
-      ],
-    );
-  }
-  return report.id;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -89,6 +89,8 @@ export interface VisitRowInput {
   status?: 'submitted' | 'returned' | 'approved';
   visitedAt: string;
   narrative?: string | null;
+  /** The employee the shopper described (staff-only field). */
+  employee?: Record<string, unknown> | null;
   score: number | null;
   knockout?: boolean;
   waitSeconds?: number | null;
@@ -108,9 +110,9 @@ export async function insertVisit(db: DataSource, input: VisitRowInput): Promise
     [input.campaignId, input.touchpointId, input.scenario ?? null, input.shopperId, input.visitedAt, status],
   );
   const [report] = await db.query(
-    `INSERT INTO visit_reports (assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status, visited_at, narrative,
+    `INSERT INTO visit_reports (assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status, visited_at, narrative, employee,
                                 score, knockout, wait_seconds, response_seconds, fcr, submitted_at, approved_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $7, CASE WHEN $6::varchar = 'approved' THEN now() END) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $7, CASE WHEN $6::varchar = 'approved' THEN now() END) RETURNING id`,
     [
       assignment.id,
       input.campaignId,
@@ -120,6 +122,7 @@ export async function insertVisit(db: DataSource, input: VisitRowInput): Promise
       status,
       input.visitedAt,
       input.narrative ?? null,
+      input.employee ? JSON.stringify(input.employee) : null,
       input.score,
       input.knockout ?? false,
       input.waitSeconds ?? null,
