@@ -390,9 +390,10 @@ export class KpiQueries {
                WHERE x.campaign_id = ${campaign} AND NOT EXISTS (SELECT 1 FROM (${visits}) v WHERE v.id = x.id)
                GROUP BY 1, 2, 3, 4, 5, 6`;
     }
+    // Few visits: their answers through the primary key, never a pass over the campaign's answers.
     return `SELECT ${groups}, count(*) AS n
-              FROM visit_answers va
-             WHERE va.campaign_id = ${campaign} AND va.visit_report_id IN (SELECT v.id FROM (${visits}) v)
+              FROM (${visits}) v
+              JOIN visit_answers va ON va.visit_report_id = v.id AND va.campaign_id = ${campaign}
              GROUP BY 1, 2, 3, 4, 5, 6`;
   }
 

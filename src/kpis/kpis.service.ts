@@ -80,20 +80,23 @@ export class KpisService {
         ? { campaignId: campaign.previousCampaignId, statuses, filters: { ...visitFilters, from: undefined, to: undefined } }
         : null;
 
-    // Two lanes on the connection pool: the big pass over the answers (which PostgreSQL itself runs with
-    // parallel workers) beside the smaller visit-level queries, one group after the other. On the
-    // 100k-visit benchmark this is as fast as firing every query at once (the work is CPU-bound either
-    // way) while holding at most four connections per request instead of a dozen.
-    const answersLane = this.queries.answers(scope, valueKeys);
-    const visitLane = (async () => {
+    // Two lanes on the connection pool, about even in work: the visit-level breakdown and comments in one,
+    // the score samples, the answer tallies, the calibration and the previous wave in the other. On two
+    // cores this is as fast as firing every query at once (the work is CPU-bound either way) while
+    // holding at most five connections per request instead of a dozen.
+    const breakdownLane = (async () => {
       const breakdown = await this.queries.breakdown(scope, campaign.slaSeconds);
-      const samples = await this.queries.samples(scope);
       const qualitative = await this.queries.qualitative(scope, textKeys);
+      return { breakdown, qualitative };
+    })();
+    const samplesLane = (async () => {
+      const samples = await this.queries.samples(scope);
+      const answers = await this.queries.answers(scope, valueKeys);
       const shoppers = staff ? await this.queries.shoppers(scope) : null;
       const previous = previousScope ? await this.queries.samples(previousScope) : null;
-      return { breakdown, samples, qualitative, shoppers, previous };
+      return { samples, answers, shoppers, previous };
     })();
-    const [answers, { breakdown, samples, qualitative, shoppers, previous }] = await Promise.all([answersLane, visitLane]);
+    const [{ breakdown, qualitative }, { samples, answers, shoppers, previous }] = await Promise.all([breakdownLane, samplesLane]);
     const touchpointRows = await this.queries.touchpoints(
       breakdown.filter((row) => row.kind === 'touchpoint' && row.key !== null).map((row) => row.key as string),
     );
