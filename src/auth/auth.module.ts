@@ -8,6 +8,7 @@ import { JwtAuthGuard, RolesGuard } from '../common/auth/guards';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
+import { FailedLoginCounter } from './failed-logins';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
@@ -33,6 +34,11 @@ import { JwtStrategy, LocalStrategy } from './strategies';
   providers: [
     AuthService,
     LocalStrategy,
+    {
+      provide: FailedLoginCounter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new FailedLoginCounter(config.loginMaxFailuresPerAddress, config.loginAddressWindowSeconds * 1000),
+    },
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

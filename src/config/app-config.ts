@@ -17,6 +17,9 @@ export interface AppConfig {
   /** Login attempts allowed per email and address within loginWindowSeconds. */
   loginMaxAttempts: number;
   loginWindowSeconds: number;
+  /** Failed logins allowed from one address, whatever the emails, within loginAddressWindowSeconds (password spraying). */
+  loginMaxFailuresPerAddress: number;
+  loginAddressWindowSeconds: number;
   /** IANA zone used for touchpoints that do not name their own. */
   defaultTimeZone: string;
   rotationDays: number;
@@ -81,6 +84,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logLevel,
     loginMaxAttempts: integer('LOGIN_MAX_ATTEMPTS', 10, 1),
     loginWindowSeconds: integer('LOGIN_WINDOW_SECONDS', 60, 1),
+    loginMaxFailuresPerAddress: integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1),
+    loginAddressWindowSeconds: integer('LOGIN_ADDRESS_WINDOW_SECONDS', 900, 1),
     defaultTimeZone,
     rotationDays: integer('ROTATION_DAYS', 90, 0),
     maxActiveAssignments: integer('MAX_ACTIVE_ASSIGNMENTS', 5, 1),

@@ -144,3 +144,31 @@ describe('security: tokens and passwords', () => {
     await ctx.http.get('/users').set(consultant.auth).expect(403);
   });
 });
+
+describe('security: password spraying', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await createTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
+  });
+  afterAll(() => ctx.close());
+
+  it('answers 429 to an address that guessed wrong at many accounts, even at the right password', async () => {
+    // one guess per account: the per-account limit never trips
+    for (let i = 0; i < 4; i++) {
+      await ctx.http.post('/auth/login').send({ email: `victim${i}@test.local`, password: 'Summer2026!' }).expect(401);
+    }
+    const blocked = await ctx.http.post('/auth/login').send({ email: 'victim9@test.local', password: 'Summer2026!' }).expect(429);
+    expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });
+    await ctx.http.post('/auth/login').send(ADMIN).expect(429);
+  });
+
+  it('never counts successful logins against the address', async () => {
+    const fresh = await createTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '2' });
+    try {
+      for (let i = 0; i < 5; i++) await fresh.http.post('/auth/login').send(ADMIN).expect(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
