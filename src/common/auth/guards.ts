@@ -19,6 +19,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
+    // Only a rejected token is a 401; a failure to check it (e.g. the database is down) stays a 5xx,
+    // so clients retry instead of dropping a valid session.
+    if (error && !(error instanceof DomainError)) throw error;
     if (error || !user) throw new DomainError('unauthorized', 'A valid bearer token is required');
     return user;
   }
