@@ -8,8 +8,8 @@ import { ASSIGNMENT_VIEW_COLUMNS, ASSIGNMENT_VIEW_FROM, AssignmentViewRow, toAss
 import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignment.dto';
 import { checkAssignmentRules, type AssignmentPolicy } from './domain/assignment-rules';
 import { canTransition, InvalidTransitionError, type AssignmentAction, type AssignmentStatus } from './domain/assignment-state';
+import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
 
-const DEFAULT_PAGE_SIZE = 100;
 /** How often open work past its window is swept to `expired`. */
 const SWEEP_INTERVAL_MS = 60_000;
 /**

@@ -12,6 +12,7 @@ import { Campaign, CampaignTouchpoint } from './campaign.entity';
 import { checkCampaignPeriod } from './domain/campaign-period';
 import { planVisits, SchedulingError, type PlannedVisit } from './domain/scheduling';
 import { ActivatedCampaignView, CampaignView, CreateCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
 
 /** Planned visits per INSERT when creating assignments (each INSERT sends five arrays of this length). */
 const ASSIGNMENT_BATCH = 2000;
@@ -134,7 +135,12 @@ export class CampaignsService {
       where.clientId = query.clientId;
     }
     if (query.status) where.status = query.status;
-    const campaigns = await this.campaigns.find({ where, order: { startsOn: 'DESC', createdAt: 'DESC' } });
+    const campaigns = await this.campaigns.find({
+      where,
+      order: { startsOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
+      take: query.limit ?? DEFAULT_PAGE_SIZE,
+      skip: query.offset ?? 0,
+    });
     const touchpointIds = await this.touchpointIdsOf(campaigns.map((campaign) => campaign.id));
     return campaigns.map((campaign) => toCampaignView(user, campaign, touchpointIds.get(campaign.id) ?? []));
   }

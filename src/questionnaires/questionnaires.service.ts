@@ -14,6 +14,7 @@ import {
   QuestionnaireView,
 } from './dto/questionnaire.dto';
 import { Questionnaire } from './questionnaire.entity';
+import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
 
 export function toQuestionnaireView(questionnaire: Questionnaire): QuestionnaireView {
   const { id, lineageId, version, status, title, language, definition, createdBy, createdAt, publishedAt } = questionnaire;
@@ -130,7 +131,8 @@ export class QuestionnairesService {
                                     jsonb_array_elements(s->'questions') qq)::int AS question_count
          FROM questionnaires q
         ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY max(q.created_at) OVER (PARTITION BY q.lineage_id) DESC, q.lineage_id, q.version DESC`,
+        ORDER BY max(q.created_at) OVER (PARTITION BY q.lineage_id) DESC, q.lineage_id, q.version DESC
+        LIMIT $${params.push(query.limit ?? DEFAULT_PAGE_SIZE)} OFFSET $${params.push(query.offset ?? 0)}`,
       params,
     );
     return rows.map((row) => ({

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertView } from './dto/report.dto';
 import { ListAlertsQuery } from './dto/review.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
 
-const DEFAULT_PAGE_SIZE = 100;
 
 /** Alerts raised by failed critical questions and knockouts, newest first (consultants). */
 @Injectable()

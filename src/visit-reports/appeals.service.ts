@@ -8,8 +8,8 @@ import { AppealView, ResolvedAppealView } from './dto/report.dto';
 import { FileAppealDto, ListAppealsQuery, ResolveAppealDto } from './dto/review.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import { ReviewService } from './review.service';
+import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
 
-const DEFAULT_PAGE_SIZE = 100;
 
 interface AppealRow {
   id: string;

@@ -8,8 +8,8 @@ import { AuditEntryView, ReportListItem, ReportView, AnswerView, SectionScoreVie
 import { ListReportsQuery } from './dto/review.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import type { EmployeeDescription, IntegritySignal, VisitReportStatus } from './visit-report.entity';
+import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
 
-const DEFAULT_PAGE_SIZE = 100;
 
 interface ReportRow {
   id: string;

@@ -43,7 +43,8 @@ describe('field work: assignments', () => {
     ]);
     const page = await ctx.http.get(`/assignments?campaignId=${campaign}&limit=1&offset=1`).set(w.consultant.auth).expect(200);
     expect(page.body).toHaveLength(1);
-    await ctx.http.get('/assignments?limit=501').set(w.consultant.auth).expect(400);
+    await ctx.http.get('/assignments?limit=501').set(w.consultant.auth).expect(200); // capped to 500
+    await ctx.http.get('/assignments?limit=0').set(w.consultant.auth).expect(400);
     await ctx.http.get('/assignments?status=lost').set(w.consultant.auth).expect(400);
   });
 

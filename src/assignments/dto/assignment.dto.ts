@@ -1,25 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../domain/assignment-state';
 import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
+import { PageQuery } from '../../common/http/paging';
 
-export const MAX_PAGE_SIZE = 500;
-
-export class ListAssignmentsQuery {
+export class ListAssignmentsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, description: 'Shoppers: status=open is the job board of open jobs' })
   @IsOptional()
   @IsIn(ASSIGNMENT_STATUSES)
   status?: AssignmentStatus;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class AssignDto {

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,10 +15,11 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedDto } from '../../common/http/validation';
 import type { Channel, Dimension } from '../../questionnaires/domain/definition';
 import type { CampaignStatus } from '../campaign.entity';
+import { PageQuery } from '../../common/http/paging';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KEY = /^[a-z0-9_]+$/i;
@@ -90,19 +90,16 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ScenarioDto)
+  @NestedDto(() => ScenarioDto, { each: true })
   scenarios?: ScenarioDto[];
   @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) visitsPerTouchpoint: number;
   @ApiPropertyOptional({ type: SlaSecondsDto, description: '{<channel>: seconds}' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => SlaSecondsDto)
+  @NestedDto(() => SlaSecondsDto)
   slaSeconds?: SlaSecondsDto;
   @ApiPropertyOptional({ type: TargetsDto, description: '{overall?, fcr?, <dimension>?} in percent' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TargetsDto)
+  @NestedDto(() => TargetsDto)
   targets?: TargetsDto;
   @ApiPropertyOptional({ description: "An earlier wave of the same client, for trends" })
   @IsOptional()
@@ -130,7 +127,7 @@ export class CreateCampaignDto {
 
 export const CAMPAIGN_STATUSES: CampaignStatus[] = ['draft', 'active', 'closed'];
 
-export class ListCampaignsQuery {
+export class ListCampaignsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;
   @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: CampaignStatus;
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsArray,
   IsIn,
@@ -7,8 +6,8 @@ import {
   IsOptional,
   IsString,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedDto } from '../../common/http/validation';
 import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
 
 export class CreateClientDto {
@@ -31,13 +30,13 @@ const intervals = () => ApiPropertyOptional({ type: [OpeningIntervalDto], descri
 
 /** Opening hours per weekday in the touchpoint's time zone; null (or absent) = always open. */
 export class OpeningHoursDto {
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) mon?: OpeningIntervalDto[];
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) tue?: OpeningIntervalDto[];
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) wed?: OpeningIntervalDto[];
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) thu?: OpeningIntervalDto[];
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) fri?: OpeningIntervalDto[];
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) sat?: OpeningIntervalDto[];
-  @intervals() @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OpeningIntervalDto) sun?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) mon?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) tue?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) wed?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) thu?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) fri?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) sat?: OpeningIntervalDto[];
+  @intervals() @IsOptional() @IsArray() @NestedDto(() => OpeningIntervalDto, { each: true }) sun?: OpeningIntervalDto[];
 }
 
 export class CreateTouchpointDto {
@@ -60,8 +59,7 @@ export class CreateTouchpointDto {
   timeZone?: string;
   @ApiPropertyOptional({ type: OpeningHoursDto, nullable: true, description: 'null or absent = always open' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => OpeningHoursDto)
+  @NestedDto(() => OpeningHoursDto)
   openingHours?: OpeningHoursDto | null;
 }
 

@@ -1,4 +1,4 @@
-import { MAX_BODY_DEPTH, nestingDepthExceeds } from './body-parsing';
+import { builtInKeyPath, MAX_BODY_DEPTH, nestingDepthExceeds } from './body-parsing';
 
 const nested = (depth: number): unknown => (depth === 0 ? 1 : [nested(depth - 1)]);
 
@@ -20,5 +20,23 @@ describe('nestingDepthExceeds', () => {
   it('walks a depth that would overflow a recursive walker without overflowing itself', () => {
     const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
     expect(nestingDepthExceeds(deep, MAX_BODY_DEPTH)).toBe(true);
+  });
+});
+
+describe('builtInKeyPath', () => {
+  it('finds a key named after an inherited object property, with its path, as JSON.parse makes it', () => {
+    expect(builtInKeyPath(JSON.parse('{"__proto__":{"polluted":true}}'))).toBe('__proto__');
+    expect(builtInKeyPath(JSON.parse('{"answers":[{"questionKey":"a"},{"valueOf":1}]}'))).toBe('answers[1].valueOf');
+    expect(builtInKeyPath({ employee: { constructor: { prototype: {} } } })).toBe('employee.constructor');
+    expect(builtInKeyPath([[{ toString: 'x' }]])).toBe('[0][0].toString');
+    expect(builtInKeyPath({ sections: [{ key: 'a', prototype: 1 }] })).toBe('sections[0].prototype');
+    expect(builtInKeyPath({ isPrototypeOf: 1 })).toBe('isPrototypeOf');
+  });
+
+  it('accepts ordinary keys, values named like built-ins, and scalars', () => {
+    expect(builtInKeyPath({ title: 'x', sections: [{ key: 'constructor', name: 'length' }] })).toBeNull();
+    expect(builtInKeyPath(['__proto__', 'valueOf'])).toBeNull();
+    expect(builtInKeyPath('text')).toBeNull();
+    expect(builtInKeyPath(null)).toBeNull();
   });
 });

@@ -16,6 +16,13 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
             res.status(400).json(httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [{ field: 'body', reason: 'nested too deeply' }]));
             return;
           }
+          // class-transformer silently drops such keys, so the validation pipe never sees them to refuse them.
+          const field = builtInKeyPath(req.body);
+          if (field !== null) {
+            const key = field.slice(field.lastIndexOf('.') + 1);
+            res.status(400).json(httpErrorBody(400, `Invalid request: ${field}`, [{ field, reason: `unknown field "${key}" is not allowed` }]));
+            return;
+          }
           return next();
         }
         const { type, status } = error as { type?: string; status?: number };
@@ -44,4 +51,27 @@ export function nestingDepthExceeds(value: unknown, limit: number): boolean {
     for (const child of Object.values(current as object)) stack.push({ value: child, depth: depth + 1 });
   }
   return false;
+}
+
+/**
+ * The path (`answers[1].valueOf`) of the first object key that names a property every object inherits
+ * (`__proto__`, `constructor`, `toString`…) or `prototype`, or null. No API field is named so;
+ * depth-first and iterative.
+ */
+export function builtInKeyPath(value: unknown): string | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
+  while (stack.length) {
+    const { value: current, path } = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) stack.push({ value: current[index], path: `${path}[${index}]` });
+      continue;
+    }
+    const keys = Object.keys(current);
+    for (const key of keys) {
+      if (key === 'prototype' || Object.prototype.hasOwnProperty.call(Object.prototype, key)) return path ? `${path}.${key}` : key;
+    }
+    for (const key of keys.reverse()) stack.push({ value: (current as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key });
+  }
+  return null;
 }

@@ -2,7 +2,6 @@
 // (types, nesting, unknown fields → 400); what the values mean — known types, channels, dimensions,
 // consistent points, showIf pointing back… — is checked by checkDefinition (→ 422 listing every problem).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,9 +13,9 @@ import {
   IsUUID,
   MaxLength,
   ValidateBy,
-  ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { NestedDto } from '../../common/http/validation';
 import {
   CHANNELS,
   DIMENSIONS,
@@ -27,6 +26,7 @@ import {
   type AnswerValue,
   type Language,
 } from '../domain/definition';
+import { PageQuery } from '../../common/http/paging';
 
 /** An answer value a condition can compare with: boolean, number, string (or a list of option keys). */
 export function isAnswerValue(value: unknown): value is AnswerValue {
@@ -62,6 +62,7 @@ export class ShowIfDto {
   @ApiPropertyOptional({ type: 'array', items: answerValueSchema, description: 'Shown when that answer is one of these' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(100)
   @IsAnswerValue({ each: true })
   in?: AnswerValue[];
 }
@@ -95,9 +96,10 @@ export class QuestionDto {
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true, description: 'Where it applies; empty = all' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsString({ each: true })
   channels?: string[];
-  @ApiPropertyOptional({ type: ShowIfDto }) @IsOptional() @ValidateNested() @Type(() => ShowIfDto) showIf?: ShowIfDto;
+  @ApiPropertyOptional({ type: ShowIfDto }) @IsOptional() @NestedDto(() => ShowIfDto) showIf?: ShowIfDto;
   @ApiPropertyOptional({ enum: KPI_ROLES }) @IsOptional() @IsString() kpi?: string;
   @ApiPropertyOptional({ description: 'Advice shown when it fails' })
   @IsOptional()
@@ -118,15 +120,13 @@ export class QuestionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ChoiceOptionDto)
+  @NestedDto(() => ChoiceOptionDto, { each: true })
   options?: ChoiceOptionDto[];
   @ApiPropertyOptional({ type: [DurationThresholdDto], description: 'duration' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => DurationThresholdDto)
+  @NestedDto(() => DurationThresholdDto, { each: true })
   thresholds?: DurationThresholdDto[];
   @ApiPropertyOptional({ description: 'text: minimum length when answered' }) @IsOptional() @IsNumber() minLength?: number;
 }
@@ -138,8 +138,7 @@ export class SectionDto {
   @ApiProperty({ type: [QuestionDto] })
   @IsArray()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => QuestionDto)
+  @NestedDto(() => QuestionDto, { each: true })
   questions: QuestionDto[];
 }
 
@@ -149,12 +148,11 @@ export class QuestionnaireBodyDto {
   @ApiProperty({ type: [SectionDto] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => SectionDto)
+  @NestedDto(() => SectionDto, { each: true })
   sections: SectionDto[];
 }
 
-export class ListQuestionnairesQuery {
+export class ListQuestionnairesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['draft', 'published'] }) @IsOptional() @IsIn(['draft', 'published']) status?: 'draft' | 'published';
   @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ description: 'Only the versions of one questionnaire' }) @IsOptional() @IsUUID() lineageId?: string;

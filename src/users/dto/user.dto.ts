@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Role, ROLES } from '../user.entity';
+import { PageQuery } from '../../common/http/paging';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email: string;
@@ -14,7 +15,7 @@ export class CreateUserDto {
   conflictClientIds?: string[];
 }
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
 }
 

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,26 +9,17 @@ import {
   IsString,
   IsUUID,
   Length,
-  Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../common/http/paging';
+import { NestedDto } from '../../common/http/validation';
 import { AnswerDto } from './answer.dto';
 
-export const MAX_PAGE_SIZE = 500;
 export const REPORT_STATUSES = ['submitted', 'returned', 'approved'] as const;
 
-export class ListReportsQuery {
+export class ListReportsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ enum: REPORT_STATUSES }) @IsOptional() @IsIn(REPORT_STATUSES) status?: (typeof REPORT_STATUSES)[number];
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class ReturnReportDto {
@@ -42,8 +32,7 @@ export class EditReportDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
+  @NestedDto(() => AnswerDto, { each: true })
   answers: AnswerDto[];
   @ApiProperty({ description: 'Why (kept in the audit trail)' }) @IsString() @Length(1, 2000) reason: string;
 }
@@ -68,32 +57,15 @@ export class ResolveAppealDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
+  @NestedDto(() => AnswerDto, { each: true })
   answers?: AnswerDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 5000) comment?: string;
 }
 
-export class ListAppealsQuery {
+export class ListAppealsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPEAL_STATUSES }) @IsOptional() @IsIn(APPEAL_STATUSES) status?: (typeof APPEAL_STATUSES)[number];
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
-export class ListAlertsQuery {
+export class ListAlertsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

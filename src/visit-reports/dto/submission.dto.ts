@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,8 +9,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedDto } from '../../common/http/validation';
 import { AnswerDto } from './answer.dto';
 
 export class EmployeeDto {
@@ -31,14 +30,12 @@ export class SubmitReportDto {
   @ApiProperty({ type: [AnswerDto] })
   @IsArray()
   @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
+  @NestedDto(() => AnswerDto, { each: true })
   answers: AnswerDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) narrative?: string;
   @ApiPropertyOptional({ type: EmployeeDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => EmployeeDto)
+  @NestedDto(() => EmployeeDto)
   employee?: EmployeeDto;
   @ApiPropertyOptional({ description: 'Expenses to reimburse, in the campaign currency', minimum: 0 })
   @IsOptional()
