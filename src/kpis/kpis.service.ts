@@ -19,7 +19,7 @@ import { answerDistribution, AnswerValueCount, DISTRIBUTED_TYPES } from './domai
 import { answerFromPoints, answerIsReadFromPoints } from './domain/answer-from-points';
 import { crossChannelConsistency } from './domain/consistency';
 import { scoreHistogram } from './domain/distribution';
-import { QuestionResult, rankRecommendations, rankStrengths, targetsReport } from './domain/recommendations';
+import { DEFAULT_STRENGTH_COMPLIANCE, QuestionResult, rankRecommendations, rankStrengths, targetsReport } from './domain/recommendations';
 import { compareWaves, confidenceInterval95, Sample } from './domain/statistics';
 import { sentimentFromScore, topTerms } from './domain/text-analysis';
 import { AnswerGroupRow, BreakdownRow, CampaignRow, KpiQueries, QualitativeRows, SamplesResult, VisitScope } from './kpi-queries';
@@ -172,7 +172,7 @@ export class KpisService {
     const { questions, results } = this.questions(definition, answers, filters.channel);
     model.questions = questions;
     model.recommendations = rankRecommendations(results);
-    model.strengths = rankStrengths(results);
+    model.strengths = rankStrengths(results, campaign.targets.overall ?? DEFAULT_STRENGTH_COMPLIANCE);
     model.targets = targetsReport(campaign.targets, {
       overall: samples.overall.mean,
       fcr: samples.fcr.mean,

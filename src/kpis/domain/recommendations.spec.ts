@@ -82,7 +82,7 @@ describe('rankRecommendations', () => {
 describe('rankStrengths', () => {
   it('ranks by compliance × share of the possible points, highest first', () => {
     // needs 0.9 × 0.4 = 36%, cleanliness 1 × 0.3 = 30%, greeting 0.6 × 0.2 = 12%, farewell 0.2 × 0.1 = 2%.
-    expect(rankStrengths(questions)).toEqual([
+    expect(rankStrengths(questions, 0)).toEqual([
       { questionKey: 'needs', text: 'Text of needs', compliance: 90 },
       { questionKey: 'cleanliness', text: 'Text of cleanliness', compliance: 100 },
       { questionKey: 'greeting', text: 'Text of greeting', compliance: 60 },
@@ -99,9 +99,16 @@ describe('rankStrengths', () => {
       question('delta', 100, 20, { n: 0 }),
     ];
 
-    const strengths = rankStrengths(candidates, 2);
+    const strengths = rankStrengths(candidates, 0, 2);
 
     expect(strengths.map((s) => s.questionKey)).toEqual(['alpha', 'beta']);
+  });
+
+  it('counts only questions whose compliance reaches the minimum as strengths', () => {
+    // needs 90 and cleanliness 100 reach 80; greeting 60 and farewell 20 do not
+    expect(rankStrengths(questions, 80).map((s) => s.questionKey)).toEqual(['needs', 'cleanliness']);
+    expect(rankStrengths(questions, 90).map((s) => s.questionKey)).toEqual(['needs', 'cleanliness']);
+    expect(rankStrengths(questions, 90.01).map((s) => s.questionKey)).toEqual(['cleanliness']);
   });
 });
 

@@ -38,13 +38,19 @@ export function rankRecommendations(questions: QuestionResult[], limit?: number)
   }));
 }
 
+/** Without an overall target, the compliance a question needs to count as a strength. */
+export const DEFAULT_STRENGTH_COMPLIANCE = 80;
+
 /**
  * The mirror image: questions by compliance weighted by their share of the possible points (the share
  * of the possible points earned on this question), so a question passed everywhere but worth little
- * does not outrank a heavy one passed almost everywhere. Same order, limit and exclusions.
+ * does not outrank a heavy one passed almost everywhere. Only questions whose compliance reaches
+ * `minCompliance` (the campaign's overall target) are strengths: a heavy question passed 70% of the time
+ * must not head both the strengths and the priorities. Same order, limit and exclusions.
  */
-export function rankStrengths(questions: QuestionResult[], limit?: number): Strength[] {
-  return rankQuestions(questions, shareOfPointsEarned, limit).map(({ question }) => ({
+export function rankStrengths(questions: QuestionResult[], minCompliance: number, limit?: number): Strength[] {
+  const strong = questions.filter((question) => question.compliance !== null && question.compliance >= minCompliance);
+  return rankQuestions(strong, shareOfPointsEarned, limit).map(({ question }) => ({
     questionKey: question.key,
     text: question.text,
     compliance: question.compliance,
