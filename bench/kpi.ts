@@ -7,7 +7,7 @@ import { answerIsReadFromPoints } from '../src/kpis/domain/answer-from-points';
 import { KpiQueries, VisitScope } from '../src/kpis/kpi-queries';
 import { KpisService } from '../src/kpis/kpis.service';
 import { listQuestions, QuestionnaireDefinition } from '../src/questionnaires/domain/definition';
-import { BenchContext, median, timed } from './context';
+import { BenchContext, median, round, timed } from './context';
 import type { BenchSection } from './run';
 import { DEFAULT_SEED, SeededCampaign, seedKpiCampaign } from './seed';
 
@@ -103,8 +103,4 @@ async function timeEachQuery(ctx: BenchContext, campaign: SeededCampaign): Promi
     result[name] = round(median(samples));
   }
   return result;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

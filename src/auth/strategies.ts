@@ -36,9 +36,9 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A ready key object: given the string, jsonwebtoken first tries (and fails) to parse it as a PEM public
-      // key on every request, which cost ~1 ms of CPU per request; this is the key it then falls back to.
-      // passport-jwt passes the value through untouched; its typings predate KeyObject.
+      // A ready key object: given the string, jsonwebtoken first tries (and fails) to parse it as a PEM
+      // public key on every request (about 0.5 ms of CPU, 60× the verification itself), then falls back
+      // to this same key. passport-jwt passes the value through untouched; its typings predate KeyObject.
       secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer,
       algorithms: [JWT_ALGORITHM], // never `none`, never an algorithm the token picks
       ignoreExpiration: false,
@@ -50,8 +50,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
     // passport-jwt checks `exp` only when present: a token without one would never expire.
     if (typeof payload.exp !== 'number') throw new DomainError('unauthorized', 'A valid bearer token is required');
     // A subject that cannot be a user id is a rejected token, not a query error (which is a 5xx).
-    const user = typeof payload.sub === 'string' && isUUID(payload.sub) ? await this.users.findActiveById(payload.sub) : null;
+    const user = typeof payload.sub === 'string' && isUUID(payload.sub) ? await this.users.findActiveAuthUser(payload.sub) : null;
     if (!user) throw new DomainError('unauthorized', 'A valid bearer token is required');
-    return { id: user.id, email: user.email, role: user.role, clientId: user.clientId, name: user.name };
+    return user;
   }
 }

@@ -115,27 +115,30 @@ function scoreQuestion(
   answer: SubmittedAnswer | undefined,
   applicable: boolean,
 ): QuestionScore {
-  const base = {
+  // One literal filled in place, no object spread: on Node 20 each spread cost about a microsecond, and this
+  // runs for every question of every submission (two spreads per question were most of scoreVisit's time).
+  const score: QuestionScore = {
     questionKey: question.key,
     sectionKey,
-    ...(question.dimension !== undefined && { dimension: question.dimension }),
+    counted: false,
     applicable,
     na: answer?.na === true,
+    earned: null,
+    possible: null,
+    passed: null,
     critical: question.critical,
+    failedCritical: false,
   };
-  if (!applicable || !isScoredQuestion(question) || !hasValue(answer)) {
-    return { ...base, counted: false, earned: null, possible: null, passed: null, failedCritical: false };
-  }
+  if (question.dimension !== undefined) score.dimension = question.dimension;
+  if (!applicable || !isScoredQuestion(question) || !hasValue(answer)) return score;
   const earned = earnedPoints(question, answer.value);
   const passed = earned >= question.maxPoints - EPSILON;
-  return {
-    ...base,
-    counted: true,
-    earned,
-    possible: question.bonus ? 0 : question.maxPoints,
-    passed,
-    failedCritical: question.critical && !passed,
-  };
+  score.counted = true;
+  score.earned = earned;
+  score.possible = question.bonus ? 0 : question.maxPoints;
+  score.passed = passed;
+  score.failedCritical = question.critical && !passed;
+  return score;
 }
 
 /** The points an answer earns, never below 0 nor above maxPoints (this is the multi_choice cap of §4). */
@@ -184,7 +187,9 @@ function scoreDimensions(questions: ScoredQuestion[]): DimensionScore[] {
   for (const scored of questions) {
     const dimension = scored.score.dimension;
     if (dimension === undefined || !scored.score.counted) continue;
-    byDimension.set(dimension, [...(byDimension.get(dimension) ?? []), scored]);
+    const members = byDimension.get(dimension);
+    if (members) members.push(scored);
+    else byDimension.set(dimension, [scored]);
   }
   return [...byDimension].map(([key, members]) => {
     const { earned, possible } = totals(members);
