@@ -14,24 +14,32 @@ export async function deleteScoreRows(runner: QueryRunner, reportId: string): Pr
   );
 }
 
-/** Extra CTE run in the same statement (e.g. the report's own INSERT); its placeholders start at $10. */
-export interface LeadingCte {
-  sql: string;
-  params: unknown[];
+/** Something that runs SQL: a transaction's QueryRunner, or the DataSource for a statement on its own. */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+export interface ScoreRowsOptions {
+  /** Moves the assignment to this status in the same statement. */
+  assignmentStatus?: string;
+  /** CTEs run first, as `name AS (…), …` (e.g. the report's own INSERT); their placeholders start at $10. */
+  leading?: { sql: string; params: unknown[] };
+  /** A SQL condition (over the leading CTEs) every write of the statement depends on. */
+  gate?: string;
 }
 
 /**
  * Inserts every score row of a report in one round trip (one INSERT … SELECT per table, as CTEs of a
- * single statement). With `assignmentStatus`, the same statement moves the assignment to it; with
- * `leading`, it also runs that CTE first (foreign keys are checked at the end of the statement).
+ * single statement; foreign keys are checked at the end of the statement). With `gate`, nothing is
+ * written unless it holds, so a statement on its own is all or nothing. Returns the statement's one
+ * row: `stored`, whether the rows were written.
  */
 export async function insertScoreRows(
-  runner: QueryRunner,
+  runner: SqlRunner,
   report: { id: string; campaignId: string; touchpointId: string; assignmentId: string },
   rows: VisitRows,
-  assignmentStatus?: string,
-  leading?: LeadingCte,
-): Promise<void> {
+  options: ScoreRowsOptions = {},
+): Promise<{ stored: boolean }> {
   const answers = rows.answers.map((row) => ({
     question_key: row.questionKey,
     section_key: row.sectionKey,
@@ -58,29 +66,33 @@ export async function insertScoreRows(
     possible: row.possible,
   }));
   const alerts = rows.alerts.map((alert) => ({ question_key: alert.questionKey, kind: alert.kind, reason: alert.reason }));
-  const tail = assignmentStatus
-    ? `UPDATE assignments SET status = $8, updated_at = now() WHERE id = $9`
-    : `SELECT $8::varchar, $9::uuid`;
-  await runner.query(
-    `WITH ${leading ? `lead_cte AS (${leading.sql}), ` : ''}answers AS (
+  const gate = options.gate ?? 'true';
+  const [result] = (await runner.query(
+    `WITH ${options.leading ? `${options.leading.sql}, ` : ''}answers AS (
        INSERT INTO visit_answers (visit_report_id, question_key, campaign_id, section_key, value, na, applicable, counted, earned, possible, passed)
        SELECT $1, r.question_key, $2, r.section_key, NULLIF(r.value, 'null'::jsonb), r.na, r.applicable, r.counted, r.earned, r.possible, r.passed
          FROM jsonb_to_recordset($4::jsonb) AS r(question_key varchar, section_key varchar, value jsonb, na boolean,
               applicable boolean, counted boolean, earned float8, possible float8, passed boolean)
+        WHERE ${gate}
      ), sections AS (
        INSERT INTO visit_section_scores (visit_report_id, section_key, score, earned, possible, weight, knocked_out)
        SELECT $1, r.section_key, r.score, r.earned, r.possible, r.weight, r.knocked_out
          FROM jsonb_to_recordset($5::jsonb) AS r(section_key varchar, score float8, earned float8, possible float8, weight float8, knocked_out boolean)
+        WHERE ${gate}
      ), dimensions AS (
        INSERT INTO visit_dimension_scores (visit_report_id, dimension, score, earned, possible)
        SELECT $1, r.dimension, r.score, r.earned, r.possible
          FROM jsonb_to_recordset($6::jsonb) AS r(dimension varchar, score float8, earned float8, possible float8)
+        WHERE ${gate}
      ), raised AS (
        INSERT INTO alerts (visit_report_id, campaign_id, touchpoint_id, question_key, kind, reason)
        SELECT $1, $2, $3, r.question_key, r.kind, r.reason
          FROM jsonb_to_recordset($7::jsonb) AS r(question_key varchar, kind varchar, reason text)
+        WHERE ${gate}
+     ), moved AS (
+       UPDATE assignments SET status = $8, updated_at = now() WHERE id = $9 AND $8::varchar IS NOT NULL AND ${gate}
      )
-     ${tail}`,
+     SELECT ${gate} AS stored`,
     [
       report.id,
       report.campaignId,
@@ -89,13 +101,13 @@ export async function insertScoreRows(
       JSON.stringify(sections),
       JSON.stringify(dimensions),
       JSON.stringify(alerts),
-      assignmentStatus ?? null,
+      options.assignmentStatus ?? null,
       report.assignmentId,
-      ...(leading?.params ?? []),
+      ...(options.leading?.params ?? []),
     ],
-  );
+  )) as Array<{ stored: boolean }>;
+  return { stored: result.stored === true };
 }
-
 
 /** Appends audit-trail rows in one statement. */
 export async function insertReportEdits(

@@ -11,7 +11,7 @@ import { validateSubmission } from '../questionnaires/domain/submission-validati
 import { diffAnswers, storedAnswers } from './domain/answer-edits';
 import { narrativeFingerprint } from './domain/narrative';
 import { submissionRequestHash } from './domain/request-hash';
-import { toVisitRows } from './domain/score-rows';
+import { toVisitRows, type VisitRows } from './domain/score-rows';
 import { SubmissionView, SubmitReportDto } from './dto/submission.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import { deleteScoreRows, insertReportEdits, insertScoreRows } from './score-writer';
@@ -38,6 +38,20 @@ interface SubmissionContext {
   response_body: SubmissionView | null;
   /** Another report whose normalised narrative is the same as this one's. */
   duplicate_narrative_of: string | null;
+}
+
+/** A validated, scored submission, ready to be stored. */
+interface Submission {
+  user: AuthUser;
+  key: string;
+  requestHash: string;
+  report: { campaignId: string; touchpointId: string; assignmentId: string };
+  rows: VisitRows;
+  /** The report's columns from visited_at to expenses, in the order the INSERT and UPDATE list them. */
+  fields: unknown[];
+  answers: SubmittedAnswer[];
+  questionnaireId: string;
+  view(id: string, version: number): SubmissionView;
 }
 
 @Injectable()
@@ -98,7 +112,84 @@ export class SubmissionService {
     const rows = toVisitRows(definition, answers, scoreVisit(definition, answers, context.channel));
 
     const signals = integritySignals(context, visitedAt);
+    const view = (id: string, version: number): SubmissionView => ({
+      id,
+      assignmentId,
+      status: 'submitted',
+      score: rows.summary.score,
+      knockout: rows.summary.knockout,
+      sections: rows.summary.sections,
+      dimensions: rows.summary.dimensions,
+      version,
+    });
+    const fields = [
+      visitedAt,
+      dto.narrative ?? null,
+      narrativeHash,
+      dto.employee ? JSON.stringify(dto.employee) : null,
+      rows.summary.score,
+      rows.summary.knockout,
+      rows.kpis.waitSeconds,
+      rows.kpis.responseSeconds,
+      rows.kpis.fcr,
+      JSON.stringify(signals),
+      dto.expenses ?? 0,
+    ];
+    const report = { campaignId: context.campaign_id, touchpointId: context.touchpoint_id, assignmentId };
+    const submission: Submission = { user, key, requestHash, report, rows, fields, answers, view, questionnaireId: context.questionnaire_id };
+    // A first report (the usual case) is one statement; a resubmission after a return edits the stored
+    // report in a transaction.
+    return context.status === 'assigned' ? this.submitFirst(submission) : this.resubmit(submission);
+  }
 
+  /**
+   * The first report of an assignment in one statement, all or nothing: it locks the assignment, and
+   * only while the assignment is still `assigned` does it claim the key, insert the report with its
+   * score rows and alerts, and move the assignment to `submitted`. A racer with the same key waits on
+   * the lock, then finds the assignment submitted and writes nothing; it then answers with the stored
+   * response (same body) or 409 (another body or assignment).
+   */
+  private async submitFirst(submission: Submission): Promise<SubmissionView> {
+    const { user, key, requestHash, report, rows, fields, view, questionnaireId } = submission;
+    const body = view(randomUUID(), 1);
+    const { stored } = await insertScoreRows(this.dataSource, { id: body.id, ...report }, rows, {
+      leading: {
+        sql: `locked AS (SELECT a.status FROM assignments a WHERE a.id = $9 FOR UPDATE),
+              claimed AS (
+                INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
+                SELECT $10, $11, $12, $9, 201, $13::jsonb FROM locked WHERE locked.status = 'assigned'
+                ON CONFLICT DO NOTHING RETURNING key
+              ),
+              report AS (
+                INSERT INTO visit_reports (id, assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status,
+                   visited_at, narrative, narrative_hash, employee, score, knockout, wait_seconds, response_seconds, fcr,
+                   integrity_signals, expenses, version, submitted_at)
+                SELECT $1, $9, $2, $3, $10, $14, 'submitted', $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 1, now() FROM claimed
+              )`,
+        params: [user.id, key, requestHash, JSON.stringify(body), questionnaireId, ...fields],
+      },
+      gate: 'EXISTS (SELECT 1 FROM claimed)',
+      assignmentStatus: 'submitted',
+    });
+    if (stored) return body;
+    // Nothing written: the key is someone's (a racer with this key, or an earlier use elsewhere), or the
+    // assignment moved on since it was read.
+    const [record] = (await this.dataSource.query(
+      `SELECT request_hash, response_body FROM idempotency_records WHERE shopper_id = $1 AND key = $2`,
+      [user.id, key],
+    )) as Array<{ request_hash: string; response_body: SubmissionView }>;
+    if (record) return replay(record.request_hash, requestHash, record.response_body);
+    const [current] = (await this.dataSource.query(`SELECT status FROM assignments WHERE id = $1`, [report.assignmentId])) as Array<{
+      status: AssignmentStatus;
+    }>;
+    assertMaySubmit(current.status);
+    return this.resubmit(submission);
+  }
+
+  /** A report sent back to the shopper, submitted again (or a first report whose assignment changed state meanwhile). */
+  private async resubmit(submission: Submission): Promise<SubmissionView> {
+    const { user, key, requestHash, report: target, rows, fields, answers, view, questionnaireId } = submission;
+    const assignmentId = target.assignmentId;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -110,17 +201,7 @@ export class SubmissionService {
         [assignmentId],
       )) as Array<{ status: AssignmentStatus; report_id: string | null; version: number | null }>;
       const reportId = locked.report_id ?? randomUUID();
-      const version = (locked.version ?? 0) + 1;
-      const body: SubmissionView = {
-        id: reportId,
-        assignmentId,
-        status: 'submitted',
-        score: rows.summary.score,
-        knockout: rows.summary.knockout,
-        sections: rows.summary.sections,
-        dimensions: rows.summary.dimensions,
-        version,
-      };
+      const body = view(reportId, (locked.version ?? 0) + 1);
 
       // The key is claimed first: a concurrent request with the same key waits here for this
       // transaction and then finds the key taken.
@@ -142,36 +223,21 @@ export class SubmissionService {
       }
       assertMaySubmit(locked.status);
 
-      const report = {
-        id: reportId,
-        campaignId: context.campaign_id,
-        touchpointId: context.touchpoint_id,
-        assignmentId,
-      };
-      const fields = [
-        visitedAt,
-        dto.narrative ?? null,
-        narrativeHash,
-        dto.employee ? JSON.stringify(dto.employee) : null,
-        rows.summary.score,
-        rows.summary.knockout,
-        rows.kpis.waitSeconds,
-        rows.kpis.responseSeconds,
-        rows.kpis.fcr,
-        JSON.stringify(signals),
-        dto.expenses ?? 0,
-      ];
+      const report = { id: reportId, ...target };
       if (locked.report_id) {
         await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
-        await insertScoreRows(runner, report, rows, 'submitted');
+        await insertScoreRows(runner, report, rows, { assignmentStatus: 'submitted' });
       } else {
         // The report, its score rows, its alerts and the assignment's new status in one statement.
-        await insertScoreRows(runner, report, rows, 'submitted', {
-          sql: `INSERT INTO visit_reports (id, assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status,
+        await insertScoreRows(runner, report, rows, {
+          assignmentStatus: 'submitted',
+          leading: {
+            sql: `report_row AS (INSERT INTO visit_reports (id, assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status,
                    visited_at, narrative, narrative_hash, employee, score, knockout, wait_seconds, response_seconds, fcr,
                    integrity_signals, expenses, version, submitted_at)
-                VALUES ($10, $11, $12, $13, $14, $15, 'submitted', $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, 1, now())`,
-          params: [reportId, assignmentId, context.campaign_id, context.touchpoint_id, user.id, context.questionnaire_id, ...fields],
+                VALUES ($1, $9, $2, $3, $10, $11, 'submitted', $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 1, now()))`,
+            params: [user.id, questionnaireId, ...fields],
+          },
         });
       }
       await runner.commitTransaction();
