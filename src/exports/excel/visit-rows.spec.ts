@@ -85,15 +85,14 @@ describe('streamVisitRows', () => {
     expect(none.calls).toHaveLength(1);
   });
 
-  it('reads at most one batch ahead of the consumer', async () => {
-    const { runner, calls } = fakeRunner(['a', 'b', 'c', 'd', 'e']);
+  it('reads nothing until asked: the next batch waits for the consumer', async () => {
+    const { runner, calls } = fakeRunner(['a', 'b', 'c']);
     const iterator = streamVisitRows(runner, { campaignId: 'c1', filters: {}, includeUnapproved: false }, 2);
-    expect(calls).toHaveLength(0); // a generator starts on the first next()
-    await iterator.next(); // batch 1 arrives, batch 2 is asked for while row a is handed over
+    expect(calls).toHaveLength(0);
+    await iterator.next();
+    await iterator.next();
+    expect(calls).toHaveLength(1);
+    await iterator.next();
     expect(calls).toHaveLength(2);
-    await iterator.next(); // row b: still only batches 1 and 2
-    expect(calls).toHaveLength(2);
-    await iterator.next(); // row c, from batch 2: batch 3 is asked for
-    expect(calls).toHaveLength(3);
   });
 });

@@ -50,7 +50,7 @@ export interface VisitRowsQuery {
   includeUnapproved: boolean;
 }
 
-export const DEFAULT_BATCH_SIZE = 1000;
+export const DEFAULT_BATCH_SIZE = 2000;
 
 /** Statuses the KPI model counts: approved, plus submitted when a consultant previews unapproved work. */
 export function countedStatuses(includeUnapproved: boolean): string[] {
@@ -121,25 +121,17 @@ export function visitBatchSql(query: VisitRowsQuery, afterId: string | null, lim
 
 /**
  * The visits, in id order, fetched `batchSize` at a time (keyset pagination on the primary key: each
- * batch is an index range scan, no OFFSET, no long-lived cursor holding a connection). While one batch
- * is written, the next is already being read, so PostgreSQL building rows and Node writing cells
- * overlap; at most two batches are held, and a slow download slows the reading, not the memory.
+ * batch is an index range scan, no OFFSET, no long-lived cursor holding a connection). The next batch
+ * is only read when the consumer asks for it, so a slow download slows the reading, not the memory.
  */
 export async function* streamVisitRows(runner: SqlRunner, query: VisitRowsQuery, batchSize = DEFAULT_BATCH_SIZE): AsyncGenerator<VisitRow> {
-  const fetchAfter = (afterId: string | null) => {
+  let afterId: string | null = null;
+  for (;;) {
     const { sql, parameters } = visitBatchSql(query, afterId, batchSize);
-    return runner.query(sql, parameters) as Promise<VisitRow[]>;
-  };
-  let pending: Promise<VisitRow[]> | null = fetchAfter(null);
-  try {
-    while (pending) {
-      const rows: VisitRow[] = await pending;
-      pending = rows.length < batchSize ? null : fetchAfter(rows[rows.length - 1].id);
-      for (const row of rows) yield normalizeRow(row);
-    }
-  } finally {
-    // A consumer that stops early (a dropped download) must not leave a rejected read unobserved.
-    pending?.catch(() => undefined);
+    const rows = (await runner.query(sql, parameters)) as VisitRow[];
+    for (const row of rows) yield normalizeRow(row);
+    if (rows.length < batchSize) return;
+    afterId = rows[rows.length - 1].id;
   }
 }
 
