@@ -1,6 +1,6 @@
 // `npm run demo` at a small scale (6 shoppers, one visit per touchpoint and wave): the same seeder,
 // over real HTTP against the real app, so the demo keeps working as the API evolves.
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -63,11 +63,15 @@ describe('the demo program (small scale)', () => {
     expect(oldest).toBe(true);
 
     const outputDir = mkdtempSync(join(tmpdir(), 'incognito-demo-output-'));
-    const files = await writeReports(api, clientId, outputDir, () => undefined);
-    expect(files).toHaveLength(2 * CAMPAIGNS.length);
-    for (const file of files) {
-      const head = readFileSync(file).subarray(0, 4).toString('latin1');
-      expect(head).toBe(file.endsWith('.pdf') ? '%PDF' : 'PK\u0003\u0004');
+    try {
+      const files = await writeReports(api, clientId, outputDir, () => undefined);
+      expect(files).toHaveLength(2 * CAMPAIGNS.length);
+      for (const file of files) {
+        const head = readFileSync(file).subarray(0, 4).toString('latin1');
+        expect(head).toBe(file.endsWith('.pdf') ? '%PDF' : 'PK\u0003\u0004');
+      }
+    } finally {
+      rmSync(outputDir, { recursive: true, force: true });
     }
   }, 30_000);
 });
