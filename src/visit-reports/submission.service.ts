@@ -182,6 +182,7 @@ export class SubmissionService {
     const [current] = (await this.dataSource.query(`SELECT status FROM assignments WHERE id = $1`, [report.assignmentId])) as Array<{
       status: AssignmentStatus;
     }>;
+    if (!current) throw notFound('Assignment');
     assertMaySubmit(current.status);
     return this.resubmit(submission);
   }
