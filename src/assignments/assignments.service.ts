@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { assertCanReadAssignment } from '../common/access/access';
 import { conflict, notFound } from '../common/errors/domain-error';
@@ -9,6 +9,7 @@ import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignmen
 import { checkAssignmentRules, type AssignmentPolicy } from './domain/assignment-rules';
 import { canTransition, InvalidTransitionError, type AssignmentAction, type AssignmentStatus } from './domain/assignment-state';
 import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { inTransaction } from '../database/transactions';
 
 /** How often open work past its window is swept to `expired`. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -141,7 +142,7 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     authorize: (target: ClaimTarget) => void,
   ): Promise<AssignmentView> {
     await this.expireOverdue();
-    await this.inTransaction(async (runner) => {
+    await inTransaction(this.dataSource, async (runner) => {
       // Locking the shopper serialises their claims, so two at once cannot both slip under a limit.
       const [shopper] = (await runner.query(
         `SELECT id, conflict_client_ids FROM users WHERE id = $1 AND role = 'shopper' AND active FOR UPDATE`,
@@ -229,21 +230,5 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
       id,
     ])) as AssignmentViewRow[];
     return row;
-  }
-
-  private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
   }
 }

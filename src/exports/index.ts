@@ -4,6 +4,7 @@ export { renderPdf } from './pdf/report-pdf';
 export { writeWorkbook } from './excel/workbook';
 export type { WorkbookAudience, WorkbookOptions } from './excel/workbook';
 export { streamVisitRows } from './excel/visit-rows';
-export type { VisitRow, VisitRowsQuery, SqlRunner } from './excel/visit-rows';
+export type { VisitRow, VisitRowsQuery } from './excel/visit-rows';
+export type { SqlRunner } from '../database/transactions';
 export { resolveReportLanguage } from './i18n';
 export type { ReportLanguage } from './i18n';

@@ -9,6 +9,7 @@ import { FileAppealDto, ListAppealsQuery, ResolveAppealDto } from './dto/review.
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import { ReviewService } from './review.service';
 import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { inTransaction } from '../database/transactions';
 
 
 interface AppealRow {
@@ -79,13 +80,9 @@ export class AppealsService {
     }
     // One open appeal per visit and question (or per visit as a whole) at a time. The report row is
     // locked so two clients filing the same appeal at once cannot both pass the NOT EXISTS check.
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    let inserted: Array<{ id: string }>;
-    try {
+    const inserted = await inTransaction(this.dataSource, async (runner) => {
       await runner.query(`SELECT 1 FROM visit_reports WHERE id = $1 FOR UPDATE`, [reportId]);
-      inserted = (await runner.query(
+      return (await runner.query(
         `INSERT INTO appeals (visit_report_id, client_id, filed_by, question_key, reason, status)
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::varchar, $5::text, 'open'
           WHERE NOT EXISTS (SELECT 1 FROM appeals WHERE visit_report_id = $1::uuid AND status = 'open'
@@ -93,13 +90,7 @@ export class AppealsService {
          RETURNING id`,
         [reportId, report.client_id, user.id, dto.questionKey ?? null, dto.reason],
       )) as Array<{ id: string }>;
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
     if (!inserted.length) {
       throw conflict('An appeal on this visit (and question) is already open', [{ field: 'questionKey', reason: 'already appealed' }]);
     }
@@ -114,10 +105,7 @@ export class AppealsService {
     if (!overturn && dto.answers?.length) {
       throw unprocessable('An upheld appeal changes nothing', [{ field: 'answers', reason: 'only allowed when the decision is overturned' }]);
     }
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
+    await inTransaction(this.dataSource, async (runner) => {
       const [appeal] = (await runner.query(`SELECT id, status, visit_report_id, reason FROM appeals WHERE id = $1 FOR UPDATE`, [appealId])) as Array<{
         id: string;
         status: string;
@@ -137,13 +125,7 @@ export class AppealsService {
         `UPDATE appeals SET status = $2, resolution_comment = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`,
         [appealId, dto.decision, dto.comment ?? null, user.id],
       );
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
     const view = await this.findView(appealId);
     const [report] = (await this.dataSource.query(`SELECT id, version, score, knockout FROM visit_reports WHERE id = $1`, [
       view.visitReportId,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
+import { inTransaction, type SqlRunner } from '../database/transactions';
 import { InvalidTransitionError, canTransition, type AssignmentAction, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
 import { conflict, notFound, unprocessable } from '../common/errors/domain-error';
@@ -74,62 +75,47 @@ export class ReviewService {
 
   /** PATCH /visit-reports/:id: the changed answers are applied, the whole set re-validated and re-scored. */
   async edit(user: AuthUser, id: string, dto: EditReportDto): Promise<ReportView> {
-    const report = await this.loadEditable(this.dataSource.createQueryRunner(), id, true);
+    const report = await this.loadEditable(this.dataSource, id);
     if (report.version !== dto.version) throw staleVersion(dto.version, report.version);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      await this.applyEdit(runner, user, report, dto.version, dto.answers, dto.reason);
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    await inTransaction(this.dataSource, (runner) => this.applyEdit(runner, user, report, dto.version, dto.answers, dto.reason));
     return this.views.get(user, id);
   }
 
   /** The report with its current answers, read in one statement so they belong to the same version. */
-  async loadEditable(runner: QueryRunner, id: string, release = false): Promise<EditableReport> {
-    try {
-      const [row] = (await runner.query(
-        `SELECT vr.id, vr.version, vr.status, vr.assignment_id, vr.campaign_id, vr.touchpoint_id, vr.questionnaire_id,
-                c.client_id, t.channel,
-                (SELECT coalesce(json_agg(json_build_object('questionKey', x.question_key, 'value', x.value, 'na', x.na)), '[]'::json)
-                   FROM visit_answers x WHERE x.visit_report_id = vr.id) AS answers
-           FROM visit_reports vr JOIN campaigns c ON c.id = vr.campaign_id JOIN touchpoints t ON t.id = vr.touchpoint_id
-          WHERE vr.id = $1`,
-        [id],
-      )) as Array<{
-        id: string;
-        version: number;
-        status: VisitReportStatus;
-        assignment_id: string;
-        campaign_id: string;
-        touchpoint_id: string;
-        questionnaire_id: string;
-        client_id: string;
-        channel: Channel;
-        answers: Array<{ questionKey: string; value: AnswerValue | null; na: boolean }>;
-      }>;
-      if (!row) throw notFound('Visit report');
-      return {
-        id: row.id,
-        version: row.version,
-        status: row.status,
-        assignmentId: row.assignment_id,
-        campaignId: row.campaign_id,
-        touchpointId: row.touchpoint_id,
-        questionnaireId: row.questionnaire_id,
-        clientId: row.client_id,
-        channel: row.channel,
-        answers: storedAnswers(row.answers),
-      };
-    } finally {
-      if (release) await runner.release();
-    }
+  async loadEditable(runner: SqlRunner, id: string): Promise<EditableReport> {
+    const [row] = (await runner.query(
+      `SELECT vr.id, vr.version, vr.status, vr.assignment_id, vr.campaign_id, vr.touchpoint_id, vr.questionnaire_id,
+              c.client_id, t.channel,
+              (SELECT coalesce(json_agg(json_build_object('questionKey', x.question_key, 'value', x.value, 'na', x.na)), '[]'::json)
+                 FROM visit_answers x WHERE x.visit_report_id = vr.id) AS answers
+         FROM visit_reports vr JOIN campaigns c ON c.id = vr.campaign_id JOIN touchpoints t ON t.id = vr.touchpoint_id
+        WHERE vr.id = $1`,
+      [id],
+    )) as Array<{
+      id: string;
+      version: number;
+      status: VisitReportStatus;
+      assignment_id: string;
+      campaign_id: string;
+      touchpoint_id: string;
+      questionnaire_id: string;
+      client_id: string;
+      channel: Channel;
+      answers: Array<{ questionKey: string; value: AnswerValue | null; na: boolean }>;
+    }>;
+    if (!row) throw notFound('Visit report');
+    return {
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      assignmentId: row.assignment_id,
+      campaignId: row.campaign_id,
+      touchpointId: row.touchpoint_id,
+      questionnaireId: row.questionnaire_id,
+      clientId: row.client_id,
+      channel: row.channel,
+      answers: storedAnswers(row.answers),
+    };
   }
 
   /**
@@ -196,10 +182,7 @@ export class ReviewService {
     to: AssignmentStatus,
     writeReport: (runner: QueryRunner) => Promise<void>,
   ): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
+    await inTransaction(this.dataSource, async (runner) => {
       const [row] = (await runner.query(
         `SELECT a.id AS assignment_id, a.status FROM visit_reports vr JOIN assignments a ON a.id = vr.assignment_id
           WHERE vr.id = $1 FOR UPDATE OF a`,
@@ -211,13 +194,7 @@ export class ReviewService {
       }
       await writeReport(runner);
       await runner.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [row.assignment_id, to]);
-      await runner.commitTransaction();
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 }
 

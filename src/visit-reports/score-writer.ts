@@ -1,10 +1,10 @@
 // Writes a visit's stored scores (answers, section and dimension scores, alerts) in one statement.
-import type { QueryRunner } from 'typeorm';
+import type { SqlRunner } from '../database/transactions';
 import type { AnswerEdit } from './domain/answer-edits';
 import type { VisitRows } from './domain/score-rows';
 
 /** Removes a report's score rows and alerts before they are written again (resubmission, edit). */
-export async function deleteScoreRows(runner: QueryRunner, reportId: string): Promise<void> {
+export async function deleteScoreRows(runner: SqlRunner, reportId: string): Promise<void> {
   await runner.query(
     `WITH a AS (DELETE FROM visit_answers WHERE visit_report_id = $1),
           s AS (DELETE FROM visit_section_scores WHERE visit_report_id = $1),
@@ -12,11 +12,6 @@ export async function deleteScoreRows(runner: QueryRunner, reportId: string): Pr
      DELETE FROM alerts WHERE visit_report_id = $1`,
     [reportId],
   );
-}
-
-/** Something that runs SQL: a transaction's QueryRunner, or the DataSource for a statement on its own. */
-export interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 export interface ScoreRowsOptions {
@@ -111,7 +106,7 @@ export async function insertScoreRows(
 
 /** Appends audit-trail rows in one statement. */
 export async function insertReportEdits(
-  runner: QueryRunner,
+  runner: SqlRunner,
   reportId: string,
   editedBy: string,
   reason: string,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { DataSource, QueryRunner } from 'typeorm';
+import { inTransaction, type SqlRunner } from '../database/transactions';
 import { canTransition, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
 import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
@@ -174,11 +175,8 @@ export class SubmissionService {
     if (stored) return body;
     // Nothing written: the key is someone's (a racer with this key, or an earlier use elsewhere), or the
     // assignment moved on since it was read.
-    const [record] = (await this.dataSource.query(
-      `SELECT request_hash, response_body FROM idempotency_records WHERE shopper_id = $1 AND key = $2`,
-      [user.id, key],
-    )) as Array<{ request_hash: string; response_body: SubmissionView }>;
-    if (record) return replay(record.request_hash, requestHash, record.response_body);
+    const replayed = await storedResponse(this.dataSource, user.id, key, requestHash);
+    if (replayed) return replayed;
     const [current] = (await this.dataSource.query(`SELECT status FROM assignments WHERE id = $1`, [report.assignmentId])) as Array<{
       status: AssignmentStatus;
     }>;
@@ -187,19 +185,19 @@ export class SubmissionService {
     return this.resubmit(submission);
   }
 
-  /** A report sent back to the shopper, submitted again (or a first report whose assignment changed state meanwhile). */
+  /**
+   * A report sent back to the shopper, submitted again (also the way a first report that lost its
+   * assignment to another state is refused): the assignment is locked, the key claimed, the report's
+   * answers and scores replaced and its version bumped, in one transaction.
+   */
   private async resubmit(submission: Submission): Promise<SubmissionView> {
-    const { user, key, requestHash, report: target, rows, fields, answers, view, questionnaireId } = submission;
-    const assignmentId = target.assignmentId;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
+    const { user, key, requestHash, report: target, rows, fields, answers, view } = submission;
+    return inTransaction(this.dataSource, async (runner) => {
       const [locked] = (await runner.query(
         `SELECT a.status, vr.id AS report_id, vr.version
            FROM assignments a LEFT JOIN visit_reports vr ON vr.assignment_id = a.id
           WHERE a.id = $1 FOR UPDATE OF a`,
-        [assignmentId],
+        [target.assignmentId],
       )) as Array<{ status: AssignmentStatus; report_id: string | null; version: number | null }>;
       const reportId = locked.report_id ?? randomUUID();
       const body = view(reportId, (locked.version ?? 0) + 1);
@@ -209,46 +207,23 @@ export class SubmissionService {
       const claimed = await runner.query(
         `INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
          VALUES ($1, $2, $3, $4, 201, $5::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
-        [user.id, key, requestHash, assignmentId, JSON.stringify(body)],
+        [user.id, key, requestHash, target.assignmentId, JSON.stringify(body)],
         true,
       );
       if (!claimed.records.length) {
-        await runner.rollbackTransaction();
-        // Read through the runner's own connection: taking a second one from the pool while holding this
-        // one deadlocks when every pooled connection belongs to a racer doing the same (then 500s).
-        const [record] = (await runner.query(
-          `SELECT request_hash, response_body FROM idempotency_records WHERE shopper_id = $1 AND key = $2`,
-          [user.id, key],
-        )) as Array<{ request_hash: string; response_body: SubmissionView }>;
-        return replay(record.request_hash, requestHash, record.response_body);
+        // Read through the transaction's own connection (it sees the racer's committed key): taking a
+        // second one from the pool while holding this one deadlocks when every pooled connection belongs
+        // to a racer doing the same (then 500s). Nothing was written, so committing is a rollback.
+        return (await storedResponse(runner, user.id, key, requestHash))!;
       }
       assertMaySubmit(locked.status);
+      // Only a returned report gets here with a submittable assignment; a first report is submitFirst's.
+      if (!locked.report_id) throw conflict('The assignment changed while the report was being stored; try again');
 
-      const report = { id: reportId, ...target };
-      if (locked.report_id) {
-        await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
-        await insertScoreRows(runner, report, rows, { assignmentStatus: 'submitted' });
-      } else {
-        // The report, its score rows, its alerts and the assignment's new status in one statement.
-        await insertScoreRows(runner, report, rows, {
-          assignmentStatus: 'submitted',
-          leading: {
-            sql: `report_row AS (INSERT INTO visit_reports (id, assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status,
-                   visited_at, narrative, narrative_hash, employee, score, knockout, wait_seconds, response_seconds, fcr,
-                   integrity_signals, expenses, version, submitted_at)
-                VALUES ($1, $9, $2, $3, $10, $11, 'submitted', $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 1, now()))`,
-            params: [user.id, questionnaireId, ...fields],
-          },
-        });
-      }
-      await runner.commitTransaction();
+      await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
+      await insertScoreRows(runner, { id: reportId, ...target }, rows, { assignmentStatus: 'submitted' });
       return body;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /** A resubmission after a return: the report keeps its id, its answers and scores are replaced, the version bumped. */
@@ -310,6 +285,15 @@ function checkKey(key: string | undefined): string {
     ]);
   }
   return key;
+}
+
+/** The answer stored with a key already used (replayed, or 409 when the request differs); null if the key is free. */
+async function storedResponse(runner: SqlRunner, shopperId: string, key: string, requestHash: string): Promise<SubmissionView | null> {
+  const [record] = (await runner.query(`SELECT request_hash, response_body FROM idempotency_records WHERE shopper_id = $1 AND key = $2`, [
+    shopperId,
+    key,
+  ])) as Array<{ request_hash: string; response_body: SubmissionView }>;
+  return record ? replay(record.request_hash, requestHash, record.response_body) : null;
 }
 
 function replay(storedHash: string, requestHash: string, body: SubmissionView): SubmissionView {

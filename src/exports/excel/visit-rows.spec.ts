@@ -1,4 +1,5 @@
-import { SqlRunner, streamVisitRows, visitBatchSql, visitFilterSql } from './visit-rows';
+import type { SqlRunner } from '../../database/transactions';
+import { streamVisitRows, visitBatchSql, visitFilterSql } from './visit-rows';
 
 describe('visitFilterSql', () => {
   it('binds every filter as a parameter, approved only by default', () => {

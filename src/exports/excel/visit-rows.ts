@@ -5,6 +5,7 @@
 // Deliberately selects no shopper column: the workbook can never leak what the query never read.
 import type { AnswerValue } from '../../questionnaires/domain/definition';
 import type { KpiFilters } from '../../kpis/kpi-model';
+import type { SqlRunner } from '../../database/transactions';
 
 export interface VisitAnswerCell {
   value: AnswerValue | null;
@@ -36,11 +37,6 @@ export interface VisitRow {
   sections: Record<string, number | null>;
   /** Question key → the stored answer and its score. */
   answers: Record<string, VisitAnswerCell>;
-}
-
-/** What the query needs from a connection; TypeORM's DataSource and EntityManager both fit. */
-export interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 export interface VisitRowsQuery {
