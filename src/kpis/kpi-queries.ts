@@ -112,6 +112,17 @@ class Params {
   }
 }
 
+/** The channel, region and touchpoint filters on a touchpoint id column (a semi-join on the touchpoints). */
+function touchpointConditions(column: string, filters: VisitScope['filters'], params: Params): string[] {
+  const conditions: string[] = [];
+  const touchpointWhere: string[] = [];
+  if (filters.channel !== undefined) touchpointWhere.push(`tf.channel = ${params.add(filters.channel)}`);
+  if (filters.region !== undefined) touchpointWhere.push(`tf.region = ${params.add(filters.region)}`);
+  if (touchpointWhere.length > 0) conditions.push(`${column} IN (SELECT tf.id FROM touchpoints tf WHERE ${touchpointWhere.join(' AND ')})`);
+  if (filters.touchpointId !== undefined) conditions.push(`${column} = ${params.add(filters.touchpointId)}`);
+  return conditions;
+}
+
 /**
  * The visits in scope as a subquery `v` (one row per visit report). Dates are whole UTC days, both
  * ends inclusive; the scenario is the assignment's. Channel and region filter through a semi-join on
@@ -120,15 +131,12 @@ class Params {
  */
 function visitsSql(scope: VisitScope, params: Params, withTouchpoint = false): string {
   const { filters } = scope;
-  const where = [`vr.campaign_id = ${params.add(scope.campaignId)}`, `vr.status = ANY(${params.add(scope.statuses)}::text[])`];
+  const where = [
+    `vr.campaign_id = ${params.add(scope.campaignId)}`,
+    `vr.status = ANY(${params.add(scope.statuses)}::text[])`,
+    ...touchpointConditions('vr.touchpoint_id', filters, params),
+  ];
   const joins: string[] = [];
-  const touchpointWhere: string[] = [];
-  if (filters.channel !== undefined) touchpointWhere.push(`tf.channel = ${params.add(filters.channel)}`);
-  if (filters.region !== undefined) touchpointWhere.push(`tf.region = ${params.add(filters.region)}`);
-  if (touchpointWhere.length > 0) {
-    where.push(`vr.touchpoint_id IN (SELECT tf.id FROM touchpoints tf WHERE ${touchpointWhere.join(' AND ')})`);
-  }
-  if (filters.touchpointId !== undefined) where.push(`vr.touchpoint_id = ${params.add(filters.touchpointId)}`);
   if (filters.scenario !== undefined) {
     joins.push(`JOIN assignments a ON a.id = vr.assignment_id AND a.scenario_key = ${params.add(filters.scenario)}`);
   }
@@ -332,14 +340,7 @@ export class KpiQueries {
   /** The approved visits' answer groups from the tallies, with the scope's touchpoint and scenario filters. */
   private talliedAnswersSql(scope: VisitScope, params: Params, valued: string): string {
     const { filters } = scope;
-    const where = [`t.campaign_id = ${params.add(scope.campaignId)}`];
-    const touchpointWhere: string[] = [];
-    if (filters.channel !== undefined) touchpointWhere.push(`tf.channel = ${params.add(filters.channel)}`);
-    if (filters.region !== undefined) touchpointWhere.push(`tf.region = ${params.add(filters.region)}`);
-    if (touchpointWhere.length > 0) {
-      where.push(`t.touchpoint_id IN (SELECT tf.id FROM touchpoints tf WHERE ${touchpointWhere.join(' AND ')})`);
-    }
-    if (filters.touchpointId !== undefined) where.push(`t.touchpoint_id = ${params.add(filters.touchpointId)}`);
+    const where = [`t.campaign_id = ${params.add(scope.campaignId)}`, ...touchpointConditions('t.touchpoint_id', filters, params)];
     if (filters.scenario !== undefined) where.push(`t.scenario_key = ${params.add(filters.scenario)}`);
     return `SELECT t.question_key, t.earned, t.counted, t.passed,
                    CASE WHEN t.question_key = ANY(${valued}::text[]) THEN t.value END AS value, t.answered, sum(t.n) AS n
