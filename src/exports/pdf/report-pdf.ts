@@ -342,8 +342,9 @@ function charts({ doc, model, labels, language }: Context): void {
   const width = contentWidth(doc);
   heading(doc, labels.charts, 200);
 
-  const sectionsHeight = barsHeight(scoredSections(model).length);
-  const hasSections = scoredSections(model).length > 0;
+  const scored = scoredSections(model);
+  const sectionsHeight = barsHeight(scored.length);
+  const hasSections = scored.length > 0;
   chart(doc, labels, labels.scoresBySection, hasSections ? renderChartSvg(sectionsChart(model, language, labels), { width, height: sectionsHeight }) : null, sectionsHeight);
 
   if (model.dimensions.length) {
