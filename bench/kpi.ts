@@ -3,10 +3,10 @@
 // Targets: < 1 s, and at most 2× the plain aggregate.
 import { randomUUID } from 'crypto';
 import type { AuthUser } from '../src/common/auth/auth-user';
-import { answerIsReadFromPoints } from '../src/kpis/domain/answer-from-points';
+import { queriedQuestionKeys } from '../src/kpis/domain/answer-from-points';
 import { KpiQueries, VisitScope } from '../src/kpis/kpi-queries';
 import { KpisService } from '../src/kpis/kpis.service';
-import { listQuestions, QuestionnaireDefinition } from '../src/questionnaires/domain/definition';
+import type { QuestionnaireDefinition } from '../src/questionnaires/domain/definition';
 import { BenchContext, median, round, timed } from './context';
 import type { BenchSection } from './run';
 import { DEFAULT_SEED, SeededCampaign, seedKpiCampaign } from './seed';
@@ -81,19 +81,13 @@ export const kpiSection: BenchSection = {
 async function timeEachQuery(ctx: BenchContext, campaign: SeededCampaign): Promise<Record<string, number>> {
   const queries = new KpiQueries(ctx.dataSource);
   const row = await queries.campaign(campaign.campaignId);
-  const located = listQuestions(row!.definition as QuestionnaireDefinition);
-  const keysOf = (types: string[]) => located.filter(({ question }) => types.includes(question.type)).map(({ question }) => question.key);
+  const { textKeys, valueKeys } = queriedQuestionKeys(row!.definition as QuestionnaireDefinition);
   const scope: VisitScope = { campaignId: campaign.campaignId, statuses: ['approved'], filters: {} };
   const work: Record<string, () => Promise<unknown>> = {
     breakdown: () => queries.breakdown(scope, row!.slaSeconds),
     samples: () => queries.samples(scope),
-    answers: () =>
-      queries.answers(
-        scope,
-        located.filter(({ question }) => keysOf(['multi_choice']).includes(question.key) || !answerIsReadFromPoints(question)).map(({ question }) => question.key)
-          .filter((key) => keysOf(['yes_no', 'single_choice', 'multi_choice', 'scale']).includes(key)),
-      ),
-    qualitative: () => queries.qualitative(scope, keysOf(['text'])),
+    answers: () => queries.answers(scope, valueKeys),
+    qualitative: () => queries.qualitative(scope, textKeys),
     shoppers: () => queries.shoppers(scope),
   };
   const result: Record<string, number> = {};

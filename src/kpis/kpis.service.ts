@@ -16,7 +16,7 @@ import {
   timingMetricOf,
 } from '../questionnaires/domain/definition';
 import { answerDistribution, AnswerValueCount, DISTRIBUTED_TYPES } from './domain/answer-distribution';
-import { answerFromPoints, answerIsReadFromPoints } from './domain/answer-from-points';
+import { answerFromPoints, answerIsReadFromPoints, queriedQuestionKeys } from './domain/answer-from-points';
 import { crossChannelConsistency } from './domain/consistency';
 import { scoreHistogram } from './domain/distribution';
 import { DEFAULT_STRENGTH_COMPLIANCE, QuestionResult, rankRecommendations, rankStrengths, targetsReport } from './domain/recommendations';
@@ -66,13 +66,7 @@ export class KpisService {
     const { includeUnapproved: _ignored, ...visitFilters } = filters;
     const scope: VisitScope = { campaignId, statuses, filters: visitFilters };
     const definition = campaign.definition as QuestionnaireDefinition;
-    const located = listQuestions(definition);
-    const textKeys = located.filter(({ question }) => question.type === 'text').map(({ question }) => question.key);
-    // Choice, yes/no and scale answers are tallied, most of them read back from their stored points; only
-    // those the points cannot tell apart are grouped on their value. Free values are never tallied.
-    const valueKeys = located
-      .filter(({ question }) => (DISTRIBUTED_TYPES as readonly string[]).includes(question.type) && !answerIsReadFromPoints(question))
-      .map(({ question }) => question.key);
+    const { textKeys, valueKeys } = queriedQuestionKeys(definition);
     // The trend compares like with like: the same filters on the previous wave, except its own dates.
     // A previous campaign of another client (which should not happen) is never shown.
     const previousScope: VisitScope | null =

@@ -65,7 +65,8 @@ export class SubmissionService {
   /**
    * POST /assignments/:id/report. Safe to retry: the same Idempotency-Key and body give the first
    * answer again, even when the retries race (the key's primary key and a row lock on the
-   * assignment decide, inside the transaction); the same key with another body is 409.
+   * assignment decide, in the statement or transaction that stores the report); the same key with
+   * another body is 409.
    */
   async submit(user: AuthUser, assignmentId: string, idempotencyKey: string | undefined, dto: SubmitReportDto): Promise<SubmissionView> {
     const key = checkKey(idempotencyKey);

@@ -1,4 +1,5 @@
-import { answerFromPoints, answerIsReadFromPoints } from './answer-from-points';
+import type { QuestionnaireDefinition } from '../../questionnaires/domain/definition';
+import { answerFromPoints, answerIsReadFromPoints, queriedQuestionKeys } from './answer-from-points';
 
 const yesNo = { type: 'yes_no' as const, maxPoints: 10 };
 const scale = { type: 'scale' as const, maxPoints: 10, min: 1, max: 5 };
@@ -66,5 +67,39 @@ describe('answerFromPoints', () => {
 
   it('reads nothing from questions that need their answer', () => {
     expect(answerFromPoints({ ...choice, type: 'multi_choice' }, 20)).toBeNull();
+  });
+});
+
+describe('queriedQuestionKeys', () => {
+  it('lists the text questions, and the tallied questions whose points do not tell the answer', () => {
+    const base = { required: false, allowNa: false, critical: false, knockoutScope: 'section' as const, channels: [], bonus: false };
+    const definition = {
+      title: 'Q',
+      language: 'en',
+      sections: [
+        {
+          key: 's1',
+          title: 'S1',
+          weight: 1,
+          questions: [
+            { ...base, ...yesNo, key: 'greet', text: 'Greet' },
+            { ...base, ...choice, type: 'multi_choice', key: 'seen', text: 'Seen' },
+            { ...base, type: 'text', maxPoints: 0, key: 'note', text: 'Note' },
+          ],
+        },
+        {
+          key: 's2',
+          title: 'S2',
+          weight: 1,
+          questions: [
+            { ...base, ...scale, maxPoints: 0, key: 'mood', text: 'Mood' },
+            { ...base, type: 'number', maxPoints: 0, key: 'wait', text: 'Wait' },
+            { ...base, type: 'text', maxPoints: 0, key: 'closing', text: 'Closing' },
+          ],
+        },
+      ],
+    } as unknown as QuestionnaireDefinition;
+
+    expect(queriedQuestionKeys(definition)).toEqual({ textKeys: ['note', 'closing'], valueKeys: ['seen', 'mood'] });
   });
 });

@@ -2,7 +2,8 @@
 // questions the points tell the answer: a yes/no earns all or nothing, a scale earns in proportion to
 // its value, a single choice earns its option's points. The answer tallies of the KPI model use this to
 // count answers by their stored points, a number PostgreSQL groups far faster than the JSON answers.
-import type { QuestionDefinition } from '../../questionnaires/domain/definition';
+import { listQuestions, type QuestionDefinition, type QuestionnaireDefinition } from '../../questionnaires/domain/definition';
+import { DISTRIBUTED_TYPES } from './answer-distribution';
 
 type PointsQuestion = Pick<QuestionDefinition, 'type' | 'maxPoints' | 'positive' | 'min' | 'max' | 'options'>;
 
@@ -58,4 +59,19 @@ export function answerFromPoints(question: PointsQuestion, earned: number): stri
     default:
       return null;
   }
+}
+
+/**
+ * The question keys the KPI queries need: the text questions whose answers are comments, and the
+ * choice, yes/no and scale questions whose answers are grouped on their value because their points
+ * cannot tell the answers apart (the rest are read back from their points; free values are never tallied).
+ */
+export function queriedQuestionKeys(definition: QuestionnaireDefinition): { textKeys: string[]; valueKeys: string[] } {
+  const questions = listQuestions(definition).map(({ question }) => question);
+  return {
+    textKeys: questions.filter((question) => question.type === 'text').map((question) => question.key),
+    valueKeys: questions
+      .filter((question) => (DISTRIBUTED_TYPES as readonly string[]).includes(question.type) && !answerIsReadFromPoints(question))
+      .map((question) => question.key),
+  };
 }
