@@ -1,4 +1,7 @@
-import { builtInKeyPath, MAX_BODY_DEPTH, nestingDepthExceeds } from './body-parsing';
+import { inspectBody, MAX_BODY_DEPTH } from './body-parsing';
+
+const nestingDepthExceeds = (value: unknown, limit: number) => inspectBody(value, limit).tooDeep;
+const builtInKeyPath = (value: unknown) => inspectBody(value, Number.POSITIVE_INFINITY).builtInKey;
 
 const nested = (depth: number): unknown => (depth === 0 ? 1 : [nested(depth - 1)]);
 

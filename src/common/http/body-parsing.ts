@@ -11,13 +11,14 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
     (parser) => (req: Request, res: Response, next: NextFunction) =>
       parser(req, res, (error?: unknown) => {
         if (!error) {
+          const { tooDeep, builtInKey } = inspectBody(req.body, MAX_BODY_DEPTH);
           // class-transformer recurses once per level: a body nested thousands deep overflows its stack (a 500).
-          if (nestingDepthExceeds(req.body, MAX_BODY_DEPTH)) {
+          if (tooDeep) {
             res.status(400).json(httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [{ field: 'body', reason: 'nested too deeply' }]));
             return;
           }
           // class-transformer silently drops such keys, so the validation pipe never sees them to refuse them.
-          const field = builtInKeyPath(req.body);
+          const field = builtInKey;
           if (field !== null) {
             const key = field.slice(field.lastIndexOf('.') + 1);
             res.status(400).json(httpErrorBody(400, `Invalid request: ${field}`, [{ field, reason: `unknown field "${key}" is not allowed` }]));
@@ -41,37 +42,34 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
 /** No API body needs more; questionnaires, the deepest, use about six. */
 export const MAX_BODY_DEPTH = 32;
 
-/** Whether a parsed JSON value nests objects/arrays deeper than `limit`; iterative, so it cannot overflow itself. */
-export function nestingDepthExceeds(value: unknown, limit: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > limit) return true;
-    for (const child of Object.values(current as object)) stack.push({ value: child, depth: depth + 1 });
-  }
-  return false;
-}
-
 /**
- * The path (`answers[1].valueOf`) of the first object key that names a property every object inherits
- * (`__proto__`, `constructor`, `toString`…) or `prototype`, or null. No API field is named so;
- * depth-first and iterative.
+ * One iterative walk over a parsed JSON body (so it cannot overflow itself, and the body is walked
+ * once per request): whether it nests objects/arrays deeper than `limit` (each counts one level), and
+ * the path (`answers[1].valueOf`) of the first object key, depth first, that names a property every
+ * object inherits (`__proto__`, `constructor`, `toString`…) or `prototype`. No API field is so named.
  */
-export function builtInKeyPath(value: unknown): string | null {
-  const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
+export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; builtInKey: string | null } {
+  let builtInKey: string | null = null;
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
   while (stack.length) {
-    const { value: current, path } = stack.pop()!;
+    const { value: current, depth, path } = stack.pop()!;
     if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > limit) return { tooDeep: true, builtInKey };
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) stack.push({ value: current[index], path: `${path}[${index}]` });
+      for (let index = current.length - 1; index >= 0; index--) {
+        stack.push({ value: current[index], depth: depth + 1, path: builtInKey === null ? `${path}[${index}]` : '' });
+      }
       continue;
     }
     const keys = Object.keys(current);
-    for (const key of keys) {
-      if (key === 'prototype' || Object.prototype.hasOwnProperty.call(Object.prototype, key)) return path ? `${path}.${key}` : key;
+    if (builtInKey === null) {
+      const found = keys.find((key) => key === 'prototype' || Object.prototype.hasOwnProperty.call(Object.prototype, key));
+      if (found !== undefined) builtInKey = path ? `${path}.${found}` : found;
     }
-    for (const key of keys.reverse()) stack.push({ value: (current as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key });
+    for (const key of keys.reverse()) {
+      const child = (current as Record<string, unknown>)[key];
+      stack.push({ value: child, depth: depth + 1, path: builtInKey === null ? (path ? `${path}.${key}` : key) : '' });
+    }
   }
-  return null;
+  return { tooDeep: false, builtInKey };
 }
