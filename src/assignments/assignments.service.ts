@@ -8,7 +8,7 @@ import { ASSIGNMENT_VIEW_COLUMNS, ASSIGNMENT_VIEW_FROM, AssignmentViewRow, toAss
 import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignment.dto';
 import { checkAssignmentRules, type AssignmentPolicy } from './domain/assignment-rules';
 import { canTransition, InvalidTransitionError, type AssignmentAction, type AssignmentStatus } from './domain/assignment-state';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
 
 /** How often open work past its window is swept to `expired`. */
@@ -102,8 +102,9 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     } else if (query.status) {
       where.push(`a.status = ${param(query.status)}`);
     }
-    const limit = param(query.limit ?? DEFAULT_PAGE_SIZE);
-    const offset = param(query.offset ?? 0);
+    const page = pageOf(query);
+    const limit = param(page.limit);
+    const offset = param(page.offset);
     const rows = (await this.dataSource.query(
       `SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -12,7 +12,7 @@ import { Campaign, CampaignTouchpoint } from './campaign.entity';
 import { checkCampaignPeriod } from './domain/campaign-period';
 import { planVisits, SchedulingError, type PlannedVisit } from './domain/scheduling';
 import { ActivatedCampaignView, CampaignView, CreateCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 
 /** Planned visits per INSERT when creating assignments (each INSERT sends five arrays of this length). */
 const ASSIGNMENT_BATCH = 2000;
@@ -127,6 +127,7 @@ export class CampaignsService {
   }
 
   async list(user: AuthUser, query: ListCampaignsQuery): Promise<CampaignView[]> {
+    const { limit, offset } = pageOf(query);
     const where: Partial<Pick<Campaign, 'clientId' | 'status'>> = {};
     if (user.role === 'client') {
       if (!user.clientId || (query.clientId && query.clientId !== user.clientId)) return [];
@@ -138,8 +139,8 @@ export class CampaignsService {
     const campaigns = await this.campaigns.find({
       where,
       order: { startsOn: 'DESC', createdAt: 'DESC', id: 'ASC' },
-      take: query.limit ?? DEFAULT_PAGE_SIZE,
-      skip: query.offset ?? 0,
+      take: limit,
+      skip: offset,
     });
     const touchpointIds = await this.touchpointIdsOf(campaigns.map((campaign) => campaign.id));
     return campaigns.map((campaign) => toCampaignView(user, campaign, touchpointIds.get(campaign.id) ?? []));

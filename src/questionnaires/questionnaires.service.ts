@@ -14,7 +14,7 @@ import {
   QuestionnaireView,
 } from './dto/questionnaire.dto';
 import { Questionnaire } from './questionnaire.entity';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 
 export function toQuestionnaireView(questionnaire: Questionnaire): QuestionnaireView {
   const { id, lineageId, version, status, title, language, definition, createdBy, createdAt, publishedAt } = questionnaire;
@@ -115,6 +115,7 @@ export class QuestionnairesService {
 
   /** Every version, the most recently changed lineage first and newest version first within it; counts come from SQL. */
   async list(query: ListQuestionnairesQuery): Promise<QuestionnaireSummaryView[]> {
+    const { limit, offset } = pageOf(query);
     const conditions: string[] = [];
     const params: unknown[] = [];
     const where = (sql: string, value: unknown) => {
@@ -132,7 +133,7 @@ export class QuestionnairesService {
          FROM questionnaires q
         ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
         ORDER BY max(q.created_at) OVER (PARTITION BY q.lineage_id) DESC, q.lineage_id, q.version DESC
-        LIMIT $${params.push(query.limit ?? DEFAULT_PAGE_SIZE)} OFFSET $${params.push(query.offset ?? 0)}`,
+        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
       params,
     );
     return rows.map((row) => ({

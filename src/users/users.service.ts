@@ -9,7 +9,7 @@ import { Client } from '../clients/client.entity';
 import { CreateUserDto, ListUsersQuery, UserView } from './dto/user.dto';
 import { hashPassword } from './passwords';
 import { Role, User } from './user.entity';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 
 /** Roles a consultant may create; everything else is the admin's. */
 const CONSULTANT_MAY_CREATE: Role[] = ['shopper', 'client'];
@@ -64,11 +64,12 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async list(query: ListUsersQuery): Promise<UserView[]> {
+    const { limit, offset } = pageOf(query);
     const users = await this.users.find({
       where: query.role ? { role: query.role } : {},
       order: { createdAt: 'ASC', id: 'ASC' },
-      take: query.limit ?? DEFAULT_PAGE_SIZE,
-      skip: query.offset ?? 0,
+      take: limit,
+      skip: offset,
     });
     return users.map(toUserView);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertView } from './dto/report.dto';
 import { ListAlertsQuery } from './dto/review.dto';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 
 
 /** Alerts raised by failed critical questions and knockouts, newest first (consultants). */
@@ -11,6 +11,7 @@ export class AlertsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(query: ListAlertsQuery): Promise<AlertView[]> {
+    const { limit, offset } = pageOf(query);
     const params: unknown[] = [];
     const where = query.campaignId ? `WHERE al.campaign_id = $${params.push(query.campaignId)}` : '';
     const rows = (await this.dataSource.query(
@@ -19,7 +20,7 @@ export class AlertsService {
          FROM alerts al JOIN touchpoints t ON t.id = al.touchpoint_id
         ${where}
         ORDER BY al.created_at DESC, al.kind, al.question_key NULLS LAST, al.id
-        LIMIT $${params.push(query.limit ?? DEFAULT_PAGE_SIZE)} OFFSET $${params.push(query.offset ?? 0)}`,
+        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
       params,
     )) as Array<{
       id: string;

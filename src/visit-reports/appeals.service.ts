@@ -8,7 +8,7 @@ import { AppealView, ResolvedAppealView } from './dto/report.dto';
 import { FileAppealDto, ListAppealsQuery, ResolveAppealDto } from './dto/review.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import { ReviewService } from './review.service';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
 
 
@@ -134,13 +134,14 @@ export class AppealsService {
   }
 
   async list(user: AuthUser, query: ListAppealsQuery): Promise<AppealView[]> {
+    const { limit, offset } = pageOf(query);
     const params: unknown[] = [];
     const where: string[] = [];
     if (user.role === 'client') where.push(`ap.client_id = $${params.push(user.clientId)}`);
     if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
     const rows = (await this.dataSource.query(
       `${APPEAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ap.created_at, ap.id LIMIT $${params.push(query.limit ?? DEFAULT_PAGE_SIZE)} OFFSET $${params.push(query.offset ?? 0)}`,
+        ORDER BY ap.created_at, ap.id LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
       params,
     )) as AppealRow[];
     return rows.map(toAppealView);

@@ -8,7 +8,7 @@ import { AuditEntryView, ReportListItem, ReportView, AnswerView, SectionScoreVie
 import { ListReportsQuery } from './dto/review.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import type { EmployeeDescription, IntegritySignal, VisitReportStatus } from './visit-report.entity';
-import { DEFAULT_PAGE_SIZE } from '../common/http/paging';
+import { pageOf } from '../common/http/paging';
 
 
 interface ReportRow {
@@ -129,6 +129,7 @@ export class ReportViewsService {
 
   /** The review queue (consultants). */
   async list(query: ListReportsQuery): Promise<ReportListItem[]> {
+    const { limit, offset } = pageOf(query);
     const params: unknown[] = [];
     const where: string[] = [];
     if (query.campaignId) where.push(`vr.campaign_id = $${params.push(query.campaignId)}`);
@@ -140,7 +141,7 @@ export class ReportViewsService {
          FROM visit_reports vr JOIN touchpoints t ON t.id = vr.touchpoint_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY vr.submitted_at, vr.id
-        LIMIT $${params.push(query.limit ?? DEFAULT_PAGE_SIZE)} OFFSET $${params.push(query.offset ?? 0)}`,
+        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
       params,
     )) as Array<ReportRow & { integrity_signals: IntegritySignal[] }>;
     return rows.map((row) => ({

@@ -23,3 +23,8 @@ export class PageQuery {
 
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
+
+/** The page a list query asks for, with the defaults filled in. */
+export function pageOf(query: PageQuery): { limit: number; offset: number } {
+  return { limit: query.limit ?? DEFAULT_PAGE_SIZE, offset: query.offset ?? 0 };
+}
