@@ -32,7 +32,7 @@ export interface ScoreRowsOptions {
 export async function insertScoreRows(
   runner: SqlRunner,
   report: { id: string; campaignId: string; touchpointId: string; assignmentId: string },
-  rows: VisitRows,
+  rows: Pick<VisitRows, 'answers' | 'sections' | 'dimensions' | 'alerts'>,
   options: ScoreRowsOptions = {},
 ): Promise<{ stored: boolean }> {
   const answers = rows.answers.map((row) => ({

@@ -2,6 +2,8 @@
 // can state every stored number and work its KPIs out by hand. Each helper has overridable defaults.
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
+import type { AnswerValue } from '../../src/questionnaires/domain/definition';
+import { insertScoreRows } from '../../src/visit-reports/score-writer';
 
 export async function insertClient(db: DataSource, name = `Client ${randomUUID().slice(0, 8)}`): Promise<string> {
   const [row] = await db.query(`INSERT INTO clients (name) VALUES ($1) RETURNING id`, [name]);
@@ -130,36 +132,38 @@ export async function insertVisit(db: DataSource, input: VisitRowInput): Promise
       input.fcr ?? null,
     ],
   );
-  for (const section of input.sections ?? []) {
-    await db.query(
-      `INSERT INTO visit_section_scores (visit_report_id, section_key, score, earned, possible, weight, knocked_out) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [report.id, section.key, section.score, section.earned, section.possible, section.weight ?? 1, section.knockedOut ?? false],
-    );
-  }
-  for (const dimension of input.dimensions ?? []) {
-    await db.query(
-      `INSERT INTO visit_dimension_scores (visit_report_id, dimension, score, earned, possible) VALUES ($1, $2, $3, $4, $5)`,
-      [report.id, dimension.key, dimension.score, dimension.earned, dimension.possible],
-    );
-  }
-  for (const answer of input.answers ?? []) {
-    await db.query(
-      `INSERT INTO visit_answers (visit_report_id, question_key, campaign_id, section_key, value, na, applicable, counted, earned, possible, passed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        report.id,
-        answer.questionKey,
-        input.campaignId,
-        answer.sectionKey,
-        answer.value === undefined || answer.value === null ? null : JSON.stringify(answer.value),
-        answer.na ?? false,
-        answer.applicable ?? true,
-        answer.counted,
-        answer.earned ?? null,
-        answer.possible ?? null,
-        answer.passed ?? null,
-      ],
-    );
-  }
+  // The given rows, written by the submission's own score writer.
+  await insertScoreRows(
+    db,
+    { id: report.id, campaignId: input.campaignId, touchpointId: input.touchpointId, assignmentId: assignment.id },
+    {
+      answers: (input.answers ?? []).map((answer) => ({
+        questionKey: answer.questionKey,
+        sectionKey: answer.sectionKey,
+        value: answer.value === undefined ? null : (answer.value as AnswerValue | null),
+        na: answer.na ?? false,
+        applicable: answer.applicable ?? true,
+        counted: answer.counted,
+        earned: answer.earned ?? null,
+        possible: answer.possible ?? null,
+        passed: answer.passed ?? null,
+      })),
+      sections: (input.sections ?? []).map((section) => ({
+        sectionKey: section.key,
+        score: section.score,
+        earned: section.earned,
+        possible: section.possible,
+        weight: section.weight ?? 1,
+        knockedOut: section.knockedOut ?? false,
+      })),
+      dimensions: (input.dimensions ?? []).map((dimension) => ({
+        dimension: dimension.key,
+        score: dimension.score,
+        earned: dimension.earned,
+        possible: dimension.possible,
+      })),
+      alerts: [],
+    },
+  );
   return report.id;
 }

@@ -8,6 +8,8 @@ import { DataSource } from 'typeorm';
 import type { Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import { scoreVisit } from '../../src/questionnaires/domain/scoring';
+import { toVisitRows } from '../../src/visit-reports/domain/score-rows';
+import { insertScoreRows } from '../../src/visit-reports/score-writer';
 import type { TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from './users.factory';
 
@@ -209,7 +211,7 @@ export const PASSING_ANSWERS: SubmittedAnswer[] = [
 
 /**
  * A visit report for an assignment that has a shopper, scored with the real scoring function and
- * stored the way a submission stores it (answers, section and dimension scores). The assignment's
+ * stored by the submission's own score writer (answers, section and dimension scores). The assignment's
  * status is set to match the report's.
  */
 export async function insertVisitReport(
@@ -247,39 +249,9 @@ export async function insertVisitReport(
       refs.approvedBy ?? null,
     ],
   );
-  for (const question of scored.questions) {
-    const answer = answers.find((candidate) => candidate.questionKey === question.questionKey);
-    await db.query(
-      `INSERT INTO visit_answers (visit_report_id, question_key, campaign_id, section_key, value, na, applicable, counted, earned, possible, passed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        report.id,
-        question.questionKey,
-        assignment.campaignId,
-        question.sectionKey,
-        answer?.value === undefined ? null : JSON.stringify(answer.value),
-        question.na,
-        question.applicable,
-        question.counted,
-        question.earned,
-        question.possible,
-        question.passed,
-      ],
-    );
-  }
-  for (const section of scored.sections) {
-    await db.query(
-      `INSERT INTO visit_section_scores (visit_report_id, section_key, score, earned, possible, weight, knocked_out) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [report.id, section.key, section.score, section.earned, section.possible, section.weight, section.knockedOut],
-    );
-  }
-  for (const dimension of scored.dimensions) {
-    await db.query(
-      `INSERT INTO visit_dimension_scores (visit_report_id, dimension, score, earned, possible) VALUES ($1, $2, $3, $4, $5)`,
-      [report.id, dimension.key, dimension.score, dimension.earned, dimension.possible],
-    );
-  }
-  await db.query('UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1', [assignment.id, status]);
+  // Alerts are left to insertAlert, so tests decide which a report has.
+  const rows = toVisitRows(questionnaire.definition, answers, scored);
+  await insertScoreRows(db, report, { ...rows, alerts: [] }, { assignmentStatus: status });
   return report;
 }
 
