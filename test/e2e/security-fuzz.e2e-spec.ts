@@ -215,6 +215,18 @@ describe('security: property-based hostile input', () => {
   });
   afterAll(() => ctx.close());
 
+  /** A valid campaign of the world's client, with `overrides`. */
+  const campaignBody = (overrides: Record<string, unknown> = {}) => ({
+    clientId: w.clientId,
+    questionnaireId: w.questionnaireId,
+    name: 'Regression wave',
+    startsOn: isoDate(-5),
+    endsOn: isoDate(20),
+    touchpointIds: [w.touchpointId],
+    visitsPerTouchpoint: 2,
+    ...overrides,
+  });
+
   /** Row count and checksum of every watched table. */
   const snapshot = async (): Promise<string> =>
     JSON.stringify(
@@ -370,21 +382,16 @@ describe('security: property-based hostile input', () => {
   });
 
   describe('POST /campaigns', () => {
-    const valid = () => ({
-      clientId: w.clientId,
-      questionnaireId: w.questionnaireId,
-      name: 'Fuzzed wave',
-      startsOn: isoDate(-5),
-      endsOn: isoDate(20),
-      touchpointIds: [w.touchpointId],
-      visitsPerTouchpoint: 2,
-      scenarios: [{ key: 'card', title: 'Credit card', brief: 'Ask what the card costs' }],
-      slaSeconds: { in_person: 300 },
-      targets: { overall: 80 },
-      seed: 'fuzz',
-      visitFee: 25,
-      retentionDays: 365,
-    });
+    const valid = () =>
+      campaignBody({
+        name: 'Fuzzed wave',
+        scenarios: [{ key: 'card', title: 'Credit card', brief: 'Ask what the card costs' }],
+        slaSeconds: { in_person: 300 },
+        targets: { overall: 80 },
+        seed: 'fuzz',
+        visitFee: 25,
+        retentionDays: 365,
+      });
     const impossibleDate = fc.oneof(
       kind.requiredString,
       fc.constantFrom('2027-02-30', '2027-13-01', '2027-00-10', '0000-00-00', '9999-99-99', '2027-3-1', '2027/03/01', '2027-03-01T00:00:00Z', ''),
@@ -437,16 +444,6 @@ describe('security: property-based hostile input', () => {
     const submit = (body: string) =>
       json(ctx.http.post(`/assignments/${assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
     const createQuestionnaire = (body: object) => ctx.http.post('/questionnaires').set(w.consultant.auth).send(body);
-    const campaignBody = (overrides: Record<string, unknown> = {}) => ({
-      clientId: w.clientId,
-      questionnaireId: w.questionnaireId,
-      name: 'Regression wave',
-      startsOn: isoDate(-5),
-      endsOn: isoDate(20),
-      touchpointIds: [w.touchpointId],
-      visitsPerTouchpoint: 2,
-      ...overrides,
-    });
 
     // Was a 500: @ValidateNested validates the elements of a list found where one object belongs, so
     // `sections: [[…]]` reached normalizeDefinition, which threw on the missing `questions`.
