@@ -17,6 +17,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, ensureDatabase, freePort, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { inParallel } from './demo/http';
 
 const CONCURRENCY = 16;
 const SHOPPERS = 8;
@@ -265,21 +266,6 @@ async function expectOk<T = any>(promise: Promise<{ status: number; body: T }>, 
   const { status, body } = await promise;
   check(status >= 200 && status < 300, `${what}: HTTP ${status} ${JSON.stringify(body)}`);
   return body;
-}
-
-/** Runs `task` over `items` with at most `limit` at a time. */
-async function inParallel<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await task(items[index], index);
-      }
-    }),
-  );
-  return results;
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
