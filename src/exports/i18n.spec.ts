@@ -1,5 +1,4 @@
 import { channelName, commentGroupTitle, dimensionName, kpiName, labelsFor, REPORT_LANGUAGES, resolveReportLanguage } from './i18n';
-import { isWinAnsi } from './pdf/winansi';
 
 describe('resolveReportLanguage', () => {
   it('prefers the requested language, then the questionnaire’s, then Spanish', () => {
@@ -19,23 +18,6 @@ describe('labels', () => {
     expect(keys('en')).toEqual(keys('es'));
     expect(Object.keys(labelsFor('en').channelNames).sort()).toEqual(Object.keys(labelsFor('es').channelNames).sort());
     expect(Object.keys(labelsFor('en').sheetNames).sort()).toEqual(Object.keys(labelsFor('es').sheetNames).sort());
-  });
-
-  it('uses only characters the PDF’s standard fonts can draw', () => {
-    const strings: string[] = [];
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') strings.push(value);
-      else if (typeof value === 'function') {
-        const out = (value as (...args: unknown[]) => unknown)(3, 7);
-        if (typeof out === 'string') strings.push(out);
-        else collect((value as (input: { n: number; ci: string | null }) => unknown)({ n: 3, ci: '1,0 – 2,0' }));
-      } else if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-    };
-    for (const language of REPORT_LANGUAGES) collect(labelsFor(language));
-    expect(strings.length).toBeGreaterThan(150);
-    const offenders = strings.flatMap((text) => Array.from(text).filter((character) => !isWinAnsi(character)));
-    expect(offenders).toEqual([]);
   });
 
   it('keeps Excel sheet names within Excel’s rules (≤ 31 characters, none of : \\ / ? * [ ])', () => {

@@ -1,10 +1,27 @@
 // The report's charts: Apache ECharts options built from the KPI model, rendered server-side to SVG
 // (no DOM, no canvas), then placed in the PDF as vectors by svg-to-pdfkit.
 import * as echarts from 'echarts';
+import PDFDocument from 'pdfkit';
 import type { KpiModel } from '../../kpis/kpi-model';
 import { formatDecimal } from '../format';
 import { channelName, ReportLabels, ReportLanguage } from '../i18n';
-import { PALETTE } from './theme';
+import { FONT, PALETTE, registerFonts } from './theme';
+
+// Without a canvas, ECharts sizes text from a built-in width table for a Helvetica-like font, which
+// under-measures DejaVu Sans: legends would overlap and axis labels run off the edge. It measures with
+// the embedded font's own metrics instead (one page-less document kept for measuring only).
+let measurer: PDFKit.PDFDocument | undefined;
+echarts.setPlatformAPI({
+  measureText(text: string, font?: string) {
+    if (!measurer) {
+      measurer = new PDFDocument({ autoFirstPage: false });
+      registerFonts(measurer);
+    }
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
+    const bold = /\b(bold|bolder|[6-9]00)\b/.test(font ?? '');
+    return { width: measurer.font(bold ? FONT.bold : FONT.regular).fontSize(size).widthOfString(text ?? '') };
+  },
+});
 
 type Option = echarts.EChartsCoreOption;
 
@@ -24,7 +41,7 @@ export function renderChartSvg(option: Option, size: ChartSize): string {
   }
 }
 
-const TEXT = { fontFamily: 'Helvetica', color: PALETTE.text, fontSize: 10 };
+const TEXT = { fontFamily: FONT.regular, color: PALETTE.text, fontSize: 10 };
 /** svg-to-pdfkit does not know paint-order, so a label's halo would be painted over its text: none. */
 const LABEL = { ...TEXT, textBorderWidth: 0, textShadowBlur: 0 };
 

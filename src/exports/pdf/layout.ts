@@ -69,6 +69,15 @@ export function paragraph(doc: Doc, text: string, options: { size?: number; colo
   doc.moveDown(0.5);
 }
 
+const MIN_HEADER_SIZE = 6;
+
+/** The largest size, at most `size`, at which the longest word of a bold header fits `width`. */
+function fittingSize(doc: Doc, text: string, width: number, size: number): number {
+  doc.font(FONT.bold);
+  const widest = Math.max(0, ...text.split(/\s+/).map((word) => doc.fontSize(size).widthOfString(word)));
+  return widest <= width ? size : Math.max(MIN_HEADER_SIZE, Math.floor(((size * width) / widest) * 4) / 4);
+}
+
 function cellOf(cell: string | TableCell): TableCell {
   return typeof cell === 'string' ? { text: cell } : cell;
 }
@@ -98,13 +107,23 @@ export function table(doc: Doc, columns: TableColumn[], rows: TableRow[], option
     2 * CELL_PADDING_Y;
 
   const headerCells = columns.map((column) => ({ text: column.header }));
-  const headerHeight = rowHeight(headerCells, true);
+  // A header may wrap between words but never inside one ("Cumplimient/o"): a header whose longest
+  // word is wider than its column is set smaller, down to a floor.
+  const headerSizes = headerCells.map((cell, index) => fittingSize(doc, cell.text, widths[index] - 2 * CELL_PADDING_X, fontSize));
+  const headerHeight =
+    Math.max(
+      ...headerCells.map((cell, index) => {
+        doc.font(FONT.bold).fontSize(headerSizes[index]);
+        return doc.heightOfString(cell.text || ' ', { width: widths[index] - 2 * CELL_PADDING_X });
+      }),
+    ) +
+    2 * CELL_PADDING_Y;
 
   const drawCells = (cells: TableCell[], y: number, header: boolean) => {
     cells.forEach((cell, index) => {
       doc
         .font(header || cell.bold ? FONT.bold : FONT.regular)
-        .fontSize(fontSize)
+        .fontSize(header ? headerSizes[index] : fontSize)
         .fillColor(header ? PALETTE.white : (cell.color ?? PALETTE.text))
         .text(cell.text, xs[index] + CELL_PADDING_X, y + CELL_PADDING_Y, {
           width: widths[index] - 2 * CELL_PADDING_X,

@@ -115,11 +115,14 @@ describe('renderPdf', () => {
     }
   }, 30000);
 
-  it('degrades characters the standard fonts lack instead of printing garbage', async () => {
+  it('prints names and comments as typed, outside Western European letters too (the font is embedded)', async () => {
     const model = fullKpiModel();
-    model.comments.bySection[0].items[0].text = 'Rápido 😀 y ≥ 5 ő';
-    const { text } = await readPdf(await renderPdf(model, 'es'));
-    expect(text).toContain('Rápido y >= 5 o');
+    model.campaign.clientName = 'Łódź Ελλάδα Москва';
+    model.comments.bySection[0].items[0].text = 'Øresund – “quoted” € ≥ 5 ő';
+    const { text, info } = await readPdf(await renderPdf(model, 'es'));
+    expect(text).toContain('Łódź Ελλάδα Москва');
+    expect(text).toContain('“Øresund – “quoted” € ≥ 5 ő”');
+    expect(info.Subject).toBe('Informe de cliente incógnito — Łódź Ελλάδα Москва');
   }, 30000);
 });
 

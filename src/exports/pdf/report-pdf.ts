@@ -20,8 +20,7 @@ import { channelName, commentGroupTitle, dimensionName, Headline, kpiName, label
 import { rankTouchpoints } from '../ranking';
 import { channelsChart, distributionChart, regionsChart, renderChartSvg, scoredSections, sectionsChart, trendChart, trendRows } from './charts';
 import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from './layout';
-import { FONT, PAGE, PALETTE } from './theme';
-import { toWinAnsiModel } from './winansi';
+import { chartFont, FONT, PAGE, PALETTE, registerFonts } from './theme';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -35,9 +34,8 @@ const MAX_RECOMMENDATIONS = 20;
 const MAX_VERBATIMS_PER_QUESTION = 5;
 
 /** Renders the whole report into memory (a report is a few hundred kilobytes at most) and resolves with it. */
-export function renderPdf(rawModel: KpiModel, language: ReportLanguage, options: PdfOptions = {}): Promise<Buffer> {
+export function renderPdf(model: KpiModel, language: ReportLanguage, options: PdfOptions = {}): Promise<Buffer> {
   const labels = labelsFor(language);
-  const model = toWinAnsiModel(rawModel);
   const doc = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
@@ -53,6 +51,7 @@ export function renderPdf(rawModel: KpiModel, language: ReportLanguage, options:
       Keywords: `${labels.reportTitle}, ${model.campaign.clientName}`,
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -331,7 +330,7 @@ function chart(doc: Doc, labels: ReportLabels, title: string, svg: string | null
     return;
   }
   const y = doc.y;
-  SVGtoPDF(doc, svg, PAGE.margins.left, y, { width: contentWidth(doc), height, assumePt: true, preserveAspectRatio: 'xMinYMin meet' });
+  SVGtoPDF(doc, svg, PAGE.margins.left, y, { width: contentWidth(doc), height, assumePt: true, preserveAspectRatio: 'xMinYMin meet', fontCallback: chartFont });
   doc.x = PAGE.margins.left;
   doc.y = y + height + 6;
 }
@@ -443,12 +442,12 @@ function timingAndFcr({ doc, model, labels, language }: Context): void {
     table(
       doc,
       [
-        { header: labels.channel, width: 2.2 },
-        { header: labels.metric, width: 2.2 },
+        { header: labels.channel, width: 2 },
+        { header: labels.metric, width: 2 },
         { header: labels.median, width: 1.5, align: 'right' },
         { header: labels.p90, width: 1.5, align: 'right' },
         { header: labels.sla, width: 1.5, align: 'right' },
-        { header: labels.slaCompliance, width: 1.6, align: 'right' },
+        { header: labels.slaCompliance, width: 2, align: 'right' },
         { header: labels.n, width: 0.8, align: 'right' },
       ],
       model.timing.map((timing) => [
@@ -517,7 +516,7 @@ function questionCompliance({ doc, model, labels, language }: Context): void {
       { header: labels.question, width: 5.5 },
       { header: labels.section, width: 2.2 },
       { header: labels.n, width: 0.7, align: 'right' },
-      { header: labels.compliance, width: 1.5, align: 'right' },
+      { header: labels.compliance, width: 1.8, align: 'right' },
     ],
     scored.map((question) => [
       question.text,
@@ -585,7 +584,7 @@ function recommendations({ doc, model, labels, language }: Context): void {
   table(
     doc,
     [
-      { header: labels.rank, width: 0.6, align: 'right' },
+      { header: labels.rank, width: 0.7, align: 'right' },
       { header: labels.question, width: 3.4 },
       { header: labels.compliance, width: 1.7, align: 'right' },
       { header: labels.impact, width: 1.1, align: 'right' },
