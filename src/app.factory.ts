@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/http/body-parsing';
 import { createValidationPipe } from './common/http/validation';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { buildOpenApiDocument } from './openapi';
 
 /** Builds the HTTP application exactly as production runs it; tests use the same function. */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -17,20 +18,13 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): the login limits key on req.ip.
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Incognito API')
-      .setDescription('Mystery-shopper program management: design, field work, review, KPIs and reports.')
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
