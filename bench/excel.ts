@@ -18,6 +18,7 @@ import { answerCell } from '../src/exports/excel/cells';
 import { channelName, labelsFor } from '../src/exports/i18n';
 import { resolveReportLanguage, streamVisitRows, writeWorkbook } from '../src/exports';
 import { KpisService } from '../src/kpis/kpis.service';
+import { visitScope } from '../src/kpis/visit-scope';
 import { listQuestions, SCORABLE_TYPES, type AnswerValue, type QuestionnaireDefinition } from '../src/questionnaires/domain/definition';
 import { BenchContext, round, timed } from './context';
 import { seededCampaign } from './kpi';
@@ -144,8 +145,7 @@ async function realExport(input: ExportInput, out: Writable): Promise<Exported> 
       const built = await timed(() => new KpisService(dataSource).buildModel(user, input.campaignId, {}));
       const model = built.result;
       modelMs = built.ms;
-      const { includeUnapproved: _staffOnly, ...filters } = model.filters;
-      const visitRows = streamVisitRows(dataSource, { campaignId: model.campaign.id, filters, includeUnapproved: false });
+      const visitRows = streamVisitRows(dataSource, visitScope(model.campaign.id, model.filters, false));
       async function* counted() {
         for await (const row of visitRows) {
           rows += 1;

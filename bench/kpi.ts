@@ -4,7 +4,8 @@
 import { randomUUID } from 'crypto';
 import type { AuthUser } from '../src/common/auth/auth-user';
 import { queriedQuestionKeys } from '../src/kpis/domain/answer-from-points';
-import { KpiQueries, VisitScope } from '../src/kpis/kpi-queries';
+import { KpiQueries } from '../src/kpis/kpi-queries';
+import { visitScope } from '../src/kpis/visit-scope';
 import { KpisService } from '../src/kpis/kpis.service';
 import type { QuestionnaireDefinition } from '../src/questionnaires/domain/definition';
 import { BenchContext, median, round, timed } from './context';
@@ -82,7 +83,7 @@ async function timeEachQuery(ctx: BenchContext, campaign: SeededCampaign): Promi
   const queries = new KpiQueries(ctx.dataSource);
   const row = await queries.campaign(campaign.campaignId);
   const { textKeys, valueKeys } = queriedQuestionKeys(row!.definition as QuestionnaireDefinition);
-  const scope: VisitScope = { campaignId: campaign.campaignId, statuses: ['approved'], filters: {} };
+  const scope = visitScope(campaign.campaignId, {}, false);
   const work: Record<string, () => Promise<unknown>> = {
     breakdown: () => queries.breakdown(scope, row!.slaSeconds),
     samples: () => queries.samples(scope),

@@ -10,6 +10,7 @@ import { checkAssignmentRules, type AssignmentPolicy } from './domain/assignment
 import { canTransition, InvalidTransitionError, type AssignmentAction, type AssignmentStatus } from './domain/assignment-state';
 import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
+import { SqlParams } from '../kpis/visit-scope';
 
 /** How often open work past its window is swept to `expired`. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -78,17 +79,13 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
 
   async list(user: AuthUser, query: ListAssignmentsQuery): Promise<AssignmentView[]> {
     await this.expireOverdue();
-    const params: unknown[] = [];
+    const params = new SqlParams();
     const where: string[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (query.campaignId) where.push(`a.campaign_id = ${param(query.campaignId)}`);
+    if (query.campaignId) where.push(`a.campaign_id = ${params.add(query.campaignId)}`);
     if (user.role === 'shopper') {
       if (query.status === 'open') {
         // The job board: open jobs of active campaigns, without clients the shopper declared a conflict with.
-        const me = param(user.id);
+        const me = params.add(user.id);
         where.push(
           `a.status = 'open'`,
           `a.shopper_id IS NULL`,
@@ -96,20 +93,20 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
           `NOT EXISTS (SELECT 1 FROM users u WHERE u.id = ${me} AND c.client_id = ANY(u.conflict_client_ids))`,
         );
       } else {
-        where.push(`a.shopper_id = ${param(user.id)}`);
-        if (query.status) where.push(`a.status = ${param(query.status)}`);
+        where.push(`a.shopper_id = ${params.add(user.id)}`);
+        if (query.status) where.push(`a.status = ${params.add(query.status)}`);
       }
     } else if (query.status) {
-      where.push(`a.status = ${param(query.status)}`);
+      where.push(`a.status = ${params.add(query.status)}`);
     }
     const page = pageOf(query);
-    const limit = param(page.limit);
-    const offset = param(page.offset);
+    const limit = params.add(page.limit);
+    const offset = params.add(page.offset);
     const rows = (await this.dataSource.query(
       `SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.planned_at, a.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
+      params.values,
     )) as AssignmentViewRow[];
     return rows.map(toAssignmentView);
   }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
 import type { KpiModel } from '../kpis/kpi-model';
 import { KpisService } from '../kpis/kpis.service';
+import { visitScope } from '../kpis/visit-scope';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { OutputClosedError, writeWorkbook } from './excel/workbook';
 import { streamVisitRows } from './excel/visit-rows';
@@ -51,9 +52,8 @@ export class ExportsService {
     const model = withoutShopperData(await this.kpis.buildModel(user, campaignId, query.toFilters()));
     const language = resolveReportLanguage(query.lang, model.campaign.language);
     const staff = isStaff(user);
-    // The model's filters are the ones it was computed with; the visit rows use exactly those.
-    const { includeUnapproved, ...filters } = model.filters;
-    const rows = streamVisitRows(this.dataSource, { campaignId: model.campaign.id, filters, includeUnapproved: staff && includeUnapproved === true });
+    // The model's filters are the ones it was computed with; the visit rows use exactly that scope.
+    const rows = streamVisitRows(this.dataSource, visitScope(model.campaign.id, model.filters, staff));
     const fileName = reportFileName(model.campaign.name, new Date(), 'xlsx', labelsFor(language).fileNameFallback);
     response.status(200);
     response.setHeader('Content-Type', XLSX_CONTENT_TYPE);

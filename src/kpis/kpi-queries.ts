@@ -6,14 +6,7 @@ import type { Channel } from '../questionnaires/domain/definition';
 import { SYNCHRONOUS_CHANNELS } from '../questionnaires/domain/definition';
 import { SCORE_BIN_SQL } from './domain/distribution';
 import type { Sample } from './domain/statistics';
-import type { KpiFilters } from './kpi-model';
-
-/** Which visits a KPI query covers: one campaign, some statuses, the user's filters. */
-export interface VisitScope {
-  campaignId: string;
-  statuses: string[];
-  filters: Omit<KpiFilters, 'includeUnapproved'>;
-}
+import { SqlParams, touchpointConditions, VisitScope, visitScopeSql } from './visit-scope';
 
 /** How many of the most recent visits the comment sample is drawn from. */
 export const COMMENT_SAMPLE_VISITS = 2000;
@@ -103,51 +96,16 @@ export interface ShopperRow {
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-/** A SQL text being built with its positional parameters. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-/** The channel, region and touchpoint filters on a touchpoint id column (a semi-join on the touchpoints). */
-function touchpointConditions(column: string, filters: VisitScope['filters'], params: Params): string[] {
-  const conditions: string[] = [];
-  const touchpointWhere: string[] = [];
-  if (filters.channel !== undefined) touchpointWhere.push(`tf.channel = ${params.add(filters.channel)}`);
-  if (filters.region !== undefined) touchpointWhere.push(`tf.region = ${params.add(filters.region)}`);
-  if (touchpointWhere.length > 0) conditions.push(`${column} IN (SELECT tf.id FROM touchpoints tf WHERE ${touchpointWhere.join(' AND ')})`);
-  if (filters.touchpointId !== undefined) conditions.push(`${column} = ${params.add(filters.touchpointId)}`);
-  return conditions;
-}
-
 /**
- * The visits in scope as a subquery `v` (one row per visit report). Dates are whole UTC days, both
- * ends inclusive; the scenario is the assignment's. Channel and region filter through a semi-join on
- * the client's touchpoints, so the planner narrows the visits before they meet bigger tables; the
- * touchpoints are joined for their channel and region only when `withTouchpoint` asks for them.
+ * The visits in scope as a subquery `v` (one row per visit report, see visit-scope.ts); the touchpoints
+ * are joined for their channel and region only when `withTouchpoint` asks for them.
  */
-function visitsSql(scope: VisitScope, params: Params, withTouchpoint = false): string {
-  const { filters } = scope;
-  const where = [
-    `vr.campaign_id = ${params.add(scope.campaignId)}`,
-    `vr.status = ANY(${params.add(scope.statuses)}::text[])`,
-    ...touchpointConditions('vr.touchpoint_id', filters, params),
-  ];
-  const joins: string[] = [];
-  if (filters.scenario !== undefined) {
-    joins.push(`JOIN assignments a ON a.id = vr.assignment_id AND a.scenario_key = ${params.add(filters.scenario)}`);
-  }
-  if (filters.from !== undefined) where.push(`vr.visited_at >= (${params.add(filters.from)}::date)::timestamp AT TIME ZONE 'UTC'`);
-  if (filters.to !== undefined) where.push(`vr.visited_at < (${params.add(filters.to)}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
-  if (withTouchpoint) joins.unshift('JOIN touchpoints t ON t.id = vr.touchpoint_id');
+function visitsSql(scope: VisitScope, params: SqlParams, withTouchpoint = false): string {
+  const { from, where } = visitScopeSql(scope, params, { touchpoint: withTouchpoint });
   return `SELECT vr.id, vr.score, vr.knockout, vr.wait_seconds, vr.response_seconds, vr.fcr, vr.narrative,
                  vr.visited_at, vr.shopper_id, vr.touchpoint_id${withTouchpoint ? ', t.channel, t.region' : ''}
-            FROM visit_reports vr
-            ${joins.join('\n')}
-           WHERE ${where.join(' AND ')}`;
+            FROM ${from}
+           WHERE ${where}`;
 }
 
 const SYNCHRONOUS_LIST = SYNCHRONOUS_CHANNELS.map((channel) => `'${channel}'`).join(', ');
@@ -196,13 +154,17 @@ export class KpiQueries {
    * Two queries side by side: the percentiles need a sort the plain aggregates can do without.
    */
   async breakdown(scope: VisitScope, slaSeconds: Record<string, number>): Promise<BreakdownRow[]> {
-    const groupsParams = new Params();
+    const groupsParams = new SqlParams();
     const groupsVisits = visitsSql(scope, groupsParams, true);
-    const timingParams = new Params();
+    const timingParams = new SqlParams();
     const timingVisits = visitsSql(scope, timingParams, true);
     const sla = timingParams.add(JSON.stringify(slaSeconds));
     const [groups, timings]: Array<Array<Record<string, unknown>>> = await Promise.all([
       this.db.query(
+        // GROUPING(channel, region, touchpoint_id, bin) is a bit mask, channel the highest bit (8), then
+        // region (4), touchpoint (2), bin (1); a bit is set when that column is NOT grouped in the row's
+        // set. So 15 (1111) is the grand total (), 7 (0111) a (channel) row, 11 (1011) a (region) row,
+        // 13 (1101) a (touchpoint_id) row and 14 (1110), the ELSE, a (bin) row.
         `SELECT CASE GROUPING(channel, region, touchpoint_id, bin)
                   WHEN 15 THEN 'all' WHEN 7 THEN 'channel' WHEN 11 THEN 'region' WHEN 13 THEN 'touchpoint' ELSE 'bin' END AS kind,
                 COALESCE(channel, region, touchpoint_id::text, bin::text) AS key,
@@ -254,11 +216,11 @@ export class KpiQueries {
    * current campaign and, for the trend, the previous one. Three queries side by side.
    */
   async samples(scope: VisitScope): Promise<SamplesResult> {
-    const visitParams = new Params();
+    const visitParams = new SqlParams();
     const visitScope = visitsSql(scope, visitParams);
-    const sectionParams = new Params();
+    const sectionParams = new SqlParams();
     const sectionScope = visitsSql(scope, sectionParams);
-    const dimensionParams = new Params();
+    const dimensionParams = new SqlParams();
     const dimensionScope = visitsSql(scope, dimensionParams);
     const [visitRows, sectionRows, dimensionRows]: Array<Array<Record<string, unknown>>> = await Promise.all([
       this.db.query(
@@ -308,7 +270,7 @@ export class KpiQueries {
   async answers(scope: VisitScope, valueKeys: string[]): Promise<AnswerGroupRow[]> {
     const { from, to } = scope.filters;
     const tallied = scope.statuses.includes('approved') && from === undefined && to === undefined;
-    const params = new Params();
+    const params = new SqlParams();
     const valued = params.add(valueKeys);
     const parts: string[] = [];
     if (tallied) parts.push(this.talliedAnswersSql(scope, params, valued));
@@ -338,7 +300,7 @@ export class KpiQueries {
   }
 
   /** The approved visits' answer groups from the tallies, with the scope's touchpoint and scenario filters. */
-  private talliedAnswersSql(scope: VisitScope, params: Params, valued: string): string {
+  private talliedAnswersSql(scope: VisitScope, params: SqlParams, valued: string): string {
     const { filters } = scope;
     const where = [`t.campaign_id = ${params.add(scope.campaignId)}`, ...touchpointConditions('t.touchpoint_id', filters, params)];
     if (filters.scenario !== undefined) where.push(`t.scenario_key = ${params.add(filters.scenario)}`);
@@ -356,8 +318,8 @@ export class KpiQueries {
    * to join millions of answers with the visits in scope; a narrow scope joins its visits directly; a
    * scope of every visit needs no visits at all. Null when no visit is in scope.
    */
-  private async countedAnswersSql(scope: VisitScope, params: Params, valued: string): Promise<string | null> {
-    const countParams = new Params();
+  private async countedAnswersSql(scope: VisitScope, params: SqlParams, valued: string): Promise<string | null> {
+    const countParams = new SqlParams();
     const countScope = visitsSql(scope, countParams);
     const [counts] = await this.db.query(
       `SELECT (SELECT count(*) FROM (${countScope}) v) AS in_scope,
@@ -406,7 +368,7 @@ export class KpiQueries {
    * the top terms are counted over.
    */
   async qualitative(scope: VisitScope, textKeys: string[]): Promise<QualitativeRows> {
-    const params = new Params();
+    const params = new SqlParams();
     const visits = visitsSql(scope, params);
     const sampleSize = params.add(COMMENT_SAMPLE_VISITS);
     const texts = params.add(textKeys);
@@ -498,7 +460,7 @@ export class KpiQueries {
    * visits had others to compare with (n). Done on per-(touchpoint, shopper) sums, so it is one pass.
    */
   async shoppers(scope: VisitScope): Promise<ShopperRow[]> {
-    const params = new Params();
+    const params = new SqlParams();
     const visits = visitsSql(scope, params);
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `WITH per_pair AS (

@@ -22,7 +22,8 @@ import { scoreHistogram } from './domain/distribution';
 import { DEFAULT_STRENGTH_COMPLIANCE, QuestionResult, rankRecommendations, rankStrengths, targetsReport } from './domain/recommendations';
 import { compareWaves, confidenceInterval95, Sample } from './domain/statistics';
 import { sentimentFromScore, topTerms } from './domain/text-analysis';
-import { AnswerGroupRow, BreakdownRow, CampaignRow, KpiQueries, QualitativeRows, SamplesResult, VisitScope } from './kpi-queries';
+import { AnswerGroupRow, BreakdownRow, CampaignRow, KpiQueries, QualitativeRows, SamplesResult } from './kpi-queries';
+import { includesUnapproved, VisitScope, visitScope } from './visit-scope';
 import type { KpiFilters, KpiModel } from './kpi-model';
 
 /** The comment group of the visits' narratives, which belong to no section. */
@@ -60,11 +61,9 @@ export class KpisService {
     assertCanReadClientData(user, campaign.clientId, 'Campaign');
 
     const staff = isStaff(user);
-    // Clients see approved visits only, whatever they ask; staff may preview submitted ones too.
-    const includeUnapproved = staff && filters.includeUnapproved === true;
-    const statuses = includeUnapproved ? ['approved', 'submitted'] : ['approved'];
-    const { includeUnapproved: _ignored, ...visitFilters } = filters;
-    const scope: VisitScope = { campaignId, statuses, filters: visitFilters };
+    const scope = visitScope(campaignId, filters, staff);
+    const { statuses, filters: visitFilters } = scope;
+    const includeUnapproved = includesUnapproved(scope);
     const definition = campaign.definition as QuestionnaireDefinition;
     const { textKeys, valueKeys } = queriedQuestionKeys(definition);
     // The trend compares like with like: the same filters on the previous wave, except its own dates.

@@ -1,43 +1,29 @@
 import type { SqlRunner } from '../../database/transactions';
-import { streamVisitRows, visitBatchSql, visitFilterSql } from './visit-rows';
-
-describe('visitFilterSql', () => {
-  it('binds every filter as a parameter, approved only by default', () => {
-    const { where, parameters } = visitFilterSql({ campaignId: 'c1', filters: {}, includeUnapproved: false });
-    expect(where).toBe('vr.campaign_id = $1 AND vr.status = ANY($2::text[])');
-    expect(parameters).toEqual(['c1', ['approved']]);
-  });
-
-  it('adds channel, region, touchpoint, scenario and inclusive UTC dates like the KPI model', () => {
-    const { where, parameters } = visitFilterSql({
-      campaignId: 'c1',
-      filters: { channel: 'phone', region: "O'Higgins", touchpointId: 't1', scenario: 'queja', from: '2026-10-01', to: '2026-10-31' },
-      includeUnapproved: true,
-    });
-    expect(parameters).toEqual(['c1', ['approved', 'submitted'], 'phone', "O'Higgins", 't1', 'queja', '2026-10-01', '2026-10-31']);
-    expect(where).toContain('t.channel = $3');
-    expect(where).toContain('t.region = $4');
-    expect(where).toContain('vr.touchpoint_id = $5');
-    expect(where).toContain('a.scenario_key = $6');
-    expect(where).toContain(`vr.visited_at >= ($7::date)::timestamp AT TIME ZONE 'UTC'`);
-    expect(where).toContain(`vr.visited_at < (($8::date + 1)::timestamp AT TIME ZONE 'UTC')`);
-    expect(where).not.toContain("O'Higgins");
-  });
-});
+import { visitScope, visitScopeSql, SqlParams } from '../../kpis/visit-scope';
+import { streamVisitRows, visitBatchSql } from './visit-rows';
 
 describe('visitBatchSql', () => {
   it('pages by id after the last row, with the limit last, and never reads shopper columns', () => {
-    const first = visitBatchSql({ campaignId: 'c1', filters: {}, includeUnapproved: false }, null, 2000);
+    const first = visitBatchSql(visitScope('c1', {}, false), null, 2000);
     expect(first.parameters).toEqual(['c1', ['approved'], 2000]);
     expect(first.sql).toContain('ORDER BY vr.id');
     expect(first.sql).toContain('LIMIT $3');
     expect(first.sql).not.toContain('vr.id >');
-    const next = visitBatchSql({ campaignId: 'c1', filters: { channel: 'email' }, includeUnapproved: false }, 'id-9', 2000);
+    const next = visitBatchSql(visitScope('c1', { channel: 'email' }, false), 'id-9', 2000);
     expect(next.parameters).toEqual(['c1', ['approved'], 'email', 'id-9', 2000]);
     expect(next.sql).toContain('vr.id > $4');
     expect(next.sql).toContain('LIMIT $5');
     expect(first.sql).toContain('jsonb_object_agg(va.question_key');
     expect(first.sql).not.toMatch(/shopper|employee|narrative|users/);
+  });
+
+  it('counts exactly the visits of the KPI scope: its FROM and WHERE, verbatim', () => {
+    const scope = visitScope('c1', { region: 'Maule', scenario: 'queja', from: '2026-10-01', includeUnapproved: true }, true);
+    const { from, where } = visitScopeSql(scope, new SqlParams(), { touchpoint: true, assignment: true });
+    const { sql, parameters } = visitBatchSql(scope, null, 10);
+    expect(sql).toContain(`FROM ${from}`);
+    expect(sql).toContain(`WHERE ${where}`);
+    expect(parameters).toEqual(['c1', ['approved', 'submitted'], 'Maule', 'queja', '2026-10-01', 10]);
   });
 });
 
@@ -59,7 +45,7 @@ describe('streamVisitRows', () => {
 
   async function collect(runner: SqlRunner, batchSize: number) {
     const out = [];
-    for await (const visit of streamVisitRows(runner, { campaignId: 'c1', filters: {}, includeUnapproved: false }, batchSize)) out.push(visit);
+    for await (const visit of streamVisitRows(runner, visitScope('c1', {}, false), batchSize)) out.push(visit);
     return out;
   }
 
@@ -88,7 +74,7 @@ describe('streamVisitRows', () => {
 
   it('reads nothing until asked: the next batch waits for the consumer', async () => {
     const { runner, calls } = fakeRunner(['a', 'b', 'c']);
-    const iterator = streamVisitRows(runner, { campaignId: 'c1', filters: {}, includeUnapproved: false }, 2);
+    const iterator = streamVisitRows(runner, visitScope('c1', {}, false), 2);
     expect(calls).toHaveLength(0);
     await iterator.next();
     await iterator.next();
