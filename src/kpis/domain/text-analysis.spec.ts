@@ -1,12 +1,12 @@
-import { eng, spa } from 'stopword';
-import { sentimentFromScore, stopWordsFor, tokenize, topTerms } from './text-analysis';
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
+import { sentimentFromScore, stemOf, stopWordsFor, tokenize, topTerms } from './text-analysis';
 
 describe('stopWordsFor', () => {
-  it("uses the stopword package's Spanish list for es, with and without accents", () => {
+  it("uses stopwords-iso's Spanish list for es, with and without accents", () => {
     const stopWords = stopWordsFor('es');
 
-    expect(stopWords).toEqual(expect.arrayContaining(spa));
-    expect(stopWords).toEqual(expect.arrayContaining(['más', 'mas', 'también', 'tambien', 'qué', 'que']));
+    expect(stopWords).toEqual(expect.arrayContaining(stopwordsIso.es));
+    expect(stopWords).toEqual(expect.arrayContaining(['más', 'mas', 'también', 'tambien', 'qué', 'que', 'fue', 'unos']));
     expect(new Set(stopWords).size).toBe(stopWords.length);
   });
 
@@ -16,7 +16,7 @@ describe('stopWordsFor', () => {
   });
 
   it('falls back to English for a language without a list', () => {
-    expect(stopWordsFor('en')).toEqual(expect.arrayContaining(eng));
+    expect(stopWordsFor('en')).toEqual(expect.arrayContaining(stopwordsIso.en));
     expect(stopWordsFor('xx')).toEqual(stopWordsFor('en'));
     expect(stopWordsFor('constructor')).toEqual(stopWordsFor('en'));
   });
@@ -29,13 +29,10 @@ describe('stopWordsFor', () => {
 
 describe('tokenize', () => {
   it('keeps accented letters, ñ and ü inside Spanish words and drops stop words', () => {
-    // "La atención del señor fue muy buena, también la pingüinera." → la, del, muy, también: stop words;
-    // fue: not in the package's short Spanish list, kept.
+    // la, del, fue, muy, buena, también: all in stopwords-iso's Spanish list.
     expect(tokenize('La atención del señor fue muy buena, también la pingüinera.', 'es')).toEqual([
       'atención',
       'señor',
-      'fue',
-      'buena',
       'pingüinera',
     ]);
   });
@@ -53,13 +50,8 @@ describe('tokenize', () => {
   });
 
   it('drops words shorter than three letters and bare numbers, but keeps words with digits', () => {
-    expect(tokenize('We waited 15 min at the till, ok? Open 24h in 2025.', 'en')).toEqual([
-      'waited',
-      'min',
-      'till',
-      'open',
-      '24h',
-    ]);
+    // we, at, the, till, open, in: English stop words; ok: two letters; 15, 2025: bare numbers.
+    expect(tokenize('We waited 15 min at the till, ok? Open 24h in 2025.', 'en')).toEqual(['waited', 'min', '24h']);
   });
 
   it('splits on any punctuation, apostrophes and dashes included', () => {
@@ -80,17 +72,38 @@ describe('topTerms', () => {
   ];
 
   it('counts every occurrence over all the comments, most frequent first, ties by term', () => {
-    // atención 3, amable 2, then once each: espera, fue, lenta, luego, mejoró, mucha, rápida.
+    // fue, pero, mucha, luego, la, y: stop words. atención 3, amable 2, then once each: espera, lenta,
+    // mejoró, rápida.
     expect(topTerms(comments, 'es')).toEqual([
       { term: 'atención', count: 3 },
       { term: 'amable', count: 2 },
       { term: 'espera', count: 1 },
-      { term: 'fue', count: 1 },
       { term: 'lenta', count: 1 },
-      { term: 'luego', count: 1 },
       { term: 'mejoró', count: 1 },
-      { term: 'mucha', count: 1 },
       { term: 'rápida', count: 1 },
+    ]);
+  });
+
+  it('counts the inflections of a word as one term, shown in its most frequent written form', () => {
+    // saludo ×2, saludó, saludos, saludar: stem "salud", 5 in all, shown as "saludo". esperé, espera,
+    // esperamos: stem "esper", 3, each form once: the tie goes to the accented "esperé".
+    expect(
+      topTerms(['Me saludó al llegar, buen saludo.', 'Saludos cordiales; esperé poco.', 'Saludar y espera corta', 'Saludo.', 'Esperamos'], 'es'),
+    ).toEqual([
+      { term: 'saludo', count: 5 },
+      { term: 'esperé', count: 3 },
+      { term: 'cordiales', count: 1 },
+      { term: 'corta', count: 1 },
+      { term: 'llegar', count: 1 },
+    ]);
+  });
+
+  it('folds a word typed without its accent into the accented one', () => {
+    // atencion, atención: one stem, one each; the accented form is shown.
+    expect(topTerms(['atencion rapida', 'atención lenta'], 'es')).toEqual([
+      { term: 'atención', count: 2 },
+      { term: 'lenta', count: 1 },
+      { term: 'rapida', count: 1 },
     ]);
   });
 
@@ -113,6 +126,22 @@ describe('topTerms', () => {
 
   it('has no terms without comments', () => {
     expect(topTerms([], 'es')).toEqual([]);
+  });
+});
+
+describe('stemOf', () => {
+  it("folds a word's inflections, case and accents into one key", () => {
+    expect(stemOf('Saludó', 'es')).toBe('salud');
+    expect(stemOf('saludos', 'es')).toBe('salud');
+    expect(stemOf('atencion', 'es')).toBe('atencion');
+    expect(stemOf('Atención', 'es-MX')).toBe('atencion');
+    expect(stemOf('waiting', 'en')).toBe('wait');
+    expect(stemOf('Services', 'en-GB')).toBe('servic');
+  });
+
+  it('falls back to English for an unknown language and leaves a language without a stemmer unstemmed', () => {
+    expect(stemOf('waited', 'xx')).toBe('wait');
+    expect(stemOf('Łódź', 'pl')).toBe('łodz'); // Polish: stop words, no Snowball stemmer; ł has no accent to drop
   });
 });
 

@@ -1,21 +1,39 @@
-// The qualitative side of the report (DOMAIN.md §5): the most frequent terms of the comments, stop
-// words of the questionnaire's language removed, and whether a comment comes from a visit or section
-// that scored high or low.
-import * as stopword from 'stopword';
+// The qualitative side of the report (docs/domain.md §5): the most frequent terms of the comments and
+// whether a comment comes from a visit or section that scored high or low. Words are cut with the
+// questionnaire language's stop words (stopwords-iso, several hundred a language) removed, and folded by
+// their Snowball stem, so "saludo", "saludó" and "saludos" are one term. `tokenize` and `stemOf` are the
+// pieces any other text feature (themes, search) should reuse.
+import { newStemmer } from 'snowball-stemmers';
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
 import type { KpiModel } from '../kpi-model';
 
-/** Questionnaire language (ISO 639-1, e.g. `es`, `es-MX`) → the `stopword` package's list. */
-const STOP_WORD_LISTS: ReadonlyMap<string, stopword.LanguageCode> = new Map([
-  ['es', 'spa'],
-  ['en', 'eng'],
-  ['pt', 'por'],
-  ['fr', 'fra'],
-  ['it', 'ita'],
-  ['de', 'deu'],
-  ['ca', 'cat'],
-  ['nl', 'nld'],
-]);
-const FALLBACK_STOP_WORD_LIST: stopword.LanguageCode = 'eng';
+/** Questionnaire language (ISO 639-1) → its Snowball stemmer; a language without one is not stemmed. */
+const STEMMERS: Readonly<Record<string, string>> = {
+  es: 'spanish',
+  en: 'english',
+  pt: 'portuguese',
+  fr: 'french',
+  it: 'italian',
+  de: 'german',
+  ca: 'catalan',
+  nl: 'dutch',
+  eu: 'basque',
+  ro: 'romanian',
+  ru: 'russian',
+  sv: 'swedish',
+  da: 'danish',
+  no: 'norwegian',
+  fi: 'finnish',
+  hu: 'hungarian',
+  tr: 'turkish',
+  cs: 'czech',
+  ga: 'irish',
+  ar: 'arabic',
+  hy: 'armenian',
+};
+const STOP_WORD_LISTS: Readonly<Record<string, readonly string[]>> = stopwordsIso;
+/** A language with no stop-word list is read as English. */
+const FALLBACK_LANGUAGE = 'en';
 
 export type TermCount = KpiModel['comments']['topTerms'][number];
 export type Sentiment = KpiModel['comments']['bySection'][number]['items'][number]['sentiment'];
@@ -30,8 +48,10 @@ export const POSITIVE_SCORE_THRESHOLD = 70;
 const WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
 const PURE_NUMBER = /^\p{N}+$/u;
 const COMBINING_MARK = /\p{M}/gu;
+const NON_ASCII = /[^\u0000-\u007f]/gu;
 
-const stopWordSets = new Map<stopword.LanguageCode, ReadonlySet<string>>();
+const stopWordSets = new Map<string, ReadonlySet<string>>();
+const stemmers = new Map<string, (word: string) => string>();
 
 /**
  * The stop words of a language, lower-cased, each also without its accents: comments are often typed
@@ -53,17 +73,33 @@ export function tokenize(text: string, language: string): string[] {
 }
 
 /**
- * The most frequent terms over all the texts (every occurrence counts); ties by term in code-unit
- * order, which unlike locale collation is the same on every server.
+ * The key that folds a word's inflections and spellings together: its Snowball stem in the language,
+ * lower-cased and without accents ("Saludó", "saludos", "saludo" → "salud"; "atención", "atencion" →
+ * "atencion"). Stems are keys, not words: show a written form to people.
+ */
+export function stemOf(word: string, language: string): string {
+  return withoutAccents(stemmerFor(language)(word.normalize('NFC').toLowerCase()));
+}
+
+/**
+ * The most frequent terms over all the texts (every occurrence counts), inflections counted together by
+ * stem and shown in their most frequent written form (ties: the form with accents, which people leave
+ * out when typing fast rather than add by mistake, then code-unit order). Terms tie by their shown form
+ * in code-unit order, which unlike locale collation is the same on every server.
  */
 export function topTerms(texts: string[], language: string, limit = DEFAULT_TOP_TERMS): TermCount[] {
-  const counts = new Map<string, number>();
+  const formsByStem = new Map<string, Map<string, number>>();
   for (const text of texts) {
-    for (const term of tokenize(text, language)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const word of tokenize(text, language)) {
+      const stem = stemOf(word, language);
+      const forms = formsByStem.get(stem) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      formsByStem.set(stem, forms);
+    }
   }
-  return [...counts]
-    .map(([term, count]) => ({ term, count }))
-    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1)) // terms are unique: never equal
+  return [...formsByStem.values()]
+    .map((forms) => ({ term: mostFrequentForm(forms), count: [...forms.values()].reduce((sum, count) => sum + count, 0) }))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
     .slice(0, limit);
 }
 
@@ -76,20 +112,48 @@ export function sentimentFromScore(score: number | null, threshold = POSITIVE_SC
   return score !== null && score >= threshold ? 'positive' : 'negative';
 }
 
+function mostFrequentForm(forms: Map<string, number>): string {
+  const accents = (form: string) => form.match(NON_ASCII)?.length ?? 0;
+  return [...forms].sort(
+    ([a, countA], [b, countB]) => countB - countA || accents(b) - accents(a) || (a < b ? -1 : a > b ? 1 : 0),
+  )[0][0];
+}
+
+function primaryLanguage(language: string): string {
+  return language.toLowerCase().split(/[-_]/)[0];
+}
+
+/** The language whose stop words (and stemmer) apply: the primary tag when stopwords-iso has it, else English. */
+function listLanguage(language: string): string {
+  const primary = primaryLanguage(language);
+  return Object.hasOwn(STOP_WORD_LISTS, primary) ? primary : FALLBACK_LANGUAGE;
+}
+
 function stopWordSetFor(language: string): ReadonlySet<string> {
-  const list = stopWordListFor(language);
+  const list = listLanguage(language);
   let stopWords = stopWordSets.get(list);
   if (stopWords === undefined) {
-    const words = stopword[list].map((word) => word.normalize('NFC').toLowerCase());
+    const words = STOP_WORD_LISTS[list].map((word) => word.normalize('NFC').toLowerCase());
     stopWords = new Set([...words, ...words.map(withoutAccents)]);
     stopWordSets.set(list, stopWords);
   }
   return stopWords;
 }
 
-function stopWordListFor(language: string): stopword.LanguageCode {
-  const primaryLanguage = language.toLowerCase().split(/[-_]/)[0];
-  return STOP_WORD_LISTS.get(primaryLanguage) ?? FALLBACK_STOP_WORD_LIST;
+function stemmerFor(language: string): (word: string) => string {
+  const list = listLanguage(language);
+  let stem = stemmers.get(list);
+  if (stem === undefined) {
+    const algorithm = Object.hasOwn(STEMMERS, list) ? STEMMERS[list] : undefined;
+    if (algorithm) {
+      const stemmer = newStemmer(algorithm);
+      stem = (word) => stemmer.stem(word);
+    } else {
+      stem = (word) => word;
+    }
+    stemmers.set(list, stem);
+  }
+  return stem;
 }
 
 function withoutAccents(word: string): string {
