@@ -5,16 +5,14 @@ import { InvalidTransitionError, canTransition, type AssignmentAction, type Assi
 import { AuthUser } from '../common/auth/auth-user';
 import { conflict, notFound, unprocessable } from '../common/errors/domain-error';
 import { listQuestions, type AnswerValue, type Channel, type SubmittedAnswer } from '../questionnaires/domain/definition';
-import { scoreVisit } from '../questionnaires/domain/scoring';
-import { validateSubmission } from '../questionnaires/domain/submission-validation';
 import { applyAnswerChanges, diffAnswers, storedAnswers } from './domain/answer-edits';
-import { toVisitRows } from './domain/score-rows';
+import { scoreSubmission } from './domain/score-rows';
 import { AnswerDto } from './dto/answer.dto';
 import { ReportView } from './dto/report.dto';
 import { EditReportDto, ReturnReportDto } from './dto/review.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import { ReportViewsService } from './report-views.service';
-import { deleteScoreRows, insertReportEdits, insertScoreRows } from './score-writer';
+import { insertReportEdits, storeScores } from './score-writer';
 import type { VisitReportStatus } from './visit-report.entity';
 
 /** Report statuses a reviewer may edit: not while the shopper is correcting a returned report. */
@@ -150,17 +148,14 @@ export class ReviewService {
 
     const submitted: SubmittedAnswer[] = changes.map(({ questionKey, value, na }) => ({ questionKey, value, na }));
     const answers = applyAnswerChanges(report.answers, submitted);
-    const problems = validateSubmission(definition, answers, report.channel);
-    if (problems.length) {
-      throw unprocessable(`After these changes the answers do not fit the questionnaire (${problems.length} problems)`, problems);
+    const scored = scoreSubmission(definition, answers, report.channel);
+    if (scored.rows === undefined) {
+      throw unprocessable(`After these changes the answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
     }
-    const rows = toVisitRows(definition, answers, scoreVisit(definition, answers, report.channel));
 
     const updated = await runner.query(
-      `UPDATE visit_reports SET score = $3, knockout = $4, wait_seconds = $5, response_seconds = $6, fcr = $7,
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 AND status = ANY($8)`,
-      [report.id, expectedVersion, rows.summary.score, rows.summary.knockout, rows.kpis.waitSeconds, rows.kpis.responseSeconds, rows.kpis.fcr, EDITABLE],
+      `UPDATE visit_reports SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 AND status = ANY($3)`,
+      [report.id, expectedVersion, EDITABLE],
       true,
     );
     if (!updated.affected) {
@@ -170,8 +165,7 @@ export class ReviewService {
       }
       throw staleVersion(expectedVersion, current?.version);
     }
-    await deleteScoreRows(runner, report.id);
-    await insertScoreRows(runner, report, rows);
+    await storeScores(runner, report, scored.rows);
     await insertReportEdits(runner, report.id, user.id, reason, diffAnswers(report.answers, answers, submitted.map((a) => a.questionKey)));
   }
 

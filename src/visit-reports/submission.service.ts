@@ -7,15 +7,14 @@ import { AuthUser } from '../common/auth/auth-user';
 import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
 import { isWithinOpeningHours, type OpeningHours } from '../clients/domain/opening-hours';
 import type { Channel, SubmittedAnswer } from '../questionnaires/domain/definition';
-import { scoreVisit } from '../questionnaires/domain/scoring';
-import { validateSubmission } from '../questionnaires/domain/submission-validation';
 import { diffAnswers, storedAnswers } from './domain/answer-edits';
 import { narrativeFingerprint } from './domain/narrative';
 import { submissionRequestHash } from './domain/request-hash';
-import { toVisitRows, type VisitRows } from './domain/score-rows';
+import { scoreSubmission, type VisitRows } from './domain/score-rows';
 import { SubmissionView, SubmitReportDto } from './dto/submission.dto';
 import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
-import { deleteScoreRows, insertReportEdits, insertScoreRows } from './score-writer';
+import { insertReportEdits, scoreColumns, scoreRowsSql, storeScores } from './score-writer';
+import { SqlParams } from '../kpis/visit-scope';
 import type { IntegritySignal } from './visit-report.entity';
 
 const MAX_KEY_LENGTH = 200;
@@ -41,6 +40,18 @@ interface SubmissionContext {
   duplicate_narrative_of: string | null;
 }
 
+/** The report's own columns a submission writes, by column name (the score columns come from the rows). */
+interface ReportFields {
+  visited_at: Date;
+  narrative: string | null;
+  narrative_hash: string | null;
+  /** JSON text of the employee description, or null. */
+  employee: string | null;
+  /** JSON text of the integrity signals worked out for this submission. */
+  integrity_signals: string;
+  expenses: number;
+}
+
 /** A validated, scored submission, ready to be stored. */
 interface Submission {
   user: AuthUser;
@@ -48,8 +59,7 @@ interface Submission {
   requestHash: string;
   report: { campaignId: string; touchpointId: string; assignmentId: string };
   rows: VisitRows;
-  /** The report's columns from visited_at to expenses, in the order the INSERT and UPDATE list them. */
-  fields: unknown[];
+  fields: ReportFields;
   answers: SubmittedAnswer[];
   questionnaireId: string;
   view(id: string, version: number): SubmissionView;
@@ -109,9 +119,11 @@ export class SubmissionService {
 
     const definition = await this.definitions.get(context.questionnaire_id);
     const answers: SubmittedAnswer[] = dto.answers.map(({ questionKey, value, na }) => ({ questionKey, value, na }));
-    const problems = validateSubmission(definition, answers, context.channel);
-    if (problems.length) throw unprocessable(`The answers do not fit the questionnaire (${problems.length} problems)`, problems);
-    const rows = toVisitRows(definition, answers, scoreVisit(definition, answers, context.channel));
+    const scored = scoreSubmission(definition, answers, context.channel);
+    if (scored.rows === undefined) {
+      throw unprocessable(`The answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
+    }
+    const { rows } = scored;
 
     const signals = integritySignals(context, visitedAt);
     const view = (id: string, version: number): SubmissionView => ({
@@ -124,19 +136,14 @@ export class SubmissionService {
       dimensions: rows.summary.dimensions,
       version,
     });
-    const fields = [
-      visitedAt,
-      dto.narrative ?? null,
-      narrativeHash,
-      dto.employee ? JSON.stringify(dto.employee) : null,
-      rows.summary.score,
-      rows.summary.knockout,
-      rows.kpis.waitSeconds,
-      rows.kpis.responseSeconds,
-      rows.kpis.fcr,
-      JSON.stringify(signals),
-      dto.expenses ?? 0,
-    ];
+    const fields: ReportFields = {
+      visited_at: visitedAt,
+      narrative: dto.narrative ?? null,
+      narrative_hash: narrativeHash,
+      employee: dto.employee ? JSON.stringify(dto.employee) : null,
+      integrity_signals: JSON.stringify(signals),
+      expenses: dto.expenses ?? 0,
+    };
     const report = { campaignId: context.campaign_id, touchpointId: context.touchpoint_id, assignmentId };
     const submission: Submission = { user, key, requestHash, report, rows, fields, answers, view, questionnaireId: context.questionnaire_id };
     // A first report (the usual case) is one statement; a resubmission after a return edits the stored
@@ -154,25 +161,40 @@ export class SubmissionService {
   private async submitFirst(submission: Submission): Promise<SubmissionView> {
     const { user, key, requestHash, report, rows, fields, view, questionnaireId } = submission;
     const body = view(randomUUID(), 1);
-    const { stored } = await insertScoreRows(this.dataSource, { id: body.id, ...report }, rows, {
-      leading: {
-        sql: `locked AS (SELECT a.status FROM assignments a WHERE a.id = $9 FOR UPDATE),
-              claimed AS (
-                INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
-                SELECT $10, $11, $12, $9, 201, $13::jsonb FROM locked WHERE locked.status = 'assigned'
-                ON CONFLICT DO NOTHING RETURNING key
-              ),
-              report AS (
-                INSERT INTO visit_reports (id, assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status,
-                   visited_at, narrative, narrative_hash, employee, score, knockout, wait_seconds, response_seconds, fcr,
-                   integrity_signals, expenses, version, submitted_at)
-                SELECT $1, $9, $2, $3, $10, $14, 'submitted', $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 1, now() FROM claimed
-              )`,
-        params: [user.id, key, requestHash, JSON.stringify(body), questionnaireId, ...fields],
-      },
-      gate: 'EXISTS (SELECT 1 FROM claimed)',
-      assignmentStatus: 'submitted',
-    });
+    const params = new SqlParams();
+    const assignment = params.add(report.assignmentId);
+    const shopper = params.add(user.id);
+    const columns: Record<string, unknown> = {
+      id: body.id,
+      assignment_id: report.assignmentId,
+      campaign_id: report.campaignId,
+      touchpoint_id: report.touchpointId,
+      shopper_id: user.id,
+      questionnaire_id: questionnaireId,
+      status: 'submitted',
+      ...fields,
+      ...scoreColumns(rows),
+      version: 1,
+    };
+    const values = Object.values(columns).map((value) => params.add(value));
+    const [{ stored }] = (await this.dataSource.query(
+      `WITH locked AS (SELECT a.status FROM assignments a WHERE a.id = ${assignment} FOR UPDATE),
+            claimed AS (
+              INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
+              SELECT ${shopper}, ${params.add(key)}, ${params.add(requestHash)}, ${assignment}, 201, ${params.add(JSON.stringify(body))}::jsonb
+                FROM locked WHERE locked.status = 'assigned'
+              ON CONFLICT DO NOTHING RETURNING key
+            ),
+            report AS (
+              INSERT INTO visit_reports (${Object.keys(columns).join(', ')}, submitted_at)
+              SELECT ${values.join(', ')}, now() FROM claimed
+              RETURNING id, campaign_id, touchpoint_id
+            ),
+            ${scoreRowsSql(params, 'report', rows)},
+            moved AS (UPDATE assignments SET status = 'submitted', updated_at = now() WHERE id = ${assignment} AND EXISTS (SELECT 1 FROM report))
+       SELECT EXISTS (SELECT 1 FROM report) AS stored`,
+      params.values,
+    )) as Array<{ stored: boolean }>;
     if (stored) return body;
     // Nothing written: the key is someone's (a racer with this key, or an earlier use elsewhere), or the
     // assignment moved on since it was read.
@@ -222,37 +244,39 @@ export class SubmissionService {
       if (!locked.report_id) throw conflict('The assignment changed while the report was being stored; try again');
 
       await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
-      await insertScoreRows(runner, { id: reportId, ...target }, rows, { assignmentStatus: 'submitted' });
+      await storeScores(runner, { id: reportId, ...target }, rows);
+      await runner.query(`UPDATE assignments SET status = 'submitted', updated_at = now() WHERE id = $1`, [target.assignmentId]);
       return body;
     });
   }
 
-  /** A resubmission after a return: the report keeps its id, its answers and scores are replaced, the version bumped. */
+  /** A resubmission after a return: the report keeps its id and gets the new fields, the version bumped (the scores are storeScores'). */
   private async replaceReport(
     runner: QueryRunner,
     user: AuthUser,
     reportId: string,
     version: number,
-    fields: unknown[],
+    fields: ReportFields,
     answers: SubmittedAnswer[],
   ): Promise<void> {
     const previous = (await runner.query(
       `SELECT question_key AS "questionKey", value, na FROM visit_answers WHERE visit_report_id = $1`,
       [reportId],
     )) as Array<{ questionKey: string; value: SubmittedAnswer['value'] & {}; na: boolean }>;
+    const params = new SqlParams();
+    const { integrity_signals: signals, ...plain } = fields;
+    const set = Object.entries(plain).map(([column, value]) => `${column} = ${params.add(value)}`);
     const updated = await runner.query(
-      `UPDATE visit_reports SET status = 'submitted', visited_at = $3, narrative = $4, narrative_hash = $5, employee = $6,
-              score = $7, knockout = $8, wait_seconds = $9, response_seconds = $10, fcr = $11,
+      `UPDATE visit_reports SET status = 'submitted', ${set.join(', ')},
               -- signals about evidence stay with the files, which stay attached; the rest are worked out afresh
-              integrity_signals = $12::jsonb || COALESCE((SELECT jsonb_agg(s) FROM jsonb_array_elements(integrity_signals) s
+              integrity_signals = ${params.add(signals)}::jsonb || COALESCE((SELECT jsonb_agg(s) FROM jsonb_array_elements(integrity_signals) s
                                                           WHERE s ->> 'kind' = 'duplicate_evidence'), '[]'::jsonb),
-              expenses = $13, version = version + 1, submitted_at = now(), updated_at = now(), approved_at = NULL, approved_by = NULL
-        WHERE id = $1 AND version = $2`,
-      [reportId, version, ...fields],
+              version = version + 1, submitted_at = now(), updated_at = now(), approved_at = NULL, approved_by = NULL
+        WHERE id = ${params.add(reportId)} AND version = ${params.add(version)}`,
+      params.values,
       true,
     );
     if (!updated.affected) throw conflict('The report changed while it was being resubmitted; try again');
-    await deleteScoreRows(runner, reportId);
     const before = storedAnswers(previous);
     const edits = diffAnswers(before, answers, [...before, ...answers].map((answer) => answer.questionKey));
     await insertReportEdits(runner, reportId, user.id, 'resubmitted by the shopper after a return', edits);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import type { AnswerValue } from '../../src/questionnaires/domain/definition';
-import { insertScoreRows } from '../../src/visit-reports/score-writer';
+import { storeScores } from '../../src/visit-reports/score-writer';
 
 export async function insertClient(db: DataSource, name = `Client ${randomUUID().slice(0, 8)}`): Promise<string> {
   const [row] = await db.query(`INSERT INTO clients (name) VALUES ($1) RETURNING id`, [name]);
@@ -132,38 +132,36 @@ export async function insertVisit(db: DataSource, input: VisitRowInput): Promise
       input.fcr ?? null,
     ],
   );
-  // The given rows, written by the submission's own score writer.
-  await insertScoreRows(
-    db,
-    { id: report.id, campaignId: input.campaignId, touchpointId: input.touchpointId, assignmentId: assignment.id },
-    {
-      answers: (input.answers ?? []).map((answer) => ({
-        questionKey: answer.questionKey,
-        sectionKey: answer.sectionKey,
-        value: answer.value === undefined ? null : (answer.value as AnswerValue | null),
-        na: answer.na ?? false,
-        applicable: answer.applicable ?? true,
-        counted: answer.counted,
-        earned: answer.earned ?? null,
-        possible: answer.possible ?? null,
-        passed: answer.passed ?? null,
-      })),
-      sections: (input.sections ?? []).map((section) => ({
-        sectionKey: section.key,
-        score: section.score,
-        earned: section.earned,
-        possible: section.possible,
-        weight: section.weight ?? 1,
-        knockedOut: section.knockedOut ?? false,
-      })),
-      dimensions: (input.dimensions ?? []).map((dimension) => ({
-        dimension: dimension.key,
-        score: dimension.score,
-        earned: dimension.earned,
-        possible: dimension.possible,
-      })),
-      alerts: [],
-    },
-  );
+  // The given rows (and the report's score columns), written by the submission's own score writer.
+  await storeScores(db, { id: report.id, campaignId: input.campaignId, touchpointId: input.touchpointId }, {
+    answers: (input.answers ?? []).map((answer) => ({
+      questionKey: answer.questionKey,
+      sectionKey: answer.sectionKey,
+      value: answer.value === undefined ? null : (answer.value as AnswerValue | null),
+      na: answer.na ?? false,
+      applicable: answer.applicable ?? true,
+      counted: answer.counted,
+      earned: answer.earned ?? null,
+      possible: answer.possible ?? null,
+      passed: answer.passed ?? null,
+    })),
+    sections: (input.sections ?? []).map((section) => ({
+      sectionKey: section.key,
+      score: section.score,
+      earned: section.earned,
+      possible: section.possible,
+      weight: section.weight ?? 1,
+      knockedOut: section.knockedOut ?? false,
+    })),
+    dimensions: (input.dimensions ?? []).map((dimension) => ({
+      dimension: dimension.key,
+      score: dimension.score,
+      earned: dimension.earned,
+      possible: dimension.possible,
+    })),
+    alerts: [],
+    kpis: { waitSeconds: input.waitSeconds ?? null, responseSeconds: input.responseSeconds ?? null, fcr: input.fcr ?? null },
+    summary: { score: input.score, knockout: input.knockout ?? false, sections: [], dimensions: [] },
+  });
   return report.id;
 }

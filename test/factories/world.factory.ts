@@ -9,7 +9,7 @@ import type { Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../sr
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import { scoreVisit } from '../../src/questionnaires/domain/scoring';
 import { toVisitRows } from '../../src/visit-reports/domain/score-rows';
-import { insertScoreRows } from '../../src/visit-reports/score-writer';
+import { storeScores } from '../../src/visit-reports/score-writer';
 import type { TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from './users.factory';
 
@@ -251,7 +251,8 @@ export async function insertVisitReport(
   );
   // Alerts are left to insertAlert, so tests decide which a report has.
   const rows = toVisitRows(questionnaire.definition, answers, scored);
-  await insertScoreRows(db, report, { ...rows, alerts: [] }, { assignmentStatus: status });
+  await storeScores(db, report, { ...rows, alerts: [] });
+  await db.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [assignment.id, status]);
   return report;
 }
 

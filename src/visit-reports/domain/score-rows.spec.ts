@@ -2,7 +2,7 @@
 import { normalizeDefinition } from '../../questionnaires/domain/normalize';
 import { scoreVisit } from '../../questionnaires/domain/scoring';
 import type { SubmittedAnswer } from '../../questionnaires/domain/definition';
-import { toVisitRows } from './score-rows';
+import { scoreSubmission, toVisitRows } from './score-rows';
 
 const definition = normalizeDefinition({
   title: 'T',
@@ -111,5 +111,30 @@ describe('toVisitRows', () => {
       { kind: 'critical_failed', questionKey: 'privacy', reason: 'Critical question "Protected data" failed: section "b" scores 0' },
       { kind: 'knockout', questionKey: null, reason: 'Visit knocked out by "privacy"' },
     ]);
+  });
+});
+
+describe('scoreSubmission', () => {
+  it('returns every problem and no rows when the answers do not fit', () => {
+    const result = scoreSubmission(definition, [{ questionKey: 'greet', value: 'yes' }, { questionKey: 'nope', value: true }], 'in_person');
+    expect(result.rows).toBeUndefined();
+    const fields = (result.problems ?? []).map((problem) => problem.field);
+    expect(fields).toContain('greet'); // not a boolean
+    expect(fields).toContain('privacy'); // required, missing
+    expect(fields.some((field) => field.startsWith('answers['))).toBe(true); // unknown key
+  });
+
+  it('returns the scored rows, the same as scoring by hand, when they fit', () => {
+    const answers: SubmittedAnswer[] = [
+      { questionKey: 'greet', value: true },
+      { questionKey: 'wait', value: 120 },
+      { questionKey: 'solved', value: true },
+      { questionKey: 'privacy', value: true },
+    ];
+    const result = scoreSubmission(definition, answers, 'in_person');
+    expect(result.problems).toBeUndefined();
+    expect(result.rows).toEqual(rowsFor(answers));
+    // (75 × 1 + 100 × 2) / 3
+    expect(result.rows?.summary.score).toBeCloseTo(91.67, 2);
   });
 });

@@ -9,10 +9,14 @@
 //   did not count.
 // - Alerts: one per failed critical question, plus one for the visit when it is knocked out.
 import { hasValue } from '../../questionnaires/domain/visibility';
+import { scoreVisit } from '../../questionnaires/domain/scoring';
+import { validateSubmission } from '../../questionnaires/domain/submission-validation';
 import {
   listQuestions,
   type AnswerValue,
+  type Channel,
   type KpiRole,
+  type Problem,
   type QuestionDefinition,
   type QuestionnaireDefinition,
   type SubmittedAnswer,
@@ -74,6 +78,20 @@ export interface VisitRows {
   kpis: VisitKpis;
   alerts: AlertDraft[];
   summary: ScoreSummary;
+}
+
+/** A set of answers checked against its questionnaire: what is wrong with it, or the rows to store. */
+export type ScoredSubmission = { problems: Problem[]; rows?: undefined } | { problems?: undefined; rows: VisitRows };
+
+/**
+ * The one way a set of answers becomes stored rows (first submission, resubmission, reviewer edit, test
+ * factories): validated against the questionnaire on the touchpoint's channel, every problem at once;
+ * when there is none, scored and turned into rows.
+ */
+export function scoreSubmission(definition: QuestionnaireDefinition, answers: readonly SubmittedAnswer[], channel: Channel): ScoredSubmission {
+  const problems = validateSubmission(definition, answers, channel);
+  if (problems.length > 0) return { problems };
+  return { rows: toVisitRows(definition, answers, scoreVisit(definition, answers, channel)) };
 }
 
 export function toVisitRows(
