@@ -19,7 +19,12 @@ echarts.setPlatformAPI({
     }
     const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
     const bold = /\b(bold|bolder|[6-9]00)\b/.test(font ?? '');
-    return { width: measurer.font(bold ? FONT.bold : FONT.regular).fontSize(size).widthOfString(text ?? '') };
+    return {
+      width: measurer
+        .font(bold ? FONT.bold : FONT.regular)
+        .fontSize(size)
+        .widthOfString(text ?? ''),
+    };
   },
 });
 
@@ -92,7 +97,13 @@ function horizontalBars(bars: Bar[], language: ReportLanguage, labels: ReportLab
                 silent: true,
                 data: [{ xAxis: target }],
                 lineStyle: { color: PALETTE.accent, type: 'dashed', width: 1.5 },
-                label: { ...LABEL, color: PALETTE.accent, formatter: `${labels.target} ${formatDecimal(target, language)}`, position: 'end', distance: 4 },
+                label: {
+                  ...LABEL,
+                  color: PALETTE.accent,
+                  formatter: `${labels.target} ${formatDecimal(target, language)}`,
+                  position: 'end',
+                  distance: 4,
+                },
               },
             }
           : {}),
@@ -128,7 +139,13 @@ export function channelsChart(model: KpiModel, language: ReportLanguage, labels:
       axisLine: { lineStyle: { color: PALETTE.grid } },
       axisLabel: { ...TEXT, interval: 0 },
     },
-    yAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...TEXT, color: PALETTE.muted },
+    },
     series: [
       {
         type: 'bar',
@@ -168,7 +185,11 @@ export function trendRows(model: KpiModel, labels: ReportLabels): Array<{ name: 
   const titles = new Map(model.sections.map((section) => [section.key, section.title]));
   return [
     { name: labels.overallScore, previous: model.trend.overall.previous, current: model.trend.overall.current },
-    ...model.trend.sections.map((section) => ({ name: titles.get(section.key) ?? section.key, previous: section.previous, current: section.current })),
+    ...model.trend.sections.map((section) => ({
+      name: titles.get(section.key) ?? section.key,
+      previous: section.previous,
+      current: section.current,
+    })),
   ].filter((row) => row.previous !== null || row.current !== null);
 }
 
@@ -186,13 +207,26 @@ export function trendChart(model: KpiModel, language: ReportLanguage, labels: Re
     barMaxWidth: 14,
     barGap: '10%',
     itemStyle: { color },
-    label: { show: true, position: 'right', formatter: valueLabel(language), ...LABEL, fontSize: 8, ...(bold ? { fontWeight: 'bold' } : { color: PALETTE.muted }) },
+    label: {
+      show: true,
+      position: 'right',
+      formatter: valueLabel(language),
+      ...LABEL,
+      fontSize: 8,
+      ...(bold ? { fontWeight: 'bold' } : { color: PALETTE.muted }),
+    },
   });
   return {
     textStyle: TEXT,
     legend: { top: 0, right: 0, textStyle: TEXT, itemWidth: 12, itemHeight: 10, data: [labels.previousWave, labels.currentWave] },
     grid: { left: 8, right: 40, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...TEXT, color: PALETTE.muted },
+    },
     yAxis: {
       type: 'category',
       data: rows.map((row) => shortLabel(row.name)),
@@ -202,8 +236,18 @@ export function trendChart(model: KpiModel, language: ReportLanguage, labels: Re
     },
     // Legend order (previous, current) and bar order within a pair (current above previous) both read top-down.
     series: [
-      series(labels.previousWave, rows.map((row) => row.previous), PALETTE.secondary, false),
-      series(labels.currentWave, rows.map((row) => row.current), PALETTE.primary, true),
+      series(
+        labels.previousWave,
+        rows.map((row) => row.previous),
+        PALETTE.secondary,
+        false,
+      ),
+      series(
+        labels.currentWave,
+        rows.map((row) => row.current),
+        PALETTE.primary,
+        true,
+      ),
     ],
   };
 }

@@ -47,8 +47,16 @@ export function heading(doc: Doc, text: string, keepWith = 140): void {
   const x = doc.page.margins.left;
   if (doc.y > doc.page.margins.top + 1) doc.moveDown(0.8);
   const y = doc.y;
-  doc.save().rect(x, y + 2, 4, 18).fill(PALETTE.accent).restore();
-  doc.font(FONT.bold).fontSize(16).fillColor(PALETTE.primary).text(text, x + 12, y, { width: contentWidth(doc) - 12 });
+  doc
+    .save()
+    .rect(x, y + 2, 4, 18)
+    .fill(PALETTE.accent)
+    .restore();
+  doc
+    .font(FONT.bold)
+    .fontSize(16)
+    .fillColor(PALETTE.primary)
+    .text(text, x + 12, y, { width: contentWidth(doc) - 12 });
   doc.moveDown(0.5);
   doc.x = x;
 }
@@ -56,13 +64,20 @@ export function heading(doc: Doc, text: string, keepWith = 140): void {
 export function subheading(doc: Doc, text: string, keepWith = 60): void {
   ensureSpace(doc, 24 + keepWith);
   doc.moveDown(0.4);
-  doc.font(FONT.bold).fontSize(11).fillColor(PALETTE.primary).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(PALETTE.primary)
+    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
 
 export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; italic?: boolean } = {}): void {
   const size = options.size ?? 9.5;
-  doc.font(options.italic ? FONT.italic : FONT.regular).fontSize(size).fillColor(options.color ?? PALETTE.text);
+  doc
+    .font(options.italic ? FONT.italic : FONT.regular)
+    .fontSize(size)
+    .fillColor(options.color ?? PALETTE.text);
   const width = contentWidth(doc);
   ensureSpace(doc, Math.min(doc.heightOfString(text, { width }), 200));
   doc.text(text, doc.page.margins.left, doc.y, { width, lineGap: 2 });
@@ -84,7 +99,12 @@ function cellOf(cell: string | TableCell): TableCell {
 
 function clip(text: string, maxChars: number): string {
   const characters = Array.from(text);
-  return characters.length <= maxChars ? text : `${characters.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  return characters.length <= maxChars
+    ? text
+    : `${characters
+        .slice(0, maxChars - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** A table with a navy header row, zebra rows and wrapped cells; breaks between rows, repeating the header. */

@@ -24,7 +24,13 @@ describe('renderPdf', () => {
   });
 
   it('has a cover with client, campaign, period and visits, accents intact', () => {
-    for (const text of ['INFORME DE CLIENTE INCÓGNITO', 'Banco Ñandú', 'Evaluación multicanal', '1 de octubre de 2026 – 31 de octubre de 2026', 'VISITAS']) {
+    for (const text of [
+      'INFORME DE CLIENTE INCÓGNITO',
+      'Banco Ñandú',
+      'Evaluación multicanal',
+      '1 de octubre de 2026 – 31 de octubre de 2026',
+      'VISITAS',
+    ]) {
       expect(full.text).toContain(text);
     }
   });
@@ -110,7 +116,15 @@ describe('renderPdf', () => {
   it('renders a campaign with no visits, no previous wave and no comments', async () => {
     const { text, info } = await readPdf(await renderPdf(emptyKpiModel(), 'en'));
     expect(info.Title).toBe('Empty wave');
-    for (const expected of ['MYSTERY SHOPPING REPORT', 'There are no visits matching this report yet.', 'No previous wave to compare with', 'There are no comments', 'No question leaves room for improvement.', 'Method note', 'Page 1 of']) {
+    for (const expected of [
+      'MYSTERY SHOPPING REPORT',
+      'There are no visits matching this report yet.',
+      'No previous wave to compare with',
+      'There are no comments',
+      'No question leaves room for improvement.',
+      'Method note',
+      'Page 1 of',
+    ]) {
       expect(text).toContain(expected);
     }
   }, 30000);
@@ -139,7 +153,9 @@ describe('headline', () => {
     );
     model.trend!.overall = { previous: 88, current: 85, change: -3, pValue: null, significant: null };
     delete model.overall.target;
-    expect(headline(model, labelsFor('en'), 'en')).toBe('The overall score is 85.0 out of 100 (4 visits), 3.0 points below the previous wave.');
+    expect(headline(model, labelsFor('en'), 'en')).toBe(
+      'The overall score is 85.0 out of 100 (4 visits), 3.0 points below the previous wave.',
+    );
     expect(headline(emptyKpiModel(), labelsFor('en'), 'en')).toBeNull();
   });
 });

@@ -6,19 +6,19 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { KpiModel, WaveComparison } from '../../kpis/kpi-model';
 import { QuestionType, SCORABLE_TYPES } from '../../questionnaires/domain/definition';
-import {
-  EMPTY,
-  formatChange,
-  formatDecimal,
-  formatDuration,
-  formatInteger,
-  formatLongDate,
-  formatPercent,
-  formatPValue,
-} from '../format';
+import { EMPTY, formatChange, formatDecimal, formatDuration, formatInteger, formatLongDate, formatPercent, formatPValue } from '../format';
 import { channelName, commentGroupTitle, dimensionName, Headline, kpiName, labelsFor, ReportLabels, ReportLanguage } from '../i18n';
 import { rankTouchpoints } from '../ranking';
-import { channelsChart, distributionChart, regionsChart, renderChartSvg, scoredSections, sectionsChart, trendChart, trendRows } from './charts';
+import {
+  channelsChart,
+  distributionChart,
+  regionsChart,
+  renderChartSvg,
+  scoredSections,
+  sectionsChart,
+  trendChart,
+  trendRows,
+} from './charts';
 import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from './layout';
 import { chartFont, FONT, PAGE, PALETTE, registerFonts } from './theme';
 
@@ -72,8 +72,9 @@ export function renderPdf(model: KpiModel, language: ReportLanguage, options: Pd
     methodNote(context);
     footers(context);
     doc.end();
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : undefined);
+  } catch (caught) {
+    const error = caught instanceof Error ? caught : new Error(String(caught));
+    doc.destroy(error);
     return Promise.reject(error);
   }
   return done;
@@ -97,16 +98,16 @@ function cover({ doc, model, labels, language, generatedAt }: Context): void {
   doc.save().rect(0, 0, doc.page.width, bandHeight).fill(PALETTE.primary).restore();
   doc.save().rect(0, bandHeight, doc.page.width, 6).fill(PALETTE.accent).restore();
 
-  doc
-    .font(FONT.bold)
-    .fontSize(10)
-    .fillColor('#8FD3D4')
-    .text(labels.reportTitle.toUpperCase(), left, 120, { width, characterSpacing: 0.8 });
+  doc.font(FONT.bold).fontSize(10).fillColor('#8FD3D4').text(labels.reportTitle.toUpperCase(), left, 120, { width, characterSpacing: 0.8 });
   doc.moveDown(0.6);
   doc.font(FONT.bold).fontSize(28).fillColor(PALETTE.white).text(model.campaign.name, left, doc.y, { width, lineGap: 2 });
   doc.moveDown(0.3);
   doc.font(FONT.regular).fontSize(15).fillColor('#C9D8E8').text(model.campaign.clientName, left, doc.y, { width });
-  doc.font(FONT.regular).fontSize(10).fillColor('#C9D8E8').text(labels.reportSubtitle, left, bandHeight - 40, { width });
+  doc
+    .font(FONT.regular)
+    .fontSize(10)
+    .fillColor('#C9D8E8')
+    .text(labels.reportSubtitle, left, bandHeight - 40, { width });
 
   const details: Array<[string, string]> = [
     [labels.client, model.campaign.clientName],
@@ -119,25 +120,55 @@ function cover({ doc, model, labels, language, generatedAt }: Context): void {
   let y = bandHeight + 50;
   const labelWidth = 150;
   for (const [label, value] of details) {
-    doc.font(FONT.bold).fontSize(8).fillColor(PALETTE.muted).text(label.toUpperCase(), left, y + 2, { width: labelWidth, characterSpacing: 0.8 });
-    doc.font(FONT.regular).fontSize(12).fillColor(PALETTE.text).text(value, left + labelWidth, y, { width: width - labelWidth });
+    doc
+      .font(FONT.bold)
+      .fontSize(8)
+      .fillColor(PALETTE.muted)
+      .text(label.toUpperCase(), left, y + 2, { width: labelWidth, characterSpacing: 0.8 });
+    doc
+      .font(FONT.regular)
+      .fontSize(12)
+      .fillColor(PALETTE.text)
+      .text(value, left + labelWidth, y, { width: width - labelWidth });
     y = Math.max(doc.y, y + 14) + 12;
-    doc.save().moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.4).strokeColor(PALETTE.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(left, y - 6)
+      .lineTo(left + width, y - 6)
+      .lineWidth(0.4)
+      .strokeColor(PALETTE.rule)
+      .stroke()
+      .restore();
   }
 
   const filters = describeFilters(model, labels, language);
   if (filters.length) {
-    doc.font(FONT.bold).fontSize(9).fillColor(PALETTE.accent).text(`${labels.filtersApplied}:`, left, y + 8, { width });
-    doc.font(FONT.regular).fontSize(9).fillColor(PALETTE.text).text(filters.join(' · '), left, doc.y + 2, { width });
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(PALETTE.accent)
+      .text(`${labels.filtersApplied}:`, left, y + 8, { width });
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor(PALETTE.text)
+      .text(filters.join(' · '), left, doc.y + 2, { width });
   }
   if (model.filters.includeUnapproved) {
-    doc.font(FONT.bold).fontSize(9).fillColor(PALETTE.warn).text(labels.includesUnapproved, left, doc.y + 6, { width });
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(PALETTE.warn)
+      .text(labels.includesUnapproved, left, doc.y + 6, { width });
   }
   doc
     .font(FONT.regular)
     .fontSize(8)
     .fillColor(PALETTE.muted)
-    .text(`${labels.confidential} — ${model.campaign.clientName}`, left, doc.page.height - PAGE.margins.bottom - 24, { width, lineBreak: false });
+    .text(`${labels.confidential} — ${model.campaign.clientName}`, left, doc.page.height - PAGE.margins.bottom - 24, {
+      width,
+      lineBreak: false,
+    });
 }
 
 function describeFilters(model: KpiModel, labels: ReportLabels, language: ReportLanguage): string[] {
@@ -176,10 +207,22 @@ function tiles(doc: Doc, items: Tile[]): void {
     const x = left + index * (width + gap);
     doc.save().roundedRect(x, y, width, height, 4).fill(PALETTE.zebra).restore();
     doc.save().rect(x, y, 3, height).fill(PALETTE.accent).restore();
-    doc.font(FONT.bold).fontSize(7.5).fillColor(PALETTE.muted).text(item.label.toUpperCase(), x + 12, y + 10, { width: width - 20, characterSpacing: 0.5 });
+    doc
+      .font(FONT.bold)
+      .fontSize(7.5)
+      .fillColor(PALETTE.muted)
+      .text(item.label.toUpperCase(), x + 12, y + 10, { width: width - 20, characterSpacing: 0.5 });
     // Labels may take two lines; the value and its note sit below them at fixed heights so tiles line up.
-    doc.font(FONT.bold).fontSize(22).fillColor(PALETTE.primary).text(item.value, x + 12, y + 36, { width: width - 20, lineBreak: false });
-    doc.font(FONT.regular).fontSize(7.5).fillColor(item.noteColor ?? PALETTE.muted).text(item.note, x + 12, y + 64, { width: width - 20, height: 24, ellipsis: true });
+    doc
+      .font(FONT.bold)
+      .fontSize(22)
+      .fillColor(PALETTE.primary)
+      .text(item.value, x + 12, y + 36, { width: width - 20, lineBreak: false });
+    doc
+      .font(FONT.regular)
+      .fontSize(7.5)
+      .fillColor(item.noteColor ?? PALETTE.muted)
+      .text(item.note, x + 12, y + 64, { width: width - 20, height: 24, ellipsis: true });
   });
   doc.x = left;
   doc.y = y + height + gap;
@@ -199,7 +242,9 @@ function executiveSummary({ doc, model, labels, language }: Context): void {
   if (key) paragraph(doc, key, { size: 11, color: PALETTE.primary });
 
   const overall = model.overall;
-  const ci = overall.ci95 ? `${labels.ci95}: ${formatDecimal(overall.ci95[0], language)} – ${formatDecimal(overall.ci95[1], language)}` : `${labels.ci95}: ${EMPTY}`;
+  const ci = overall.ci95
+    ? `${labels.ci95}: ${formatDecimal(overall.ci95[0], language)} – ${formatDecimal(overall.ci95[1], language)}`
+    : `${labels.ci95}: ${EMPTY}`;
   const trend = model.trend;
   const trendTile: Tile = trend
     ? {
@@ -238,7 +283,9 @@ function executiveSummary({ doc, model, labels, language }: Context): void {
   subheading(doc, labels.topStrengths);
   const strengths = model.strengths.slice(0, TOP_ITEMS);
   if (!strengths.length) paragraph(doc, labels.noData, { italic: true, color: PALETTE.muted });
-  strengths.forEach((strength, index) => numberedItem(doc, index + 1, strength.text, `${labels.compliance}: ${formatPercent(strength.compliance, language)}`, PALETTE.good));
+  strengths.forEach((strength, index) =>
+    numberedItem(doc, index + 1, strength.text, `${labels.compliance}: ${formatPercent(strength.compliance, language)}`, PALETTE.good),
+  );
 
   subheading(doc, labels.topPriorities);
   const priorities = model.recommendations.slice(0, TOP_ITEMS);
@@ -306,11 +353,32 @@ function numberedItem(doc: Doc, number: number, title: string, detail: string, c
   const needed = doc.heightOfString(title, { width }) + 14 + (note ? doc.heightOfString(note, { width }) + 4 : 0);
   ensureSpace(doc, needed + 6);
   const y = doc.y;
-  doc.save().circle(left + 8, y + 6, 8).fill(color).restore();
-  doc.font(FONT.bold).fontSize(8.5).fillColor(PALETTE.white).text(String(number), left, y + 2.2, { width: 16, align: 'center' });
-  doc.font(FONT.bold).fontSize(10).fillColor(PALETTE.text).text(title, left + 26, y, { width });
-  doc.font(FONT.regular).fontSize(8.5).fillColor(PALETTE.muted).text(detail, left + 26, doc.y + 1, { width });
-  if (note) doc.font(FONT.italic).fontSize(8.5).fillColor(PALETTE.text).text(note, left + 26, doc.y + 2, { width });
+  doc
+    .save()
+    .circle(left + 8, y + 6, 8)
+    .fill(color)
+    .restore();
+  doc
+    .font(FONT.bold)
+    .fontSize(8.5)
+    .fillColor(PALETTE.white)
+    .text(String(number), left, y + 2.2, { width: 16, align: 'center' });
+  doc
+    .font(FONT.bold)
+    .fontSize(10)
+    .fillColor(PALETTE.text)
+    .text(title, left + 26, y, { width });
+  doc
+    .font(FONT.regular)
+    .fontSize(8.5)
+    .fillColor(PALETTE.muted)
+    .text(detail, left + 26, doc.y + 1, { width });
+  if (note)
+    doc
+      .font(FONT.italic)
+      .fontSize(8.5)
+      .fillColor(PALETTE.text)
+      .text(note, left + 26, doc.y + 2, { width });
   doc.x = left;
   doc.y += 7;
 }
@@ -322,7 +390,11 @@ function chart(doc: Doc, labels: ReportLabels, title: string, svg: string | null
   ensureSpace(doc, height + 44);
   subheading(doc, title, height);
   if (caption) {
-    doc.font(FONT.regular).fontSize(8.5).fillColor(PALETTE.muted).text(caption, PAGE.margins.left, doc.y, { width: contentWidth(doc) });
+    doc
+      .font(FONT.regular)
+      .fontSize(8.5)
+      .fillColor(PALETTE.muted)
+      .text(caption, PAGE.margins.left, doc.y, { width: contentWidth(doc) });
     doc.moveDown(0.3);
   }
   if (svg === null) {
@@ -330,7 +402,13 @@ function chart(doc: Doc, labels: ReportLabels, title: string, svg: string | null
     return;
   }
   const y = doc.y;
-  SVGtoPDF(doc, svg, PAGE.margins.left, y, { width: contentWidth(doc), height, assumePt: true, preserveAspectRatio: 'xMinYMin meet', fontCallback: chartFont });
+  SVGtoPDF(doc, svg, PAGE.margins.left, y, {
+    width: contentWidth(doc),
+    height,
+    assumePt: true,
+    preserveAspectRatio: 'xMinYMin meet',
+    fontCallback: chartFont,
+  });
   doc.x = PAGE.margins.left;
   doc.y = y + height + 6;
 }
@@ -344,7 +422,13 @@ function charts({ doc, model, labels, language }: Context): void {
   const scored = scoredSections(model);
   const sectionsHeight = barsHeight(scored.length);
   const hasSections = scored.length > 0;
-  chart(doc, labels, labels.scoresBySection, hasSections ? renderChartSvg(sectionsChart(model, language, labels), { width, height: sectionsHeight }) : null, sectionsHeight);
+  chart(
+    doc,
+    labels,
+    labels.scoresBySection,
+    hasSections ? renderChartSvg(sectionsChart(model, language, labels), { width, height: sectionsHeight }) : null,
+    sectionsHeight,
+  );
 
   if (model.dimensions.length) {
     subheading(doc, labels.dimensions);
@@ -355,7 +439,11 @@ function charts({ doc, model, labels, language }: Context): void {
         { header: labels.n, width: 1, align: 'right' },
         { header: labels.score, width: 1.5, align: 'right' },
       ],
-      model.dimensions.map((dimension) => [dimensionName(labels, dimension.key), formatInteger(dimension.n, language), scoreCell(dimension.mean, language)]),
+      model.dimensions.map((dimension) => [
+        dimensionName(labels, dimension.key),
+        formatInteger(dimension.n, language),
+        scoreCell(dimension.mean, language),
+      ]),
     );
   }
 
@@ -374,7 +462,13 @@ function charts({ doc, model, labels, language }: Context): void {
   );
 
   const regionsHeight = barsHeight(model.regions.length);
-  chart(doc, labels, labels.scoresByRegion, model.regions.length ? renderChartSvg(regionsChart(model, language, labels), { width, height: regionsHeight }) : null, regionsHeight);
+  chart(
+    doc,
+    labels,
+    labels.scoresByRegion,
+    model.regions.length ? renderChartSvg(regionsChart(model, language, labels), { width, height: regionsHeight }) : null,
+    regionsHeight,
+  );
 
   const trendOption = trendChart(model, language, labels);
   const trendHeight = barsHeight(2 * trendRows(model, labels).length);
@@ -390,7 +484,7 @@ function charts({ doc, model, labels, language }: Context): void {
     const titles = new Map(model.sections.map((section) => [section.key, section.title]));
     const rows = [
       { name: labels.overallScore, comparison: model.trend.overall },
-      ...model.trend.sections.map((section) => ({ name: titles.get(section.key) ?? section.key, comparison: section as WaveComparison })),
+      ...model.trend.sections.map((section) => ({ name: titles.get(section.key) ?? section.key, comparison: section })),
       { name: labels.fcr, comparison: model.trend.fcr },
     ];
     table(
@@ -550,7 +644,9 @@ function comments({ doc, model, labels }: Context): void {
         { header: labels.comment, width: 8 },
       ],
       section.items.map((item) => [
-        item.sentiment === 'positive' ? { text: labels.positive, color: PALETTE.good, bold: true } : { text: labels.negative, color: PALETTE.bad, bold: true },
+        item.sentiment === 'positive'
+          ? { text: labels.positive, color: PALETTE.good, bold: true }
+          : { text: labels.negative, color: PALETTE.bad, bold: true },
         `“${item.text}”`,
       ]),
     );
@@ -568,7 +664,10 @@ function comments({ doc, model, labels }: Context): void {
       withVerbatims.flatMap((question) =>
         question.items
           .slice(0, MAX_VERBATIMS_PER_QUESTION)
-          .map((item, index) => [index === 0 ? { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true } : '', `“${item.text}”`]),
+          .map((item, index) => [
+            index === 0 ? { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true } : '',
+            `“${item.text}”`,
+          ]),
       ),
     );
   }
@@ -602,7 +701,9 @@ function recommendations({ doc, model, labels, language }: Context): void {
 
 function methodNote({ doc, model, labels, language }: Context): void {
   heading(doc, labels.methodNote, 120);
-  const ci = model.overall.ci95 ? `${formatDecimal(model.overall.ci95[0], language)} – ${formatDecimal(model.overall.ci95[1], language)}` : null;
+  const ci = model.overall.ci95
+    ? `${formatDecimal(model.overall.ci95[0], language)} – ${formatDecimal(model.overall.ci95[1], language)}`
+    : null;
   for (const text of labels.methodParagraphs({ n: model.n, ci })) paragraph(doc, text, { size: 9 });
 }
 
@@ -618,10 +719,21 @@ function footers({ doc, model, labels }: Context): void {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing below the margin must not open a new page
     const y = doc.page.height - bottomMargin + 24;
-    doc.save().moveTo(left, y - 8).lineTo(left + width, y - 8).lineWidth(0.5).strokeColor(PALETTE.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(left, y - 8)
+      .lineTo(left + width, y - 8)
+      .lineWidth(0.5)
+      .strokeColor(PALETTE.rule)
+      .stroke()
+      .restore();
     doc.font(FONT.regular).fontSize(8).fillColor(PALETTE.muted);
     doc.text(model.campaign.name, left, y, { width: width * 0.7, lineBreak: false, ellipsis: true, height: 10 });
-    doc.text(labels.page(index - range.start + 1, range.count), left + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    doc.text(labels.page(index - range.start + 1, range.count), left + width * 0.7, y, {
+      width: width * 0.3,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottomMargin;
   }
 }

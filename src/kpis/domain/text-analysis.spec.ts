@@ -30,11 +30,7 @@ describe('stopWordsFor', () => {
 describe('tokenize', () => {
   it('keeps accented letters, ñ and ü inside Spanish words and drops stop words', () => {
     // la, del, fue, muy, buena, también: all in stopwords-iso's Spanish list.
-    expect(tokenize('La atención del señor fue muy buena, también la pingüinera.', 'es')).toEqual([
-      'atención',
-      'señor',
-      'pingüinera',
-    ]);
+    expect(tokenize('La atención del señor fue muy buena, también la pingüinera.', 'es')).toEqual(['atención', 'señor', 'pingüinera']);
   });
 
   it('drops stop words typed without their accents', () => {
@@ -65,11 +61,7 @@ describe('tokenize', () => {
 });
 
 describe('topTerms', () => {
-  const comments = [
-    'La atención fue rápida y amable.',
-    'Atención lenta, pero amable.',
-    'Mucha espera; la atención mejoró luego.',
-  ];
+  const comments = ['La atención fue rápida y amable.', 'Atención lenta, pero amable.', 'Mucha espera; la atención mejoró luego.'];
 
   it('counts every occurrence over all the comments, most frequent first, ties by term', () => {
     // fue, pero, mucha, luego, la, y: stop words. atención 3, amable 2, then once each: espera, lenta,
@@ -88,7 +80,10 @@ describe('topTerms', () => {
     // saludo ×2, saludó, saludos, saludar: stem "salud", 5 in all, shown as "saludo". esperé, espera,
     // esperamos: stem "esper", 3, each form once: the tie goes to the accented "esperé".
     expect(
-      topTerms(['Me saludó al llegar, buen saludo.', 'Saludos cordiales; esperé poco.', 'Saludar y espera corta', 'Saludo.', 'Esperamos'], 'es'),
+      topTerms(
+        ['Me saludó al llegar, buen saludo.', 'Saludos cordiales; esperé poco.', 'Saludar y espera corta', 'Saludo.', 'Esperamos'],
+        'es',
+      ),
     ).toEqual([
       { term: 'saludo', count: 5 },
       { term: 'esperé', count: 3 },

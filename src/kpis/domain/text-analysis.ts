@@ -1,3 +1,4 @@
+/// <reference path="./snowball-stemmers.d.ts" />
 // The qualitative side of the report (docs/domain.md §5): the most frequent terms of the comments and
 // whether a comment comes from a visit or section that scored high or low. Words are cut with the
 // questionnaire language's stop words (stopwords-iso, several hundred a language) removed, and folded by
@@ -48,7 +49,7 @@ export const POSITIVE_SCORE_THRESHOLD = 70;
 const WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
 const PURE_NUMBER = /^\p{N}+$/u;
 const COMBINING_MARK = /\p{M}/gu;
-const NON_ASCII = /[^\u0000-\u007f]/gu;
+const NON_ASCII = /\P{ASCII}/gu;
 
 const stopWordSets = new Map<string, ReadonlySet<string>>();
 const stemmers = new Map<string, (word: string) => string>();
@@ -114,9 +115,7 @@ export function sentimentFromScore(score: number | null, threshold = POSITIVE_SC
 
 function mostFrequentForm(forms: Map<string, number>): string {
   const accents = (form: string) => form.match(NON_ASCII)?.length ?? 0;
-  return [...forms].sort(
-    ([a, countA], [b, countB]) => countB - countA || accents(b) - accents(a) || (a < b ? -1 : a > b ? 1 : 0),
-  )[0][0];
+  return [...forms].sort(([a, countA], [b, countB]) => countB - countA || accents(b) - accents(a) || (a < b ? -1 : a > b ? 1 : 0))[0][0];
 }
 
 function primaryLanguage(language: string): string {
