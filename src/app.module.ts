@@ -18,6 +18,7 @@ import { ClientsModule } from './clients/clients.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { VisitReportsModule } from './visit-reports/visit-reports.module';
+import { ProgramsModule } from './programs/programs.module';
 
 @Module({
   imports: [
@@ -58,6 +59,7 @@ import { VisitReportsModule } from './visit-reports/visit-reports.module';
     AssignmentsModule,
     VisitReportsModule,
     HealthModule,
+    ProgramsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProgramModelService } from './program-model.service';
+import { ProgramsController } from './programs.controller';
+import { ProgramsService } from './programs.service';
+
+/** Programs: one client's waves across channels, their model, reports and action plan (DOMAIN.md §5b). */
+@Module({
+  controllers: [ProgramsController],
+  providers: [ProgramsService, ProgramModelService],
+  exports: [ProgramsService, ProgramModelService],
+})
+export class ProgramsModule {}
