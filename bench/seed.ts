@@ -243,7 +243,7 @@ async function seedVisits(
   );
   const answers = input.visits * questions.length; // one row per question of every visit, by construction
 
-  // Stored scores, as the submission would have computed them (DOMAIN.md §4), from the answers.
+  // Stored scores, as the submission would have computed them (docs/domain.md §4), from the answers.
   const weights = input.definition.sections.map((section) => section.weight);
   await runner.query(
     `INSERT INTO visit_section_scores (visit_report_id, section_key, score, earned, possible, weight, knocked_out)

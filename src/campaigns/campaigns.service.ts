@@ -172,7 +172,7 @@ export class CampaignsService {
   }
 
   /**
-   * Draft → active: plans the visits (DOMAIN.md §3) and creates one open assignment per planned
+   * Draft → active: plans the visits (docs/domain.md §3) and creates one open assignment per planned
    * visit, all in one transaction with the status change, so a campaign is never half-activated.
    */
   async activate(user: AuthUser, id: string): Promise<ActivatedCampaignView> {

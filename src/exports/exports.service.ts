@@ -1,4 +1,4 @@
-// The downloads of DOMAIN.md §6. Both start from KpisService.buildModel, which also decides who may
+// The downloads of docs/domain.md §6. Both start from KpisService.buildModel, which also decides who may
 // read the campaign (client users: own client only, approved visits only), so the PDF, the Excel file
 // and GET /campaigns/:id/kpis always agree, and a refused caller gets its 403/404 before any byte.
 import { Injectable, Logger } from '@nestjs/common';

@@ -1,4 +1,4 @@
-// The words of the downloadable reports (DOMAIN.md §6) in the languages questionnaires are written in.
+// The words of the downloadable reports (docs/domain.md §6) in the languages questionnaires are written in.
 // A report follows its questionnaire's language unless the caller asks for another (?lang=).
 
 export const REPORT_LANGUAGES = ['es', 'en'] as const;

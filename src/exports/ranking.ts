@@ -1,4 +1,4 @@
-// The touchpoint ranking both reports print (DOMAIN.md §5 "Ranking"). Pure.
+// The touchpoint ranking both reports print (docs/kpis.md §5 "Ranking"). Pure.
 import type { KpiModel } from '../kpis/kpi-model';
 
 export type RankedTouchpoint = { touchpoint: KpiModel['touchpoints'][number]; rank: number | null };

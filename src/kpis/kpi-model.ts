@@ -1,4 +1,4 @@
-// The KPI model of API.md "Results": the one computed view behind the JSON endpoint, the PDF and the
+// The KPI model of docs/api.md "Results": the one computed view behind the JSON endpoint, the PDF and the
 // Excel export, so the three always agree. Fields may be added, never renamed.
 import type { Channel } from '../questionnaires/domain/definition';
 

@@ -1,4 +1,4 @@
-// The SQL behind the KPI model (DOMAIN.md §5). Every figure is aggregated by PostgreSQL over the stored
+// The SQL behind the KPI model (docs/kpis.md §5). Every figure is aggregated by PostgreSQL over the stored
 // rows (visit_reports, the three score tables, visit_answers): GROUP BY, FILTER, percentile_cont,
 // GROUPING SETS. Only aggregates and small, capped samples of comments come back to JavaScript.
 import { DataSource } from 'typeorm';

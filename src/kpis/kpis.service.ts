@@ -1,4 +1,4 @@
-// Builds the KPI model (API.md "Results", DOMAIN.md §5): the one source of the JSON endpoint, the PDF
+// Builds the KPI model (docs/api.md "Results", docs/kpis.md §5): the one source of the JSON endpoint, the PDF
 // and the Excel report. PostgreSQL aggregates (kpi-queries.ts); the pure domain helpers turn the
 // aggregates into statistics, rankings and texts. Exports call buildModel directly: the access rules
 // live here, not in the controller.

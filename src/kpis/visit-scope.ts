@@ -1,4 +1,4 @@
-// Which visits a figure counts (DOMAIN.md §3, §5): one campaign; approved visits, plus submitted ones
+// Which visits a figure counts (docs/domain.md §3, §5): one campaign; approved visits, plus submitted ones
 // when staff preview unapproved work; the channel, region, touchpoint, scenario and date filters.
 // The KPI model (kpi-queries.ts), the Excel rows (exports/excel/visit-rows.ts) and anything else that
 // must count the same visits build their SQL here, so they cannot disagree.

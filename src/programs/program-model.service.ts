@@ -1,4 +1,4 @@
-// Builds the program model (API.md "Programs", DOMAIN.md §5b): the one source of the JSON endpoint,
+// Builds the program model (docs/api.md "Programs", docs/kpis.md §5b): the one source of the JSON endpoint,
 // the omnichannel PDF and its workbook. PostgreSQL aggregates per channel (program-queries.ts); the
 // pure domain functions turn the aggregates into consistency, tests, priorities and action results.
 import { Injectable } from '@nestjs/common';

@@ -1,4 +1,4 @@
-// The program model of API.md "Programs" (DOMAIN.md §5b): one wave of a client's program across its
+// The program model of docs/api.md "Programs" (docs/kpis.md §5b): one wave of a client's program across its
 // channels. The JSON endpoint, the omnichannel PDF and its Excel workbook all read this one object.
 // Fields may be added, never renamed.
 import type { WaveComparison } from '../kpis/kpi-model';

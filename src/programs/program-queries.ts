@@ -1,4 +1,4 @@
-// The SQL behind the program model (DOMAIN.md §5b). A wave's visits are its campaigns' visits, each
+// The SQL behind the program model (docs/kpis.md §5b). A wave's visits are its campaigns' visits, each
 // campaign scoped by the campaign model's own rules (src/kpis/visit-scope.ts: statuses, channel,
 // region, dates), so a program and its campaigns always count the same visits. PostgreSQL aggregates;
 // only per-channel (and per-campaign) sums, means and spreads come back.

@@ -3,7 +3,7 @@ import { ProgramModelService } from './program-model.service';
 import { ProgramsController } from './programs.controller';
 import { ProgramsService } from './programs.service';
 
-/** Programs: one client's waves across channels, their model, reports and action plan (DOMAIN.md §5b). */
+/** Programs: one client's waves across channels, their model, reports and action plan (docs/kpis.md §5b). */
 @Module({
   controllers: [ProgramsController],
   providers: [ProgramsService, ProgramModelService],

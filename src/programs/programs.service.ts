@@ -1,4 +1,4 @@
-// Programs, their waves and action plans (API.md "Programs", DOMAIN.md §5b). A program belongs to one
+// Programs, their waves and action plans (docs/api.md "Programs", docs/kpis.md §5b). A program belongs to one
 // client: staff manage it; the client's users read it (another client's program is a 404, as for
 // campaigns) and may keep the action plan. Plain SQL over the four program tables.
 import { Injectable } from '@nestjs/common';

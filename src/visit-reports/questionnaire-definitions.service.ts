@@ -9,7 +9,7 @@ import { Questionnaire } from '../questionnaires/questionnaire.entity';
 const CACHE_LIMIT = 500;
 
 /**
- * Questionnaire definitions by version id. A published version is immutable (DOMAIN.md §2), so it is
+ * Questionnaire definitions by version id. A published version is immutable (docs/domain.md §2), so it is
  * read once and kept: the submission path then needs no query for it.
  */
 @Injectable()

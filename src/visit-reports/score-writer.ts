@@ -1,4 +1,4 @@
-// Writes a visit's stored scores (DOMAIN.md §4: reports aggregate stored numbers): the report's score
+// Writes a visit's stored scores (docs/domain.md §4: reports aggregate stored numbers): the report's score
 // columns, its answer, section and dimension rows, and its alerts. Every way a report gets scored (first
 // submission, resubmission, reviewer edit, the test factories) writes them through here.
 import type { SqlRunner } from '../database/transactions';

@@ -283,7 +283,7 @@ export class SubmissionService {
   }
 }
 
-/** DOMAIN.md §4b signals that warn a reviewer; they never block the submission. */
+/** docs/domain.md §4b signals that warn a reviewer; they never block the submission. */
 function integritySignals(context: SubmissionContext, visitedAt: Date): IntegritySignal[] {
   const signals: IntegritySignal[] = [];
   if (!isWithinOpeningHours(visitedAt, context.opening_hours, context.time_zone)) {

@@ -5,7 +5,7 @@ import { createUser, loginAdmin, Session } from '../factories/users.factory';
 type Detail = { field: string; reason: string };
 const fieldsOf = (body: { details?: Detail[] }) => (body.details ?? []).map((detail) => detail.field);
 
-/** One question of every type, with every optional field of API.md somewhere. */
+/** One question of every type, with every optional field the API documents (/docs) somewhere. */
 function everyFieldBody() {
   return {
     title: 'Every field',
@@ -81,7 +81,7 @@ describe('design: questionnaires and templates', () => {
     const [welcome, service] = response.body.sections;
     expect(welcome).toMatchObject({ key: 'welcome', weight: 1 });
     expect(service.weight).toBe(2);
-    // defaults of DOMAIN.md §2
+    // defaults of docs/domain.md §2
     expect(welcome.questions[0]).toEqual({
       key: 'greeting',
       text: 'Were you greeted?',

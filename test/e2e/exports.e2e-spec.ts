@@ -1,4 +1,4 @@
-// GET /campaigns/:id/report.pdf and report.xlsx (DOMAIN.md §6) on a small Spanish campaign seeded by
+// GET /campaigns/:id/report.pdf and report.xlsx (docs/domain.md §6) on a small Spanish campaign seeded by
 // test/factories/exports.factory.ts: both files are read back (pdf-parse, exceljs) and must say what
 // GET /campaigns/:id/kpis says, in the right language, without any shopper data for client users.
 import * as ExcelJS from 'exceljs';

@@ -1,4 +1,4 @@
-// Programs (issue 15, DOMAIN.md §5b): a client's wave across three channels, worked out by hand.
+// Programs (issue 15, docs/kpis.md §5b): a client's wave across three channels, worked out by hand.
 //
 // Questionnaires (yes/no questions of 10 points each; dimension in brackets):
 //   Branch (in_person): greet [protocol], accurate, parking, data (N/A allowed)

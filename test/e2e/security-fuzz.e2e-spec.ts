@@ -1,7 +1,7 @@
 // Issue 8: property-based hostile input (fast-check) on the routes that write what matters most: the
 // visit-report submission, questionnaire create/update and campaign create (there is no campaign update
 // route). Random JSON, and valid bodies with one field swapped for a hostile value, must all be refused
-// with a 4xx in the API.md error shape, and leave the database exactly as it was.
+// with a 4xx in the docs/api.md error shape, and leave the database exactly as it was.
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { isoDate, sampleQuestionnaireBody } from '../factories/design.factory';

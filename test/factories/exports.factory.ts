@@ -122,7 +122,7 @@ export const VISITS: VisitPlan[] = [
 
 const PRODUCT_POINTS = { alto: 20, medio: 10, bajo: 0 } as const;
 
-/** Stored scores exactly as DOMAIN.md §4 makes them for a plan row. */
+/** Stored scores exactly as docs/domain.md §4 makes them for a plan row. */
 function scored(plan: VisitPlan) {
   const saludo = plan.saludo ? 10 : 0;
   const espera = plan.espera <= 300 ? 10 : plan.espera <= 600 ? 5 : 0;

@@ -1,4 +1,4 @@
-// The API.md error shape, asserted the same way by every test that checks a refusal.
+// The docs/api.md error shape, asserted the same way by every test that checks a refusal.
 import { STATUS_CODES } from 'http';
 
 export interface ErrorDetail {

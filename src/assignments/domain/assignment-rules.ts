@@ -1,4 +1,4 @@
-// Who may be given an assignment (DOMAIN.md §3, rotation and conflict of interest). Both claiming
+// Who may be given an assignment (docs/domain.md §3, rotation and conflict of interest). Both claiming
 // from the job board and manual assignment call this with plain data loaded by the service, and
 // answer 409 naming every broken rule.
 

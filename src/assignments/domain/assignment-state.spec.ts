@@ -8,7 +8,7 @@ import {
   type AssignmentStatus,
 } from './assignment-state';
 
-/** Every allowed transition, written out from DOMAIN.md §3. */
+/** Every allowed transition, written out from docs/domain.md §3. */
 const ALLOWED: Array<[AssignmentStatus, AssignmentAction, AssignmentStatus]> = [
   ['open', 'assign', 'assigned'],
   ['open', 'claim', 'assigned'],

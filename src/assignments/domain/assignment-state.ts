@@ -1,4 +1,4 @@
-// The assignment's life cycle (DOMAIN.md §3):
+// The assignment's life cycle (docs/domain.md §3):
 //   open → assigned → submitted → approved, submitted → returned → submitted (corrections),
 //   assigned → open (a consultant takes it back), cancelled from any state before approved,
 //   expired when the window ended before the work was submitted (open or assigned).

@@ -1,4 +1,4 @@
-// A campaign's period (DOMAIN.md §2): inclusive calendar dates startsOn..endsOn, YYYY-MM-DD.
+// A campaign's period (docs/domain.md §2): inclusive calendar dates startsOn..endsOn, YYYY-MM-DD.
 // Pure: no Nest or ORM.
 import { DateTime } from 'luxon';
 import type { Problem } from '../../questionnaires/domain/definition';

@@ -1,4 +1,4 @@
-// Planning a campaign's visits (DOMAIN.md §3, scheduling rules): employees know the program
+// Planning a campaign's visits (docs/domain.md §3, scheduling rules): employees know the program
 // exists, never the day. Pure and reproducible: the same input always gives the same plan.
 //
 // How a touchpoint's visits are planned:

@@ -1,4 +1,4 @@
-// A touchpoint's opening hours (DOMAIN.md §2): per weekday, a list of local-time intervals in the
+// A touchpoint's opening hours (docs/domain.md §2): per weekday, a list of local-time intervals in the
 // touchpoint's IANA time zone. Pure functions, no Nest or ORM.
 //
 // Conventions:

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'http';
 import { ErrorDetail } from './domain-error';
 
-/** The error shape of API.md: { statusCode, error, message, details? }. */
+/** The error shape of docs/api.md "Errors": { statusCode, error, message, details? }. */
 export interface HttpErrorBody {
   statusCode: number;
   error: string;

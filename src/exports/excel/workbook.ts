@@ -1,4 +1,4 @@
-// The Excel download (DOMAIN.md §6): the KPI model's tables, one sheet each, plus the raw visits, written
+// The Excel download (docs/domain.md §6): the KPI model's tables, one sheet each, plus the raw visits, written
 // with exceljs's streaming WorkbookWriter straight to the output stream. Every row is committed as soon
 // as it is written, so the Visits sheet of a 100k-visit campaign never sits in memory whole.
 import * as ExcelJS from 'exceljs';

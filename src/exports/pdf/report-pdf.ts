@@ -1,5 +1,5 @@
 /// <reference path="./svg-to-pdfkit.d.ts" />
-// The PDF download (DOMAIN.md §6): a board-ready campaign report drawn from the KPI model alone, so it
+// The PDF download (docs/domain.md §6): a board-ready campaign report drawn from the KPI model alone, so it
 // says exactly what GET /campaigns/:id/kpis says. No shopper data and no internal ids are printed:
 // the model's comment visit ids and touchpoint ids are never written.
 import PDFDocument from 'pdfkit';

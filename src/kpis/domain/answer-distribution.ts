@@ -1,4 +1,4 @@
-// How often each answer was given to a choice, yes/no or scale question (DOMAIN.md §5 "question
+// How often each answer was given to a choice, yes/no or scale question (docs/kpis.md §5 "question
 // compliance … for choice questions the distribution of answers"). PostgreSQL groups the stored
 // answers by their value as text (jsonb #>> '{}': `true`, `3`, `full`, `["a", "b"]`) and counts them;
 // this folds those groups into one tally per answer, spreading a multi-choice answer over each option

@@ -1,4 +1,4 @@
-// Which answer earned a question's stored points (DOMAIN.md §4 read backwards). For most scored
+// Which answer earned a question's stored points (docs/domain.md §4 read backwards). For most scored
 // questions the points tell the answer: a yes/no earns all or nothing, a scale earns in proportion to
 // its value, a single choice earns its option's points. The answer tallies of the KPI model use this to
 // count answers by their stored points, a number PostgreSQL groups far faster than the JSON answers.

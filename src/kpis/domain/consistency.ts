@@ -1,4 +1,4 @@
-// Cross-channel consistency (DOMAIN.md §5): is the standard the same on every channel? Each channel
+// Cross-channel consistency (docs/kpis.md §5): is the standard the same on every channel? Each channel
 // counts once, whatever its number of visits, so the inputs are the channels' mean scores.
 import { max, mean, min, standardDeviation } from 'simple-statistics';
 import type { KpiModel } from '../kpi-model';

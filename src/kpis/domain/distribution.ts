@@ -1,4 +1,4 @@
-// The distribution of visit scores (DOMAIN.md §5): ten 10-point bins, 0–10 … 90–100. PostgreSQL counts
+// The distribution of visit scores (docs/kpis.md §5): ten 10-point bins, 0–10 … 90–100. PostgreSQL counts
 // the visits per bin with scoreBinSql; scoreBinOf is the same rule in TypeScript, so both put a score
 // on the same side of every edge.
 import type { KpiModel } from '../kpi-model';

@@ -1,4 +1,4 @@
-// What to fix first and what already works (DOMAIN.md §5): questions ranked by the possible points
+// What to fix first and what already works (docs/kpis.md §5): questions ranked by the possible points
 // they lose or earn, and each KPI target against its actual value.
 import type { KpiModel } from '../kpi-model';
 

@@ -1,4 +1,4 @@
-// Inference on the aggregates PostgreSQL returns (count, avg, stddev_samp), DOMAIN.md §5: the overall
+// Inference on the aggregates PostgreSQL returns (count, avg, stddev_samp), docs/kpis.md §5: the overall
 // score's 95% confidence interval and the trend's Welch's t-test. Summaries are enough for both, so
 // raw scores never leave the database.
 import { jStat } from 'jstat';
@@ -21,7 +21,7 @@ export interface WelchTTestResult {
 }
 
 export const CONFIDENCE_LEVEL = 0.95;
-/** A trend is significant when p < this (DOMAIN.md §5). */
+/** A trend is significant when p < this (docs/kpis.md §5). */
 export const SIGNIFICANCE_LEVEL = 0.05;
 
 type CompleteSample = { n: number; mean: number; sd: number };
@@ -79,7 +79,7 @@ export function welchTTest(a: Sample, b: Sample): WelchTTestResult | null {
 }
 
 /**
- * One KPI against the previous campaign (the trend of API.md "Results"): change = current − previous,
+ * One KPI against the previous campaign (the trend of docs/api.md "Results"): change = current − previous,
  * significant when Welch's p < 0.05. Either side missing or under two visits: the means and change are
  * still given where known, but no test is run and the note says why.
  */

@@ -13,7 +13,7 @@ function toBoolean({ value }: { value: unknown }): unknown {
   return value;
 }
 
-/** The filters of GET /campaigns/:id/kpis (DOMAIN.md §5). */
+/** The filters of GET /campaigns/:id/kpis (docs/kpis.md §5). */
 export class KpiQueryDto {
   @ApiPropertyOptional({ enum: CHANNELS }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) region?: string;

@@ -1,4 +1,4 @@
-// The program's common measures (DOMAIN.md §5b): what can be compared across a wave's questionnaires.
+// The program's common measures (docs/kpis.md §5b): what can be compared across a wave's questionnaires.
 // - a consultant-defined measure maps one or more question keys (differently keyed in different
 //   questionnaires) onto one measure;
 // - a scored question key that two or more of the wave's questionnaires share;

@@ -1,4 +1,4 @@
-// Where a measure is weakest and which inconsistencies cost most (DOMAIN.md §5b).
+// Where a measure is weakest and which inconsistencies cost most (docs/kpis.md §5b).
 import type { Channel } from '../../questionnaires/domain/definition';
 
 export interface ChannelValue {

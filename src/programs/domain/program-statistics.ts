@@ -1,4 +1,4 @@
-// The significance tests of the program model (DOMAIN.md §5b), on the aggregates PostgreSQL returns:
+// The significance tests of the program model (docs/kpis.md §5b), on the aggregates PostgreSQL returns:
 // - do the channels differ on a question measure? Chi-square test of independence on the k × 2 table
 //   of passed / failed counts per channel: compliance is a count of passes out of counting visits, and
 //   the chi-square test compares k proportions at once (two channels: the same as the two-proportion z-test);

@@ -1,4 +1,4 @@
-// Finds everything wrong with a questionnaire definition (DOMAIN.md §2, §4) before it can be saved
+// Finds everything wrong with a questionnaire definition (docs/domain.md §2, §4) before it can be saved
 // or published. It reports every problem with the path of the offending field and never throws:
 // the definition may come straight from an author's request.
 import {

@@ -1,4 +1,4 @@
-// The questionnaire definition as the domain sees it (DOMAIN.md §2, §4). Plain data, no ORM.
+// The questionnaire definition as the domain sees it (docs/domain.md §2, §4). Plain data, no ORM.
 
 export const CHANNELS = [
   'in_person',

@@ -1,5 +1,5 @@
 // Turns the questionnaire body an author sends into the complete definition the domain works on,
-// filling every default of DOMAIN.md §2 so that later code never has to guess one.
+// filling every default of docs/domain.md §2 so that later code never has to guess one.
 import type {
   QuestionDefinition,
   QuestionnaireDefinition,

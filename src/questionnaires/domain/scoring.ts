@@ -1,4 +1,4 @@
-// Scores one visit (DOMAIN.md §4). Full precision: rounding is for display only.
+// Scores one visit (docs/domain.md §4). Full precision: rounding is for display only.
 //
 // Decisions where §4 is silent:
 // - A bonus question's `possible` is 0 (that is what it adds to its section); it still passes only

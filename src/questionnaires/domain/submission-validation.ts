@@ -1,4 +1,4 @@
-// Checks a visit report's answers against its questionnaire version (DOMAIN.md §4, "Validation of a
+// Checks a visit report's answers against its questionnaire version (docs/domain.md §4, "Validation of a
 // submission"). Every problem is reported at once, so the shopper can fix them in one go.
 import {
   listQuestions,

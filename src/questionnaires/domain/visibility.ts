@@ -1,4 +1,4 @@
-// Which questions apply to one visit (DOMAIN.md §2 `channels` and `showIf`).
+// Which questions apply to one visit (docs/domain.md §2 `channels` and `showIf`).
 //
 // A question applies when
 //   1. its `channels` is empty or holds the touchpoint's channel, and

@@ -1,4 +1,4 @@
-// The questionnaire body as the API takes it (API.md "Design"). These classes check the JSON shape
+// The questionnaire body as the API takes it (docs/api.md "Design"). These classes check the JSON shape
 // (types, nesting, unknown fields → 400); what the values mean — known types, channels, dimensions,
 // consistent points, showIf pointing back… — is checked by checkDefinition (→ 422 listing every problem).
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';

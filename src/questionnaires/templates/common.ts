@@ -1,6 +1,6 @@
-// The items every ready-made questionnaire shares, whatever the channel (DOMAIN.md §8, "Common to
+// The items every ready-made questionnaire shares, whatever the channel (docs/domain.md §8, "Common to
 // all channels"). Their keys, types, points, dimensions and roles are fixed here, so that the same
-// standard is measured the same way on every channel (cross-channel consistency, DOMAIN.md §5);
+// standard is measured the same way on every channel (cross-channel consistency, docs/kpis.md §5);
 // each template words them for its channel.
 import type { Localized, OptionBlueprint, QuestionBlueprint } from './blueprint';
 import { t } from './blueprint';

@@ -1,4 +1,4 @@
-// Mystery enquiry sent by email (DOMAIN.md §8, "Email").
+// Mystery enquiry sent by email (docs/domain.md §8, "Email").
 import { t, type TemplateBlueprint } from './blueprint';
 import {
   accurateAnswer,

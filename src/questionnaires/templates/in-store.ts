@@ -1,4 +1,4 @@
-// Branch or store visit (DOMAIN.md §8, "In person").
+// Branch or store visit (docs/domain.md §8, "In person").
 import { t, type TemplateBlueprint } from './blueprint';
 import {
   accurateAnswer,

@@ -1,4 +1,4 @@
-// The ready-made questionnaires a consultant can start from (DOMAIN.md §8): five channels, each in
+// The ready-made questionnaires a consultant can start from (docs/domain.md §8): five channels, each in
 // Spanish and English. Each is written once as a bilingual blueprint (see blueprint.ts), so both
 // languages always share the same keys, structure and points.
 import type { Channel, Language } from '../domain/definition';

@@ -1,4 +1,4 @@
-// Mystery call to a customer service line (DOMAIN.md §8, "Phone").
+// Mystery call to a customer service line (docs/domain.md §8, "Phone").
 import { t, type TemplateBlueprint } from './blueprint';
 import {
   accurateAnswer,

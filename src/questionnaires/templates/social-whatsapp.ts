@@ -1,4 +1,4 @@
-// Mystery enquiry or complaint on social media or WhatsApp (DOMAIN.md §8, "Social networks / WhatsApp"),
+// Mystery enquiry or complaint on social media or WhatsApp (docs/domain.md §8, "Social networks / WhatsApp"),
 // built on the eight rules of customer service on social media from the background articles.
 import { t, type OptionBlueprint, type TemplateBlueprint } from './blueprint';
 import {

@@ -1,4 +1,4 @@
-// Mystery conversation through the website chat or the in-app chat (DOMAIN.md §8, "Web chat / app").
+// Mystery conversation through the website chat or the in-app chat (docs/domain.md §8, "Web chat / app").
 // The website chat is synchronous (the customer waits to be connected: wait time); the in-app chat is
 // asynchronous (the customer leaves a message and gets a reply: response time), so each has its own
 // timing question, asked only on its channel.

@@ -1,5 +1,5 @@
 // A reviewer's (or an appeal's, or a resubmission's) change to a report's answers, and the audit
-// trail it leaves (DOMAIN.md §2: every reviewer edit is kept: who, when, old, new). Pure.
+// trail it leaves (docs/domain.md §2: every reviewer edit is kept: who, when, old, new). Pure.
 import type { AnswerValue, SubmittedAnswer } from '../../questionnaires/domain/definition';
 import { canonicalJson } from './request-hash';
 

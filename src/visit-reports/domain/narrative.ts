@@ -1,4 +1,4 @@
-// Duplicate-narrative integrity signal (DOMAIN.md §4b): two narratives are duplicates when they are
+// Duplicate-narrative integrity signal (docs/domain.md §4b): two narratives are duplicates when they are
 // equal after normalising case, accents, punctuation and spacing. Only the hash of the normalised
 // text is stored and compared, so the check is one indexed lookup. Pure: no Nest, no ORM.
 import { createHash } from 'crypto';

@@ -1,4 +1,4 @@
-// Turns one scored visit into the rows stored for it (DOMAIN.md §4: scores are stored on the visit
+// Turns one scored visit into the rows stored for it (docs/domain.md §4: scores are stored on the visit
 // so reports aggregate stored numbers). Pure: no Nest, no ORM.
 //
 // - One answer row per question of the questionnaire, in definition order, whether answered or not:
