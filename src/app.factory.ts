@@ -18,8 +18,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): the login limits key on req.ip.
-  app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', 'loopback');
   app.use(helmet());
   app.use(...bodyParsers(config.bodyLimitBytes));
   app.useGlobalPipes(createValidationPipe());

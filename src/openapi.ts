@@ -3,17 +3,34 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PUBLIC_OPERATION } from './common/http/api-docs';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Incognito API')
       .setDescription('Mystery-shopper program management: design, field work, review, KPIs and reports.')
       .setVersion('1.0')
+      .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth()
       .build(),
   );
+  markPublicOperations(document);
+  return document;
+}
+
+/** Routes documented as public (see Endpoint in src/common/http/api-docs.ts) need no token: `security: []`. */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as Array<OperationObject & Record<string, unknown>>) {
+      if (typeof operation !== 'object' || operation === null || !(PUBLIC_OPERATION in operation)) continue;
+      delete operation[PUBLIC_OPERATION];
+      operation.security = [];
+    }
+  }
 }
 
 /**

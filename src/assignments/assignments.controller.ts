@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { Endpoint } from '../common/http/api-docs';
+import { UuidParam } from '../common/http/uuid-param';
 import { AssignmentsService } from './assignments.service';
 import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignment.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('field work')
 @ApiBearerAuth()
@@ -15,33 +15,42 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Consultants: all assignments. Shoppers: their own; status=open is the job board.' })
+  @Endpoint({
+    operationId: 'listAssignments',
+    summary: 'Consultants: all assignments. Shoppers: their own; status=open is the job board.',
+    errors: [400, 403],
+  })
   @ApiOkResponse({ type: [AssignmentView] })
   list(@CurrentUser() user: AuthUser, @Query() query: ListAssignmentsQuery): Promise<AssignmentView[]> {
     return this.assignments.list(user, query);
   }
 
   @Get(':id')
+  @Endpoint({
+    operationId: 'getAssignment',
+    summary: 'One assignment (a shopper sees open jobs and their own)',
+    errors: [400, 403, 404],
+  })
   @ApiOkResponse({ type: AssignmentView })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<AssignmentView> {
+  get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AssignmentView> {
     return this.assignments.get(user, id);
   }
 
   @Post(':id/claim')
   @HttpCode(200)
   @Roles('shopper')
-  @ApiOperation({ summary: 'Take an open job from the board; 409 naming each broken rule' })
+  @Endpoint({ operationId: 'claimAssignment', summary: 'Take an open job from the board; 409 naming each broken rule', errors: [400, 403, 404, 409] })
   @ApiOkResponse({ type: AssignmentView })
-  claim(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<AssignmentView> {
+  claim(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AssignmentView> {
     return this.assignments.claim(user, id);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('consultant')
-  @ApiOperation({ summary: 'Give an open job to a shopper; 409 naming each broken rule' })
+  @Endpoint({ operationId: 'assignAssignment', summary: 'Give an open job to a shopper; 409 naming each broken rule', errors: [400, 403, 404, 409] })
   @ApiOkResponse({ type: AssignmentView })
-  assign(@Param('id', uuid) id: string, @Body() dto: AssignDto): Promise<AssignmentView> {
+  assign(@UuidParam('id') id: string, @Body() dto: AssignDto): Promise<AssignmentView> {
     return this.assignments.assign(id, dto);
   }
 }

@@ -1,48 +1,78 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { Endpoint } from '../common/http/api-docs';
+import { UuidParam } from '../common/http/uuid-param';
+import { CampaignSummariesService } from './campaign-summaries.service';
 import { CampaignsService } from './campaigns.service';
 import { ActivatedCampaignView, CampaignView, CreateCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
+import { CampaignListItemView } from './dto/campaign-summary-response';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly summaries: CampaignSummariesService,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('admin', 'consultant')
+  @Endpoint({
+    operationId: 'createCampaign',
+    summary: 'Create a draft campaign (a wave) of a client with a published questionnaire',
+    description: 'Rules across fields (period, touchpoints of the client, previous wave…) are a 422 listing every problem.',
+    errors: [400, 403, 422],
+  })
+  @ApiCreatedResponse({ type: CampaignView })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCampaignDto): Promise<CampaignView> {
     return this.campaigns.create(user, dto);
   }
 
   @Get()
   @Roles('admin', 'consultant', 'client')
-  list(@CurrentUser() user: AuthUser, @Query() query: ListCampaignsQuery): Promise<CampaignView[]> {
-    return this.campaigns.list(user, query);
+  @Endpoint({
+    operationId: 'listCampaigns',
+    summary: 'Campaigns, newest first, each with its headline figures (client users: their own client’s)',
+    errors: [400, 403],
+  })
+  @ApiOkResponse({ type: [CampaignListItemView] })
+  async list(@CurrentUser() user: AuthUser, @Query() query: ListCampaignsQuery): Promise<CampaignListItemView[]> {
+    const campaigns = await this.campaigns.list(user, query);
+    const summaries = await this.summaries.of(campaigns.map((campaign) => campaign.id));
+    return campaigns.map((campaign) => ({ ...campaign, summary: summaries.get(campaign.id)! }));
   }
 
   @Get(':id')
   @Roles('admin', 'consultant', 'client')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+  @Endpoint({ operationId: 'getCampaign', summary: 'One campaign (another client’s is 404 to a client user)', errors: [400, 403, 404] })
+  @ApiOkResponse({ type: CampaignView })
+  get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<CampaignView> {
     return this.campaigns.get(user, id);
   }
 
-  /** Draft → active: creates visitsPerTouchpoint open assignments per touchpoint. */
   @Post(':id/activate')
   @HttpCode(200)
   @Roles('admin', 'consultant')
-  activate(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ActivatedCampaignView> {
+  @Endpoint({
+    operationId: 'activateCampaign',
+    summary: 'Draft → active: creates visitsPerTouchpoint open assignments per touchpoint',
+    errors: [400, 403, 404, 409, 422],
+  })
+  @ApiOkResponse({ type: ActivatedCampaignView })
+  activate(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ActivatedCampaignView> {
     return this.campaigns.activate(user, id);
   }
 
-  /** Active → closed: no new visit reports. */
   @Post(':id/close')
   @HttpCode(200)
   @Roles('admin', 'consultant')
-  close(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+  @Endpoint({ operationId: 'closeCampaign', summary: 'Active → closed: no new visit reports', errors: [400, 403, 404, 409] })
+  @ApiOkResponse({ type: CampaignView })
+  close(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<CampaignView> {
     return this.campaigns.close(user, id);
   }
 }

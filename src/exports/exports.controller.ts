@@ -1,8 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
+import { UuidParam } from '../common/http/uuid-param';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { ExportsService, PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './exports.service';
 import { attachmentDisposition } from './format';
@@ -20,12 +22,11 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get(':id/report.pdf')
-  @ApiOperation({ summary: 'Campaign report as PDF (DOMAIN.md §6)', description: ACCESS })
-  @ApiProduces(PDF_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'The PDF, as an attachment named after the campaign and today’s date' })
+  @Endpoint({ operationId: 'downloadCampaignReportPdf', summary: 'Campaign report as PDF (DOMAIN.md §6)', description: ACCESS, errors: [400, 403, 404] })
+  @ApiFileResponse(PDF_CONTENT_TYPE, 'The PDF, as an attachment named after the campaign and today’s date')
   async pdf(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @UuidParam('id') id: string,
     @Query() query: ReportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
@@ -42,12 +43,16 @@ export class ExportsController {
   }
 
   @Get(':id/report.xlsx')
-  @ApiOperation({ summary: 'Campaign report as an Excel workbook, streamed (DOMAIN.md §6)', description: ACCESS })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'The workbook, as an attachment named after the campaign and today’s date' })
+  @Endpoint({
+    operationId: 'downloadCampaignReportXlsx',
+    summary: 'Campaign report as an Excel workbook, streamed (DOMAIN.md §6)',
+    description: ACCESS,
+    errors: [400, 403, 404],
+  })
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'The workbook, as an attachment named after the campaign and today’s date')
   xlsx(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @UuidParam('id') id: string,
     @Query() query: ReportQueryDto,
     @Res() response: Response,
   ): Promise<void> {

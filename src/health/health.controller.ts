@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../common/auth/decorators';
+import { Endpoint } from '../common/http/api-docs';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,9 +12,15 @@ export class HealthController {
   ) {}
 
   /** 200 when the database answers, 503 while it does not (load balancers take us out meanwhile). */
-  @Public()
   @Get()
   @HealthCheck()
+  @Endpoint({
+    operationId: 'checkHealth',
+    summary: 'Liveness and database check: 200 when the database answers, 503 while it does not',
+    // Every route parses a body when one is sent; a malformed one is refused before the check runs.
+    errors: [400],
+    public: true,
+  })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
   }

@@ -33,11 +33,15 @@ function measureFigures(measures: Measure[], counts: QuestionCountRow[], dimensi
   for (const measure of measures) {
     const channels = new Map<Channel, { channel: Channel; proportion?: Proportion; sample?: Sample }>();
     if (measure.kind === 'dimension') {
-      for (const row of dimensions.filter((d) => d.dimension === measure.dimension)) channels.set(row.channel, { channel: row.channel, sample: row.sample });
+      for (const row of dimensions.filter((d) => d.dimension === measure.dimension))
+        channels.set(row.channel, { channel: row.channel, sample: row.sample });
     } else {
       for (const row of counts.filter((c) => measure.questionKeys.includes(c.questionKey) && c.answers > 0)) {
         const current = channels.get(row.channel)?.proportion ?? { passed: 0, n: 0 };
-        channels.set(row.channel, { channel: row.channel, proportion: { passed: current.passed + row.passed, n: current.n + row.counted } });
+        channels.set(row.channel, {
+          channel: row.channel,
+          proportion: { passed: current.passed + row.passed, n: current.n + row.counted },
+        });
       }
     }
     figures.set(measure.key, { channels: [...channels.values()].sort((a, b) => byChannelOrder(a.channel, b.channel)) });
@@ -50,7 +54,11 @@ const valueOf = (figure: { proportion?: Proportion; sample?: Sample }): ChannelV
 const nOf = (figure: { proportion?: Proportion; sample?: Sample }): number => figure.proportion?.n ?? figure.sample?.n ?? 0;
 
 /** A measure's change between two waves: the two-proportion test on compliance, Welch's t on scores. */
-function compareMeasure(kind: Measure['kind'], previous: MeasureFigures | undefined, current: MeasureFigures | undefined): WaveComparison & { test?: SignificanceTest['name'] } {
+function compareMeasure(
+  kind: Measure['kind'],
+  previous: MeasureFigures | undefined,
+  current: MeasureFigures | undefined,
+): WaveComparison & { test?: SignificanceTest['name'] } {
   if (kind === 'dimension') {
     const comparison = compareWaves(
       previous ? poolSamples(previous.channels.map((c) => c.sample!)) : null,
@@ -119,11 +127,16 @@ export class ProgramModelService {
       const previousDimensions = previousScope ? await this.queries.dimensionScores(previousScope, dimensionKeys) : [];
       return { counts, previousCounts, previousDimensions };
     })();
-    const [{ scores, timing, dimensions, previousScores }, { counts, previousCounts, previousDimensions }] = await Promise.all([visitLane, answerLane]);
+    const [{ scores, timing, dimensions, previousScores }, { counts, previousCounts, previousDimensions }] = await Promise.all([
+      visitLane,
+      answerLane,
+    ]);
 
     const all = scores.find((row) => row.kind === 'all');
     const visits = all?.visits ?? 0;
-    const channelRows = scores.filter((row) => row.kind === 'channel' && row.key !== null).sort((a, b) => byChannelOrder(a.key as Channel, b.key as Channel));
+    const channelRows = scores
+      .filter((row) => row.kind === 'channel' && row.key !== null)
+      .sort((a, b) => byChannelOrder(a.key as Channel, b.key as Channel));
     const channels: ProgramModel['channels'] = channelRows.map((row) => ({
       channel: row.key as Channel,
       mean: row.score.mean,
@@ -137,7 +150,11 @@ export class ProgramModelService {
 
     const measureModels: ProgramModel['measures'] = measures.map((measure) => {
       const channelFigures = figures.get(measure.key)?.channels ?? [];
-      const values: ChannelValue[] = channelFigures.map((figure) => ({ channel: figure.channel, compliance: valueOf(figure), n: nOf(figure) }));
+      const values: ChannelValue[] = channelFigures.map((figure) => ({
+        channel: figure.channel,
+        compliance: valueOf(figure),
+        n: nOf(figure),
+      }));
       const measured = values.filter((value) => value.compliance !== null);
       const pooled =
         measure.kind === 'dimension'
@@ -223,7 +240,9 @@ export class ProgramModelService {
       previousWave && previousScope ? this.programs.actionsOf([previousWave.id]) : Promise.resolve([]),
       this.programs.actionsOf([wave.id]),
     ]);
-    model.actions = await Promise.all(evaluated.map((action) => this.actionResult(action, measureByKey.get(action.measureKey), previousScope as WaveScope, scope)));
+    model.actions = await Promise.all(
+      evaluated.map((action) => this.actionResult(action, measureByKey.get(action.measureKey), previousScope as WaveScope, scope)),
+    );
     model.plannedActions = planned.map((action) => ({ ...this.actionFields(action, measureByKey.get(action.measureKey)) }));
     return model;
   }
@@ -232,7 +251,10 @@ export class ProgramModelService {
   private async fillCampaignChannels(model: ProgramModel): Promise<void> {
     const rows = await this.queries.campaignChannels(model.campaigns.map((campaign) => campaign.id));
     for (const campaign of model.campaigns) {
-      campaign.channels = rows.filter((row) => row.campaignId === campaign.id).map((row) => row.channel).sort(byChannelOrder);
+      campaign.channels = rows
+        .filter((row) => row.campaignId === campaign.id)
+        .map((row) => row.channel)
+        .sort(byChannelOrder);
     }
   }
 
@@ -247,17 +269,29 @@ export class ProgramModelService {
   ): NonNullable<ProgramModel['trend']> {
     const previousChannels = previousScores.filter((row) => row.kind === 'channel' && row.key !== null);
     const channelKeys = [...new Set([...previousChannels, ...channelRows].map((row) => row.key as Channel))].sort(byChannelOrder);
-    const previousConsistency = crossChannelConsistency(previousChannels.filter((row) => row.score.mean !== null).map((row) => row.score.mean as number)).index;
+    const previousConsistency = crossChannelConsistency(
+      previousChannels.filter((row) => row.score.mean !== null).map((row) => row.score.mean as number),
+    ).index;
     const current = model.consistency.index;
     return {
       previousWaveId: previousWave.id,
       previousWaveName: previousWave.name,
       channels: channelKeys.map((channel) => ({
         channel,
-        ...compareWaves(previousChannels.find((row) => row.key === channel)?.score ?? null, channelRows.find((row) => row.key === channel)?.score ?? null),
+        ...compareWaves(
+          previousChannels.find((row) => row.key === channel)?.score ?? null,
+          channelRows.find((row) => row.key === channel)?.score ?? null,
+        ),
       })),
-      consistency: { previous: previousConsistency, current, change: previousConsistency !== null && current !== null ? current - previousConsistency : null },
-      measures: measures.map((measure) => ({ key: measure.key, ...compareMeasure(measure.kind, previousFigures.get(measure.key), figures.get(measure.key)) })),
+      consistency: {
+        previous: previousConsistency,
+        current,
+        change: previousConsistency !== null && current !== null ? current - previousConsistency : null,
+      },
+      measures: measures.map((measure) => ({
+        key: measure.key,
+        ...compareMeasure(measure.kind, previousFigures.get(measure.key), figures.get(measure.key)),
+      })),
     };
   }
 
@@ -280,14 +314,21 @@ export class ProgramModelService {
    * touchpoints (none given: all), in the previous wave and in this one. Compliance: two-proportion
    * test; a dimension's score: Welch's t-test.
    */
-  private async actionResult(action: ActionView, measure: Measure | undefined, previousScope: WaveScope, scope: WaveScope): Promise<ActionResult> {
+  private async actionResult(
+    action: ActionView,
+    measure: Measure | undefined,
+    previousScope: WaveScope,
+    scope: WaveScope,
+  ): Promise<ActionResult> {
     const fields = this.actionFields(action, measure);
     const empty = { before: null, after: null, change: null, nBefore: 0, nAfter: 0, pValue: null, significant: null };
     if (!measure) return { ...fields, ...empty };
     const target: Target = { channels: action.channels, touchpointIds: action.touchpointIds };
     if (measure.kind === 'dimension') {
       const [before, after] = await Promise.all(
-        [previousScope, scope].map(async (s) => poolSamples((await this.queries.dimensionScores(s, [measure.dimension as string], target)).map((row) => row.sample))),
+        [previousScope, scope].map(async (s) =>
+          poolSamples((await this.queries.dimensionScores(s, [measure.dimension as string], target)).map((row) => row.sample)),
+        ),
       );
       const comparison = compareWaves(before, after);
       return {
@@ -304,7 +345,9 @@ export class ProgramModelService {
     }
     const [before, after] = await Promise.all(
       [previousScope, scope].map(async (s) =>
-        poolProportions((await this.queries.questionCounts(s, measure.questionKeys, target)).map((row) => ({ passed: row.passed, n: row.counted }))),
+        poolProportions(
+          (await this.queries.questionCounts(s, measure.questionKeys, target)).map((row) => ({ passed: row.passed, n: row.counted })),
+        ),
       ),
     );
     const comparison = proportionComparison(before, after);

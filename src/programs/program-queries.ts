@@ -184,7 +184,13 @@ export class ProgramQueries {
         GROUP BY 1, 2`,
       params.values,
     );
-    return rows.map((row) => ({ channel: row.channel as Channel, questionKey: row.question_key as string, answers: num(row.answers), counted: num(row.counted), passed: num(row.passed) }));
+    return rows.map((row) => ({
+      channel: row.channel as Channel,
+      questionKey: row.question_key as string,
+      answers: num(row.answers),
+      counted: num(row.counted),
+      passed: num(row.passed),
+    }));
   }
 
   /** The stored dimension scores per channel and dimension (N/A scores left out): n, mean, sample sd. */
@@ -199,7 +205,11 @@ export class ProgramQueries {
         GROUP BY 1, 2`,
       params.values,
     );
-    return rows.map((row) => ({ channel: row.channel as Channel, dimension: row.dimension as string, sample: sample(row.n, row.mean, row.sd) }));
+    return rows.map((row) => ({
+      channel: row.channel as Channel,
+      dimension: row.dimension as string,
+      sample: sample(row.n, row.mean, row.sd),
+    }));
   }
 
   /** The distinct channels of each campaign's touchpoints. */

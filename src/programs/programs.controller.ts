@@ -20,8 +20,7 @@ import { ProgramModelService } from './program-model.service';
 import { ProgramsService } from './programs.service';
 
 const uuid = () => new ParseUUIDPipe({ version: undefined });
-const READERS =
-  'Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).';
+const READERS = 'Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).';
 
 @ApiTags('programs')
 @ApiBearerAuth()

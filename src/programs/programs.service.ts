@@ -114,14 +114,13 @@ export class ProgramsService {
 
   async create(user: AuthUser, dto: CreateProgramDto): Promise<ProgramView> {
     const problems = checkMeasures(dto.measures);
-    const [client] = await this.db.query(`SELECT id FROM clients WHERE id = $1`, [dto.clientId]);
+    const [client]: Array<{ id: string }> = await this.db.query(`SELECT id FROM clients WHERE id = $1`, [dto.clientId]);
     if (!client) problems.unshift({ field: 'clientId', reason: `no client ${dto.clientId}` });
     if (problems.length) throw unprocessable('The program is not valid', problems);
-    const [row] = await this.db.query(`INSERT INTO programs (client_id, name, measures) VALUES ($1, $2, $3) RETURNING id`, [
-      dto.clientId,
-      dto.name.trim(),
-      JSON.stringify(cleanMeasures(dto.measures ?? [])),
-    ]);
+    const [row]: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO programs (client_id, name, measures) VALUES ($1, $2, $3) RETURNING id`,
+      [dto.clientId, dto.name.trim(), JSON.stringify(cleanMeasures(dto.measures ?? []))],
+    );
     return this.view(await this.findReadable(user, row.id));
   }
 
@@ -154,7 +153,7 @@ export class ProgramsService {
   /** The program if it exists and the user may read it (staff: any; a client user: its own client's); 404 otherwise. */
   async findReadable(user: AuthUser, id: string): Promise<ProgramRow> {
     if (user.role === 'shopper') throw notFound('Program');
-    const [row] = await this.db.query(`${PROGRAM_SELECT} WHERE p.id = $1`, [id]);
+    const [row]: Array<Record<string, unknown>> = await this.db.query(`${PROGRAM_SELECT} WHERE p.id = $1`, [id]);
     if (!row) throw notFound('Program');
     const program = toProgram(row);
     assertCanReadClientData(user, program.clientId, 'Program');
@@ -176,20 +175,22 @@ export class ProgramsService {
     ];
     if (problems.length) throw unprocessable('The wave is not valid', problems);
     const waveId = await inTransaction(this.db, async (runner) => {
-      const [row] = await runner.query(`INSERT INTO program_waves (program_id, name, previous_wave_id) VALUES ($1, $2, $3) RETURNING id`, [
+      const [row] = (await runner.query(`INSERT INTO program_waves (program_id, name, previous_wave_id) VALUES ($1, $2, $3) RETURNING id`, [
         programId,
         dto.name.trim(),
         dto.previousWaveId ?? null,
-      ]);
+      ])) as Array<{ id: string }>;
       await this.writeWaveCampaigns(runner, row.id, dto.campaignIds);
-      return row.id as string;
+      return row.id;
     });
     return this.getWave(user, programId, waveId);
   }
 
   async listWaves(user: AuthUser, programId: string): Promise<WaveView[]> {
     await this.findReadable(user, programId);
-    const rows: Array<Record<string, unknown>> = await this.db.query(`${WAVE_SELECT} WHERE w.program_id = $1 ORDER BY w.created_at, w.id`, [programId]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(`${WAVE_SELECT} WHERE w.program_id = $1 ORDER BY w.created_at, w.id`, [
+      programId,
+    ]);
     return rows.map(toWave);
   }
 
@@ -223,7 +224,10 @@ export class ProgramsService {
 
   /** A wave of this program; 404 otherwise (also for a wave of another program). */
   async findWave(programId: string, waveId: string): Promise<WaveView> {
-    const [row] = await this.db.query(`${WAVE_SELECT} WHERE w.id = $1 AND w.program_id = $2`, [waveId, programId]);
+    const [row]: Array<Record<string, unknown>> = await this.db.query(`${WAVE_SELECT} WHERE w.id = $1 AND w.program_id = $2`, [
+      waveId,
+      programId,
+    ]);
     if (!row) throw notFound('Wave');
     return toWave(row);
   }
@@ -266,11 +270,15 @@ export class ProgramsService {
 
   /** Every campaign must be one of the program's client: each other one is a 422 naming campaignIds[i]. */
   private async checkCampaigns(clientId: string, campaignIds: string[]): Promise<ErrorDetail[]> {
-    const rows: Array<{ id: string; client_id: string }> = await this.db.query(`SELECT id, client_id FROM campaigns WHERE id = ANY($1::uuid[])`, [campaignIds]);
+    const rows: Array<{ id: string; client_id: string }> = await this.db.query(
+      `SELECT id, client_id FROM campaigns WHERE id = ANY($1::uuid[])`,
+      [campaignIds],
+    );
     const clientOf = new Map(rows.map((row) => [row.id, row.client_id]));
     const problems: ErrorDetail[] = [];
     campaignIds.forEach((id, index) => {
-      if (clientOf.get(id) !== clientId) problems.push({ field: `campaignIds[${index}]`, reason: `campaign ${id} is not a campaign of the program's client` });
+      if (clientOf.get(id) !== clientId)
+        problems.push({ field: `campaignIds[${index}]`, reason: `campaign ${id} is not a campaign of the program's client` });
     });
     return problems;
   }
@@ -286,7 +294,11 @@ export class ProgramsService {
     );
     const previousOf = new Map(waves.map((wave) => [wave.id, wave.previous_wave_id]));
     if (!previousOf.has(previousWaveId)) return [{ field, reason: `wave ${previousWaveId} is not a wave of this program` }];
-    for (let id: string | null = previousWaveId, steps = 0; id !== null && steps <= waves.length; id = previousOf.get(id) ?? null, steps++) {
+    for (
+      let id: string | null = previousWaveId, steps = 0;
+      id !== null && steps <= waves.length;
+      id = previousOf.get(id) ?? null, steps++
+    ) {
       if (id === waveId) return [{ field, reason: 'the previous waves would go round in a circle' }];
     }
     return [];
@@ -300,26 +312,49 @@ export class ProgramsService {
     let waveId = dto.waveId ?? null;
     const problems: ErrorDetail[] = [];
     if (waveId === null) {
-      const [latest] = await this.db.query(`SELECT id FROM program_waves WHERE program_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`, [programId]);
-      if (!latest) throw unprocessable('The action is not valid', [{ field: 'waveId', reason: 'the program has no wave yet: an action answers a wave' }]);
-      waveId = latest.id as string;
+      const [latest]: Array<{ id: string }> = await this.db.query(
+        `SELECT id FROM program_waves WHERE program_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [programId],
+      );
+      if (!latest)
+        throw unprocessable('The action is not valid', [
+          { field: 'waveId', reason: 'the program has no wave yet: an action answers a wave' },
+        ]);
+      waveId = latest.id;
     } else {
-      const [wave] = await this.db.query(`SELECT id FROM program_waves WHERE id = $1 AND program_id = $2`, [waveId, programId]);
+      const [wave]: Array<{ id: string }> = await this.db.query(`SELECT id FROM program_waves WHERE id = $1 AND program_id = $2`, [
+        waveId,
+        programId,
+      ]);
       if (!wave) problems.push({ field: 'waveId', reason: `wave ${waveId} is not a wave of this program` });
     }
     if (!problems.length) problems.push(...(await this.checkActionTargets(program, waveId, dto)));
     if (problems.length) throw unprocessable('The action is not valid', problems);
-    const [row] = await this.db.query(
+    const [row]: Array<{ id: string }> = await this.db.query(
       `INSERT INTO program_actions (program_id, wave_id, measure_key, channels, touchpoint_ids, owner, due_on, state, note, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [programId, waveId, dto.measureKey, dto.channels ?? [], dto.touchpointIds ?? [], dto.owner.trim(), dto.dueOn, dto.state ?? 'open', dto.note ?? null, user.id],
+      [
+        programId,
+        waveId,
+        dto.measureKey,
+        dto.channels ?? [],
+        dto.touchpointIds ?? [],
+        dto.owner.trim(),
+        dto.dueOn,
+        dto.state ?? 'open',
+        dto.note ?? null,
+        user.id,
+      ],
     );
     return this.findAction(programId, row.id);
   }
 
   async listActions(user: AuthUser, programId: string): Promise<ActionView[]> {
     await this.findReadable(user, programId);
-    const rows: Array<Record<string, unknown>> = await this.db.query(`${ACTION_SELECT} WHERE a.program_id = $1 ORDER BY a.created_at, a.id`, [programId]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `${ACTION_SELECT} WHERE a.program_id = $1 ORDER BY a.created_at, a.id`,
+      [programId],
+    );
     return rows.map(toAction);
   }
 
@@ -334,7 +369,16 @@ export class ProgramsService {
               touchpoint_ids = COALESCE($4, touchpoint_ids), owner = COALESCE($5, owner), due_on = COALESCE($6::date, due_on),
               state = COALESCE($7, state), note = COALESCE($8, note), updated_at = now()
         WHERE id = $1`,
-      [actionId, dto.measureKey ?? null, dto.channels ?? null, dto.touchpointIds ?? null, dto.owner?.trim() ?? null, dto.dueOn ?? null, dto.state ?? null, dto.note ?? null],
+      [
+        actionId,
+        dto.measureKey ?? null,
+        dto.channels ?? null,
+        dto.touchpointIds ?? null,
+        dto.owner?.trim() ?? null,
+        dto.dueOn ?? null,
+        dto.state ?? null,
+        dto.note ?? null,
+      ],
     );
     return this.findAction(programId, actionId);
   }
@@ -342,12 +386,18 @@ export class ProgramsService {
   /** The action-plan items made after a wave (waveIds: any of these), oldest first. */
   async actionsOf(waveIds: string[]): Promise<ActionView[]> {
     if (waveIds.length === 0) return [];
-    const rows: Array<Record<string, unknown>> = await this.db.query(`${ACTION_SELECT} WHERE a.wave_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`, [waveIds]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `${ACTION_SELECT} WHERE a.wave_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+      [waveIds],
+    );
     return rows.map(toAction);
   }
 
   private async findAction(programId: string, actionId: string): Promise<ActionView> {
-    const [row] = await this.db.query(`${ACTION_SELECT} WHERE a.id = $1 AND a.program_id = $2`, [actionId, programId]);
+    const [row]: Array<Record<string, unknown>> = await this.db.query(`${ACTION_SELECT} WHERE a.id = $1 AND a.program_id = $2`, [
+      actionId,
+      programId,
+    ]);
     if (!row) throw notFound('Action');
     return toAction(row);
   }
@@ -358,7 +408,11 @@ export class ProgramsService {
   }
 
   /** The measure must be one of the wave's; the touchpoints must be the client's. */
-  private async checkActionTargets(program: ProgramRow, waveId: string, dto: { measureKey?: string; touchpointIds?: string[] }): Promise<ErrorDetail[]> {
+  private async checkActionTargets(
+    program: ProgramRow,
+    waveId: string,
+    dto: { measureKey?: string; touchpointIds?: string[] },
+  ): Promise<ErrorDetail[]> {
     const problems: ErrorDetail[] = [];
     if (dto.measureKey !== undefined) {
       const measures = this.measuresOf(program, await this.waveCampaigns(waveId));
@@ -370,10 +424,14 @@ export class ProgramsService {
       }
     }
     if (dto.touchpointIds && dto.touchpointIds.length > 0) {
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM touchpoints WHERE id = ANY($1::uuid[]) AND client_id = $2`, [dto.touchpointIds, program.clientId]);
+      const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM touchpoints WHERE id = ANY($1::uuid[]) AND client_id = $2`, [
+        dto.touchpointIds,
+        program.clientId,
+      ]);
       const mine = new Set(rows.map((row) => row.id));
       dto.touchpointIds.forEach((id, index) => {
-        if (!mine.has(id)) problems.push({ field: `touchpointIds[${index}]`, reason: `touchpoint ${id} is not a touchpoint of the program's client` });
+        if (!mine.has(id))
+          problems.push({ field: `touchpointIds[${index}]`, reason: `touchpoint ${id} is not a touchpoint of the program's client` });
       });
     }
     return problems;

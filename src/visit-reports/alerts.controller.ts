@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
+import { Endpoint } from '../common/http/api-docs';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/report.dto';
 import { ListAlertsQuery } from './dto/review.dto';
@@ -13,7 +14,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alerts raised by failed critical questions and knockouts, newest first' })
+  @Endpoint({ operationId: 'listAlerts', summary: 'Alerts raised by failed critical questions and knockouts, newest first', errors: [400, 403] })
   @ApiOkResponse({ type: [AlertView] })
   list(@Query() query: ListAlertsQuery): Promise<AlertView[]> {
     return this.alerts.list(query);

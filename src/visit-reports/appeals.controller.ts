@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { Endpoint } from '../common/http/api-docs';
+import { UuidParam } from '../common/http/uuid-param';
 import { AppealsService } from './appeals.service';
 import { AppealView, ResolvedAppealView } from './dto/report.dto';
 import { ListAppealsQuery, ResolveAppealDto } from './dto/review.dto';
@@ -14,7 +16,12 @@ export class AppealsController {
 
   @Get()
   @Roles('consultant', 'client')
-  @ApiOperation({ summary: 'Consultants: all appeals; client users: their own client’s' })
+  @Endpoint({
+    operationId: 'listAppeals',
+    summary: 'Appeals with their state and resolution, oldest first (client users: their own client’s)',
+    description: 'Who resolved an appeal is not shown: the client sees the decision, its comment and when it was made.',
+    errors: [400, 403],
+  })
   @ApiOkResponse({ type: [AppealView] })
   list(@CurrentUser() user: AuthUser, @Query() query: ListAppealsQuery): Promise<AppealView[]> {
     return this.appeals.list(user, query);
@@ -23,13 +30,13 @@ export class AppealsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('consultant')
-  @ApiOperation({ summary: 'Uphold, or overturn with corrected answers (audited, re-scored); 409 when already resolved' })
+  @Endpoint({
+    operationId: 'resolveAppeal',
+    summary: 'Uphold, or overturn with corrected answers (audited, re-scored); 409 when already resolved',
+    errors: [400, 403, 404, 409, 422],
+  })
   @ApiOkResponse({ type: ResolvedAppealView })
-  resolve(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
-    @Body() dto: ResolveAppealDto,
-  ): Promise<ResolvedAppealView> {
+  resolve(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ResolveAppealDto): Promise<ResolvedAppealView> {
     return this.appeals.resolve(user, id, dto);
   }
 }

@@ -49,6 +49,7 @@
 //      z = 1.0954, p = 0.2733.
 //   A2 greeting at touchpoint B1: 1/2 = 50 % → 2/2 = 100 %; pooled 3/4, se = √(0.75·0.25·1) = 0.43301,
 //      z = 1.1547, p = 0.2482.
+import type { ProgramModel } from '../../src/programs/program-model';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
 import { AnswerRowInput, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisit } from '../factories/kpi.factory';
@@ -68,7 +69,11 @@ const question = (key: string, text: string, extra: Record<string, unknown> = {}
   bonus: false,
   ...extra,
 });
-const definition = (title: string, questions: unknown[]) => ({ title, language: 'en', sections: [{ key: 'main', title: 'Main', weight: 1, questions }] });
+const definition = (title: string, questions: unknown[]) => ({
+  title,
+  language: 'en',
+  sections: [{ key: 'main', title: 'Main', weight: 1, questions }],
+});
 
 const BRANCH = definition('Branch', [
   question('greet', 'Greeted within a minute', { dimension: 'protocol', recommendation: 'Greet every customer within a minute' }),
@@ -93,7 +98,15 @@ const answer = (key: string, mark: Mark): AnswerRowInput | null =>
     ? null
     : mark === '-'
       ? { questionKey: key, sectionKey: 'main', value: null, na: true, counted: false }
-      : { questionKey: key, sectionKey: 'main', value: mark === 'P', counted: true, earned: mark === 'P' ? 10 : 0, possible: 10, passed: mark === 'P' };
+      : {
+          questionKey: key,
+          sectionKey: 'main',
+          value: mark === 'P',
+          counted: true,
+          earned: mark === 'P' ? 10 : 0,
+          possible: 10,
+          passed: mark === 'P',
+        };
 
 describe('Programs (e2e)', () => {
   let ctx: TestContext;
@@ -111,7 +124,15 @@ describe('Programs (e2e)', () => {
   let wave1: string;
   let wave2: string;
 
-  async function visit(campaign: string, questionnaireId: string, touchpoint: string, day: number, score: number, marks: Record<string, Mark>, extra: Record<string, unknown> = {}) {
+  async function visit(
+    campaign: string,
+    questionnaireId: string,
+    touchpoint: string,
+    day: number,
+    score: number,
+    marks: Record<string, Mark>,
+    extra: Record<string, unknown> = {},
+  ) {
     const greetKey = marks.salutation !== undefined ? 'salutation' : 'greet';
     await insertVisit(ctx.db, {
       campaignId: campaign,
@@ -143,7 +164,11 @@ describe('Programs (e2e)', () => {
     tp.P1 = await insertTouchpoint(ctx.db, clientId, { name: 'Phone line', channel: 'phone', region: 'North' });
     tp.E1 = await insertTouchpoint(ctx.db, clientId, { name: 'Email inbox', channel: 'email', region: 'North' });
     const otherTouchpoint = await insertTouchpoint(ctx.db, otherClientId, { name: 'Other branch' });
-    const q = { branch: await insertQuestionnaire(ctx.db, BRANCH), phone: await insertQuestionnaire(ctx.db, PHONE), email: await insertQuestionnaire(ctx.db, EMAIL) };
+    const q = {
+      branch: await insertQuestionnaire(ctx.db, BRANCH),
+      phone: await insertQuestionnaire(ctx.db, PHONE),
+      email: await insertQuestionnaire(ctx.db, EMAIL),
+    };
     otherCampaign = await insertCampaign(ctx.db, { clientId: otherClientId, questionnaireId: q.branch, touchpointIds: [otherTouchpoint] });
 
     // Wave 1
@@ -151,24 +176,79 @@ describe('Programs (e2e)', () => {
     campaigns.phone1 = await insertCampaign(ctx.db, { clientId, questionnaireId: q.phone, touchpointIds: [tp.P1], name: 'W1 phone' });
     await visit(campaigns.branch1, q.branch, tp.B1, 2, 80, { greet: 'P', accurate: 'P' });
     await visit(campaigns.branch1, q.branch, tp.B1, 3, 60, { greet: 'F', accurate: 'P' });
-    for (const [day, score] of [[4, 20], [5, 30], [6, 40]]) await visit(campaigns.phone1, q.phone, tp.P1, day, score, { greet: 'F', accurate: 'F' });
+    for (const [day, score] of [
+      [4, 20],
+      [5, 30],
+      [6, 40],
+    ])
+      await visit(campaigns.phone1, q.phone, tp.P1, day, score, { greet: 'F', accurate: 'F' });
 
     // Wave 2
     const sla = { in_person: 300, phone: 60, email: 3600 };
-    campaigns.branch = await insertCampaign(ctx.db, { clientId, questionnaireId: q.branch, touchpointIds: [tp.B1, tp.B2], name: 'W2 branches', slaSeconds: sla });
-    campaigns.phone = await insertCampaign(ctx.db, { clientId, questionnaireId: q.phone, touchpointIds: [tp.P1], name: 'W2 phone', slaSeconds: sla });
-    campaigns.email = await insertCampaign(ctx.db, { clientId, questionnaireId: q.email, touchpointIds: [tp.E1], name: 'W2 email', slaSeconds: sla });
+    campaigns.branch = await insertCampaign(ctx.db, {
+      clientId,
+      questionnaireId: q.branch,
+      touchpointIds: [tp.B1, tp.B2],
+      name: 'W2 branches',
+      slaSeconds: sla,
+    });
+    campaigns.phone = await insertCampaign(ctx.db, {
+      clientId,
+      questionnaireId: q.phone,
+      touchpointIds: [tp.P1],
+      name: 'W2 phone',
+      slaSeconds: sla,
+    });
+    campaigns.email = await insertCampaign(ctx.db, {
+      clientId,
+      questionnaireId: q.email,
+      touchpointIds: [tp.E1],
+      name: 'W2 email',
+      slaSeconds: sla,
+    });
     await visit(campaigns.branch, q.branch, tp.B1, 10, 100, { greet: 'P', accurate: 'P', parking: 'P', data: 'P' }, { waitSeconds: 60 });
     await visit(campaigns.branch, q.branch, tp.B1, 11, 70, { greet: 'P', accurate: 'F', parking: 'P', data: '-' }, { waitSeconds: 120 });
     await visit(campaigns.branch, q.branch, tp.B2, 12, 80, { greet: 'P', accurate: 'P', parking: 'F', data: '-' }, { waitSeconds: 180 });
     await visit(campaigns.branch, q.branch, tp.B2, 13, 60, { greet: 'F', accurate: 'P', parking: 'P', data: '-' }, { waitSeconds: 240 });
-    await visit(campaigns.phone, q.phone, tp.P1, 14, 50, { greet: 'P', accurate: 'F', hold: 'P', data: 'P' }, { waitSeconds: 30, fcr: true });
-    await visit(campaigns.phone, q.phone, tp.P1, 15, 40, { greet: 'F', accurate: 'F', hold: 'P', data: '-' }, { waitSeconds: 90, fcr: false });
-    await visit(campaigns.phone, q.phone, tp.P1, 16, 30, { greet: 'F', accurate: 'P', hold: 'F', data: 'F' }, { waitSeconds: 200, fcr: false });
+    await visit(
+      campaigns.phone,
+      q.phone,
+      tp.P1,
+      14,
+      50,
+      { greet: 'P', accurate: 'F', hold: 'P', data: 'P' },
+      { waitSeconds: 30, fcr: true },
+    );
+    await visit(
+      campaigns.phone,
+      q.phone,
+      tp.P1,
+      15,
+      40,
+      { greet: 'F', accurate: 'F', hold: 'P', data: '-' },
+      { waitSeconds: 90, fcr: false },
+    );
+    await visit(
+      campaigns.phone,
+      q.phone,
+      tp.P1,
+      16,
+      30,
+      { greet: 'F', accurate: 'P', hold: 'F', data: 'F' },
+      { waitSeconds: 200, fcr: false },
+    );
     await visit(campaigns.email, q.email, tp.E1, 17, 90, { salutation: 'P', accurate: 'P' }, { responseSeconds: 1800 });
     await visit(campaigns.email, q.email, tp.E1, 18, 100, { salutation: 'P', accurate: 'P' }, { responseSeconds: 3600 });
     await visit(campaigns.email, q.email, tp.E1, 19, 80, { salutation: 'P', accurate: 'F' }, { responseSeconds: 10800 });
-    await visit(campaigns.phone, q.phone, tp.P1, 20, 100, { greet: 'P', accurate: 'P', hold: 'P', data: '-' }, { status: 'submitted', waitSeconds: 10 });
+    await visit(
+      campaigns.phone,
+      q.phone,
+      tp.P1,
+      20,
+      100,
+      { greet: 'P', accurate: 'P', hold: 'P', data: '-' },
+      { status: 'submitted', waitSeconds: 10 },
+    );
   });
 
   afterAll(async () => {
@@ -180,27 +260,52 @@ describe('Programs (e2e)', () => {
       const created = await ctx.http
         .post('/programs')
         .set(consultant.auth)
-        .send({ clientId, name: 'Calidad omnicanal 2026', measures: [{ key: 'greeting', title: 'Greeting', questionKeys: ['greet', 'salutation'] }] })
+        .send({
+          clientId,
+          name: 'Calidad omnicanal 2026',
+          measures: [{ key: 'greeting', title: 'Greeting', questionKeys: ['greet', 'salutation'] }],
+        })
         .expect(201);
       programId = created.body.id;
-      expect(created.body).toMatchObject({ clientId, name: 'Calidad omnicanal 2026', measures: [{ key: 'greeting', questionKeys: ['greet', 'salutation'] }] });
+      expect(created.body).toMatchObject({
+        clientId,
+        name: 'Calidad omnicanal 2026',
+        measures: [{ key: 'greeting', questionKeys: ['greet', 'salutation'] }],
+      });
 
       const unknownClient = await ctx.http.post('/programs').set(consultant.auth).send({ clientId: otherCampaign, name: 'X' }).expect(422);
       expect(unknownClient.body.details).toEqual([expect.objectContaining({ field: 'clientId' })]);
       const repeated = await ctx.http
         .post('/programs')
         .set(consultant.auth)
-        .send({ clientId, name: 'X', measures: [{ key: 'a', title: 'A', questionKeys: ['x'] }, { key: 'a', title: 'B', questionKeys: ['y'] }] })
+        .send({
+          clientId,
+          name: 'X',
+          measures: [
+            { key: 'a', title: 'A', questionKeys: ['x'] },
+            { key: 'a', title: 'B', questionKeys: ['y'] },
+          ],
+        })
         .expect(422);
       expect(repeated.body.details).toEqual([expect.objectContaining({ field: 'measures[1].key' })]);
       await ctx.http.post('/programs').set(consultant.auth).send({ clientId, name: '', measures: 'x' }).expect(400);
       await ctx.http.post('/programs').set(clientA.auth).send({ clientId, name: 'Mine' }).expect(403);
 
-      wave1 = (await ctx.http.post(`/programs/${programId}/waves`).set(consultant.auth).send({ name: 'Wave 1', campaignIds: [campaigns.branch1, campaigns.phone1] }).expect(201)).body.id;
+      wave1 = (
+        await ctx.http
+          .post(`/programs/${programId}/waves`)
+          .set(consultant.auth)
+          .send({ name: 'Wave 1', campaignIds: [campaigns.branch1, campaigns.phone1] })
+          .expect(201)
+      ).body.id;
       const foreign = await ctx.http
         .post(`/programs/${programId}/waves`)
         .set(consultant.auth)
-        .send({ name: 'Wave 2', campaignIds: [campaigns.branch, otherCampaign, '00000000-0000-4000-8000-000000000000'], previousWaveId: '00000000-0000-4000-8000-000000000001' })
+        .send({
+          name: 'Wave 2',
+          campaignIds: [campaigns.branch, otherCampaign, '00000000-0000-4000-8000-000000000000'],
+          previousWaveId: '00000000-0000-4000-8000-000000000001',
+        })
         .expect(422);
       expect(foreign.body.details.map((d: { field: string }) => d.field)).toEqual(['campaignIds[1]', 'campaignIds[2]', 'previousWaveId']);
       const second = await ctx.http
@@ -215,9 +320,17 @@ describe('Programs (e2e)', () => {
         .send({ campaignIds: [campaigns.branch, campaigns.phone, campaigns.email] })
         .expect(200);
       expect(patched.body).toMatchObject({ campaignIds: [campaigns.branch, campaigns.phone, campaigns.email], previousWaveId: wave1 });
-      const loop = await ctx.http.patch(`/programs/${programId}/waves/${wave1}`).set(consultant.auth).send({ previousWaveId: wave2 }).expect(422);
+      const loop = await ctx.http
+        .patch(`/programs/${programId}/waves/${wave1}`)
+        .set(consultant.auth)
+        .send({ previousWaveId: wave2 })
+        .expect(422);
       expect(loop.body.details).toEqual([expect.objectContaining({ field: 'previousWaveId' })]);
-      await ctx.http.post(`/programs/00000000-0000-4000-8000-000000000000/waves`).set(consultant.auth).send({ name: 'W', campaignIds: [campaigns.branch] }).expect(404);
+      await ctx.http
+        .post(`/programs/00000000-0000-4000-8000-000000000000/waves`)
+        .set(consultant.auth)
+        .send({ name: 'W', campaignIds: [campaigns.branch] })
+        .expect(404);
       await ctx.http.get(`/programs/${programId}/waves/00000000-0000-4000-8000-000000000000/kpis`).set(consultant.auth).expect(404);
     });
 
@@ -230,7 +343,11 @@ describe('Programs (e2e)', () => {
       await ctx.http.get(`/programs/${programId}/waves`).set(clientB.auth).expect(404);
       await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis`).set(clientB.auth).expect(404);
       await ctx.http.get(`/programs/${programId}/actions`).set(clientB.auth).expect(404);
-      await ctx.http.post(`/programs/${programId}/actions`).set(clientB.auth).send({ measureKey: 'greeting', owner: 'x', dueOn: '2026-06-30' }).expect(404);
+      await ctx.http
+        .post(`/programs/${programId}/actions`)
+        .set(clientB.auth)
+        .send({ measureKey: 'greeting', owner: 'x', dueOn: '2026-06-30' })
+        .expect(404);
       await ctx.http.get(`/programs/${programId}`).set(shopper.auth).expect(403);
       await ctx.http.patch(`/programs/${programId}`).set(clientA.auth).send({ name: 'Renamed' }).expect(403);
     });
@@ -247,7 +364,14 @@ describe('Programs (e2e)', () => {
       const a2 = await ctx.http
         .post(`/programs/${programId}/actions`)
         .set(clientA.auth)
-        .send({ measureKey: 'greeting', touchpointIds: [tp.B1], owner: 'Branch 1 manager', dueOn: '2026-02-28', waveId: wave1, note: 'Greeting training' })
+        .send({
+          measureKey: 'greeting',
+          touchpointIds: [tp.B1],
+          owner: 'Branch 1 manager',
+          dueOn: '2026-02-28',
+          waveId: wave1,
+          note: 'Greeting training',
+        })
         .expect(201);
       await ctx.http.patch(`/programs/${programId}/actions/${a2.body.id}`).set(clientA.auth).send({ state: 'done' }).expect(200);
       const bad = await ctx.http
@@ -256,10 +380,22 @@ describe('Programs (e2e)', () => {
         .send({ measureKey: 'parking', touchpointIds: [tp.B1, otherCampaign], owner: 'x', dueOn: '2026-06-30' })
         .expect(422);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['measureKey', 'touchpointIds[1]']);
-      await ctx.http.post(`/programs/${programId}/actions`).set(consultant.auth).send({ measureKey: 'greeting', owner: 'x', dueOn: '2026-02-31' }).expect(400);
-      await ctx.http.post(`/programs/${programId}/actions`).set(consultant.auth).send({ measureKey: 'greeting', channels: ['fax'], owner: 'x', dueOn: '2026-06-30' }).expect(400);
+      await ctx.http
+        .post(`/programs/${programId}/actions`)
+        .set(consultant.auth)
+        .send({ measureKey: 'greeting', owner: 'x', dueOn: '2026-02-31' })
+        .expect(400);
+      await ctx.http
+        .post(`/programs/${programId}/actions`)
+        .set(consultant.auth)
+        .send({ measureKey: 'greeting', channels: ['fax'], owner: 'x', dueOn: '2026-06-30' })
+        .expect(400);
       // An item answering wave 2 (the latest, by default): planned, measured by a later wave.
-      const planned = await ctx.http.post(`/programs/${programId}/actions`).set(consultant.auth).send({ measureKey: 'data', channels: ['phone'], owner: 'Compliance', dueOn: '2026-09-30' }).expect(201);
+      const planned = await ctx.http
+        .post(`/programs/${programId}/actions`)
+        .set(consultant.auth)
+        .send({ measureKey: 'data', channels: ['phone'], owner: 'Compliance', dueOn: '2026-09-30' })
+        .expect(201);
       expect(planned.body.waveId).toBe(wave2);
       const list = await ctx.http.get(`/programs/${programId}/actions`).set(clientA.auth).expect(200);
       expect(list.body.map((a: { state: string }) => a.state)).toEqual(['open', 'done', 'open']);
@@ -267,7 +403,7 @@ describe('Programs (e2e)', () => {
   });
 
   describe('the program model', () => {
-    let model: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let model: ProgramModel;
 
     beforeAll(async () => {
       model = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis`).set(clientA.auth).expect(200)).body;
@@ -275,7 +411,7 @@ describe('Programs (e2e)', () => {
 
     it('channels, consistency and ranking', () => {
       expect(model.n).toBe(10);
-      expect(model.channels.map((c: any) => [c.channel, c.mean, c.n, c.share])).toEqual([
+      expect(model.channels.map((c) => [c.channel, c.mean, c.n, c.share])).toEqual([
         ['in_person', 77.5, 4, 40],
         ['phone', 40, 3, 30],
         ['email', 90, 3, 30],
@@ -283,9 +419,9 @@ describe('Programs (e2e)', () => {
       expect(model.channels[0].ci95[0]).toBeLessThan(77.5);
       expect(model.consistency.spread).toBeCloseTo(50, 10);
       expect(model.consistency.index).toBeCloseTo(69.283, 3);
-      expect(model.ranking.map((r: any) => r.channel)).toEqual(['email', 'in_person', 'phone']);
+      expect(model.ranking.map((r) => r.channel)).toEqual(['email', 'in_person', 'phone']);
       expect(model.channelTest.name).toBe('welch_anova');
-      expect(model.campaigns.map((c: any) => [c.name, c.mean, c.n, c.channels])).toEqual([
+      expect(model.campaigns.map((c) => [c.name, c.mean, c.n, c.channels])).toEqual([
         ['W2 branches', 77.5, 4, ['in_person']],
         ['W2 phone', 40, 3, ['phone']],
         ['W2 email', 90, 3, ['email']],
@@ -293,32 +429,39 @@ describe('Programs (e2e)', () => {
     });
 
     it('measures: mapped keys, shared keys, a measure absent from one channel, an N/A-heavy one', () => {
-      expect(model.measures.map((m: any) => [m.key, m.kind])).toEqual([
+      expect(model.measures.map((m) => [m.key, m.kind])).toEqual([
         ['greeting', 'custom'],
         ['accurate', 'question'],
         ['data', 'question'],
         ['protocol', 'dimension'],
       ]);
       const [greeting, accurate, data, protocol] = model.measures;
-      expect(greeting.channels.map((c: any) => [c.channel, c.n])).toEqual([['in_person', 4], ['phone', 3], ['email', 3]]);
-      expect(greeting.channels.map((c: any) => c.compliance)).toEqual([75, expect.closeTo(33.333, 3), 100]);
+      expect(greeting.channels.map((c) => [c.channel, c.n])).toEqual([
+        ['in_person', 4],
+        ['phone', 3],
+        ['email', 3],
+      ]);
+      expect(greeting.channels.map((c) => c.compliance)).toEqual([75, expect.closeTo(33.333, 3), 100]);
       expect(greeting.weakestChannel).toBe('phone');
       expect(greeting.consistency.index).toBeCloseTo(60.402, 3);
-      expect(greeting.test.name).toBe('chi_square');
-      expect(greeting.test.statistic).toBeCloseTo(3.25397, 4);
-      expect(greeting.test.pValue).toBeCloseTo(0.19652, 4);
-      expect(greeting.test.significant).toBe(false);
-      expect(accurate.channels.map((c: any) => c.compliance)).toEqual([75, expect.closeTo(33.333, 3), expect.closeTo(66.667, 3)]);
+      expect(greeting.test!.name).toBe('chi_square');
+      expect(greeting.test!.statistic).toBeCloseTo(3.25397, 4);
+      expect(greeting.test!.pValue).toBeCloseTo(0.19652, 4);
+      expect(greeting.test!.significant).toBe(false);
+      expect(accurate.channels.map((c) => c.compliance)).toEqual([75, expect.closeTo(33.333, 3), expect.closeTo(66.667, 3)]);
       expect(accurate.consistency.index).toBeCloseTo(69.139, 3);
       // data: never a 0 on email, which does not ask it; N/A answers are not counted.
-      expect(data.channels).toEqual([{ channel: 'in_person', compliance: 100, n: 1 }, { channel: 'phone', compliance: 50, n: 2 }]);
+      expect(data.channels).toEqual([
+        { channel: 'in_person', compliance: 100, n: 1 },
+        { channel: 'phone', compliance: 50, n: 2 },
+      ]);
       expect(data.consistency).toEqual({ spread: 50, index: expect.closeTo(66.667, 3) });
-      expect(protocol.channels.map((c: any) => c.compliance)).toEqual([75, expect.closeTo(33.333, 3), 100]);
+      expect(protocol.channels.map((c) => c.compliance)).toEqual([75, expect.closeTo(33.333, 3), 100]);
       expect(protocol.test).toBeUndefined();
     });
 
     it('priorities, timing and FCR', () => {
-      expect(model.priorities.map((p: any) => [p.measureKey, p.channel, Number(p.impact.toFixed(4))])).toEqual([
+      expect(model.priorities.map((p) => [p.measureKey, p.channel, Number(p.impact.toFixed(4))])).toEqual([
         ['greeting', 'phone', 20],
         ['protocol', 'phone', 20],
         ['data', 'phone', 15],
@@ -328,12 +471,12 @@ describe('Programs (e2e)', () => {
         ['accurate', 'email', 2.5],
       ]);
       expect(model.priorities[0].advice).toBe('Greet every customer within a minute Answer with the bank name Open with the customer name');
-      expect(model.timing.map((t: any) => [t.channel, t.metric, t.median, t.slaSeconds, t.n])).toEqual([
+      expect(model.timing.map((t) => [t.channel, t.metric, t.median, t.slaSeconds, t.n])).toEqual([
         ['in_person', 'wait_time', 150, 300, 4],
         ['phone', 'wait_time', 90, 60, 3],
         ['email', 'response_time', 3600, 3600, 3],
       ]);
-      expect(model.timing.map((t: any) => t.slaCompliance)).toEqual([100, expect.closeTo(33.333, 3), expect.closeTo(66.667, 3)]);
+      expect(model.timing.map((t) => t.slaCompliance)).toEqual([100, expect.closeTo(33.333, 3), expect.closeTo(66.667, 3)]);
       expect(model.fcr).toEqual([
         { channel: 'in_person', rate: null, n: 0 },
         { channel: 'phone', rate: expect.closeTo(33.333, 3), n: 3 },
@@ -343,40 +486,58 @@ describe('Programs (e2e)', () => {
 
     it('trend against the previous wave, and the action plan before → after', () => {
       expect(model.wave).toMatchObject({ id: wave2, previousWaveId: wave1, previousWaveName: 'Wave 1' });
-      expect(model.trend.channels.map((c: any) => [c.channel, c.previous, c.current, c.change])).toEqual([
+      expect(model.trend!.channels.map((c) => [c.channel, c.previous, c.current, c.change])).toEqual([
         ['in_person', 70, 77.5, 7.5],
         ['phone', 30, 40, 10],
         ['email', null, 90, null],
       ]);
-      expect(model.trend.consistency.previous).toBeCloseTo(60, 10);
-      const greeting = model.trend.measures.find((m: any) => m.key === 'greeting');
+      expect(model.trend!.consistency.previous).toBeCloseTo(60, 10);
+      const greeting = model.trend!.measures.find((m) => m.key === 'greeting');
       expect(greeting).toMatchObject({ previous: 20, current: 70, change: 50, significant: false, test: 'two_proportion_z' });
       expect(greeting.pValue).toBeCloseTo(0.0673, 4);
       const [phone, branch] = model.actions;
-      expect(phone).toMatchObject({ measureKey: 'greeting', channels: ['phone'], before: 0, nBefore: 3, nAfter: 3, significant: false, state: 'open' });
+      expect(phone).toMatchObject({
+        measureKey: 'greeting',
+        channels: ['phone'],
+        before: 0,
+        nBefore: 3,
+        nAfter: 3,
+        significant: false,
+        state: 'open',
+      });
       expect(phone.after).toBeCloseTo(33.333, 3);
       expect(phone.pValue).toBeCloseTo(0.2733, 4);
       expect(branch).toMatchObject({ touchpointIds: [tp.B1], before: 50, after: 100, change: 50, nBefore: 2, nAfter: 2, state: 'done' });
       expect(branch.pValue).toBeCloseTo(0.2482, 4);
-      expect(model.plannedActions.map((a: any) => [a.measureKey, a.owner])).toEqual([['data', 'Compliance']]);
+      expect(model.plannedActions.map((a) => [a.measureKey, a.owner])).toEqual([['data', 'Compliance']]);
     });
 
     it('counts from visit answers when dated, previews submitted visits for consultants only', async () => {
-      const dated = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?from=2026-03-01&to=2026-03-31`).set(clientA.auth).expect(200)).body;
+      const dated: ProgramModel = (
+        await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?from=2026-03-01&to=2026-03-31`).set(clientA.auth).expect(200)
+      ).body;
       expect(dated.measures).toEqual(model.measures);
-      const early = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?to=2026-03-13`).set(clientA.auth).expect(200)).body;
-      expect(early.channels.map((c: any) => c.channel)).toEqual(['in_person']);
+      const early: ProgramModel = (
+        await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?to=2026-03-13`).set(clientA.auth).expect(200)
+      ).body;
+      expect(early.channels.map((c) => c.channel)).toEqual(['in_person']);
       expect(early.measures[0].channels).toEqual([{ channel: 'in_person', compliance: 75, n: 4 }]);
       expect(early.measures[0].consistency).toEqual({ spread: null, index: null });
 
-      const clientPeek = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?includeUnapproved=true`).set(clientA.auth).expect(200)).body;
+      const clientPeek: ProgramModel = (
+        await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?includeUnapproved=true`).set(clientA.auth).expect(200)
+      ).body;
       expect(clientPeek.n).toBe(10);
-      const preview = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?includeUnapproved=true`).set(consultant.auth).expect(200)).body;
+      const preview: ProgramModel = (
+        await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?includeUnapproved=true`).set(consultant.auth).expect(200)
+      ).body;
       expect(preview.n).toBe(11);
       // phone greeting with V11: 2 of 4 = 50 %
       expect(preview.measures[0].channels[1]).toEqual({ channel: 'phone', compliance: 50, n: 4 });
-      const phoneOnly = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?channel=phone`).set(consultant.auth).expect(200)).body;
-      expect(phoneOnly.channels.map((c: any) => c.channel)).toEqual(['phone']);
+      const phoneOnly: ProgramModel = (
+        await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis?channel=phone`).set(consultant.auth).expect(200)
+      ).body;
+      expect(phoneOnly.channels.map((c) => c.channel)).toEqual(['phone']);
       expect(phoneOnly.consistency).toEqual({ spread: null, index: null });
     });
   });

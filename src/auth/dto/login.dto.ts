@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { UserView } from '../../users/dto/user.dto';
 
@@ -7,7 +7,10 @@ export class LoginDto {
   @ApiProperty() @IsString() @MaxLength(200) password: string;
 }
 
+/** The signed-in user as the login answer describes it. */
+export class LoginUserView extends PickType(UserView, ['id', 'email', 'role', 'clientId', 'name'] as const) {}
+
 export class LoginResponse {
-  @ApiProperty() accessToken: string;
-  @ApiProperty({ type: UserView }) user: Pick<UserView, 'id' | 'email' | 'role' | 'clientId' | 'name'>;
+  @ApiProperty({ description: 'Send it as `Authorization: Bearer <token>`' }) accessToken: string;
+  @ApiProperty({ type: LoginUserView }) user: LoginUserView;
 }

@@ -34,7 +34,11 @@ export interface Measure {
  * `questionnaires` holds each distinct questionnaire version of the wave once.
  */
 export function programMeasures(questionnaires: QuestionnaireDefinition[], custom: CustomMeasure[]): Measure[] {
-  const scored = questionnaires.map((definition) => listQuestions(definition).filter(({ question }) => isScoredQuestion(question)).map(({ question }) => question));
+  const scored = questionnaires.map((definition) =>
+    listQuestions(definition)
+      .filter(({ question }) => isScoredQuestion(question))
+      .map(({ question }) => question),
+  );
   const adviceOf = (keys: string[]): string[] => {
     const texts: string[] = [];
     for (const questions of scored) {
@@ -59,7 +63,8 @@ export function programMeasures(questionnaires: QuestionnaireDefinition[], custo
 
   const questionnairesWithKey = new Map<string, number>();
   for (const questions of scored) {
-    for (const key of new Set(questions.map((question) => question.key))) questionnairesWithKey.set(key, (questionnairesWithKey.get(key) ?? 0) + 1);
+    for (const key of new Set(questions.map((question) => question.key)))
+      questionnairesWithKey.set(key, (questionnairesWithKey.get(key) ?? 0) + 1);
   }
   for (const [key, count] of questionnairesWithKey) {
     if (count < 2 || taken.has(key) || mapped.has(key)) continue;

@@ -8,7 +8,8 @@ export function poolProportions(groups: Proportion[]): Proportion {
 }
 
 /** % passed, null without counting visits. */
-export const proportionPercent = (proportion: Proportion): number | null => (proportion.n > 0 ? (100 * proportion.passed) / proportion.n : null);
+export const proportionPercent = (proportion: Proportion): number | null =>
+  proportion.n > 0 ? (100 * proportion.passed) / proportion.n : null;
 
 /**
  * One sample from several: N = Σn, mean = Σ n·mean / N, and the sample variance from the total sum of

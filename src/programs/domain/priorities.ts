@@ -57,6 +57,9 @@ export function programPriorities(
     }
   }
   return priorities.sort(
-    (a, b) => b.impact - a.impact || b.gap - a.gap || (a.measureKey < b.measureKey ? -1 : a.measureKey > b.measureKey ? 1 : a.channel < b.channel ? -1 : 1),
+    (a, b) =>
+      b.impact - a.impact ||
+      b.gap - a.gap ||
+      (a.measureKey < b.measureKey ? -1 : a.measureKey > b.measureKey ? 1 : a.channel < b.channel ? -1 : 1),
   );
 }

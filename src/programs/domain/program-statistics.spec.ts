@@ -5,7 +5,10 @@ describe('chiSquareTest', () => {
     // A: 8 of 10 passed, B: 4 of 10. Totals 12 passed, 8 failed of 20: expected 6 passed and 4 failed per channel.
     // χ² = (8−6)²/6 + (4−6)²/6 + (2−4)²/4 + (6−4)²/4 = 0.6667 + 0.6667 + 1 + 1 = 3.3333, df 1;
     // p = P(χ²₁ > 3.3333) = 2·(1 − Φ(√3.3333 = 1.8257)) = 0.0679.
-    const test = chiSquareTest([{ passed: 8, n: 10 }, { passed: 4, n: 10 }])!;
+    const test = chiSquareTest([
+      { passed: 8, n: 10 },
+      { passed: 4, n: 10 },
+    ])!;
     expect(test.statistic).toBeCloseTo(3.3333, 4);
     expect(test.df).toEqual([1]);
     expect(test.pValue).toBeCloseTo(0.0679, 4);
@@ -16,7 +19,11 @@ describe('chiSquareTest', () => {
   it('matches a 3 × 2 table worked out by hand', () => {
     // 30/40, 20/40, 10/40 passed: 60 of 120 (expected 20 passed, 20 failed each).
     // χ² = 2·(10²/20) + 0 + 2·(10²/20) = 20, df 2; p = e^(−20/2) = 4.54e-5.
-    const test = chiSquareTest([{ passed: 30, n: 40 }, { passed: 20, n: 40 }, { passed: 10, n: 40 }])!;
+    const test = chiSquareTest([
+      { passed: 30, n: 40 },
+      { passed: 20, n: 40 },
+      { passed: 10, n: 40 },
+    ])!;
     expect(test.statistic).toBeCloseTo(20, 6);
     expect(test.df).toEqual([2]);
     expect(test.pValue).toBeCloseTo(Math.exp(-10), 8);
@@ -25,8 +32,18 @@ describe('chiSquareTest', () => {
   });
 
   it('needs two channels with counting visits; all passing is no difference', () => {
-    expect(chiSquareTest([{ passed: 3, n: 4 }, { passed: 0, n: 0 }])).toBeNull();
-    expect(chiSquareTest([{ passed: 4, n: 4 }, { passed: 7, n: 7 }])).toMatchObject({ statistic: 0, pValue: 1, significant: false });
+    expect(
+      chiSquareTest([
+        { passed: 3, n: 4 },
+        { passed: 0, n: 0 },
+      ]),
+    ).toBeNull();
+    expect(
+      chiSquareTest([
+        { passed: 4, n: 4 },
+        { passed: 7, n: 7 },
+      ]),
+    ).toMatchObject({ statistic: 0, pValue: 1, significant: false });
   });
 });
 
@@ -53,16 +70,39 @@ describe('welchAnova', () => {
     // A-term = 0.4·1.2346 + 0.05·79.012 = 0.49383 + 3.95062 = 4.44444 (k − 1 = 1);
     // Λ = (1 − 0.8889)²/9 + (1 − 0.1111)²/4 = 0.001372 + 0.197531 = 0.198903; B = 1 (k = 2);
     // F = 4.4444 = Welch's t² with t = 10/√(25/10 + 100/5) = 10/√22.5 = 2.1082.
-    const test = welchAnova([{ n: 10, mean: 70, sd: 5 }, { n: 5, mean: 60, sd: 10 }])!;
+    const test = welchAnova([
+      { n: 10, mean: 70, sd: 5 },
+      { n: 5, mean: 60, sd: 10 },
+    ])!;
     expect(test.statistic).toBeCloseTo(4.4444, 4);
     expect(test.df![1]).toBeCloseTo(3 / (3 * 0.198903), 3);
   });
 
   it('leaves out groups under two visits and handles groups without spread', () => {
-    expect(welchAnova([{ n: 1, mean: 50, sd: null }, { n: 5, mean: 60, sd: 3 }])).toBeNull();
-    expect(welchAnova([{ n: 3, mean: 50, sd: 0 }, { n: 3, mean: 50, sd: 0 }])).toMatchObject({ pValue: 1, significant: false });
-    expect(welchAnova([{ n: 3, mean: 50, sd: 0 }, { n: 3, mean: 60, sd: 0 }])).toMatchObject({ pValue: 0, significant: true });
-    expect(welchAnova([{ n: 3, mean: 50, sd: 0 }, { n: 3, mean: 60, sd: 2 }])).toBeNull();
+    expect(
+      welchAnova([
+        { n: 1, mean: 50, sd: null },
+        { n: 5, mean: 60, sd: 3 },
+      ]),
+    ).toBeNull();
+    expect(
+      welchAnova([
+        { n: 3, mean: 50, sd: 0 },
+        { n: 3, mean: 50, sd: 0 },
+      ]),
+    ).toMatchObject({ pValue: 1, significant: false });
+    expect(
+      welchAnova([
+        { n: 3, mean: 50, sd: 0 },
+        { n: 3, mean: 60, sd: 0 },
+      ]),
+    ).toMatchObject({ pValue: 0, significant: true });
+    expect(
+      welchAnova([
+        { n: 3, mean: 50, sd: 0 },
+        { n: 3, mean: 60, sd: 2 },
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -84,7 +84,13 @@ export function welchAnova(groups: Sample[]): SignificanceTest | null {
   const constant = complete.filter((g) => g.sd === 0);
   if (constant.length === k) {
     const same = complete.every((g) => g.mean === complete[0].mean);
-    return { name: 'welch_anova', statistic: same ? 0 : Infinity, pValue: same ? 1 : 0, significant: !same, df: [k - 1, complete.reduce((s, g) => s + g.n, 0) - k] };
+    return {
+      name: 'welch_anova',
+      statistic: same ? 0 : Infinity,
+      pValue: same ? 1 : 0,
+      significant: !same,
+      df: [k - 1, complete.reduce((s, g) => s + g.n, 0) - k],
+    };
   }
   if (constant.length > 0) return null;
   const weights = complete.map((g) => g.n / g.sd ** 2);

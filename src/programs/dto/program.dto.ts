@@ -128,7 +128,9 @@ export class CreateActionDto extends ActionFieldsDto {
   @Matches(DATE, { message: 'dueOn must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'dueOn must be a valid date' })
   dueOn: string;
-  @ApiPropertyOptional({ description: 'The wave whose results the item answers (default: the program’s latest wave); the next wave measures it' })
+  @ApiPropertyOptional({
+    description: 'The wave whose results the item answers (default: the program’s latest wave); the next wave measures it',
+  })
   @IsOptional()
   @IsUUID()
   waveId?: string;

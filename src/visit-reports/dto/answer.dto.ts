@@ -47,8 +47,8 @@ export class AnswerDto {
   @ApiProperty({ example: 'greeting' }) @IsString() @Length(1, 100) questionKey: string;
   @ApiPropertyOptional({
     description: 'yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[]',
-    oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    nullable: true,
+    // null is allowed through the string branch: OpenAPI 3.0 wants `nullable` beside a `type`.
+    oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string', nullable: true }, { type: 'array', items: { type: 'string' } }],
   })
   @IsOptional()
   @IsAnswerValue()

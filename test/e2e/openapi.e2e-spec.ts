@@ -1,0 +1,126 @@
+// The OpenAPI document the app serves at /docs-json: Redocly's recommended rules pass, every operation
+// documents its success body, errors and security as the app really behaves, and the web client's
+// generated types (web/src/shared/api/schema.d.ts) are what `npm run api:types` makes of it today.
+import { execFile } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { promisify } from 'util';
+import { API_TYPES_FILE, serialiseDocument, writeApiTypes } from '../../scripts/openapi-document';
+import { buildOpenApiDocumentOffline } from '../../src/openapi';
+import { createTestApp, TestContext } from '../helpers/test-app';
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, '../..');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  security?: Array<Record<string, string[]>>;
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+}
+interface Document {
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+describe('OpenAPI document (/docs-json)', () => {
+  let ctx: TestContext;
+  let document: Document;
+  let tempDir: string;
+  const operations: Array<{ method: (typeof METHODS)[number]; path: string; operation: Operation }> = [];
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    document = (await ctx.http.get('/docs-json').expect(200)).body as Document;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of METHODS) if (item[method]) operations.push({ method, path, operation: item[method]! });
+    }
+    tempDir = mkdtempSync(join(tmpdir(), 'incognito-openapi-test-'));
+  });
+  afterAll(async () => {
+    rmSync(tempDir, { recursive: true, force: true });
+    await ctx.close();
+  });
+
+  it('passes Redocly’s recommended rules without an error or a warning', async () => {
+    const file = join(tempDir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(document));
+    const cli = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
+    // Exit code 1 on errors: the JSON report is on stdout either way.
+    const { stdout } = await run(process.execPath, [cli, 'lint', '--extends', 'recommended', '--format', 'json', file], {
+      cwd: ROOT,
+      maxBuffer: 20 * 1024 * 1024,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const report = JSON.parse(stdout) as { problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }> };
+    const problems = report.problems.map((p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
+    expect(problems).toEqual([]);
+  }, 120000);
+
+  it('covers every route with an operationId, a summary and a typed success body', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(45);
+    const ids = operations.map(({ operation }) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { method, path, operation } of operations) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect([where, operation.operationId]).toEqual([where, expect.stringMatching(/^[a-z][A-Za-z0-9]+$/)]);
+      expect([where, operation.summary]).toEqual([where, expect.any(String)]);
+      const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+      expect([where, success.length]).toEqual([where, 1]);
+      const content = success[0][1].content ?? {};
+      expect([where, Object.keys(content).length]).toEqual([where, 1]);
+      const [type, { schema }] = Object.entries(content)[0];
+      // A file is a binary string of its content type; anything else is JSON with a real schema.
+      if (type === 'application/json') expect([where, schema]).toEqual([where, expect.objectContaining({})]);
+      else expect([where, schema]).toEqual([where, { type: 'string', format: 'binary' }]);
+      expect([where, JSON.stringify(schema ?? {})]).not.toEqual([where, '{}']);
+    }
+  });
+
+  it('gives every 4xx the one error body, and every non-public route bearer security and a 401', () => {
+    const errorRef = { $ref: '#/components/schemas/ErrorBodyView' };
+    expect(document.components.schemas.ErrorBodyView).toMatchObject({
+      required: expect.arrayContaining(['statusCode', 'error', 'message']),
+      properties: expect.objectContaining({ details: expect.anything(), code: expect.anything() }),
+    });
+    for (const { method, path, operation } of operations) {
+      const where = `${method.toUpperCase()} ${path}`;
+      const errors = Object.entries(operation.responses).filter(([status]) => /^4\d\d$/.test(status));
+      expect([where, errors.length]).not.toEqual([where, 0]);
+      for (const [status, response] of errors) {
+        expect([where, status, response.content]).toEqual([where, status, { 'application/json': { schema: errorRef } }]);
+      }
+      const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+      if (!isPublic) {
+        expect([where, operation.security]).toEqual([where, [{ bearer: [] }]]);
+        expect([where, Object.keys(operation.responses)]).toEqual([where, expect.arrayContaining(['401'])]);
+      }
+    }
+    const publicOperations = operations.filter(({ operation }) => operation.security?.length === 0).map(({ operation }) => operation.operationId);
+    expect(publicOperations.sort()).toEqual(['checkHealth', 'login']);
+  });
+
+  it('documents security as the guard applies it: without a token every route but the public ones is a 401', async () => {
+    const anyId = '00000000-0000-4000-8000-000000000000';
+    for (const { method, path, operation } of operations) {
+      const url = path.replace(/\{[^}]+\}/g, anyId);
+      const response = await ctx.http[method](url).send({});
+      const isPublic = operation.security?.length === 0;
+      expect([`${method.toUpperCase()} ${path}`, response.status === 401]).toEqual([`${method.toUpperCase()} ${path}`, !isPublic]);
+    }
+  });
+
+  it('is built the same without a database (the document `npm run api:types` reads)', async () => {
+    const offline = await buildOpenApiDocumentOffline();
+    expect(JSON.parse(serialiseDocument(offline))).toEqual(document);
+  });
+
+  it('matches the committed web client types (run `npm run api:types` after changing the API)', async () => {
+    const file = join(tempDir, 'served.json');
+    writeFileSync(file, serialiseDocument(document));
+    const generated = join(tempDir, 'schema.d.ts');
+    writeApiTypes(file, generated);
+    expect(readFileSync(generated, 'utf8')).toBe(readFileSync(API_TYPES_FILE, 'utf8'));
+  }, 120000);
+});
