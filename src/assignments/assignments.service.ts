@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { assertCanReadAssignment } from '../common/access/access';
-import { conflict, notFound } from '../common/errors/domain-error';
+import { notFound, ruleViolation } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ASSIGNMENT_VIEW_COLUMNS, ASSIGNMENT_VIEW_FROM, AssignmentViewRow, toAssignmentView } from './assignment-view';
 import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignment.dto';
@@ -158,16 +158,16 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
       if (!target) throw notFound('Assignment');
       authorize(target);
       if (target.status === 'expired') {
-        const reason = `window_closed: the window for this visit ended at ${new Date(target.window_end).toISOString()}`;
-        throw conflict(`This assignment has expired (${reason})`, [{ field: 'window_closed', reason }]);
+        const ended = new Date(target.window_end).toISOString();
+        throw ruleViolation('WINDOW_CLOSED', `This assignment has expired: the window for this visit ended at ${ended}`);
       }
       if (!canTransition(target.status, action)) {
-        throw conflict(new InvalidTransitionError(target.status, action).message, [
+        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(target.status, action).message, [
           { field: 'status', reason: `the assignment is ${target.status}` },
         ]);
       }
       if (target.campaign_status !== 'active') {
-        throw conflict(`The campaign is ${target.campaign_status}; only assignments of active campaigns can be given out`, [
+        throw ruleViolation('CAMPAIGN_NOT_ACTIVE', `The campaign is ${target.campaign_status}; only assignments of active campaigns can be given out`, [
           { field: 'campaign', reason: `campaign is ${target.campaign_status}` },
         ]);
       }
@@ -201,9 +201,11 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
         policy: this.policy,
       });
       if (violations.length) {
-        throw conflict(
-          `This assignment cannot go to this shopper: ${violations.map((v) => v.rule).join(', ')}`,
-          violations.map((v) => ({ field: v.rule, reason: v.message })),
+        // The first broken rule is the code; every one is listed, each on the shopper it concerns.
+        throw ruleViolation(
+          violations[0].rule,
+          `This assignment cannot go to this shopper. ${violations.map((v) => v.message).join('. ')}.`,
+          violations.map((v) => ({ field: v.rule === 'WINDOW_CLOSED' ? 'assignment' : 'shopper', reason: v.message })),
         );
       }
 
@@ -215,7 +217,7 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
         true,
       );
       if (!taken.affected) {
-        throw conflict('Someone else took this assignment first', [{ field: 'status', reason: 'no longer open' }]);
+        throw ruleViolation('ASSIGNMENT_TAKEN', 'Someone else took this assignment first', [{ field: 'status', reason: 'no longer open' }]);
       }
     });
     const row = await this.findView(id);

@@ -6,10 +6,10 @@ import { ClientsService } from '../clients/clients.service';
 import { Touchpoint } from '../clients/touchpoint.entity';
 import { assertCanReadClientData } from '../common/access/access';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
-import { conflict, ErrorDetail, notFound, unprocessable } from '../common/errors/domain-error';
+import { notFound, ruleViolation } from '../common/errors/domain-error';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service';
 import { Campaign, CampaignTouchpoint } from './campaign.entity';
-import { checkCampaignPeriod } from './domain/campaign-period';
+import { checkNewCampaign } from './domain/campaign-rules';
 import { planVisits, SchedulingError, type PlannedVisit } from './domain/scheduling';
 import { ActivatedCampaignView, CampaignView, CreateCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
 import { pageOf } from '../common/http/paging';
@@ -58,43 +58,25 @@ export class CampaignsService {
   async create(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignView> {
     await this.clients.findReadable(user, dto.clientId);
     const questionnaire = await this.questionnaires.findById(dto.questionnaireId);
-    const problems: ErrorDetail[] = [];
-
-    if (questionnaire.status !== 'published') {
-      problems.push({
-        field: 'questionnaireId',
-        reason: `version ${questionnaire.version} of "${questionnaire.title}" is a draft; publish it first`,
-      });
-    }
-    problems.push(...checkCampaignPeriod(dto.startsOn, dto.endsOn));
-
     const touchpoints = await this.clients.findTouchpointsByIds(dto.touchpointIds);
-    const clientOf = new Map(touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.clientId]));
-    dto.touchpointIds.forEach((id, index) => {
-      if (clientOf.get(id) !== dto.clientId) {
-        problems.push({ field: `touchpointIds[${index}]`, reason: `touchpoint ${id} is not a touchpoint of this client` });
-      }
-    });
-
-    const scenarios = (dto.scenarios ?? []).map(({ key, title, brief }) => ({ key, title, brief }));
-    const firstIndexOfKey = new Map<string, number>();
-    scenarios.forEach((scenario, index) => {
-      const first = firstIndexOfKey.get(scenario.key);
-      if (first !== undefined) {
-        problems.push({ field: `scenarios[${index}].key`, reason: `scenario key "${scenario.key}" is already used by scenarios[${first}]` });
-      } else {
-        firstIndexOfKey.set(scenario.key, index);
-      }
-    });
-
+    let previousCampaignClientId: string | undefined;
     if (dto.previousCampaignId) {
       const previous = await this.campaigns.findOneBy({ id: dto.previousCampaignId });
       if (!previous) throw notFound('Previous campaign');
-      if (previous.clientId !== dto.clientId) {
-        problems.push({ field: 'previousCampaignId', reason: 'the previous wave must be a campaign of the same client' });
-      }
+      previousCampaignClientId = previous.clientId;
     }
-    if (problems.length) throw unprocessable('The campaign is not valid', problems);
+    const scenarios = (dto.scenarios ?? []).map(({ key, title, brief }) => ({ key, title, brief }));
+    const problems = checkNewCampaign({
+      clientId: dto.clientId,
+      startsOn: dto.startsOn,
+      endsOn: dto.endsOn,
+      questionnaire,
+      touchpointIds: dto.touchpointIds,
+      touchpointClients: new Map(touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.clientId])),
+      scenarioKeys: scenarios.map((scenario) => scenario.key),
+      previousCampaignClientId,
+    });
+    if (problems.length) throw ruleViolation('CAMPAIGN_INVALID', 'The campaign is not valid', problems);
 
     const id = await this.dataSource.transaction(async (manager) => {
       const campaign = await manager.getRepository(Campaign).save(
@@ -185,7 +167,7 @@ export class CampaignsService {
         .where('campaign.id = :id', { id })
         .getOne();
       if (!campaign) throw notFound('Campaign');
-      if (campaign.status !== 'draft') throw conflict(`Only a draft campaign can be activated; this one is ${campaign.status}`);
+      if (campaign.status !== 'draft') throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be activated; this one is ${campaign.status}`);
 
       const touchpoints = await this.touchpointsOf(id, manager);
       let plan: PlannedVisit[];
@@ -204,7 +186,7 @@ export class CampaignsService {
         });
       } catch (error) {
         if (error instanceof SchedulingError) {
-          throw unprocessable('The visits of this campaign cannot be planned', [{ field: 'campaign', reason: error.message }]);
+          throw ruleViolation('UNPLANNABLE', 'The visits of this campaign cannot be planned', [{ field: 'campaign', reason: error.message }]);
         }
         throw error;
       }
@@ -245,7 +227,7 @@ export class CampaignsService {
     if (!affectedRows(result)) {
       const campaign = await this.campaigns.findOneBy({ id });
       if (!campaign) throw notFound('Campaign');
-      throw conflict(`Only an active campaign can be closed; this one is ${campaign.status}`);
+      throw ruleViolation('CAMPAIGN_NOT_ACTIVE', `Only an active campaign can be closed; this one is ${campaign.status}`);
     }
     return this.get(user, id);
   }

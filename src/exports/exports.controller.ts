@@ -22,7 +22,7 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get(':id/report.pdf')
-  @Endpoint({ operationId: 'downloadCampaignReportPdf', summary: 'Campaign report as PDF (DOMAIN.md §6)', description: ACCESS, errors: [400, 403, 404] })
+  @Endpoint({ operationId: 'downloadCampaignReportPdf', summary: 'Campaign report as PDF (docs/domain.md §6)', description: ACCESS, errors: [400, 403, 404] })
   @ApiFileResponse(PDF_CONTENT_TYPE, 'The PDF, as an attachment named after the campaign and today’s date')
   async pdf(
     @CurrentUser() user: AuthUser,
@@ -45,7 +45,7 @@ export class ExportsController {
   @Get(':id/report.xlsx')
   @Endpoint({
     operationId: 'downloadCampaignReportXlsx',
-    summary: 'Campaign report as an Excel workbook, streamed (DOMAIN.md §6)',
+    summary: 'Campaign report as an Excel workbook, streamed (docs/domain.md §6)',
     description: ACCESS,
     errors: [400, 403, 404],
   })

@@ -18,7 +18,7 @@ export class KpisController {
   @Get(':id/kpis')
   @Endpoint({
     operationId: 'getCampaignKpis',
-    summary: 'The KPI model of a campaign (DOMAIN.md §5)',
+    summary: 'The KPI model of a campaign (docs/kpis.md §5)',
     description:
       'Client users: their own client’s campaigns, approved visits only, no shopper data (another client’s campaign ' +
       'is 404). Consultants may add includeUnapproved=true and also get the shopper calibration block. Shoppers: 403.',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertCanReadVisitReport } from '../common/access/access';
 import { AuthUser } from '../common/auth/auth-user';
-import { conflict, notFound, unprocessable } from '../common/errors/domain-error';
+import { notFound, ruleViolation } from '../common/errors/domain-error';
 import { listQuestions } from '../questionnaires/domain/definition';
 import { AppealView, ResolvedAppealView } from './dto/report.dto';
 import { FileAppealDto, ListAppealsQuery, ResolveAppealDto } from './dto/review.dto';
@@ -68,12 +68,12 @@ export class AppealsService {
     if (!report) throw notFound('Visit report');
     assertCanReadVisitReport(user, { shopperId: report.shopper_id, status: report.status, clientId: report.client_id });
     if (report.status !== 'approved') {
-      throw conflict('Only approved visits can be appealed', [{ field: 'status', reason: `the report is ${report.status}` }]);
+      throw ruleViolation('NOT_APPROVED', 'Only approved visits can be appealed', [{ field: 'status', reason: `the report is ${report.status}` }]);
     }
     if (dto.questionKey) {
       const definition = await this.definitions.get(report.questionnaire_id);
       if (!listQuestions(definition).some(({ question }) => question.key === dto.questionKey)) {
-        throw unprocessable('The appeal names an unknown question', [
+        throw ruleViolation('UNKNOWN_QUESTION', 'The appeal names an unknown question', [
           { field: 'questionKey', reason: `there is no question "${dto.questionKey}" in this visit's questionnaire` },
         ]);
       }
@@ -92,7 +92,7 @@ export class AppealsService {
       )) as Array<{ id: string }>;
     });
     if (!inserted.length) {
-      throw conflict('An appeal on this visit (and question) is already open', [{ field: 'questionKey', reason: 'already appealed' }]);
+      throw ruleViolation('APPEAL_ALREADY_OPEN', 'An appeal on this visit (and question) is already open', [{ field: 'questionKey', reason: 'already appealed' }]);
     }
     return this.findView(inserted[0].id);
   }
@@ -100,10 +100,10 @@ export class AppealsService {
   async resolve(user: AuthUser, appealId: string, dto: ResolveAppealDto): Promise<ResolvedAppealView> {
     const overturn = dto.decision === 'overturned';
     if (overturn && !dto.answers?.length) {
-      throw unprocessable('An overturn needs the corrected answers', [{ field: 'answers', reason: 'required when the decision is overturned' }]);
+      throw ruleViolation('APPEAL_DECISION_INVALID', 'An overturn needs the corrected answers', [{ field: 'answers', reason: 'required when the decision is overturned' }]);
     }
     if (!overturn && dto.answers?.length) {
-      throw unprocessable('An upheld appeal changes nothing', [{ field: 'answers', reason: 'only allowed when the decision is overturned' }]);
+      throw ruleViolation('APPEAL_DECISION_INVALID', 'An upheld appeal changes nothing', [{ field: 'answers', reason: 'only allowed when the decision is overturned' }]);
     }
     await inTransaction(this.dataSource, async (runner) => {
       const [appeal] = (await runner.query(`SELECT id, status, visit_report_id, reason FROM appeals WHERE id = $1 FOR UPDATE`, [appealId])) as Array<{
@@ -114,7 +114,7 @@ export class AppealsService {
       }>;
       if (!appeal) throw notFound('Appeal');
       if (appeal.status !== 'open') {
-        throw conflict(`This appeal was already resolved (${appeal.status})`, [{ field: 'status', reason: `the appeal is ${appeal.status}` }]);
+        throw ruleViolation('APPEAL_RESOLVED', `This appeal was already resolved (${appeal.status})`, [{ field: 'status', reason: `the appeal is ${appeal.status}` }]);
       }
       if (overturn) {
         const report = await this.review.loadEditable(runner, appeal.visit_report_id);

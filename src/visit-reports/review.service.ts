@@ -3,9 +3,9 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { inTransaction, type SqlRunner } from '../database/transactions';
 import { InvalidTransitionError, canTransition, type AssignmentAction, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
-import { conflict, notFound, unprocessable } from '../common/errors/domain-error';
+import { notFound, ruleViolation } from '../common/errors/domain-error';
 import { listQuestions, type AnswerValue, type Channel, type SubmittedAnswer } from '../questionnaires/domain/definition';
-import { applyAnswerChanges, diffAnswers, storedAnswers } from './domain/answer-edits';
+import { answerChangeKeyProblems, applyAnswerChanges, diffAnswers, storedAnswers } from './domain/answer-edits';
 import { scoreSubmission } from './domain/score-rows';
 import { AnswerDto } from './dto/answer.dto';
 import { ReportView } from './dto/report.dto';
@@ -130,27 +130,20 @@ export class ReviewService {
     reason: string,
   ): Promise<void> {
     if (!EDITABLE.includes(report.status)) {
-      throw conflict(`A ${report.status} report cannot be edited; it is with the shopper for correction`, [
+      throw ruleViolation('NOT_EDITABLE', `A ${report.status} report cannot be edited; it is with the shopper for correction`, [
         { field: 'status', reason: `the report is ${report.status}` },
       ]);
     }
     const definition = await this.definitions.get(report.questionnaireId);
     const known = new Set(listQuestions(definition).map(({ question }) => question.key));
-    const seen = new Map<string, number>();
-    const changeProblems = changes.flatMap((change, index) => {
-      const field = `answers[${index}].questionKey`;
-      if (!known.has(change.questionKey)) return [{ field, reason: `there is no question "${change.questionKey}" in this questionnaire` }];
-      if (seen.has(change.questionKey)) return [{ field, reason: `question "${change.questionKey}" is changed more than once` }];
-      seen.set(change.questionKey, index);
-      return [];
-    });
-    if (changeProblems.length) throw unprocessable('The changes name unknown or repeated questions', changeProblems);
+    const changeProblems = answerChangeKeyProblems(changes, known);
+    if (changeProblems.length) throw ruleViolation('ANSWERS_INVALID', 'The changes name unknown or repeated questions', changeProblems);
 
     const submitted: SubmittedAnswer[] = changes.map(({ questionKey, value, na }) => ({ questionKey, value, na }));
     const answers = applyAnswerChanges(report.answers, submitted);
     const scored = scoreSubmission(definition, answers, report.channel);
     if (scored.rows === undefined) {
-      throw unprocessable(`After these changes the answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
+      throw ruleViolation('ANSWERS_INVALID', `After these changes the answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
     }
 
     const updated = await runner.query(
@@ -161,7 +154,7 @@ export class ReviewService {
     if (!updated.affected) {
       const [current] = (await runner.query(`SELECT version, status FROM visit_reports WHERE id = $1`, [report.id])) as Array<{ version: number; status: string }>;
       if (current && current.version === expectedVersion) {
-        throw conflict(`A ${current.status} report cannot be edited`, [{ field: 'status', reason: `the report is ${current.status}` }]);
+        throw ruleViolation('NOT_EDITABLE', `A ${current.status} report cannot be edited`, [{ field: 'status', reason: `the report is ${current.status}` }]);
       }
       throw staleVersion(expectedVersion, current?.version);
     }
@@ -184,7 +177,7 @@ export class ReviewService {
       )) as Array<{ assignment_id: string; status: AssignmentStatus }>;
       if (!row) throw notFound('Visit report');
       if (!canTransition(row.status, action)) {
-        throw conflict(new InvalidTransitionError(row.status, action).message, [{ field: 'status', reason: `the assignment is ${row.status}` }]);
+        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(row.status, action).message, [{ field: 'status', reason: `the assignment is ${row.status}` }]);
       }
       await writeReport(runner);
       await runner.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [row.assignment_id, to]);
@@ -193,7 +186,7 @@ export class ReviewService {
 }
 
 function staleVersion(sent: number, current: number | undefined) {
-  return conflict(`The report has changed since version ${sent}${current ? ` (it is at version ${current})` : ''}; reload it and try again`, [
+  return ruleViolation('STALE_VERSION', `The report has changed since version ${sent}${current ? ` (it is at version ${current})` : ''}; reload it and try again`, [
     { field: 'version', reason: 'stale' },
   ]);
 }

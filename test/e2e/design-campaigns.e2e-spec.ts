@@ -179,6 +179,24 @@ describe('design: campaigns', () => {
     );
   });
 
+  // Issue #12 item 6: a campaign ending 9999-12-31 with 1,000 visits per touchpoint was accepted (and its
+  // activation would plan visits for centuries). The documented maximums: 366 days, 100 visits per touchpoint.
+  it('refuses a period longer than 366 days (422 on endsOn) and more than 100 visits per touchpoint (400 on visitsPerTouchpoint)', async () => {
+    const campaignsBefore = await ctx.db.query(`SELECT count(*)::int AS n FROM campaigns`);
+    const absurd = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ endsOn: '9999-12-31', visitsPerTouchpoint: 1000 })).expect(400);
+    expect(fieldsOf(absurd.body)).toEqual(['visitsPerTouchpoint']);
+    expect(absurd.body.details[0].reason).toContain('at most 100');
+    const endless = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ endsOn: '9999-12-31' })).expect(422);
+    expect(fieldsOf(endless.body)).toEqual(['endsOn']);
+    expect(endless.body.code).toBe('CAMPAIGN_INVALID');
+    expect(endless.body.details[0].reason).toContain('at most 366 days');
+    const oneDayTooLong = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ startsOn: '2027-01-01', endsOn: '2028-01-02' })).expect(422);
+    expect(fieldsOf(oneDayTooLong.body)).toEqual(['endsOn']);
+    expect(await ctx.db.query(`SELECT count(*)::int AS n FROM campaigns`)).toEqual(campaignsBefore);
+    // The maximums themselves are allowed (2028 is a leap year: 366 days).
+    await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ startsOn: '2028-01-01', endsOn: '2028-12-31', visitsPerTouchpoint: 100 })).expect(201);
+  });
+
   it("answers 404 for a client, questionnaire, previous wave or campaign that does not exist", async () => {
     await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ clientId: GHOST })).expect(404);
     await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ questionnaireId: GHOST })).expect(404);

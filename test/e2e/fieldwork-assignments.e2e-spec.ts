@@ -110,7 +110,9 @@ describe('field work: assignments', () => {
     const shopper = await newShopper([w.clientId]);
     const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
     const response = await claim(shopper, id).expect(409);
-    expect(response.body.details).toEqual([{ field: 'conflict_of_interest', reason: expect.stringMatching(/^conflict_of_interest:/) }]);
+    expect(response.body.code).toBe('CONFLICT_OF_INTEREST');
+    expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringMatching(/^This shopper declared a conflict of interest/) }]);
+    expect(response.body.message).toMatch(/^This assignment cannot go to this shopper\. This shopper declared a conflict of interest/);
     expect(await statusOf(id)).toEqual({ status: 'open', shopper_id: null });
   });
 
@@ -120,7 +122,8 @@ describe('field work: assignments', () => {
     await insertAssignment(ctx.db, w.campaignId, tp, { shopperId: shopper.user.id, status: 'approved', plannedAt: new Date(Date.now() - 10 * DAY) });
     const id = await insertAssignment(ctx.db, w.campaignId, tp);
     const response = await claim(shopper, id).expect(409);
-    expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(['rotation']);
+    expect(response.body.code).toBe('ROTATION_RULE');
+    expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('the rotation period is') }]);
   });
 
   it('refuses more than MAX_ACTIVE_ASSIGNMENTS at once', async () => {
@@ -133,7 +136,8 @@ describe('field work: assignments', () => {
     }
     const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
     const response = await claim(shopper, id).expect(409);
-    expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(['max_active_assignments']);
+    expect(response.body.code).toBe('MAX_ACTIVE_ASSIGNMENTS');
+    expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('active assignments; the maximum is 3') }]);
   });
 
   it('refuses more than MAX_VISITS_PER_DAY on one day, also for a consultant assigning', async () => {
@@ -149,7 +153,8 @@ describe('field work: assignments', () => {
     }
     const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId), { plannedAt: new Date(day.getTime() + 4 * 3600_000) });
     const response = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
-    expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(['max_visits_per_day']);
+    expect(response.body.code).toBe('MAX_VISITS_PER_DAY');
+    expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('visits on that day; the maximum is 2 a day') }]);
   });
 
   it('lets a consultant assign an open job (200), and validates the body', async () => {
@@ -157,7 +162,8 @@ describe('field work: assignments', () => {
     const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
     const response = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(200);
     expect(response.body).toMatchObject({ id, status: 'assigned', shopperId: shopper.user.id });
-    await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
+    const again = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
+    expect(again.body.code).toBe('INVALID_TRANSITION');
     await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({}).expect(400);
     const other = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
     await ctx.http.post(`/assignments/${other}/assign`).set(w.consultant.auth).send({ shopperId: w.consultant.user.id }).expect(404);
@@ -170,9 +176,10 @@ describe('field work: assignments', () => {
     const shopper = await newShopper();
     const response = await claim(shopper, id).expect(409);
     expect(response.body.message).toContain('draft');
+    expect(response.body.code).toBe('CAMPAIGN_NOT_ACTIVE');
   });
 
-  it('expires open jobs past their window (in SQL) and answers 409 window_closed to claims', async () => {
+  it('expires open jobs past their window (in SQL) and answers 409 WINDOW_CLOSED to claims', async () => {
     const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId), {
       windowStart: new Date(Date.now() - 5 * DAY),
       windowEnd: new Date(Date.now() - DAY),
@@ -196,6 +203,7 @@ describe('field work: assignments', () => {
     expect((await statusOf(recent)).status).toBe('assigned'); // still within the grace for a late upload
     const shopper = await newShopper();
     const response = await claim(shopper, id).expect(409);
-    expect(response.body.details).toEqual([expect.objectContaining({ field: 'window_closed' })]);
+    expect(response.body.code).toBe('WINDOW_CLOSED');
+    expect(response.body.message).toMatch(/^This assignment has expired: the window for this visit ended at /);
   });
 });

@@ -155,7 +155,9 @@ describe('field work: review, appeals, alerts', () => {
   describe('edits', () => {
     it('re-validates, re-scores and audits an edit, and answers 409 to a stale version', async () => {
       const { id } = await submitted();
-      await patch(id, { version: 7, answers: [{ questionKey: 'greet', value: false }], reason: 'x' }).expect(409);
+      const stale = await patch(id, { version: 7, answers: [{ questionKey: 'greet', value: false }], reason: 'x' }).expect(409);
+      expect(stale.body.code).toBe('STALE_VERSION');
+      expect(stale.body.message).toBe('The report has changed since version 7 (it is at version 1); reload it and try again');
       const response = await patch(id, { version: 1, answers: [{ questionKey: 'greet', value: false }, { questionKey: 'note', value: 'Greeting was missing entirely' }], reason: 'Video shows no greeting' }).expect(200);
       // greeting: 0 + 1 + 3 of 7 → 400/7; visit (400/7 + 175) / 3 = 1625/21
       expect(response.body.version).toBe(2);
@@ -181,6 +183,7 @@ describe('field work: review, appeals, alerts', () => {
       // solved=false makes the required follow-up question apply, and it has no answer
       const response = await patch(id, { version: 1, answers: [{ questionKey: 'solved', value: false }], reason: 'r' }).expect(422);
       expect(response.body.details).toEqual([expect.objectContaining({ field: 'follow' })]);
+      expect(response.body.code).toBe('ANSWERS_INVALID');
       const unknown = await patch(id, { version: 1, answers: [{ questionKey: 'nope', value: 1 }], reason: 'r' }).expect(422);
       expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'answers[0].questionKey' })]);
       expect((await ctx.db.query('SELECT version FROM visit_reports WHERE id = $1', [id]))[0].version).toBe(1);
@@ -196,6 +199,7 @@ describe('field work: review, appeals, alerts', () => {
       await ctx.http.post(`/visit-reports/${id}/return`).set(w.consultant.auth).send({ comment: 'Redo' }).expect(200);
       const response = await patch(id, { version: 2, answers: [{ questionKey: 'greet', value: false }], reason: 'r' }).expect(409);
       expect(response.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
+      expect(response.body.code).toBe('NOT_EDITABLE');
     });
 
     it('lets exactly one of two concurrent edits with the same version through', async () => {

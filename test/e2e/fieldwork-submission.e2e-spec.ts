@@ -101,6 +101,7 @@ describe('field work: report submission', () => {
     ];
     const key = newKey();
     const response = await submit(w.shopper, id, reportBody({ answers }), key).expect(422);
+    expect(response.body.code).toBe('ANSWERS_INVALID');
     const fields = response.body.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['greet', 'friendly', 'wait', 'privacy', 'follow', 'product', 'note', 'reply', 'answers[9].questionKey']));
     expect(fields).not.toContain('clean');
@@ -124,6 +125,7 @@ describe('field work: report submission', () => {
     const id = await assigned(w.shopper, { windowStart: new Date(Date.now() - 2 * 24 * HOUR), windowEnd: new Date(Date.now() + 24 * HOUR) });
     const before = await submit(w.shopper, id, reportBody({ visitedAt: new Date(Date.now() - 3 * 24 * HOUR).toISOString() })).expect(422);
     expect(before.body.details).toEqual([expect.objectContaining({ field: 'visitedAt' })]);
+    expect(before.body.code).toBe('OUTSIDE_WINDOW');
     await submit(w.shopper, id, reportBody({ visitedAt: new Date(Date.now() + 2 * 24 * HOUR).toISOString() })).expect(422);
   });
 
@@ -141,11 +143,13 @@ describe('field work: report submission', () => {
     await submit(w.shopper, id, reportBody()).expect(201);
     const again = await submit(w.shopper, id, reportBody()).expect(409);
     expect(again.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
+    expect(again.body.code).toBe('INVALID_TRANSITION');
 
     const closed = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [w.touchpointId], { status: 'closed' });
     const inClosed = await insertAssignment(ctx.db, closed, w.touchpointId, { shopperId: w.shopper.user.id });
     const response = await submit(w.shopper, inClosed, reportBody()).expect(409);
     expect(response.body.message).toContain('closed');
+    expect(response.body.code).toBe('CAMPAIGN_NOT_ACTIVE');
   });
 
   it('gives the same answer to a retry with the same key and body, and 409 to the same key with another body', async () => {
@@ -162,6 +166,7 @@ describe('field work: report submission', () => {
 
     const different = await submit(w.shopper, id, reportBody({ visitedAt: retryBody.visitedAt, answers: goodAnswers({ greet: false }) }), key).expect(409);
     expect(different.body.details).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    expect(different.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // the key is the shopper's own: another assignment with it is a different request too
     const second = await assigned();
     await submit(w.shopper, second, retryBody, key).expect(409);

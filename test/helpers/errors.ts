@@ -1,5 +1,6 @@
 // The docs/api.md error shape, asserted the same way by every test that checks a refusal.
 import { STATUS_CODES } from 'http';
+import { RULE_CODES } from '../../src/common/errors/error-codes';
 
 export interface ErrorDetail {
   field: string;
@@ -10,16 +11,18 @@ export interface ErrorDetail {
 export const fieldsOf = (body: { details?: ErrorDetail[] }) => (body.details ?? []).map((detail) => detail.field);
 
 /**
- * Whether `body` is exactly `{ statusCode, error, message, details? }` for `status`, with `details` (when
+ * Whether `body` is exactly `{ statusCode, error, code?, message, details? }` for `status`, `code` (when
+ * present) a rule code of docs/errors.md, with `details` (when
  * present) a non-empty list of `{ field, reason }` strings; returns what is wrong, or null. A plain
  * function rather than expect() calls so property-based tests can report the failing payload with it.
  */
 export function errorShapeProblem(status: number, body: unknown): string | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return `body is not an object: ${JSON.stringify(body)}`;
-  const { statusCode, error, message, details, ...rest } = body as Record<string, unknown>;
+  const { statusCode, error, code, message, details, ...rest } = body as Record<string, unknown>;
   if (Object.keys(rest).length) return `unexpected fields ${Object.keys(rest).join(', ')}`;
   if (statusCode !== status) return `statusCode ${String(statusCode)} is not the HTTP status ${status}`;
   if (error !== STATUS_CODES[status]) return `error ${JSON.stringify(error)} is not ${JSON.stringify(STATUS_CODES[status])}`;
+  if (code !== undefined && !Object.hasOwn(RULE_CODES, String(code))) return `code ${JSON.stringify(code)} is not a rule code of docs/errors.md`;
   if (typeof message !== 'string' || message === '') return `message ${JSON.stringify(message)} is not a non-empty string`;
   if (details === undefined) return null;
   const wellFormed =

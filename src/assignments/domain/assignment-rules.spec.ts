@@ -35,8 +35,8 @@ describe('checkAssignmentRules', () => {
     it('never gives a shopper a client they declared', () => {
       expect(checkAssignmentRules(input({ shopper: { conflictClientIds: ['client-2', 'client-1'] } }))).toEqual([
         {
-          rule: 'conflict_of_interest',
-          message: 'conflict_of_interest: this shopper declared a conflict of interest with this client and may never evaluate it',
+          rule: 'CONFLICT_OF_INTEREST',
+          message: 'This shopper declared a conflict of interest with this client and may never evaluate it',
         },
       ]);
     });
@@ -47,12 +47,12 @@ describe('checkAssignmentRules', () => {
     });
   });
 
-  describe('rotation', () => {
+  describe('ROTATION_RULE', () => {
     it('refuses a touchpoint the shopper evaluated 12 days before the visit', () => {
       expect(checkAssignmentRules(input(visits('2025-06-08T10:00:00Z')))).toEqual([
         {
-          rule: 'rotation',
-          message: 'rotation: this shopper evaluated this touchpoint 12 days before this visit; the rotation period is 90 days',
+          rule: 'ROTATION_RULE',
+          message: 'This shopper evaluated this touchpoint 12 days before this visit; the rotation period is 90 days',
         },
       ]);
     });
@@ -61,15 +61,15 @@ describe('checkAssignmentRules', () => {
       // 2025-03-22 → 04-21 → 05-21 → 06-20 is 30 + 30 + 30 days.
       expect(rulesOf(visits('2025-03-22T10:00:00.000Z'))).toEqual([]);
       expect(checkAssignmentRules(input(visits('2025-03-22T10:00:00.001Z')))[0].message).toBe(
-        'rotation: this shopper evaluated this touchpoint 89 days before this visit; the rotation period is 90 days',
+        'This shopper evaluated this touchpoint 89 days before this visit; the rotation period is 90 days',
       );
     });
 
     it('also refuses when the shopper already holds a later visit to the touchpoint', () => {
       expect(checkAssignmentRules(input(visits('2025-07-20T10:00:00Z')))).toEqual([
         {
-          rule: 'rotation',
-          message: 'rotation: this shopper is due to evaluate this touchpoint 30 days after this visit; the rotation period is 90 days',
+          rule: 'ROTATION_RULE',
+          message: 'This shopper is due to evaluate this touchpoint 30 days after this visit; the rotation period is 90 days',
         },
       ]);
       // 2025-06-20 + 90 days = 2025-09-18 (10 days of June, 31 of July, 31 of August, 18 of September).
@@ -93,7 +93,7 @@ describe('checkAssignmentRules', () => {
       expect(rulesOf({ ...late, ...visits('2025-03-23T10:00:00Z') })).toEqual([]);
       // 90 days and 2 hours after plannedAt, but 88 days and 2 hours after now: refused.
       expect(checkAssignmentRules(input({ ...late, ...visits('2025-09-18T12:00:00Z') }))[0].message).toBe(
-        'rotation: this shopper is due to evaluate this touchpoint 88 days after this visit; the rotation period is 90 days',
+        'This shopper is due to evaluate this touchpoint 88 days after this visit; the rotation period is 90 days',
       );
     });
 
@@ -101,7 +101,7 @@ describe('checkAssignmentRules', () => {
       const policy = { ...DEFAULT_ASSIGNMENT_POLICY, rotationDays: 30 };
       expect(rulesOf({ policy, ...visits('2025-05-06T10:00:00Z') })).toEqual([]); // 45 days before
       expect(checkAssignmentRules(input({ policy, ...visits('2025-05-26T10:00:00Z') }))[0].message).toBe(
-        'rotation: this shopper evaluated this touchpoint 25 days before this visit; the rotation period is 30 days',
+        'This shopper evaluated this touchpoint 25 days before this visit; the rotation period is 30 days',
       );
     });
   });
@@ -111,8 +111,8 @@ describe('checkAssignmentRules', () => {
       expect(rulesOf({ activeAssignmentCount: 4 })).toEqual([]);
       expect(checkAssignmentRules(input({ activeAssignmentCount: 5 }))).toEqual([
         {
-          rule: 'max_active_assignments',
-          message: 'max_active_assignments: this shopper already has 5 active assignments; the maximum is 5',
+          rule: 'MAX_ACTIVE_ASSIGNMENTS',
+          message: 'This shopper already has 5 active assignments; the maximum is 5',
         },
       ]);
     });
@@ -127,14 +127,14 @@ describe('checkAssignmentRules', () => {
       expect(rulesOf({ visitsOnSameDay: 2 })).toEqual([]);
       expect(checkAssignmentRules(input({ visitsOnSameDay: 3 }))).toEqual([
         {
-          rule: 'max_visits_per_day',
-          message: 'max_visits_per_day: this shopper already has 3 visits on that day; the maximum is 3 a day',
+          rule: 'MAX_VISITS_PER_DAY',
+          message: 'This shopper already has 3 visits on that day; the maximum is 3 a day',
         },
       ]);
     });
 
     it('follows the policy maximum', () => {
-      expect(rulesOf({ visitsOnSameDay: 1, policy: { ...DEFAULT_ASSIGNMENT_POLICY, maxVisitsPerDay: 1 } })).toEqual(['max_visits_per_day']);
+      expect(rulesOf({ visitsOnSameDay: 1, policy: { ...DEFAULT_ASSIGNMENT_POLICY, maxVisitsPerDay: 1 } })).toEqual(['MAX_VISITS_PER_DAY']);
     });
   });
 
@@ -146,7 +146,7 @@ describe('checkAssignmentRules', () => {
 
     it('refuses once the window has ended (windowEnd is exclusive)', () => {
       expect(checkAssignmentRules(input({ now: new Date('2025-06-23T00:00:00Z') }))).toEqual([
-        { rule: 'window_closed', message: 'window_closed: the window for this visit ended at 2025-06-23T00:00:00.000Z' },
+        { rule: 'WINDOW_CLOSED', message: 'The window for this visit ended at 2025-06-23T00:00:00.000Z' },
       ]);
     });
   });
@@ -160,6 +160,6 @@ describe('checkAssignmentRules', () => {
         visitsOnSameDay: 3,
         now: new Date('2025-06-24T08:00:00Z'),
       }),
-    ).toEqual(['conflict_of_interest', 'rotation', 'max_active_assignments', 'max_visits_per_day', 'window_closed']);
+    ).toEqual(['CONFLICT_OF_INTEREST', 'ROTATION_RULE', 'MAX_ACTIVE_ASSIGNMENTS', 'MAX_VISITS_PER_DAY', 'WINDOW_CLOSED']);
   });
 });

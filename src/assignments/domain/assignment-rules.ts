@@ -1,6 +1,7 @@
 // Who may be given an assignment (docs/domain.md §3, rotation and conflict of interest). Both claiming
 // from the job board and manual assignment call this with plain data loaded by the service, and
 // answer 409 naming every broken rule.
+import type { RuleCode } from '../../common/errors/error-codes';
 
 export interface AssignmentPolicy {
   /** A shopper may not visit the same touchpoint twice within this many days. */
@@ -17,16 +18,12 @@ export const DEFAULT_ASSIGNMENT_POLICY: Readonly<AssignmentPolicy> = Object.free
   maxVisitsPerDay: 3,
 });
 
-export type AssignmentRule =
-  | 'conflict_of_interest'
-  | 'rotation'
-  | 'max_active_assignments'
-  | 'max_visits_per_day'
-  | 'window_closed';
+/** The rules' codes, as the error body names them (src/common/errors/error-codes.ts). */
+export type AssignmentRule = Extract<RuleCode, 'CONFLICT_OF_INTEREST' | 'ROTATION_RULE' | 'MAX_ACTIVE_ASSIGNMENTS' | 'MAX_VISITS_PER_DAY' | 'WINDOW_CLOSED'>;
 
 export interface RuleViolation {
   rule: AssignmentRule;
-  /** A sentence for a person, starting with the rule's name. */
+  /** A sentence for a person. */
   message: string;
 }
 
@@ -60,8 +57,8 @@ export function checkAssignmentRules(input: AssignmentRuleInput): RuleViolation[
 
   if (input.shopper.conflictClientIds.includes(assignment.clientId)) {
     violations.push({
-      rule: 'conflict_of_interest',
-      message: 'conflict_of_interest: this shopper declared a conflict of interest with this client and may never evaluate it',
+      rule: 'CONFLICT_OF_INTEREST',
+      message: 'This shopper declared a conflict of interest with this client and may never evaluate it',
     });
   }
 
@@ -70,23 +67,23 @@ export function checkAssignmentRules(input: AssignmentRuleInput): RuleViolation[
 
   if (input.activeAssignmentCount >= policy.maxActiveAssignments) {
     violations.push({
-      rule: 'max_active_assignments',
-      message: `max_active_assignments: this shopper already has ${input.activeAssignmentCount} active assignments; the maximum is ${policy.maxActiveAssignments}`,
+      rule: 'MAX_ACTIVE_ASSIGNMENTS',
+      message: `This shopper already has ${input.activeAssignmentCount} active assignments; the maximum is ${policy.maxActiveAssignments}`,
     });
   }
 
   if (input.visitsOnSameDay >= policy.maxVisitsPerDay) {
     violations.push({
-      rule: 'max_visits_per_day',
-      message: `max_visits_per_day: this shopper already has ${input.visitsOnSameDay} visits on that day; the maximum is ${policy.maxVisitsPerDay} a day`,
+      rule: 'MAX_VISITS_PER_DAY',
+      message: `This shopper already has ${input.visitsOnSameDay} visits on that day; the maximum is ${policy.maxVisitsPerDay} a day`,
     });
   }
 
   // windowEnd is exclusive (the midnight after the window's last day), so the window is closed at that instant.
   if (now.getTime() >= assignment.windowEnd.getTime()) {
     violations.push({
-      rule: 'window_closed',
-      message: `window_closed: the window for this visit ended at ${assignment.windowEnd.toISOString()}`,
+      rule: 'WINDOW_CLOSED',
+      message: `The window for this visit ended at ${assignment.windowEnd.toISOString()}`,
     });
   }
   return violations;
@@ -109,8 +106,8 @@ function rotationViolation(input: AssignmentRuleInput): RuleViolation | undefine
 
   const when = nearest <= 0 ? `evaluated this touchpoint ${daysText(-nearest)} before` : `is due to evaluate this touchpoint ${daysText(nearest)} after`;
   return {
-    rule: 'rotation',
-    message: `rotation: this shopper ${when} this visit; the rotation period is ${input.policy.rotationDays} days`,
+    rule: 'ROTATION_RULE',
+    message: `This shopper ${when} this visit; the rotation period is ${input.policy.rotationDays} days`,
   };
 }
 

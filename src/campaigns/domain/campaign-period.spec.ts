@@ -1,4 +1,4 @@
-import { checkCampaignPeriod } from './campaign-period';
+import { checkCampaignPeriod, MAX_CAMPAIGN_DAYS } from './campaign-period';
 
 describe('checkCampaignPeriod', () => {
   it('accepts a period of several days and a single day', () => {
@@ -25,5 +25,16 @@ describe('checkCampaignPeriod', () => {
   it('rejects other shapes than YYYY-MM-DD', () => {
     expect(checkCampaignPeriod('2027-3-1', '2027-03-05').map((problem) => problem.field)).toEqual(['startsOn']);
     expect(checkCampaignPeriod('2027-03-01', '2027-03-05T10:00').map((problem) => problem.field)).toEqual(['endsOn']);
+  });
+
+  it('accepts a period of MAX_CAMPAIGN_DAYS (366) days, both ends included, and refuses one day more on endsOn', () => {
+    expect(MAX_CAMPAIGN_DAYS).toBe(366);
+    // 2028 is a leap year: 2028-01-01 .. 2028-12-31 is 366 days
+    expect(checkCampaignPeriod('2028-01-01', '2028-12-31')).toEqual([]);
+    expect(checkCampaignPeriod('2027-01-01', '2028-01-01')).toEqual([]);
+    expect(checkCampaignPeriod('2027-01-01', '2028-01-02')).toEqual([
+      { field: 'endsOn', reason: 'the campaign would last 367 days (2027-01-01 to 2028-01-02); at most 366 days, both ends included' },
+    ]);
+    expect(checkCampaignPeriod('2027-01-01', '9999-12-31').map((problem) => problem.field)).toEqual(['endsOn']);
   });
 });

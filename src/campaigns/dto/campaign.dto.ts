@@ -20,6 +20,8 @@ import { NestedDto } from '../../common/http/validation';
 import type { Channel, Dimension } from '../../questionnaires/domain/definition';
 import type { CampaignStatus } from '../campaign.entity';
 import { PageQuery } from '../../common/http/paging';
+import { MAX_CAMPAIGN_DAYS } from '../domain/campaign-period';
+import { MAX_VISITS_PER_TOUCHPOINT } from '../domain/campaign-rules';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KEY = /^[a-z0-9_]+$/i;
@@ -76,7 +78,7 @@ export class CreateCampaignDto {
   @ApiProperty({ example: '2026-03-01', description: 'First day (YYYY-MM-DD)' })
   @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
   startsOn: string;
-  @ApiProperty({ example: '2026-03-31', description: 'Last day, inclusive (YYYY-MM-DD)' })
+  @ApiProperty({ example: '2026-03-31', description: `Last day, inclusive (YYYY-MM-DD); the period is at most ${MAX_CAMPAIGN_DAYS} days` })
   @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
   endsOn: string;
   @ApiProperty({ type: [String], description: "Touchpoints in scope, all of the campaign's client" })
@@ -92,7 +94,11 @@ export class CreateCampaignDto {
   @ArrayMaxSize(100)
   @NestedDto(() => ScenarioDto, { each: true })
   scenarios?: ScenarioDto[];
-  @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) visitsPerTouchpoint: number;
+  @ApiProperty({ minimum: 1, maximum: MAX_VISITS_PER_TOUCHPOINT, description: 'Visits planned per touchpoint over the period' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VISITS_PER_TOUCHPOINT, { message: `visitsPerTouchpoint must be at most ${MAX_VISITS_PER_TOUCHPOINT}` })
+  visitsPerTouchpoint: number;
   @ApiPropertyOptional({ type: SlaSecondsDto, description: '{<channel>: seconds}' })
   @IsOptional()
   @NestedDto(() => SlaSecondsDto)

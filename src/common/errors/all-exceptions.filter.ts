@@ -1,19 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { DomainError, DomainErrorCode, ErrorDetail } from './domain-error';
+import { DomainError, ErrorDetail } from './domain-error';
+import { HTTP_STATUS_OF, type RuleCode } from './error-codes';
 import { httpErrorBody } from './http-error-body';
-
-const STATUS_OF: Record<DomainErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-};
 
 /** The single place where errors become HTTP answers; anything unexpected is a 500 that hides internals. */
 @Catch()
@@ -22,18 +12,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, message, details } = this.describe(exception);
+    const { status, message, details, code } = this.describe(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) {
       response.end();
       return;
     }
-    response.status(status).json(httpErrorBody(status, message, details));
+    response.status(status).json(httpErrorBody(status, message, details, code));
   }
 
-  private describe(exception: unknown): { status: number; message: string; details?: ErrorDetail[] } {
+  private describe(exception: unknown): { status: number; message: string; details?: ErrorDetail[]; code?: RuleCode } {
     if (exception instanceof DomainError) {
-      return { status: STATUS_OF[exception.code], message: exception.message, details: exception.details };
+      return { status: HTTP_STATUS_OF[exception.code], message: exception.message, details: exception.details, code: exception.rule };
     }
     if (exception instanceof ThrottlerException) {
       return { status: HttpStatus.TOO_MANY_REQUESTS, message: 'Too many attempts; try again later' };

@@ -1,14 +1,8 @@
-// Domain errors carry a code; the one exception filter maps codes to HTTP statuses.
+// Domain errors carry their kind (and, for a broken rule, its code); the one exception filter maps
+// kinds to HTTP statuses. The codes live in error-codes.ts.
+import { RULE_CODES, type DomainErrorKind, type RuleCode } from './error-codes';
 
-export type DomainErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'payload_too_large'
-  | 'unsupported_media_type';
+export type DomainErrorCode = DomainErrorKind;
 
 export interface ErrorDetail {
   field: string;
@@ -20,10 +14,16 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** The rule broken, shown as `code` in the error body. */
+    readonly rule?: RuleCode,
   ) {
     super(message);
   }
 }
+
+/** A request that breaks a named rule: its status comes from the rule's entry in RULE_CODES. */
+export const ruleViolation = (rule: RuleCode, message: string, details?: ErrorDetail[]) =>
+  new DomainError(RULE_CODES[rule].kind, message, details, rule);
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const conflict = (message: string, details?: ErrorDetail[]) => new DomainError('conflict', message, details);

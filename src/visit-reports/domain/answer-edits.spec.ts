@@ -1,4 +1,4 @@
-import { applyAnswerChanges, diffAnswers, snapshotOf, storedAnswers } from './answer-edits';
+import { answerChangeKeyProblems, applyAnswerChanges, diffAnswers, snapshotOf, storedAnswers } from './answer-edits';
 
 describe('snapshotOf', () => {
   it('shows a value, N/A, or null for blank', () => {
@@ -55,5 +55,21 @@ describe('diffAnswers', () => {
 
   it('reports a cleared answer as new null', () => {
     expect(diffAnswers([{ questionKey: 'a', value: 2 }], [], ['a'])).toEqual([{ field: 'answers.a', oldValue: { value: 2 }, newValue: null }]);
+  });
+});
+
+describe('answerChangeKeyProblems', () => {
+  const known = new Set(['greet', 'wait']);
+
+  it('accepts changes to distinct known questions', () => {
+    expect(answerChangeKeyProblems([{ questionKey: 'greet' }, { questionKey: 'wait' }], known)).toEqual([]);
+    expect(answerChangeKeyProblems([], known)).toEqual([]);
+  });
+
+  it('names an unknown question and a second change of the same question by their index', () => {
+    expect(answerChangeKeyProblems([{ questionKey: 'greet' }, { questionKey: 'nope' }, { questionKey: 'greet' }], known)).toEqual([
+      { field: 'answers[1].questionKey', reason: 'there is no question "nope" in this questionnaire' },
+      { field: 'answers[2].questionKey', reason: 'question "greet" is changed more than once' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // A reviewer's (or an appeal's, or a resubmission's) change to a report's answers, and the audit
 // trail it leaves (docs/domain.md §2: every reviewer edit is kept: who, when, old, new). Pure.
-import type { AnswerValue, SubmittedAnswer } from '../../questionnaires/domain/definition';
+import type { AnswerValue, Problem, SubmittedAnswer } from '../../questionnaires/domain/definition';
 import { canonicalJson } from './request-hash';
 
 /** An answer as the audit trail shows it: `{ value }`, `{ na: true }`, or null when blank. */
@@ -25,6 +25,21 @@ export function storedAnswers(rows: ReadonlyArray<{ questionKey: string; value: 
   return rows
     .filter((row) => row.na || row.value !== null)
     .map((row) => (row.na ? { questionKey: row.questionKey, na: true } : { questionKey: row.questionKey, value: row.value }));
+}
+
+/**
+ * The problems with the keys of a list of changes: each must name a question of the questionnaire
+ * (`knownKeys`), and no question may be changed twice. Named `answers[i].questionKey`.
+ */
+export function answerChangeKeyProblems(changes: ReadonlyArray<{ questionKey: string }>, knownKeys: ReadonlySet<string>): Problem[] {
+  const seen = new Set<string>();
+  return changes.flatMap((change, index) => {
+    const field = `answers[${index}].questionKey`;
+    if (!knownKeys.has(change.questionKey)) return [{ field, reason: `there is no question "${change.questionKey}" in this questionnaire` }];
+    if (seen.has(change.questionKey)) return [{ field, reason: `question "${change.questionKey}" is changed more than once` }];
+    seen.add(change.questionKey);
+    return [];
+  });
 }
 
 /**
