@@ -24,5 +24,17 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
 
     },
+    {
+      // The web app in Chromium (test/web/README in harness.ts): builds dist/web when its sources are newer,
+      // shares the e2e project's database setup; skipped with one line when /usr/bin/chromium is missing.
+      displayName: 'web',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/web/**/*.web-spec.ts'],
+      transform,
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      globalSetup: '<rootDir>/test/web/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
   ],
 };

@@ -19,6 +19,7 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { VisitReportsModule } from './visit-reports/visit-reports.module';
 import { ProgramsModule } from './programs/programs.module';
+import { webAppModule } from './web-app';
 
 @Module({
   imports: [
@@ -60,6 +61,8 @@ import { ProgramsModule } from './programs/programs.module';
     VisitReportsModule,
     HealthModule,
     ProgramsModule,
+    // Last: the web app's files and its index.html fallback for client-side routes (src/web-app.ts).
+    webAppModule(),
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -9,6 +9,9 @@ import { ensureDatabase, startEmbeddedPostgres } from '../../src/database/embedd
 import { TEMPLATE_DATABASE } from './test-database';
 
 export default async function globalSetup(): Promise<void> {
+  // The e2e and web projects share this setup: in one `npm test` the second call finds it done.
+  const state = globalThis as { __incognitoTestTemplateReady?: boolean };
+  if (state.__incognitoTestTemplateReady) return;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const server = await startEmbeddedPostgres({
@@ -31,4 +34,5 @@ export default async function globalSetup(): Promise<void> {
   await template.initialize();
   await template.runMigrations();
   await template.destroy();
+  state.__incognitoTestTemplateReady = true;
 }

@@ -1,0 +1,41 @@
+// The web app (web/, built by Vite into dist/web) served by the API's own server, at `/`.
+//
+// Client-side routes live under a few prefixes of their own, disjoint from the API's route prefixes, so
+// the index.html fallback never shadows the API: an unknown API path stays the API's JSON 404 and
+// /docs stays Swagger UI (test/e2e/web-serving.e2e-spec.ts checks both, and that no API route starts
+// with one of these prefixes). A new area of the web app adds its prefix here.
+import { ServeStaticModule, type ServeStaticModuleOptions } from '@nestjs/serve-static';
+import { basename, join, resolve } from 'path';
+
+export const WEB_ROUTE_PREFIXES = ['sign-in', 'portal', 'console', 'shopper'] as const;
+
+/** `/portal`, `/portal/…` and the like: the paths that get index.html. */
+export const WEB_ROUTE_PATTERN = new RegExp(`^/(?:${WEB_ROUTE_PREFIXES.join('|')})(?:/.*)?$`);
+
+/** dist/web beside the compiled server (dist/src), or the built copy when the server runs from sources (ts-node, jest). */
+export function webDistDir(): string {
+  if (process.env.WEB_DIST_DIR) return resolve(process.env.WEB_DIST_DIR);
+  const parent = resolve(__dirname, '..');
+  return basename(parent) === 'dist' ? join(parent, 'web') : join(parent, 'dist', 'web');
+}
+
+export function webAppModule() {
+  // Async so the folder is read when the app is created (tests point WEB_DIST_DIR elsewhere), not on import.
+  return ServeStaticModule.forRootAsync({ useFactory: () => [webAppOptions()] });
+}
+
+function webAppOptions(): ServeStaticModuleOptions {
+  return {
+    rootPath: webDistDir(),
+    renderPath: WEB_ROUTE_PATTERN,
+    serveStaticOptions: {
+      index: 'index.html',
+      fallthrough: true,
+      redirect: false,
+      setHeaders: (response: { setHeader(name: string, value: string): void }, path: string) => {
+        // Hashed bundles never change; index.html must be asked for again after a deploy.
+        response.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    },
+  };
+}

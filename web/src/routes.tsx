@@ -1,0 +1,36 @@
+// Client-side routes. Every path lives under a prefix the server hands to the web app
+// (src/web-app.ts: sign-in, portal, console, shopper), never under an API route.
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth } from './shared/auth/RequireAuth';
+import { AppLayout } from './shared/layout/AppLayout';
+import { RouteError } from './shared/layout/states';
+import { SignInPage } from './shared/pages/SignInPage';
+import { readSession } from './shared/auth/session';
+
+// Pages load on demand: the sign-in page never pays for the dashboard's charts.
+const CampaignListPage = lazy(() => import('./client/pages/CampaignListPage'));
+const DashboardPage = lazy(() => import('./client/pages/DashboardPage'));
+const VisitListPage = lazy(() => import('./client/pages/VisitListPage'));
+const VisitPage = lazy(() => import('./client/pages/VisitPage'));
+
+export const router = createBrowserRouter([
+  { path: '/', element: <Navigate to={readSession() ? '/portal' : '/sign-in'} replace /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/portal',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <CampaignListPage /> },
+      { path: 'campaigns/:campaignId', element: <DashboardPage /> },
+      { path: 'campaigns/:campaignId/visits', element: <VisitListPage /> },
+      { path: 'visits/:visitId', element: <VisitPage /> },
+    ],
+  },
+  { path: '*', element: <Navigate to="/" replace /> },
+]);

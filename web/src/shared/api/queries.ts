@@ -1,0 +1,149 @@
+// One query hook per resource (TanStack Query), each over the typed client.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { KpiModel as FallbackKpiModel } from './kpi-model-fallback';
+import { api, unwrap } from './client';
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+/** The generated schema's type when the API documents it, else the shape written here (until it does). */
+type SchemaOr<K extends string, Fallback> = K extends keyof Schemas ? Schemas[K] : Fallback;
+
+export interface CampaignSummary {
+  approvedVisits: number;
+  overall: number | null;
+  previousOverall: number | null;
+  change: number | null;
+}
+export type Campaign = SchemaOr<
+  'CampaignView',
+  {
+    id: string;
+    clientId: string;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    status: 'draft' | 'active' | 'closed';
+    scenarios: Array<{ key: string; title: string; brief: string }>;
+    previousCampaignId: string | null;
+    touchpointIds: string[];
+  }
+> & { summary?: CampaignSummary };
+export type Client = SchemaOr<'ClientView', { id: string; name: string }>;
+export type Touchpoint = SchemaOr<'TouchpointView', { id: string; name: string; channel: string; region: string; city: string | null }>;
+export type Report = Schemas['ReportView'];
+export type Appeal = Schemas['AppealView'];
+export type Evidence = Schemas['EvidenceView'];
+export type KpiModel = SchemaOr<'KpiModel', FallbackKpiModel>;
+
+/** The dashboard's filters, as they appear in the URL and in the API's query. */
+export interface DashboardFilters {
+  channel?: string;
+  region?: string;
+  touchpointId?: string;
+  scenario?: string;
+  from?: string;
+  to?: string;
+}
+export const FILTER_KEYS = ['channel', 'region', 'touchpointId', 'scenario', 'from', 'to'] as const;
+
+export interface VisitListItem {
+  id: string;
+  visitedAt: string;
+  touchpoint: { id: string; name: string; channel: string; region: string; city: string | null };
+  scenario: string | null;
+  score: number | null;
+  knockout: boolean;
+  appeals?: Array<{ id: string; status: string }> | number;
+}
+export interface VisitListQuery extends DashboardFilters {
+  limit: number;
+  offset: number;
+  sort: 'visitedAt' | 'score' | 'touchpoint';
+  order: 'asc' | 'desc';
+}
+
+export function useClients(enabled = true) {
+  return useQuery({
+    queryKey: ['clients'],
+    queryFn: async () => unwrap(await api.GET('/clients')) as unknown as Client[],
+    enabled,
+  });
+}
+
+export function useCampaigns(clientId: string | undefined) {
+  return useQuery({
+    queryKey: ['campaigns', clientId ?? 'own'],
+    queryFn: async () => unwrap(await api.GET('/campaigns', { params: { query: { clientId, limit: 500 } } })) as unknown as Campaign[],
+  });
+}
+
+export function useCampaign(id: string) {
+  return useQuery({
+    queryKey: ['campaign', id],
+    queryFn: async () => unwrap(await api.GET('/campaigns/{id}', { params: { path: { id } } })) as unknown as Campaign,
+  });
+}
+
+export function useTouchpoints(clientId: string | undefined) {
+  return useQuery({
+    queryKey: ['touchpoints', clientId],
+    queryFn: async () =>
+      unwrap(await api.GET('/clients/{clientId}/touchpoints', { params: { path: { clientId: clientId! } } })) as unknown as Touchpoint[],
+    enabled: Boolean(clientId),
+  });
+}
+
+export function useKpis(campaignId: string, filters: DashboardFilters) {
+  return useQuery({
+    queryKey: ['kpis', campaignId, filters],
+    queryFn: async () =>
+      unwrap(await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId }, query: filters as never } })) as unknown as KpiModel,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVisits(campaignId: string, query: VisitListQuery) {
+  return useQuery({
+    queryKey: ['visits', campaignId, query],
+    queryFn: async () =>
+      unwrap(
+        await (api.GET as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
+          '/campaigns/{id}/visits',
+          { params: { path: { id: campaignId }, query } },
+        ),
+      ) as { items: VisitListItem[]; total: number },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVisit(id: string) {
+  return useQuery({
+    queryKey: ['visit', id],
+    queryFn: async () => unwrap(await api.GET('/visit-reports/{id}', { params: { path: { id } } })) as Report,
+  });
+}
+
+export function useEvidence(visitId: string) {
+  return useQuery({
+    queryKey: ['evidence', visitId],
+    queryFn: async () => unwrap(await api.GET('/visit-reports/{id}/evidence', { params: { path: { id: visitId } } })) as Evidence[],
+  });
+}
+
+/** The appeals the user may read (a client user: its own client's). */
+export function useAppeals(enabled = true) {
+  return useQuery({
+    queryKey: ['appeals'],
+    queryFn: async () => unwrap(await api.GET('/appeals', { params: { query: { limit: 500 } } })) as Appeal[],
+    enabled,
+  });
+}
+
+export function useFileAppeal(visitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { reason: string; questionKey?: string }) =>
+      unwrap(await api.POST('/visit-reports/{id}/appeals', { params: { path: { id: visitId } }, body })) as Appeal,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['appeals'] }),
+  });
+}
