@@ -47,7 +47,9 @@ export function weekdayOf(date: DateTime): Weekday {
 }
 
 export function isValidTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && IANAZone.isValidZone(zone);
+  // Newer Intl (Node 24) also accepts offsets such as "+01:00": a touchpoint needs a named zone, whose
+  // offset follows daylight saving, so only IANA names (letters first) are taken.
+  return typeof zone === 'string' && /^[A-Za-z]/.test(zone) && IANAZone.isValidZone(zone);
 }
 
 /** Every problem with a raw opening-hours value, keyed like `openingHours.mon[0].closes`. */
