@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
+import { Endpoint } from '../common/http/api-docs';
+import { UuidParam } from '../common/http/uuid-param';
 import {
   ActionView,
   CreateActionDto,
@@ -9,17 +11,19 @@ import {
   CreateWaveDto,
   ListProgramsQuery,
   ProgramKpiQueryDto,
+  ProgramReportQueryDto,
   ProgramView,
   UpdateActionDto,
   UpdateProgramDto,
   UpdateWaveDto,
   WaveView,
 } from './dto/program.dto';
+import { ActionResponse, ProgramModelResponse, ProgramResponse, WaveResponse } from './dto/program-response';
 import type { ProgramModel } from './program-model';
 import { ProgramModelService } from './program-model.service';
 import { ProgramsService } from './programs.service';
+import { ProgramReport, ProgramReportsService } from './program-reports.service';
 
-const uuid = () => new ParseUUIDPipe({ version: undefined });
 const READERS = 'Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).';
 
 @ApiTags('programs')
@@ -30,109 +34,195 @@ export class ProgramsController {
   constructor(
     private readonly programs: ProgramsService,
     private readonly models: ProgramModelService,
+    private readonly reports: ProgramReportsService,
   ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('admin', 'consultant')
-  @ApiOperation({ summary: 'Create a program of one client (DOMAIN.md §5b)', description: 'An unknown client is a 422 naming clientId.' })
+  @Endpoint({
+    operationId: 'createProgram',
+    errors: [400, 403, 422],
+    summary: 'Create a program of one client (docs/kpis.md §5b)',
+    description: 'An unknown client is a 422 naming clientId.',
+  })
+  @ApiCreatedResponse({ type: ProgramResponse })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProgramDto): Promise<ProgramView> {
     return this.programs.create(user, dto);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List programs', description: READERS })
+  @Endpoint({ operationId: 'listPrograms', errors: [400, 403], summary: 'List programs', description: READERS })
+  @ApiOkResponse({ type: [ProgramResponse] })
   list(@CurrentUser() user: AuthUser, @Query() query: ListProgramsQuery): Promise<ProgramView[]> {
     return this.programs.list(user, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a program', description: READERS })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<ProgramView> {
+  @Endpoint({ operationId: 'getProgram', errors: [400, 403, 404], summary: 'Read a program', description: READERS })
+  @ApiOkResponse({ type: ProgramResponse })
+  get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ProgramView> {
     return this.programs.get(user, id);
   }
 
   @Patch(':id')
   @Roles('admin', 'consultant')
-  @ApiOperation({ summary: 'Rename a program or change its consultant-defined measures' })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string, @Body() dto: UpdateProgramDto): Promise<ProgramView> {
+  @Endpoint({
+    operationId: 'updateProgram',
+    errors: [400, 403, 404, 422],
+    summary: 'Rename a program or change its consultant-defined measures',
+  })
+  @ApiOkResponse({ type: ProgramResponse })
+  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateProgramDto): Promise<ProgramView> {
     return this.programs.update(user, id, dto);
   }
 
   @Post(':id/waves')
   @HttpCode(201)
   @Roles('admin', 'consultant')
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'createProgramWave',
+    errors: [400, 403, 404, 422],
     summary: 'Add a wave: campaigns of the program’s client, any questionnaires and channels',
     description: 'A campaign of another client (or none) is a 422 naming campaignIds[i]; previousWaveId must be a wave of this program.',
   })
-  createWave(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string, @Body() dto: CreateWaveDto): Promise<WaveView> {
+  @ApiCreatedResponse({ type: WaveResponse })
+  createWave(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: CreateWaveDto): Promise<WaveView> {
     return this.programs.createWave(user, id, dto);
   }
 
   @Get(':id/waves')
-  @ApiOperation({ summary: 'The program’s waves, oldest first', description: READERS })
-  listWaves(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<WaveView[]> {
+  @Endpoint({
+    operationId: 'listProgramWaves',
+    errors: [400, 403, 404],
+    summary: 'The program’s waves, oldest first',
+    description: READERS,
+  })
+  @ApiOkResponse({ type: [WaveResponse] })
+  listWaves(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<WaveView[]> {
     return this.programs.listWaves(user, id);
   }
 
   @Get(':id/waves/:waveId')
-  @ApiOperation({ summary: 'Read a wave', description: READERS })
-  getWave(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string, @Param('waveId', uuid()) waveId: string): Promise<WaveView> {
+  @Endpoint({ operationId: 'getProgramWave', errors: [400, 403, 404], summary: 'Read a wave', description: READERS })
+  @ApiOkResponse({ type: WaveResponse })
+  getWave(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @UuidParam('waveId') waveId: string): Promise<WaveView> {
     return this.programs.getWave(user, id, waveId);
   }
 
   @Patch(':id/waves/:waveId')
   @Roles('admin', 'consultant')
-  @ApiOperation({ summary: 'Rename a wave, change its campaigns or its previous wave (null removes it)' })
+  @Endpoint({
+    operationId: 'updateProgramWave',
+    errors: [400, 403, 404, 422],
+    summary: 'Rename a wave, change its campaigns or its previous wave (null removes it)',
+  })
+  @ApiOkResponse({ type: WaveResponse })
   updateWave(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
-    @Param('waveId', uuid()) waveId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('waveId') waveId: string,
     @Body() dto: UpdateWaveDto,
   ): Promise<WaveView> {
     return this.programs.updateWave(user, id, waveId, dto);
   }
 
   @Get(':id/waves/:waveId/kpis')
-  @ApiOperation({
-    summary: 'The program model of a wave (DOMAIN.md §5b): channels, common measures, consistency, priorities, action results',
+  @Endpoint({
+    operationId: 'getProgramWaveKpis',
+    errors: [400, 403, 404],
+    summary: 'The program model of a wave (docs/kpis.md §5b): channels, common measures, consistency, priorities, action results',
     description: `${READERS} Client users count approved visits only; consultants may add includeUnapproved=true.`,
   })
-  @ApiOkResponse({ description: 'The program model (see src/programs/program-model.ts)' })
+  @ApiOkResponse({ type: ProgramModelResponse })
   kpis(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
-    @Param('waveId', uuid()) waveId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('waveId') waveId: string,
     @Query() query: ProgramKpiQueryDto,
   ): Promise<ProgramModel> {
     return this.models.buildModel(user, id, waveId, query.toProgramFilters());
   }
 
+  @Get(':id/waves/:waveId/report.pdf')
+  @ApiOperation({ summary: 'The omnichannel report of a wave as PDF (Informe omnicanal)', description: `${READERS} lang defaults to the first questionnaire’s language.` })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF, as an attachment named after the program, the wave and today’s date' })
+  async pdf(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) id: string,
+    @Param('waveId', uuid()) waveId: string,
+    @Query() query: ProgramReportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.reports.pdf(user, id, waveId, query.toProgramFilters(), query.lang));
+  }
+
+  @Get(':id/waves/:waveId/report.xlsx')
+  @ApiOperation({ summary: 'The omnichannel report of a wave as an Excel workbook', description: `${READERS} lang defaults to the first questionnaire’s language.` })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The workbook, as an attachment named after the program, the wave and today’s date' })
+  async xlsx(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid()) id: string,
+    @Param('waveId', uuid()) waveId: string,
+    @Query() query: ProgramReportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.reports.xlsx(user, id, waveId, query.toProgramFilters(), query.lang));
+  }
+
   @Post(':id/actions')
   @HttpCode(201)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'createProgramAction',
+    errors: [400, 403, 404, 422],
     summary: 'Add an action-plan item answering a wave’s results',
     description: `${READERS} Consultants and the client’s users may write the plan. measureKey must be a measure of the wave; touchpointIds the client’s.`,
   })
-  createAction(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string, @Body() dto: CreateActionDto): Promise<ActionView> {
+  @ApiCreatedResponse({ type: ActionResponse })
+  createAction(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: CreateActionDto): Promise<ActionView> {
     return this.programs.createAction(user, id, dto);
   }
 
   @Get(':id/actions')
-  @ApiOperation({ summary: 'The program’s action plan, oldest first', description: READERS })
-  listActions(@CurrentUser() user: AuthUser, @Param('id', uuid()) id: string): Promise<ActionView[]> {
+  @Endpoint({
+    operationId: 'listProgramActions',
+    errors: [400, 403, 404],
+    summary: 'The program’s action plan, oldest first',
+    description: READERS,
+  })
+  @ApiOkResponse({ type: [ActionResponse] })
+  listActions(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ActionView[]> {
     return this.programs.listActions(user, id);
   }
 
   @Patch(':id/actions/:actionId')
-  @ApiOperation({ summary: 'Change an action-plan item (its state, owner, due date, targets, note)', description: READERS })
+  @Endpoint({
+    operationId: 'updateProgramAction',
+    errors: [400, 403, 404, 422],
+    summary: 'Change an action-plan item (its state, owner, due date, targets, note)',
+    description: READERS,
+  })
+  @ApiOkResponse({ type: ActionResponse })
   updateAction(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
-    @Param('actionId', uuid()) actionId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('actionId') actionId: string,
     @Body() dto: UpdateActionDto,
   ): Promise<ActionView> {
     return this.programs.updateAction(user, id, actionId, dto);
   }
+}
+
+function send(response: Response, report: ProgramReport): void {
+  response
+    .status(200)
+    .set({
+      'Content-Type': report.contentType,
+      'Content-Disposition': report.disposition,
+      'Content-Length': String(report.body.length),
+      'Cache-Control': 'private, no-store',
+    })
+    .end(report.body);
 }

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Alerts raised by failed critical questions and knockouts, newest first */
-        get: operations["AlertsController_list"];
+        get: operations["listAlerts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -28,8 +28,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consultants: all appeals; client users: their own client’s */
-        get: operations["AppealsController_list"];
+        /**
+         * Appeals with their state and resolution, oldest first (client users: their own client’s)
+         * @description Who resolved an appeal is not shown: the client sees the decision, its comment and when it was made.
+         */
+        get: operations["listAppeals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -48,7 +51,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Uphold, or overturn with corrected answers (audited, re-scored); 409 when already resolved */
-        post: operations["AppealsController_resolve"];
+        post: operations["resolveAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -63,7 +66,7 @@ export interface paths {
             cookie?: never;
         };
         /** Consultants: all assignments. Shoppers: their own; status=open is the job board. */
-        get: operations["AssignmentsController_list"];
+        get: operations["listAssignments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -79,7 +82,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssignmentsController_get"];
+        /** One assignment (a shopper sees open jobs and their own) */
+        get: operations["getAssignment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -98,7 +102,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Give an open job to a shopper; 409 naming each broken rule */
-        post: operations["AssignmentsController_assign"];
+        post: operations["assignAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -115,7 +119,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Take an open job from the board; 409 naming each broken rule */
-        post: operations["AssignmentsController_claim"];
+        post: operations["claimAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -135,7 +139,7 @@ export interface paths {
          * Submit the visit report (the assigned shopper)
          * @description Safe to retry with the same Idempotency-Key: the same key and body give the same answer; the same key with another body is 409. Answers that do not fit the questionnaire are a 422 listing every problem.
          */
-        post: operations["SubmissionController_submit"];
+        post: operations["submitVisitReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -151,7 +155,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_login"];
+        /**
+         * Sign in with email and password; the answer holds the bearer token
+         * @description Wrong credentials are a 401; repeated failures for an account or from an address are a 429.
+         */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -165,7 +173,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuthController_me"];
+        /** The signed-in user */
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -181,9 +190,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_list"];
+        /** Campaigns, newest first, each with its headline figures (client users: their own client’s) */
+        get: operations["listCampaigns"];
         put?: never;
-        post: operations["CampaignsController_create"];
+        /**
+         * Create a draft campaign (a wave) of a client with a published questionnaire
+         * @description Rules across fields (period, touchpoints of the client, previous wave…) are a 422 listing every problem.
+         */
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,7 +211,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_get"];
+        /** One campaign (another client’s is 404 to a client user) */
+        get: operations["getCampaign"];
         put?: never;
         post?: never;
         delete?: never;
@@ -215,7 +230,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CampaignsController_activate"];
+        /** Draft → active: creates visitsPerTouchpoint open assignments per touchpoint */
+        post: operations["activateCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,7 +247,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CampaignsController_close"];
+        /** Active → closed: no new visit reports */
+        post: operations["closeCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -246,10 +263,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The KPI model of a campaign (DOMAIN.md §5)
-         * @description Client users: their own client’s campaigns, approved visits only, no shopper data. Consultants may add includeUnapproved=true and also get the shopper calibration block.
+         * The KPI model of a campaign (docs/kpis.md §5)
+         * @description Client users: their own client’s campaigns, approved visits only, no shopper data (another client’s campaign is 404). Consultants may add includeUnapproved=true and also get the shopper calibration block. Shoppers: 403.
          */
-        get: operations["KpisController_get"];
+        get: operations["getCampaignKpis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -266,10 +283,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Campaign report as PDF (DOMAIN.md §6)
+         * Campaign report as PDF (docs/domain.md §6)
          * @description Consultants and admins: any campaign (includeUnapproved=true previews submitted visits). Client users: their own client’s campaigns, approved visits only, no shopper data (another client’s campaign is 404). Shoppers: 403. Accepts the filters of GET /campaigns/:id/kpis; lang defaults to the questionnaire’s language.
          */
-        get: operations["ExportsController_pdf"];
+        get: operations["downloadCampaignReportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -286,10 +303,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Campaign report as an Excel workbook, streamed (DOMAIN.md §6)
+         * Campaign report as an Excel workbook, streamed (docs/domain.md §6)
          * @description Consultants and admins: any campaign (includeUnapproved=true previews submitted visits). Client users: their own client’s campaigns, approved visits only, no shopper data (another client’s campaign is 404). Shoppers: 403. Accepts the filters of GET /campaigns/:id/kpis; lang defaults to the questionnaire’s language.
          */
-        get: operations["ExportsController_xlsx"];
+        get: operations["downloadCampaignReportXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -305,9 +322,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ClientsController_list"];
+        /** Clients (a client user sees only its own) */
+        get: operations["listClients"];
         put?: never;
-        post: operations["ClientsController_create"];
+        /** Create a client (the company whose service is evaluated) */
+        post: operations["createClient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -321,9 +340,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ClientsController_listTouchpoints"];
+        /** The touchpoints of a client */
+        get: operations["listTouchpoints"];
         put?: never;
-        post: operations["ClientsController_createTouchpoint"];
+        /**
+         * Add a touchpoint (branch, phone line, inbox, chat, social account…) to a client
+         * @description Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem.
+         */
+        post: operations["createTouchpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -337,7 +361,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ClientsController_getTouchpoint"];
+        /** One touchpoint of a client */
+        get: operations["getTouchpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -353,7 +378,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ClientsController_get"];
+        /** One client (another client’s is 404 to a client user) */
+        get: operations["getClient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -369,7 +395,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["EvidenceController_download"];
+        /** One evidence file, as an attachment */
+        get: operations["downloadEvidence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -385,7 +412,162 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_check"];
+        /** Liveness and database check: 200 when the database answers, 503 while it does not */
+        get: operations["checkHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List programs
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).
+         */
+        get: operations["listPrograms"];
+        put?: never;
+        /**
+         * Create a program of one client (docs/kpis.md §5b)
+         * @description An unknown client is a 422 naming clientId.
+         */
+        post: operations["createProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a program
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).
+         */
+        get: operations["getProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a program or change its consultant-defined measures */
+        patch: operations["updateProgram"];
+        trace?: never;
+    };
+    "/programs/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program’s action plan, oldest first
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).
+         */
+        get: operations["listProgramActions"];
+        put?: never;
+        /**
+         * Add an action-plan item answering a wave’s results
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404). Consultants and the client’s users may write the plan. measureKey must be a measure of the wave; touchpointIds the client’s.
+         */
+        post: operations["createProgramAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an action-plan item (its state, owner, due date, targets, note)
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).
+         */
+        patch: operations["updateProgramAction"];
+        trace?: never;
+    };
+    "/programs/{id}/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program’s waves, oldest first
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).
+         */
+        get: operations["listProgramWaves"];
+        put?: never;
+        /**
+         * Add a wave: campaigns of the program’s client, any questionnaires and channels
+         * @description A campaign of another client (or none) is a 422 naming campaignIds[i]; previousWaveId must be a wave of this program.
+         */
+        post: operations["createProgramWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/waves/{waveId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a wave
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404).
+         */
+        get: operations["getProgramWave"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a wave, change its campaigns or its previous wave (null removes it) */
+        patch: operations["updateProgramWave"];
+        trace?: never;
+    };
+    "/programs/{id}/waves/{waveId}/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program model of a wave (docs/kpis.md §5b): channels, common measures, consistency, priorities, action results
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404). Client users count approved visits only; consultants may add includeUnapproved=true.
+         */
+        get: operations["getProgramWaveKpis"];
         put?: never;
         post?: never;
         delete?: never;
@@ -401,7 +583,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["QuestionnaireTemplatesController_list"];
+        /** The ready-made questionnaires, per channel family */
+        get: operations["listQuestionnaireTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -419,7 +602,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["QuestionnaireTemplatesController_copy"];
+        /** A new draft questionnaire (version 1 of a new lineage) from a ready-made template */
+        post: operations["copyQuestionnaireTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -433,9 +617,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["QuestionnairesController_list"];
+        /** Questionnaire versions, newest first */
+        get: operations["listQuestionnaires"];
         put?: never;
-        post: operations["QuestionnairesController_create"];
+        /**
+         * Create a draft questionnaire (version 1 of a new lineage)
+         * @description The definition is checked as a whole: every problem (unknown type, channel or dimension, inconsistent points, a showIf pointing forward…) is listed in one 422.
+         */
+        post: operations["createQuestionnaire"];
         delete?: never;
         options?: never;
         head?: never;
@@ -449,8 +638,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["QuestionnairesController_get"];
-        put: operations["QuestionnairesController_update"];
+        /** One questionnaire version with its full definition */
+        get: operations["getQuestionnaire"];
+        /**
+         * Replace the definition of a draft (a published version is 409)
+         * @description The definition is checked as a whole: every problem (unknown type, channel or dimension, inconsistent points, a showIf pointing forward…) is listed in one 422.
+         */
+        put: operations["updateQuestionnaire"];
         post?: never;
         delete?: never;
         options?: never;
@@ -467,7 +661,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["QuestionnairesController_publish"];
+        /** Publish a draft: it can then be used by campaigns and never changes again */
+        post: operations["publishQuestionnaire"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,7 +678,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["QuestionnairesController_createVersion"];
+        /** A new draft version copied from a published one (same lineage, version + 1) */
+        post: operations["createQuestionnaireVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -497,9 +693,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UsersController_list"];
+        /** Users, optionally of one role */
+        get: operations["listUsers"];
         put?: never;
-        post: operations["UsersController_create"];
+        /** Create a user (consultants create shoppers and client users; admins any role) */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -514,7 +712,7 @@ export interface paths {
             cookie?: never;
         };
         /** The review queue */
-        get: operations["VisitReportsController_list"];
+        get: operations["listVisitReports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -531,14 +729,14 @@ export interface paths {
             cookie?: never;
         };
         /** A report: consultants; the shopper who wrote it; client users once approved, without shopper identity */
-        get: operations["VisitReportsController_get"];
+        get: operations["getVisitReport"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Correct answers (audited); re-validated and re-scored; a stale version is 409 */
-        patch: operations["VisitReportsController_edit"];
+        patch: operations["editVisitReport"];
         trace?: never;
     };
     "/visit-reports/{id}/appeals": {
@@ -550,8 +748,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A client disputes an approved visit of its own (or one answer of it) */
-        post: operations["VisitReportsController_fileAppeal"];
+        /**
+         * A client disputes an approved visit of its own (or one answer of it)
+         * @description One open appeal per visit and question at a time (409 otherwise); an unknown question is a 422.
+         */
+        post: operations["fileAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -567,7 +768,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["VisitReportsController_approve"];
+        /** Approve a submitted report: it then counts in the KPIs */
+        post: operations["approveVisitReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -581,7 +783,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["VisitReportsController_audit"];
+        /** Every change made to a report by reviewers, oldest first */
+        get: operations["listVisitReportAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -597,9 +800,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["EvidenceController_list"];
+        /** The evidence files of a visit report (client users: of their own approved visits) */
+        get: operations["listVisitEvidence"];
         put?: never;
-        post: operations["EvidenceController_upload"];
+        /**
+         * Attach a photo, document or recording to a visit report (the report's shopper)
+         * @description The type is detected from the content, not from the name.
+         */
+        post: operations["uploadVisitEvidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -616,7 +824,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Return to the shopper for correction; they may then submit again */
-        post: operations["VisitReportsController_returnReport"];
+        post: operations["returnVisitReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -627,6 +835,102 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionResponse: {
+            channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            measureKey: string;
+            note: string | null;
+            owner: string;
+            /** Format: uuid */
+            programId: string;
+            /** @enum {string} */
+            state: "open" | "in_progress" | "done" | "cancelled";
+            touchpointIds: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            waveId: string;
+        };
+        ActionResultView: {
+            after: number | null;
+            before: number | null;
+            change: number | null;
+            channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            measureKey: string;
+            measureTitle: string;
+            nAfter: number;
+            nBefore: number;
+            note: string | null;
+            owner: string;
+            pValue: number | null;
+            significant: boolean | null;
+            /** @enum {string} */
+            state: "open" | "in_progress" | "done" | "cancelled";
+            /** @enum {string} */
+            test?: "chi_square" | "welch_anova" | "two_proportion_z" | "welch_t";
+            touchpointIds: string[];
+        };
+        ActivatedCampaignView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            /** @description Assignments created by this activation */
+            assignmentsCreated: number;
+            clientId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-03-31 */
+            endsOn: string;
+            id: string;
+            name: string;
+            previousCampaignId: string | null;
+            questionnaireId: string;
+            retentionDays: number | null;
+            scenarios: components["schemas"]["ScenarioView"][];
+            /** @description Staff only: the plan seed (it would reveal planned visit dates) */
+            seed?: string;
+            /**
+             * @example {
+             *       "phone": 60
+             *     }
+             */
+            slaSeconds: {
+                [key: string]: number;
+            };
+            /** @example 2026-03-01 */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "closed";
+            /**
+             * @example {
+             *       "overall": 85
+             *     }
+             */
+            targets: {
+                [key: string]: number;
+            };
+            touchpointIds: string[];
+            /** @description Staff only */
+            visitFee?: number;
+            visitsPerTouchpoint: number;
+        };
+        AlertTouchpointView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            id: string;
+            name: string;
+            region: string;
+        };
         AlertView: {
             campaignId: string;
             /** Format: date-time */
@@ -636,7 +940,7 @@ export interface components {
             kind: "critical_failed" | "knockout";
             questionKey: string | null;
             reason: string;
-            touchpoint: Record<string, never>;
+            touchpoint: components["schemas"]["AlertTouchpointView"];
             visitReportId: string;
         };
         AnswerDto: {
@@ -645,7 +949,7 @@ export interface components {
             /** @example greeting */
             questionKey: string;
             /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[] */
-            value?: (boolean | number | string | string[]) | null;
+            value?: boolean | number | (string | null) | string[];
         };
         AnswerView: {
             applicable: boolean;
@@ -656,7 +960,14 @@ export interface components {
             possible: number | null;
             questionKey: string;
             sectionKey: string;
-            value: Record<string, never> | null;
+            /** @description null when unanswered */
+            value: boolean | number | (string | null) | string[];
+        };
+        AppealedReportView: {
+            id: string;
+            knockout: boolean;
+            score: number | null;
+            version: number;
         };
         AppealView: {
             campaignId: string;
@@ -705,13 +1016,24 @@ export interface components {
             /** Format: date-time */
             windowStart: string;
         };
+        AuditAuthorView: {
+            id: string;
+            name: string | null;
+            role: string;
+        };
+        AuditedAnswerView: {
+            /** @enum {boolean} */
+            na?: true;
+            value?: boolean | number | (string | null) | string[];
+        };
         AuditEntryView: {
             /** @example answers.greeting */
             field: string;
             id: string;
-            new: Record<string, never> | null;
-            /** @description {value} | {na:true} | null (blank) */
-            old: Record<string, never> | null;
+            /** @description As old */
+            new: components["schemas"]["AuditedAnswerView"] | (string | null);
+            /** @description Answers: {value} | {na: true} | null (blank); status: the status */
+            old: components["schemas"]["AuditedAnswerView"] | (string | null);
             reason: string;
             /**
              * Format: date-time
@@ -719,21 +1041,168 @@ export interface components {
              */
             when: string;
             /** @description Who made the change */
-            who: Record<string, never>;
+            who: components["schemas"]["AuditAuthorView"];
+        };
+        CampaignListItemView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            clientId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-03-31 */
+            endsOn: string;
+            id: string;
+            name: string;
+            previousCampaignId: string | null;
+            questionnaireId: string;
+            retentionDays: number | null;
+            scenarios: components["schemas"]["ScenarioView"][];
+            /** @description Staff only: the plan seed (it would reveal planned visit dates) */
+            seed?: string;
+            /**
+             * @example {
+             *       "phone": 60
+             *     }
+             */
+            slaSeconds: {
+                [key: string]: number;
+            };
+            /** @example 2026-03-01 */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "closed";
+            summary: components["schemas"]["CampaignSummaryView"];
+            /**
+             * @example {
+             *       "overall": 85
+             *     }
+             */
+            targets: {
+                [key: string]: number;
+            };
+            touchpointIds: string[];
+            /** @description Staff only */
+            visitFee?: number;
+            visitsPerTouchpoint: number;
+        };
+        CampaignSummaryView: {
+            /** @description Approved visits */
+            approvedVisits: number;
+            /** @description overall − previousOverall in points; null when either is missing (its significance is in GET /campaigns/{id}/kpis) */
+            change: number | null;
+            /** @description Mean score (0–100) of the approved visits; null when none has a score */
+            overall: number | null;
+            /** @description The same for the previous wave; null without one or its scores */
+            previousOverall: number | null;
+        };
+        CampaignView: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            clientId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-03-31 */
+            endsOn: string;
+            id: string;
+            name: string;
+            previousCampaignId: string | null;
+            questionnaireId: string;
+            retentionDays: number | null;
+            scenarios: components["schemas"]["ScenarioView"][];
+            /** @description Staff only: the plan seed (it would reveal planned visit dates) */
+            seed?: string;
+            /**
+             * @example {
+             *       "phone": 60
+             *     }
+             */
+            slaSeconds: {
+                [key: string]: number;
+            };
+            /** @example 2026-03-01 */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "closed";
+            /**
+             * @example {
+             *       "overall": 85
+             *     }
+             */
+            targets: {
+                [key: string]: number;
+            };
+            touchpointIds: string[];
+            /** @description Staff only */
+            visitFee?: number;
+            visitsPerTouchpoint: number;
+        };
+        ChannelRankView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            mean: number;
+            n: number;
+            rank: number;
+        };
+        ChannelWaveComparison: {
+            /** @description current − previous, in points */
+            change: number | null;
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            current: number | null;
+            /** @enum {string} */
+            note?: "not enough data";
+            previous: number | null;
+            pValue: number | null;
+            significant: boolean | null;
         };
         ChoiceOptionDto: {
             key: string;
             label: string;
             points: number;
         };
+        ClientView: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+        };
+        ConsistencyComparisonView: {
+            change: number | null;
+            current: number | null;
+            previous: number | null;
+        };
         CopyTemplateDto: {
             /** @enum {string} */
             language: "es" | "en";
         };
+        CreateActionDto: {
+            /** @description Channels the item targets (none: every channel) */
+            channels?: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /** @example 2026-06-30 */
+            dueOn: string;
+            /** @description A measure of the wave (a shared question key, a dimension, or a consultant-defined measure) */
+            measureKey: string;
+            note?: string;
+            /** @example Dirección de Banca a Distancia */
+            owner: string;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            state: "open" | "in_progress" | "done" | "cancelled";
+            /** @description Touchpoints of the client the item targets (none: every touchpoint) */
+            touchpointIds?: string[];
+            /** @description The wave whose results the item answers (default: the program’s latest wave); the next wave measures it */
+            waveId?: string;
+        };
         CreateCampaignDto: {
             clientId: string;
             /**
-             * @description Last day, inclusive (YYYY-MM-DD)
+             * @description Last day, inclusive (YYYY-MM-DD); the period is at most 366 days
              * @example 2026-03-31
              */
             endsOn: string;
@@ -761,10 +1230,18 @@ export interface components {
             touchpointIds: string[];
             /** @description Fee paid to the shopper per approved visit */
             visitFee?: number;
+            /** @description Visits planned per touchpoint over the period */
             visitsPerTouchpoint: number;
         };
         CreateClientDto: {
             /** @example Banco Ejemplo */
+            name: string;
+        };
+        CreateProgramDto: {
+            clientId: string;
+            /** @description Consultant-defined measures: differently keyed questions counted as one */
+            measures?: components["schemas"]["MeasureDto"][];
+            /** @example Calidad omnicanal 2026 */
             name: string;
         };
         CreateTouchpointDto: {
@@ -798,13 +1275,21 @@ export interface components {
         CreateUserDto: {
             /** @description Required for role client */
             clientId?: string;
-            /** @description Shoppers: ids of existing clients they must never evaluate (conflict of interest); an unknown id is a 422 naming it */
+            /** @description Shoppers: clients they must never evaluate (conflict of interest) */
             conflictClientIds?: string[];
             email: string;
             name?: string;
             password: string;
             /** @enum {string} */
             role: "admin" | "consultant" | "shopper" | "client";
+        };
+        CreateWaveDto: {
+            /** @description Campaigns of the program’s client (any questionnaires and channels) */
+            campaignIds: string[];
+            /** @example Oleada 2 · 2026 */
+            name: string;
+            /** @description The program’s previous wave, for trends and action-plan results */
+            previousWaveId?: string;
         };
         DimensionScoreView: {
             earned: number;
@@ -831,6 +1316,32 @@ export interface components {
             /** @description Looks, clothes: personal data, consultants only */
             description?: string;
             name?: string;
+        };
+        EmployeeView: {
+            badge?: string;
+            description?: string;
+            name?: string;
+        };
+        ErrorBodyView: {
+            /** @description A stable machine-readable code for the error, when it has one */
+            code?: string;
+            /** @description One entry per offending field */
+            details?: components["schemas"]["ErrorDetailView"][];
+            /**
+             * @description The HTTP reason phrase
+             * @example Bad Request
+             */
+            error: string;
+            /** @example Invalid request: touchpointIds[0] */
+            message: string;
+            /** @example 400 */
+            statusCode: number;
+        };
+        ErrorDetailView: {
+            /** @example touchpointIds[0] */
+            field: string;
+            /** @example each value in touchpointIds must be a UUID */
+            reason: string;
         };
         EvidenceUploadBody: {
             /**
@@ -861,10 +1372,295 @@ export interface components {
             questionKey?: string;
             reason: string;
         };
+        IntegritySignalView: {
+            /** @enum {string} */
+            kind: "outside_window" | "outside_opening_hours" | "duplicate_narrative" | "duplicate_evidence" | "outlier_shopper" | "evidence_capture_time" | "evidence_without_metadata";
+            reason: string;
+        };
+        KeyedWaveComparison: {
+            /** @description current − previous, in points */
+            change: number | null;
+            current: number | null;
+            key: string;
+            /** @enum {string} */
+            note?: "not enough data";
+            previous: number | null;
+            pValue: number | null;
+            significant: boolean | null;
+        };
+        KpiCampaign: {
+            clientName: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            name: string;
+            questionnaireTitle: string;
+            /** Format: date */
+            startsOn: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "closed";
+        };
+        KpiChannel: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** @description 0–100; null when no visit counts */
+            mean: number | null;
+            /** @description Visits counted */
+            n: number;
+        };
+        KpiComment: {
+            questionKey: string | null;
+            /** @enum {string} */
+            sentiment: "positive" | "negative";
+            text: string;
+            /** Format: uuid */
+            visitId: string;
+        };
+        KpiComments: {
+            bySection: components["schemas"]["KpiSectionComments"][];
+            /** @description For each failed question, a few verbatims from the visits where it failed */
+            failedQuestionVerbatims: components["schemas"]["KpiQuestionVerbatims"][];
+            topTerms: components["schemas"]["KpiTerm"][];
+        };
+        KpiConsistency: {
+            index: number | null;
+            spread: number | null;
+        };
+        KpiDimension: {
+            key: string;
+            /** @description 0–100; null when no visit counts */
+            mean: number | null;
+            /** @description Visits counted */
+            n: number;
+        };
+        KpiDistributionBin: {
+            count: number;
+            from: number;
+            to: number;
+        };
+        KpiFilters: {
+            /** @enum {string} */
+            channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** Format: date */
+            from?: string;
+            includeUnapproved?: boolean;
+            region?: string;
+            scenario?: string;
+            /** Format: date */
+            to?: string;
+            /** Format: uuid */
+            touchpointId?: string;
+        };
+        KpiModel: {
+            campaign: components["schemas"]["KpiCampaign"];
+            channels: components["schemas"]["KpiChannel"][];
+            comments: components["schemas"]["KpiComments"];
+            consistency: components["schemas"]["KpiConsistency"];
+            dimensions: components["schemas"]["KpiDimension"][];
+            distribution: components["schemas"]["KpiDistributionBin"][];
+            fcr: components["schemas"]["KpiRate"];
+            filters: components["schemas"]["KpiFilters"];
+            /** Format: date-time */
+            generatedAt: string;
+            knockoutRate: number | null;
+            /** @description Visits counted (approved only, unless a consultant asked for unapproved ones too) */
+            n: number;
+            overall: components["schemas"]["KpiOverall"];
+            questions: components["schemas"]["KpiQuestion"][];
+            recommendations: components["schemas"]["KpiRecommendation"][];
+            regions: components["schemas"]["KpiRegion"][];
+            sections: components["schemas"]["KpiSection"][];
+            /** @description Consultants only: each shopper's mean deviation from other shoppers at the same touchpoints */
+            shoppers?: components["schemas"]["KpiShopperCalibration"][];
+            strengths: components["schemas"]["KpiStrength"][];
+            targets: components["schemas"]["KpiTarget"][];
+            timing: components["schemas"]["KpiTiming"][];
+            touchpoints: components["schemas"]["KpiTouchpoint"][];
+            /** @description When the campaign has a previous wave */
+            trend?: components["schemas"]["KpiTrend"];
+        };
+        KpiOverall: {
+            /** @description 95 % confidence interval [low, high] */
+            ci95: number[] | null;
+            /** @description 0–100; null when no visit counts */
+            mean: number | null;
+            met?: boolean;
+            /** @description Visits counted */
+            n: number;
+            /** @description Standard deviation */
+            sd: number | null;
+            target?: number;
+        };
+        KpiQuestion: {
+            /**
+             * @description Choice and yes/no questions: {<answer>: how often it was given}
+             * @example {
+             *       "true": 12,
+             *       "false": 3
+             *     }
+             */
+            answers?: {
+                [key: string]: number;
+            };
+            /** @description % of counting visits where it passed; null for unscored questions */
+            compliance: number | null;
+            key: string;
+            n: number;
+            sectionKey: string;
+            text: string;
+            type: string;
+        };
+        KpiQuestionVerbatims: {
+            items: components["schemas"]["KpiVerbatim"][];
+            questionKey: string;
+        };
+        KpiRate: {
+            n: number;
+            rate: number | null;
+        };
+        KpiRecommendation: {
+            compliance: number;
+            impact: number;
+            questionKey: string;
+            recommendation: string | null;
+            text: string;
+        };
+        KpiRegion: {
+            /** @description 0–100; null when no visit counts */
+            mean: number | null;
+            /** @description Visits counted */
+            n: number;
+            region: string;
+        };
+        KpiSection: {
+            key: string;
+            /** @description 0–100; null when no visit counts */
+            mean: number | null;
+            /** @description Visits counted */
+            n: number;
+            title: string;
+            weight: number;
+        };
+        KpiSectionComments: {
+            items: components["schemas"]["KpiComment"][];
+            sectionKey: string;
+        };
+        KpiShopperCalibration: {
+            meanDeviation: number | null;
+            n: number;
+            name: string | null;
+            /** Format: uuid */
+            shopperId: string;
+        };
+        KpiStrength: {
+            compliance: number;
+            questionKey: string;
+            text: string;
+        };
+        KpiTarget: {
+            actual: number | null;
+            kpi: string;
+            met: boolean | null;
+            target: number;
+        };
+        KpiTerm: {
+            count: number;
+            term: string;
+        };
+        KpiTiming: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** @description Seconds */
+            mean: number | null;
+            /** @description Seconds */
+            median: number | null;
+            /** @enum {string} */
+            metric: "wait_time" | "response_time";
+            n: number;
+            /** @description Seconds */
+            p90: number | null;
+            /** @description % of visits within the SLA */
+            slaCompliance?: number | null;
+            slaSeconds?: number;
+        };
+        KpiTouchpoint: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            city: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description 0–100; null when no visit counts */
+            mean: number | null;
+            /** @description Visits counted */
+            n: number;
+            name: string;
+            region: string;
+        };
+        KpiTrend: {
+            dimensions: components["schemas"]["KeyedWaveComparison"][];
+            fcr: components["schemas"]["WaveComparison"];
+            overall: components["schemas"]["WaveComparison"];
+            /** Format: uuid */
+            previousCampaignId: string;
+            previousCampaignName: string;
+            sections: components["schemas"]["KeyedWaveComparison"][];
+        };
+        KpiVerbatim: {
+            text: string;
+            /** Format: uuid */
+            visitId: string;
+        };
         LoginDto: {
             /** @example admin@incognito.local */
             email: string;
             password: string;
+        };
+        LoginResponse: {
+            /** @description Send it as `Authorization: Bearer <token>` */
+            accessToken: string;
+            user: components["schemas"]["LoginUserView"];
+        };
+        LoginUserView: {
+            clientId: string | null;
+            email: string;
+            id: string;
+            name: string | null;
+            /** @enum {string} */
+            role: "admin" | "consultant" | "shopper" | "client";
+        };
+        MeasureChannelValueView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** @description Question measures: % of counting visits where it passed. Dimension measures: the mean dimension score. */
+            compliance: number | null;
+            n: number;
+        };
+        MeasureDto: {
+            /** @example greeting */
+            key: string;
+            /** @description Question keys (of any of the wave’s questionnaires) that count as this measure */
+            questionKeys: string[];
+            /** @example Greeting and identification */
+            title: string;
+        };
+        MeasureOverallView: {
+            compliance: number | null;
+            n: number;
+        };
+        MeasureWaveComparison: {
+            /** @description current − previous, in points */
+            change: number | null;
+            current: number | null;
+            key: string;
+            /** @enum {string} */
+            note?: "not enough data";
+            previous: number | null;
+            pValue: number | null;
+            significant: boolean | null;
+            /** @enum {string} */
+            test?: "chi_square" | "welch_anova" | "two_proportion_z" | "welch_t";
         };
         OpeningHoursDto: {
             /** @description Empty or missing = closed */
@@ -893,6 +1689,162 @@ export interface components {
              * @example 09:00
              */
             opens: string;
+        };
+        PlannedActionView: {
+            channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            measureKey: string;
+            measureTitle: string;
+            note: string | null;
+            owner: string;
+            /** @enum {string} */
+            state: "open" | "in_progress" | "done" | "cancelled";
+            touchpointIds: string[];
+        };
+        PriorityView: {
+            advice?: string;
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** @description Points below the measure’s best channel */
+            gap: number;
+            /** @description gap × share / 100 */
+            impact: number;
+            measureKey: string;
+            /** @description The channel’s share of the wave’s visits, in percent */
+            share: number;
+        };
+        ProgramCampaignView: {
+            channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /** Format: uuid */
+            id: string;
+            mean: number | null;
+            n: number;
+            name: string;
+            questionnaireTitle: string;
+        };
+        ProgramChannelView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** @description 95 % confidence interval [low, high] */
+            ci95: number[] | null;
+            mean: number | null;
+            n: number;
+            /** @description Share of the wave’s visits, in percent */
+            share: number;
+            visits: number;
+        };
+        ProgramFcrView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            n: number;
+            rate: number | null;
+        };
+        ProgramFiltersView: {
+            /** @enum {string} */
+            channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** Format: date */
+            from?: string;
+            includeUnapproved?: boolean;
+            region?: string;
+            /** Format: date */
+            to?: string;
+        };
+        ProgramMeasureResultView: {
+            channels: components["schemas"]["MeasureChannelValueView"][];
+            consistency: components["schemas"]["KpiConsistency"];
+            key: string;
+            /** @enum {string} */
+            kind: "custom" | "question" | "dimension";
+            /** @description All measured channels pooled */
+            overall: components["schemas"]["MeasureOverallView"];
+            questionKeys: string[];
+            test?: components["schemas"]["SignificanceTestView"];
+            title: string;
+            /** @enum {string|null} */
+            weakestChannel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app" | null;
+        };
+        ProgramMeasureView: {
+            key: string;
+            questionKeys: string[];
+            title: string;
+        };
+        ProgramModelResponse: {
+            /** @description Action-plan items made after the previous wave, measured before → after */
+            actions: components["schemas"]["ActionResultView"][];
+            campaigns: components["schemas"]["ProgramCampaignView"][];
+            channels: components["schemas"]["ProgramChannelView"][];
+            /** @description Welch’s ANOVA on the visit scores */
+            channelTest: components["schemas"]["SignificanceTestView"] | null;
+            consistency: components["schemas"]["KpiConsistency"];
+            fcr: components["schemas"]["ProgramFcrView"][];
+            filters: components["schemas"]["ProgramFiltersView"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description The language of the wave’s first questionnaire: the reports’ default */
+            language: string;
+            measures: components["schemas"]["ProgramMeasureResultView"][];
+            /** @description Visits counted */
+            n: number;
+            overall: components["schemas"]["ProgramOverallView"];
+            /** @description Action-plan items made after this wave */
+            plannedActions: components["schemas"]["PlannedActionView"][];
+            priorities: components["schemas"]["PriorityView"][];
+            program: components["schemas"]["ProgramRefView"];
+            /** @description Channels by mean score, best first */
+            ranking: components["schemas"]["ChannelRankView"][];
+            timing: components["schemas"]["ProgramTimingView"][];
+            trend?: components["schemas"]["ProgramTrendView"];
+            wave: components["schemas"]["WaveRefView"];
+        };
+        ProgramOverallView: {
+            /** @description 95 % confidence interval [low, high] */
+            ci95: number[] | null;
+            mean: number | null;
+            n: number;
+        };
+        ProgramRefView: {
+            /** Format: uuid */
+            clientId: string;
+            clientName: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ProgramResponse: {
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            measures: components["schemas"]["ProgramMeasureView"][];
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProgramTimingView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /** @description Seconds */
+            median: number | null;
+            /** @enum {string} */
+            metric: "wait_time" | "response_time";
+            n: number;
+            /** @description Seconds */
+            p90: number | null;
+            slaCompliance?: number | null;
+            slaSeconds?: number;
+        };
+        ProgramTrendView: {
+            channels: components["schemas"]["ChannelWaveComparison"][];
+            consistency: components["schemas"]["ConsistencyComparisonView"];
+            measures: components["schemas"]["MeasureWaveComparison"][];
+            /** Format: uuid */
+            previousWaveId: string;
+            previousWaveName: string;
         };
         QuestionDto: {
             /** @default false */
@@ -949,15 +1901,50 @@ export interface components {
             sections: components["schemas"]["SectionDto"][];
             title: string;
         };
+        QuestionnaireSummaryView: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            language: "es" | "en";
+            /** @description Shared by every version of the same questionnaire */
+            lineageId: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            questionCount: number;
+            sectionCount: number;
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            version: number;
+        };
+        QuestionnaireView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            id: string;
+            /** @enum {string} */
+            language: "es" | "en";
+            lineageId: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description The normalised definition: every default filled in */
+            sections: components["schemas"]["SectionDto"][];
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            version: number;
+        };
         ReportListItem: {
             assignmentId: string;
             campaignId: string;
             id: string;
-            integritySignals: string[];
+            integritySignals: components["schemas"]["IntegritySignalView"][];
             knockout: boolean;
             score: number | null;
             shopperId: string;
-            status: Record<string, never>;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "approved";
             /** Format: date-time */
             submittedAt: string;
             touchpoint: components["schemas"]["ReportTouchpointView"];
@@ -966,7 +1953,8 @@ export interface components {
             visitedAt: string;
         };
         ReportTouchpointView: {
-            channel: Record<string, never>;
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
             city: string | null;
             id: string;
             name: string;
@@ -980,19 +1968,19 @@ export interface components {
             campaignId: string;
             dimensions: components["schemas"]["DimensionScoreView"][];
             /** @description Consultants only (personal data) */
-            employee?: Record<string, never>;
+            employee?: components["schemas"]["EmployeeView"] | null;
             /** @description Consultants and the shopper */
             expenses?: number;
             fcr: boolean | null;
             id: string;
             /** @description Consultants only */
-            integritySignals?: string[];
+            integritySignals?: components["schemas"]["IntegritySignalView"][];
             knockout: boolean;
             narrative: string | null;
             questionnaireId: string;
             responseSeconds: number | null;
             /** @description Consultants and the shopper */
-            returnComment?: Record<string, never>;
+            returnComment?: string | null;
             scenarioKey: string | null;
             score: number | null;
             sections: components["schemas"]["SectionScoreView"][];
@@ -1028,7 +2016,7 @@ export interface components {
             questionKey: string | null;
             reason: string;
             /** @description The visit after the decision */
-            report: Record<string, never>;
+            report: components["schemas"]["AppealedReportView"];
             resolutionComment: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
@@ -1091,6 +2079,17 @@ export interface components {
             /** @description An earlier question */
             questionKey: string;
         };
+        SignificanceTestView: {
+            /** @description Degrees of freedom: one for chi-square, two for Welch’s F */
+            df?: number[];
+            /** @enum {string} */
+            name: "chi_square" | "welch_anova" | "two_proportion_z" | "welch_t";
+            /** @description Set when the approximation is weak (some expected count under 5) */
+            note?: string;
+            pValue: number;
+            significant: boolean;
+            statistic: number;
+        };
         SlaSecondsDto: {
             /** @description Target in seconds */
             app?: number;
@@ -1148,6 +2147,102 @@ export interface components {
             speed?: number;
             writing?: number;
         };
+        TemplateView: {
+            channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /** @description The body a copy is created from */
+            definition: components["schemas"]["QuestionnaireBodyDto"];
+            description: string;
+            /** @example in_store */
+            key: string;
+            /** @enum {string} */
+            language: "es" | "en";
+            questionCount: number;
+            sectionCount: number;
+            title: string;
+        };
+        TouchpointView: {
+            address: string | null;
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            city: string | null;
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            handle: string | null;
+            id: string;
+            name: string;
+            openingHours: components["schemas"]["OpeningHoursDto"] | null;
+            phone: string | null;
+            region: string;
+            timeZone: string;
+            url: string | null;
+        };
+        UpdateActionDto: {
+            /** @description Channels the item targets (none: every channel) */
+            channels?: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            dueOn?: string;
+            measureKey?: string;
+            note?: string;
+            owner?: string;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            state: "open" | "in_progress" | "done" | "cancelled";
+            /** @description Touchpoints of the client the item targets (none: every touchpoint) */
+            touchpointIds?: string[];
+        };
+        UpdateProgramDto: {
+            measures?: components["schemas"]["MeasureDto"][];
+            name?: string;
+        };
+        UpdateWaveDto: {
+            campaignIds?: string[];
+            name?: string;
+            /** @description null removes the link */
+            previousWaveId?: string | null;
+        };
+        UserView: {
+            clientId: string | null;
+            conflictClientIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            id: string;
+            name: string | null;
+            /** @enum {string} */
+            role: "admin" | "consultant" | "shopper" | "client";
+        };
+        WaveComparison: {
+            /** @description current − previous, in points */
+            change: number | null;
+            current: number | null;
+            /** @enum {string} */
+            note?: "not enough data";
+            previous: number | null;
+            pValue: number | null;
+            significant: boolean | null;
+        };
+        WaveRefView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            previousWaveId: string | null;
+            previousWaveName: string | null;
+        };
+        WaveResponse: {
+            campaignIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            previousWaveId: string | null;
+            /** Format: uuid */
+            programId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1157,13 +2252,12 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AlertsController_list: {
+    listAlerts: {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
             };
             header?: never;
@@ -1180,14 +2274,40 @@ export interface operations {
                     "application/json": components["schemas"]["AlertView"][];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AppealsController_list: {
+    listAppeals: {
         parameters: {
             query?: {
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "open" | "upheld" | "overturned";
             };
@@ -1205,9 +2325,36 @@ export interface operations {
                     "application/json": components["schemas"]["AppealView"][];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AppealsController_resolve: {
+    resolveAppeal: {
         parameters: {
             query?: never;
             header?: never;
@@ -1230,15 +2377,68 @@ export interface operations {
                     "application/json": components["schemas"]["ResolvedAppealView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AssignmentsController_list: {
+    listAssignments: {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
                 /** @description Shoppers: status=open is the job board of open jobs */
                 status?: "open" | "assigned" | "submitted" | "returned" | "approved" | "cancelled" | "expired";
@@ -1257,9 +2457,36 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AssignmentsController_get: {
+    getAssignment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1278,9 +2505,45 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AssignmentsController_assign: {
+    assignAssignment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1303,9 +2566,54 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AssignmentsController_claim: {
+    claimAssignment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1324,9 +2632,54 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    SubmissionController_submit: {
+    submitVisitReport: {
         parameters: {
             query?: never;
             header: {
@@ -1352,9 +2705,63 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    AuthController_login: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
@@ -1371,11 +2778,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Too many attempts; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    AuthController_me: {
+    getCurrentUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -1388,17 +2824,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    CampaignsController_list: {
+    listCampaigns: {
         parameters: {
             query?: {
                 clientId?: string;
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "draft" | "active" | "closed";
             };
@@ -1412,11 +2858,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignListItemView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    CampaignsController_create: {
+    createCampaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -1433,11 +2908,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    CampaignsController_get: {
+    getCampaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -1452,11 +2965,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    CampaignsController_activate: {
+    activateCampaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -1471,11 +3022,67 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivatedCampaignView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    CampaignsController_close: {
+    closeCampaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -1490,11 +3097,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    KpisController_get: {
+    getCampaignKpis: {
         parameters: {
             query?: {
                 channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
@@ -1517,16 +3171,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The KPI model (see src/kpis/kpi-model.ts) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KpiModel"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ExportsController_pdf: {
+    downloadCampaignReportPdf: {
         parameters: {
             query?: {
                 channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
@@ -1556,11 +3247,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ExportsController_xlsx: {
+    downloadCampaignReportXlsx: {
         parameters: {
             query?: {
                 channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
@@ -1590,11 +3319,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ClientsController_list: {
+    listClients: {
         parameters: {
             query?: never;
             header?: never;
@@ -1607,11 +3374,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClientView"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ClientsController_create: {
+    createClient: {
         parameters: {
             query?: never;
             header?: never;
@@ -1628,11 +3415,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ClientsController_listTouchpoints: {
+    listTouchpoints: {
         parameters: {
             query?: never;
             header?: never;
@@ -1647,11 +3463,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TouchpointView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ClientsController_createTouchpoint: {
+    createTouchpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -1670,11 +3524,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TouchpointView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ClientsController_getTouchpoint: {
+    getTouchpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -1690,11 +3591,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TouchpointView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    ClientsController_get: {
+    getClient: {
         parameters: {
             query?: never;
             header?: never;
@@ -1709,11 +3648,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    EvidenceController_download: {
+    downloadEvidence: {
         parameters: {
             query?: never;
             header?: never;
@@ -1724,15 +3701,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file; Content-Type is its detected type (image/jpeg, application/pdf, audio/mpeg…) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    HealthController_check: {
+    checkHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -1787,6 +3794,15 @@ export interface operations {
                         /** @example ok */
                         status?: string;
                     };
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -1850,7 +3866,765 @@ export interface operations {
             };
         };
     };
-    QuestionnaireTemplatesController_list: {
+    listPrograms: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description larger values are capped to 500 */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    createProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    updateProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    listProgramActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResponse"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    createProgramAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    updateProgramAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    listProgramWaves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaveResponse"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    createProgramWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWaveDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaveResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getProgramWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaveResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    updateProgramWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWaveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaveResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getProgramWaveKpis: {
+        parameters: {
+            query?: {
+                channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+                /** @description Inclusive, on visitedAt (UTC) */
+                from?: string;
+                /** @description Also count submitted (not yet approved) visits; consultants only, ignored for clients */
+                includeUnapproved?: boolean;
+                region?: string;
+                /** @description Inclusive, on visitedAt (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramModelResponse"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    listQuestionnaireTemplates: {
         parameters: {
             query?: {
                 language?: "es" | "en";
@@ -1865,11 +4639,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplateView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnaireTemplatesController_copy: {
+    copyQuestionnaireTemplate: {
         parameters: {
             query?: never;
             header?: never;
@@ -1888,19 +4691,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnairesController_list: {
+    listQuestionnaires: {
         parameters: {
             query?: {
                 language?: "es" | "en";
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
                 /** @description Only the versions of one questionnaire */
                 lineageId?: string;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "draft" | "published";
             };
@@ -1914,11 +4754,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireSummaryView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnairesController_create: {
+    createQuestionnaire: {
         parameters: {
             query?: never;
             header?: never;
@@ -1935,11 +4804,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnairesController_get: {
+    getQuestionnaire: {
         parameters: {
             query?: never;
             header?: never;
@@ -1954,11 +4861,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnairesController_update: {
+    updateQuestionnaire: {
         parameters: {
             query?: never;
             header?: never;
@@ -1977,11 +4922,67 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnairesController_publish: {
+    publishQuestionnaire: {
         parameters: {
             query?: never;
             header?: never;
@@ -1996,11 +4997,67 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    QuestionnairesController_createVersion: {
+    createQuestionnaireVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -2015,16 +5072,62 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    UsersController_list: {
+    listUsers: {
         parameters: {
             query?: {
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
                 role?: "admin" | "consultant" | "shopper" | "client";
             };
@@ -2038,11 +5141,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    UsersController_create: {
+    createUser: {
         parameters: {
             query?: never;
             header?: never;
@@ -2059,17 +5191,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    VisitReportsController_list: {
+    listVisitReports: {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                /** @description larger values are capped to 500 */
                 limit?: number;
-                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "submitted" | "returned" | "approved";
             };
@@ -2087,9 +5265,36 @@ export interface operations {
                     "application/json": components["schemas"]["ReportListItem"][];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    VisitReportsController_get: {
+    getVisitReport: {
         parameters: {
             query?: never;
             header?: never;
@@ -2108,9 +5313,45 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    VisitReportsController_edit: {
+    editVisitReport: {
         parameters: {
             query?: never;
             header?: never;
@@ -2133,9 +5374,63 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    VisitReportsController_fileAppeal: {
+    fileAppeal: {
         parameters: {
             query?: never;
             header?: never;
@@ -2158,9 +5453,63 @@ export interface operations {
                     "application/json": components["schemas"]["AppealView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    VisitReportsController_approve: {
+    approveVisitReport: {
         parameters: {
             query?: never;
             header?: never;
@@ -2179,9 +5528,54 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    VisitReportsController_audit: {
+    listVisitReportAudit: {
         parameters: {
             query?: never;
             header?: never;
@@ -2200,9 +5594,45 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryView"][];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    EvidenceController_list: {
+    listVisitEvidence: {
         parameters: {
             query?: never;
             header?: never;
@@ -2221,9 +5651,36 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceView"][];
                 };
             };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
-    EvidenceController_upload: {
+    uploadVisitEvidence: {
         parameters: {
             query?: never;
             header?: never;
@@ -2242,11 +5699,76 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
             };
         };
     };
-    VisitReportsController_returnReport: {
+    returnVisitReport: {
         parameters: {
             query?: never;
             header?: never;
@@ -2267,6 +5789,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
         };
