@@ -5,6 +5,7 @@
 import { randomUUID } from 'crypto';
 import { DateTime } from 'luxon';
 import seedrandom from 'seedrandom';
+import sharp from 'sharp';
 import { openPeriodsOn, type OpeningHours } from '../../src/clients/domain/opening-hours';
 import { generateVisit, pick, type Answer, type SectionView } from './answers';
 import { Api, ApiError, inParallel } from './http';
@@ -142,7 +143,8 @@ export async function runFieldwork(options: {
       random,
       visitedAt,
     });
-    const body = { visitedAt: visitedAt.toISOString(), answers: visit.answers, narrative: visit.narrative, expenses: expensesFor(touchpoint.seed.channel, random) };
+    const answers = await attachEvidence(api, shopper, job.id, campaign.sections, visit.answers, seedrandom(`evidence-${wave}-${index}`));
+    const body = { visitedAt: visitedAt.toISOString(), answers, narrative: visit.narrative, expenses: expensesFor(touchpoint.seed.channel, random) };
     let submitted = await submit(api, shopper, job.id, body);
     if (submitted.knockout) stats.knockouts++;
 
@@ -169,6 +171,32 @@ export async function runFieldwork(options: {
     if (done % 50 === 0) log(`  … ${done} visits submitted, reviewed and approved`);
   });
   return stats;
+}
+
+/**
+ * An evidence answer is the id of a file uploaded to the assignment: each generated file name becomes a
+ * small file of its kind (a PDF for `.pdf`, else a PNG of a random colour, so no two visits share one)
+ * uploaded first, and the answer names its id.
+ */
+async function attachEvidence(api: Api, shopper: Shopper, assignmentId: string, sections: SectionView[], answers: Answer[], random: () => number): Promise<Answer[]> {
+  const evidenceKeys = new Set(sections.flatMap((section) => section.questions.filter((question) => question.type === 'evidence').map((question) => question.key)));
+  return Promise.all(
+    answers.map(async (answer) => {
+      if (!evidenceKeys.has(answer.questionKey) || typeof answer.value !== 'string') return answer;
+      const name = answer.value;
+      const file = name.endsWith('.pdf')
+        ? { name, type: 'application/pdf', content: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1') }
+        : {
+            name,
+            type: 'image/png',
+            content: await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: Math.floor(random() * 256), g: Math.floor(random() * 256), b: Math.floor(random() * 256) } } })
+              .png()
+              .toBuffer(),
+          };
+      const uploaded = await api.upload<{ id: string }>(`/assignments/${assignmentId}/evidence`, shopper.token, file);
+      return { ...answer, value: uploaded.id };
+    }),
+  );
 }
 
 async function submit(api: Api, shopper: Shopper, assignmentId: string, body: unknown): Promise<{ id: string; version: number; knockout: boolean }> {

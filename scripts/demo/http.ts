@@ -48,6 +48,18 @@ export class Api {
     return this.request<T>('POST', path, { token, body, headers });
   }
 
+  /** A multipart upload of one file in the field `file` (evidence). */
+  async upload<T = any>(path: string, token: string, file: { name: string; type: string; content: Buffer }): Promise<T> {
+    this.requests++;
+    const form = new FormData();
+    form.append('file', new Blob([file.content], { type: file.type }), file.name);
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const text = await response.text();
+    const body: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) throw new ApiError('POST', path, response.status, body);
+    return body as T;
+  }
+
   async login(email: string, password: string): Promise<{ accessToken: string; user: { id: string; role: string } }> {
     return this.request('POST', '/auth/login', { body: { email, password } });
   }

@@ -8,7 +8,7 @@ import { UsersService, toUserView } from '../users/users.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponse } from './dto/login.dto';
-import { LocalAuthGuard, LoginThrottlerGuard } from './login.guards';
+import { LocalAuthGuard } from './login.guards';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,7 +18,7 @@ export class AuthController {
     private readonly users: UsersService,
   ) {}
 
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
   @Endpoint({

@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JwtAuthGuard, RolesGuard } from '../common/auth/guards';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
-import { FailedLoginCounter } from './failed-logins';
+import { LoginLimits } from './failed-logins';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
@@ -23,21 +22,20 @@ import { JwtStrategy, LocalStrategy } from './strategies';
         verifyOptions: { algorithms: [JWT_ALGORITHM] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', ttl: config.loginWindowSeconds * 1000, limit: config.loginMaxAttempts },
-      ],
-    }),
   ],
   controllers: [AuthController],
   providers: [
     AuthService,
     LocalStrategy,
     {
-      provide: FailedLoginCounter,
+      provide: LoginLimits,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new FailedLoginCounter(config.loginMaxFailuresPerAddress, config.loginAddressWindowSeconds * 1000),
+      useFactory: (config: AppConfig) =>
+        new LoginLimits({
+          perAccountAndAddress: { limit: config.loginMaxAttempts, windowMs: config.loginWindowSeconds * 1000 },
+          perAddress: { limit: config.loginMaxFailuresPerAddress, windowMs: config.loginAddressWindowSeconds * 1000 },
+          perAccount: { limit: config.loginMaxFailuresPerAccount, windowMs: config.loginAccountWindowSeconds * 1000 },
+        }),
     },
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

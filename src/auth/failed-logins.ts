@@ -1,12 +1,13 @@
-// Failed logins per client address, whatever the emails: one guess at each of many accounts (password
-// spraying) never trips the per-account limit, so the address is counted too. Only failures count, so
-// an office full of people logging in behind one address is never locked out by its own successes.
+// Failed logins, counted per key within a window: per address and account, per address whatever the
+// accounts (password spraying: one guess at each of many accounts), and per account whatever the
+// addresses (guesses spread over many addresses). Only failures count, so an office full of people
+// logging in behind one address, or one person logging in many times, is never locked out by successes.
 
-/** How many addresses are remembered before the expired ones are swept out. */
+/** How many keys are remembered before the expired ones are swept out. */
 const SWEEP_AT = 10_000;
 
 export class FailedLoginCounter {
-  private readonly byAddress = new Map<string, { failures: number; resetAt: number }>();
+  private readonly byKey = new Map<string, { failures: number; resetAt: number }>();
 
   constructor(
     private readonly limit: number,
@@ -14,26 +15,34 @@ export class FailedLoginCounter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Whether the address has used up its failures in the current window. */
-  isBlocked(address: string): boolean {
-    const entry = this.current(address);
+  /** Whether the key has used up its failures in the current window. */
+  isBlocked(key: string): boolean {
+    const entry = this.current(key);
     return entry !== undefined && entry.failures >= this.limit;
   }
 
-  recordFailure(address: string): void {
-    const entry = this.current(address);
+  recordFailure(key: string): void {
+    const entry = this.current(key);
     if (entry) {
       entry.failures += 1;
       return;
     }
-    if (this.byAddress.size >= SWEEP_AT) this.sweep();
-    this.byAddress.set(address, { failures: 1, resetAt: this.now() + this.windowMs });
+    if (this.byKey.size >= SWEEP_AT) this.sweep();
+    this.byKey.set(key, { failures: 1, resetAt: this.now() + this.windowMs });
   }
 
-  private current(address: string): { failures: number; resetAt: number } | undefined {
-    const entry = this.byAddress.get(address);
+  /** Takes back one failure recorded in advance, for an attempt that turned out to succeed. */
+  forgiveOne(key: string): void {
+    const entry = this.current(key);
+    if (!entry) return;
+    entry.failures -= 1;
+    if (entry.failures <= 0) this.byKey.delete(key);
+  }
+
+  private current(key: string): { failures: number; resetAt: number } | undefined {
+    const entry = this.byKey.get(key);
     if (entry && entry.resetAt <= this.now()) {
-      this.byAddress.delete(address);
+      this.byKey.delete(key);
       return undefined;
     }
     return entry;
@@ -41,6 +50,57 @@ export class FailedLoginCounter {
 
   private sweep(): void {
     const now = this.now();
-    for (const [address, entry] of this.byAddress) if (entry.resetAt <= now) this.byAddress.delete(address);
+    for (const [key, entry] of this.byKey) if (entry.resetAt <= now) this.byKey.delete(key);
   }
+}
+
+/** The three limits a login attempt is held to, as configured. */
+export interface LoginLimitSettings {
+  perAccountAndAddress: { limit: number; windowMs: number };
+  perAddress: { limit: number; windowMs: number };
+  perAccount: { limit: number; windowMs: number };
+}
+
+/**
+ * Every limit a login attempt is checked against. An attempt is counted as a failure *before* the
+ * password is checked and forgiven when it succeeds, so parallel guesses cannot all pass the check
+ * while the (slow) password hashes run.
+ */
+export class LoginLimits {
+  private readonly perAccountAndAddress: FailedLoginCounter;
+  private readonly perAddress: FailedLoginCounter;
+  private readonly perAccount: FailedLoginCounter;
+
+  constructor(settings: LoginLimitSettings, now: () => number = Date.now) {
+    this.perAccountAndAddress = new FailedLoginCounter(settings.perAccountAndAddress.limit, settings.perAccountAndAddress.windowMs, now);
+    this.perAddress = new FailedLoginCounter(settings.perAddress.limit, settings.perAddress.windowMs, now);
+    this.perAccount = new FailedLoginCounter(settings.perAccount.limit, settings.perAccount.windowMs, now);
+  }
+
+  /** False when any limit is used up (then nothing is counted); otherwise the attempt is counted as a failure. */
+  tryAttempt(address: string, email: string): boolean {
+    const account = normalizedEmail(email);
+    const keys = this.keysOf(address, account);
+    if (keys.some(([counter, key]) => counter.isBlocked(key))) return false;
+    for (const [counter, key] of keys) counter.recordFailure(key);
+    return true;
+  }
+
+  /** The attempt counted by tryAttempt succeeded: it is not a failure after all. */
+  succeeded(address: string, email: string): void {
+    for (const [counter, key] of this.keysOf(address, normalizedEmail(email))) counter.forgiveOne(key);
+  }
+
+  private keysOf(address: string, account: string): Array<[FailedLoginCounter, string]> {
+    return [
+      [this.perAccountAndAddress, `${address}|${account}`],
+      [this.perAddress, address],
+      [this.perAccount, account],
+    ];
+  }
+}
+
+/** E-mail addresses are matched case-insensitively, so `Ana@X` and `ana@x` share one budget. */
+function normalizedEmail(email: string): string {
+  return email.toLowerCase();
 }

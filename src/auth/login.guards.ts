@@ -1,47 +1,43 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerException } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import type { Request } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 import { flattenValidationErrors } from '../common/http/validation';
 import { LoginDto } from './dto/login.dto';
-import { FailedLoginCounter } from './failed-logins';
-
-/** Counts login attempts per address and email, so one account cannot be brute-forced from one place. */
-@Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
-    const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase() : '';
-    return `${req.ip}|${email}`;
-  }
-}
+import { LoginLimits } from './failed-logins';
 
 /**
  * passport-local, after the body has the shape LoginDto demands (400 naming the field otherwise), for
- * addresses that have not used up their failed logins (429 then).
+ * an account and address that have not used up their failed logins (429 then). `request.ip` is the
+ * socket's address unless TRUST_PROXY names the proxies whose X-Forwarded-For may be believed.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  constructor(private readonly failedLogins: FailedLoginCounter) {
+  constructor(private readonly limits: LoginLimits) {
     super();
   }
 
   override canActivate(context: ExecutionContext) {
-    const request = context.switchToHttp().getRequest();
-    if (this.failedLogins.isBlocked(request.ip)) throw new ThrottlerException();
-    const body = request.body ?? {};
+    const request = context.switchToHttp().getRequest<Request & { loginAttempt?: { address: string; email: string } }>();
+    const body: unknown = request.body ?? {};
     const errors = validateSync(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
       throw new DomainError('bad_request', 'Invalid login request', flattenValidationErrors(errors));
     }
+    const attempt = { address: request.ip ?? request.socket.remoteAddress ?? 'unknown', email: (body as LoginDto).email };
+    if (!this.limits.tryAttempt(attempt.address, attempt.email)) throw new ThrottlerException();
+    request.loginAttempt = attempt;
     return super.canActivate(context);
   }
 
   override handleRequest<T>(error: unknown, user: T, _info: unknown, context: ExecutionContext): T {
-    if (error || !user) this.failedLogins.recordFailure(context.switchToHttp().getRequest().ip);
+    const request = context.switchToHttp().getRequest<Request & { loginAttempt?: { address: string; email: string } }>();
     if (error) throw error;
     if (!user) throw new DomainError('unauthorized', 'Wrong email or password');
+    if (request.loginAttempt) this.limits.succeeded(request.loginAttempt.address, request.loginAttempt.email);
     return user;
   }
 }

@@ -1,4 +1,5 @@
 // Environment → typed configuration, validated once at boot. Services receive AppConfig, never process.env.
+import { isIP } from 'net';
 
 export interface AppConfig {
   port: number;
@@ -14,12 +15,20 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Login attempts allowed per email and address within loginWindowSeconds. */
+  /** Failed logins allowed per email and address within loginWindowSeconds. */
   loginMaxAttempts: number;
   loginWindowSeconds: number;
   /** Failed logins allowed from one address, whatever the emails, within loginAddressWindowSeconds (password spraying). */
   loginMaxFailuresPerAddress: number;
   loginAddressWindowSeconds: number;
+  /** Failed logins allowed for one account, whatever the addresses, within loginAccountWindowSeconds. */
+  loginMaxFailuresPerAccount: number;
+  loginAccountWindowSeconds: number;
+  /**
+   * Express's `trust proxy`: false (the default) takes the client address from the socket and ignores
+   * X-Forwarded-For; a hop count or a list of proxy addresses/subnets believes the header that far.
+   */
+  trustProxy: TrustProxy;
   /** IANA zone used for touchpoints that do not name their own. */
   defaultTimeZone: string;
   rotationDays: number;
@@ -28,6 +37,9 @@ export interface AppConfig {
   /** Database connection pool size. */
   dbPoolSize: number;
 }
+
+/** false, the number of proxies in front of the server, or the addresses/subnets (or proxy-addr names) of trusted proxies. */
+export type TrustProxy = false | number | string[];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -71,6 +83,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const adminPassword = env.ADMIN_PASSWORD || undefined;
   if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must be at least 8 characters');
 
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -86,6 +100,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     loginWindowSeconds: integer('LOGIN_WINDOW_SECONDS', 60, 1),
     loginMaxFailuresPerAddress: integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1),
     loginAddressWindowSeconds: integer('LOGIN_ADDRESS_WINDOW_SECONDS', 900, 1),
+    loginMaxFailuresPerAccount: integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 30, 1),
+    loginAccountWindowSeconds: integer('LOGIN_ACCOUNT_WINDOW_SECONDS', 900, 1),
+    trustProxy,
     defaultTimeZone,
     rotationDays: integer('ROTATION_DAYS', 90, 0),
     maxActiveAssignments: integer('MAX_ACTIVE_ASSIGNMENTS', 5, 1),
@@ -94,6 +111,42 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** proxy-addr's names for address ranges, as Express's `trust proxy` accepts them. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset, empty, `false` or `0` → false; a whole number 1..32 → that many hops; otherwise a
+ * comma-separated list of IP addresses, subnets (`10.0.0.0/8`) or the names loopback, linklocal,
+ * uniquelocal. Anything else is a configuration problem (so a typo never silently trusts everyone).
+ */
+export function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  const text = (raw ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= 32) return hops;
+    problems.push(`TRUST_PROXY as a hop count must be between 0 and 32 (got "${text}")`);
+    return false;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.has(entry) && !isAddressOrSubnet(entry));
+  if (bad.length || text === 'true') {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxies (1-32), or a comma-separated list of IP addresses, subnets or loopback/linklocal/uniquelocal (bad: ${bad.map((entry) => `"${entry}"`).join(', ') || '"true"'})`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 function isIanaZone(zone: string): boolean {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { createReadStream, ReadStream } from 'fs';
-import { mkdir, rename, rm, stat, writeFile } from 'fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'fs/promises';
 import { join, relative, resolve, sep } from 'path';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -46,10 +46,8 @@ export class EvidenceStorage {
 
   /** A stream of a stored file and its size, or null when the file is not on disk. */
   async open(storagePath: string): Promise<{ stream: ReadStream; size: number } | null> {
-    const absolute = resolve(this.dataDir, storagePath);
-    // storage_path is written only by put(), but never follow one that leaves the evidence folder.
-    const inside = relative(this.root, absolute);
-    if (!inside || inside.startsWith('..') || inside.split(sep).includes('..')) return null;
+    const absolute = this.inside(storagePath);
+    if (!absolute) return null;
     try {
       const info = await stat(absolute);
       if (!info.isFile()) return null;
@@ -57,5 +55,24 @@ export class EvidenceStorage {
     } catch {
       return null;
     }
+  }
+
+  /** A stored file's bytes, or null when it is not on disk. */
+  async read(storagePath: string): Promise<Buffer | null> {
+    const absolute = this.inside(storagePath);
+    if (!absolute) return null;
+    try {
+      return await readFile(absolute);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The absolute path of a stored file; null for one that would leave the evidence folder. */
+  private inside(storagePath: string): string | null {
+    const absolute = resolve(this.dataDir, storagePath);
+    // storage_path is written only by put(), but never follow one that leaves the evidence folder.
+    const inside = relative(this.root, absolute);
+    return !inside || inside.startsWith('..') || inside.split(sep).includes('..') ? null : absolute;
   }
 }

@@ -3,7 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EvidenceStorage } from './evidence-storage';
-import { EvidenceUploadGuard } from './evidence-upload.guard';
+import { AssignmentEvidenceUploadGuard, EvidenceUploadGuard } from './evidence-upload.guard';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceService } from './evidence.service';
 
@@ -20,6 +20,6 @@ import { EvidenceService } from './evidence.service';
     }),
   ],
   controllers: [EvidenceController],
-  providers: [EvidenceService, EvidenceStorage, EvidenceUploadGuard],
+  providers: [EvidenceService, EvidenceStorage, EvidenceUploadGuard, AssignmentEvidenceUploadGuard],
 })
 export class EvidenceModule {}

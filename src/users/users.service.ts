@@ -43,6 +43,7 @@ export class UsersService implements OnApplicationBootstrap {
       throw unprocessable('Only shoppers declare conflicts of interest', [{ field: 'conflictClientIds', reason: 'shoppers only' }]);
     }
     if (dto.clientId && !(await this.clients.existsBy({ id: dto.clientId }))) throw notFound('Client');
+    await this.assertClientsExist(dto.conflictClientIds ?? [], 'conflictClientIds');
     const email = dto.email.toLowerCase();
     const passwordHash = await hashPassword(dto.password);
     const inserted = await this.users
@@ -89,6 +90,15 @@ export class UsersService implements OnApplicationBootstrap {
       [id],
     )) as AuthUser[];
     return row ?? null;
+  }
+
+  /** 422 naming each id (`conflictClientIds[1]`) that is no client's. */
+  private async assertClientsExist(clientIds: string[], field: string): Promise<void> {
+    if (!clientIds.length) return;
+    const found = (await this.clients.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[])`, [clientIds])) as Array<{ id: string }>;
+    const known = new Set(found.map((row) => row.id));
+    const unknown = clientIds.flatMap((id, index) => (known.has(id.toLowerCase()) ? [] : [{ field: `${field}[${index}]`, reason: `there is no client ${id}` }]));
+    if (unknown.length) throw unprocessable(`Unknown client in ${field}`, unknown);
   }
 
   findActiveByEmail(email: string): Promise<User | null> {

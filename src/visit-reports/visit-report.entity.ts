@@ -9,7 +9,15 @@ import type { AnswerValue } from '../questionnaires/domain/definition';
 export type VisitReportStatus = 'submitted' | 'returned' | 'approved';
 
 export interface IntegritySignal {
-  kind: 'outside_window' | 'outside_opening_hours' | 'duplicate_narrative' | 'duplicate_evidence' | 'outlier_shopper';
+  kind:
+    | 'outside_window'
+    | 'outside_opening_hours'
+    | 'duplicate_narrative'
+    | 'duplicate_evidence'
+    | 'outlier_shopper'
+    // A photo taken long before or after the visit, or one that carries no capture time at all (src/evidence).
+    | 'evidence_capture_time'
+    | 'evidence_without_metadata';
   reason: string;
 }
 
@@ -125,8 +133,19 @@ export class IdempotencyRecord {
 @Index(['sha256'])
 export class EvidenceFile {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'uuid' }) visitReportId: string;
+  /** Null for evidence uploaded to the assignment before its report exists. */
+  @Column({ type: 'uuid', nullable: true }) visitReportId: string | null;
   @ManyToOne(() => VisitReport, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'visit_report_id' }) visitReport?: VisitReport;
+  // The evidence module's own columns (migration 1795700000000-AssignmentEvidence; src/evidence reads them in SQL).
+  @Column({ type: 'uuid' }) assignmentId: string;
+  @Column({ type: 'int' }) ordinal: number;
+  @Column({ type: 'varchar', length: 500, nullable: true }) shareableStoragePath: string | null;
+  @Column({ type: 'bigint', nullable: true }) shareableSizeBytes: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) shareableSha256: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) sanitizedAt: Date | null;
+  @Column({ type: 'jsonb', nullable: true }) capture: unknown;
+  @Column({ type: 'varchar', length: 200, nullable: true }) idempotencyKey: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) requestHash: string | null;
   @Column({ type: 'varchar', length: 300 }) originalName: string;
   @Column({ type: 'varchar', length: 100 }) mimeType: string;
   @Column({ type: 'bigint' }) sizeBytes: string;

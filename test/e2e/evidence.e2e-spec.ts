@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { buildWorld, insertVisit, World } from '../factories/world.factory';
@@ -63,10 +64,14 @@ describe('evidence files', () => {
     const hash = sha256(content);
     expect(response.body).toEqual({
       id: expect.any(String),
+      assignmentId: report.assignmentId,
       visitReportId: report.id,
+      kind: 'image',
       mimeType: 'image/png',
+      size: content.length,
       sizeBytes: content.length,
       sha256: hash,
+      name: expect.stringMatching(/^evidencia-\d+\.png$/),
       originalName: 'counter.png',
       createdAt: expect.any(String),
     });
@@ -163,18 +168,22 @@ describe('evidence files', () => {
 
   it('shows an approved report\'s evidence to its own client only, and takes no more uploads (409)', async () => {
     const { report } = await insertVisit(ctx, world.a, { status: 'submitted' });
-    const content = png('to be approved');
+    // A real image: the client gets a copy re-encoded without metadata (evidence-metadata.e2e-spec.ts checks every kind).
+    const content = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).png().toBuffer();
     const created = await upload(report.id, world.a.shopper.auth, content, 'approved.png').expect(201);
     await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).expect(404);
 
     await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [report.id, world.consultant.user.id]);
 
     const list = await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.a.clientUser.auth).expect(200);
-    expect(list.body).toEqual([expect.objectContaining({ id: created.body.id, sha256: sha256(content) })]);
+    expect(list.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'evidencia-1.png' })]);
+    expect(list.body[0].originalName).toBeUndefined();
     expect(JSON.stringify(list.body)).not.toContain(world.a.shopper.user.id); // no shopper identity
     const download = await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).buffer(true).parse(binary).expect(200);
     expect(download.headers['content-type']).toBe('image/png');
-    expect(download.body.equals(content)).toBe(true);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="evidencia-1.png"; filename*=UTF-8''evidencia-1.png`);
+    expect(sha256(download.body)).toBe(list.body[0].sha256);
+    expect(await sharp(download.body).raw().toBuffer()).toEqual(await sharp(content).raw().toBuffer());
 
     await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.b.clientUser.auth).expect(404);
     await ctx.http.get(`/evidence/${created.body.id}`).set(world.b.clientUser.auth).expect(404);

@@ -1,5 +1,6 @@
 import { json, urlencoded } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ErrorDetail } from '../errors/domain-error';
 import { httpErrorBody } from '../errors/http-error-body';
 
 /**
@@ -7,11 +8,11 @@ import { httpErrorBody } from '../errors/http-error-body';
  * Nest's filters, so they are turned into the API error shape here.
  */
 export function bodyParsers(limitBytes: number): RequestHandler[] {
-  return [json({ limit: limitBytes }), urlencoded({ extended: false, limit: limitBytes })].map(
+  const parsers = [json({ limit: limitBytes }), urlencoded({ extended: false, limit: limitBytes })].map(
     (parser) => (req: Request, res: Response, next: NextFunction) =>
       parser(req, res, (error?: unknown) => {
         if (!error) {
-          const { tooDeep, builtInKey } = inspectBody(req.body, MAX_BODY_DEPTH);
+          const { tooDeep, builtInKey, badText } = inspectBody(req.body, MAX_BODY_DEPTH);
           // class-transformer recurses once per level: a body nested thousands deep overflows its stack (a 500).
           if (tooDeep) {
             res.status(400).json(httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [{ field: 'body', reason: 'nested too deeply' }]));
@@ -22,6 +23,10 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
           if (field !== null) {
             const key = field.slice(field.lastIndexOf('.') + 1);
             res.status(400).json(httpErrorBody(400, `Invalid request: ${field}`, [{ field, reason: `unknown field "${key}" is not allowed` }]));
+            return;
+          }
+          if (badText) {
+            res.status(400).json(httpErrorBody(400, `Invalid request: ${badText.field}`, [badText]));
             return;
           }
           return next();
@@ -37,6 +42,36 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
         }
       }),
   );
+  return [...parsers, refuseBadQueryText];
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a string cannot be stored as text, or null when it can: PostgreSQL refuses NUL in text (a 500
+ * from deep in a query), and a lone UTF-16 surrogate has no UTF-8 form (it would be stored as U+FFFD).
+ */
+export function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired UTF-16 surrogate';
+  return null;
+}
+
+/** A query string value or name with NUL or a lone surrogate is a 400 naming the parameter, before any route sees it. */
+function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
+  const problem = queryTextProblem(req.query as unknown);
+  if (problem) {
+    res.status(400).json(httpErrorBody(400, `Invalid request: ${problem.field}`, [problem]));
+    return;
+  }
+  next();
+}
+
+/** The first parameter (by name, `region` or `region[1]` when repeated) whose name or value is not storable text. */
+export function queryTextProblem(query: unknown): ErrorDetail | null {
+  if (query === null || typeof query !== 'object') return null;
+  const { badText } = inspectBody(query, MAX_BODY_DEPTH);
+  return badText;
 }
 
 /** No API body needs more; questionnaires, the deepest, use about six. */
@@ -48,16 +83,26 @@ export const MAX_BODY_DEPTH = 32;
  * the path (`answers[1].valueOf`) of the first object key, depth first, that names a property every
  * object inherits (`__proto__`, `constructor`, `toString`…) or `prototype`. No API field is so named.
  */
-export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; builtInKey: string | null } {
+export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; builtInKey: string | null; badText: ErrorDetail | null } {
   let builtInKey: string | null = null;
+  let badText: ErrorDetail | null = null;
+  // Paths are built only until both findings are known; after that only the depth is still of interest.
+  const tracking = () => builtInKey === null || badText === null;
   const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
   while (stack.length) {
     const { value: current, depth, path } = stack.pop()!;
+    if (typeof current === 'string') {
+      if (badText === null) {
+        const reason = textProblem(current);
+        if (reason) badText = { field: path || 'body', reason };
+      }
+      continue;
+    }
     if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > limit) return { tooDeep: true, builtInKey };
+    if (depth + 1 > limit) return { tooDeep: true, builtInKey, badText };
     if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index--) {
-        stack.push({ value: current[index], depth: depth + 1, path: builtInKey === null ? `${path}[${index}]` : '' });
+        stack.push({ value: current[index], depth: depth + 1, path: tracking() ? `${path}[${index}]` : '' });
       }
       continue;
     }
@@ -68,8 +113,13 @@ export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; 
     }
     for (const key of keys.reverse()) {
       const child = (current as Record<string, unknown>)[key];
-      stack.push({ value: child, depth: depth + 1, path: builtInKey === null ? (path ? `${path}.${key}` : key) : '' });
+      const childPath = path ? `${path}.${key}` : key;
+      if (badText === null) {
+        const reason = textProblem(key);
+        if (reason) badText = { field: childPath, reason: `name ${reason}` };
+      }
+      stack.push({ value: child, depth: depth + 1, path: tracking() ? childPath : '' });
     }
   }
-  return { tooDeep: false, builtInKey };
+  return { tooDeep: false, builtInKey, badText };
 }

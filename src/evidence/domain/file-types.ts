@@ -75,6 +75,19 @@ export function detectEvidenceType(bytes: Uint8Array): EvidenceType | null {
   return null;
 }
 
+const EXTENSION_BY_MIME: Record<string, string> = {
+  ...Object.fromEntries(Object.values(ALLOWED).map((type) => [type.mimeType, type.extension])),
+  'image/heic': 'heic',
+  'image/heif': 'heif',
+  'audio/mp4': 'm4a',
+  'video/mp4': 'mp4',
+};
+
+/** The usual extension of a stored MIME type (`bin` for one this list no longer knows). */
+export function extensionOf(mimeType: string): string {
+  return EXTENSION_BY_MIME[mimeType] ?? 'bin';
+}
+
 /** The accepted types, for error messages and the API documentation. */
 export const ACCEPTED_EVIDENCE_DESCRIPTION = 'JPEG, PNG, WebP, GIF, HEIC/HEIF, PDF, MP3, M4A/MP4, Ogg, WAV';
 

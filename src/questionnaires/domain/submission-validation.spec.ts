@@ -61,7 +61,7 @@ const validAnswers: SubmittedAnswer[] = [
   { questionKey: 'asked', value: ['need', 'name'] },
   { questionKey: 'comment', value: 'Friendly and quick.' },
   { questionKey: 'called_at', value: '2025-03-01T10:30:00Z' },
-  { questionKey: 'recording', value: 'evidence/0f3c.mp3' },
+  { questionKey: 'recording', value: '0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60' },
   { questionKey: 'ivr_easy', value: true },
 ];
 
@@ -78,6 +78,9 @@ function validateWithout(...keys: string[]) {
     'phone',
   );
 }
+
+const EVIDENCE_EXPECTED =
+  'expected the id of an evidence file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to 20 of them';
 
 describe('validateSubmission', () => {
   it('accepts a complete valid submission', () => {
@@ -126,7 +129,11 @@ describe('validateSubmission', () => {
       ['asked', ['name', 3], 'expected a list of option keys, got ["name",3]'],
       ['comment', 42, 'expected text, got 42'],
       ['called_at', 1740825000, 'expected an ISO 8601 date-time such as "2025-03-01T10:30:00Z", got 1740825000'],
-      ['recording', true, 'expected a reference to an evidence file, got true'],
+      ['recording', true, `${EVIDENCE_EXPECTED}, got true`],
+      ['recording', 'evidence/0f3c.mp3', `${EVIDENCE_EXPECTED}, got "evidence/0f3c.mp3"`],
+      ['recording', [], `${EVIDENCE_EXPECTED}, got []`],
+      ['recording', ['0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60', 7], `${EVIDENCE_EXPECTED}, got ["0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60",7]`],
+      ['recording', ['0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60', '0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60'], 'evidence 0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60 is listed more than once'],
     ])('rejects %s = %p', (questionKey, value, reason) => {
       const answer = { questionKey, value: value as SubmittedAnswer['value'] };
       expect(validateWith(answer)).toEqual([{ field: questionKey, reason }]);
@@ -306,7 +313,7 @@ describe('validateSubmission', () => {
       { questionKey: 'asked', value: ['name'] },
       { questionKey: 'comment', value: 'short' },
       { questionKey: 'called_at', value: '2025-03-01' },
-      { questionKey: 'recording', value: 'r.mp3' },
+      { questionKey: 'recording', value: ['0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60'] },
       { questionKey: 'ivr_easy', na: true, value: true },
       { questionKey: 'spelling', value: true },
       { questionKey: 'ghost', value: 1 },

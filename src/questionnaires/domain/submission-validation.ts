@@ -113,12 +113,28 @@ export function answerValueProblems(question: QuestionDefinition, value: unknown
         ? []
         : [`expected an ISO 8601 date-time such as "2025-03-01T10:30:00Z", got ${describeValue(value)}`];
     case 'evidence':
-      return typeof value === 'string' && value.trim() !== ''
-        ? []
-        : [`expected a reference to an evidence file, got ${describeValue(value)}`];
+      return evidenceValueProblems(value);
     default:
       return []; // an unknown type is the definition checker's to report
   }
+}
+
+/** Most files one evidence answer may list. */
+export const MAX_EVIDENCE_PER_ANSWER = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The shape of an evidence answer: the id of an evidence file, or a list of them. That the files are
+ * this shopper's, attached to this assignment, is checked against the database (src/evidence).
+ */
+function evidenceValueProblems(value: unknown): string[] {
+  const expected = `expected the id of an evidence file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to ${MAX_EVIDENCE_PER_ANSWER} of them`;
+  const ids = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_EVIDENCE_PER_ANSWER || !ids.every((id) => typeof id === 'string' && UUID.test(id))) {
+    return [`${expected}, got ${describeValue(value)}`];
+  }
+  const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
+  return repeated.map((id) => `evidence ${id} is listed more than once`);
 }
 
 function scaleValueProblems(question: QuestionDefinition, value: unknown): string[] {

@@ -100,7 +100,7 @@ function bestValue(question: QuestionDefinition): AnswerValue {
     case 'datetime':
       return '2025-03-10T10:00:00Z';
     case 'evidence':
-      return 'evidence-file-id';
+      return '5f0c2b1e-8d2b-4c6f-9a7e-1b2c3d4e5f60'; // the id of a file uploaded to the assignment
   }
 }
 

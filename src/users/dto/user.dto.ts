@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Role, ROLES } from '../user.entity';
 import { PageQuery } from '../../common/http/paging';
 
@@ -9,9 +9,17 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ description: 'Required for role client' }) @IsOptional() @IsUUID() clientId?: string;
-  @ApiPropertyOptional({ description: 'Shoppers: clients they must never evaluate (conflict of interest)', type: [String] })
+  @ApiPropertyOptional({
+    description: 'Shoppers: ids of existing clients they must never evaluate (conflict of interest); an unknown id is a 422 naming it',
+    type: [String],
+    format: 'uuid',
+    maxItems: 200,
+  })
   @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
+  @ArrayUnique()
   conflictClientIds?: string[];
 }
 
