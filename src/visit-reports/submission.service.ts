@@ -5,7 +5,7 @@ import { inTransaction, type SqlRunner } from '../database/transactions';
 import { canTransition, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
 import { checkEvidenceAnswers } from '../evidence/evidence-answers';
-import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
+import { DomainError, notFound, ruleViolation } from '../common/errors/domain-error';
 import { isWithinOpeningHours, type OpeningHours } from '../clients/domain/opening-hours';
 import type { Channel, SubmittedAnswer } from '../questionnaires/domain/definition';
 import { diffAnswers, storedAnswers } from './domain/answer-edits';
@@ -101,7 +101,7 @@ export class SubmissionService {
     if (!context || context.shopper_id !== user.id) throw notFound('Assignment');
     assertMaySubmit(context.status);
     if (context.campaign_status !== 'active') {
-      throw conflict(`The campaign is ${context.campaign_status}; reports are accepted only while it is active`, [
+      throw ruleViolation('CAMPAIGN_NOT_ACTIVE', `The campaign is ${context.campaign_status}; reports are accepted only while it is active`, [
         { field: 'campaign', reason: `campaign is ${context.campaign_status}` },
       ]);
     }
@@ -110,19 +110,19 @@ export class SubmissionService {
     const windowStart = new Date(context.window_start);
     const windowEnd = new Date(context.window_end);
     if (visitedAt < windowStart || visitedAt >= windowEnd) {
-      throw unprocessable('visitedAt is outside the assignment window', [
+      throw ruleViolation('OUTSIDE_WINDOW', 'visitedAt is outside the assignment window', [
         { field: 'visitedAt', reason: `must be within ${windowStart.toISOString()} .. ${windowEnd.toISOString()} (end excluded)` },
       ]);
     }
     if (visitedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      throw unprocessable('visitedAt is in the future', [{ field: 'visitedAt', reason: 'must not be in the future' }]);
+      throw ruleViolation('VISIT_IN_FUTURE', 'visitedAt is in the future', [{ field: 'visitedAt', reason: 'must not be in the future' }]);
     }
 
     const definition = await this.definitions.get(context.questionnaire_id);
     const answers: SubmittedAnswer[] = dto.answers.map(({ questionKey, value, na }) => ({ questionKey, value, na }));
     const scored = scoreSubmission(definition, answers, context.channel);
     if (scored.rows === undefined) {
-      throw unprocessable(`The answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
+      throw ruleViolation('ANSWERS_INVALID', `The answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
     }
     const { rows } = scored;
 
@@ -244,7 +244,7 @@ export class SubmissionService {
       }
       assertMaySubmit(locked.status);
       // Only a returned report gets here with a submittable assignment; a first report is submitFirst's.
-      if (!locked.report_id) throw conflict('The assignment changed while the report was being stored; try again');
+      if (!locked.report_id) throw ruleViolation('CONCURRENT_CHANGE', 'The assignment changed while the report was being stored; try again');
 
       await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
       await storeScores(runner, { id: reportId, ...target }, rows);
@@ -279,7 +279,7 @@ export class SubmissionService {
       params.values,
       true,
     );
-    if (!updated.affected) throw conflict('The report changed while it was being resubmitted; try again');
+    if (!updated.affected) throw ruleViolation('CONCURRENT_CHANGE', 'The report changed while it was being resubmitted; try again');
     const before = storedAnswers(previous);
     const edits = diffAnswers(before, answers, [...before, ...answers].map((answer) => answer.questionKey));
     await insertReportEdits(runner, reportId, user.id, 'resubmitted by the shopper after a return', edits);
@@ -326,7 +326,7 @@ async function storedResponse(runner: SqlRunner, shopperId: string, key: string,
 
 function replay(storedHash: string, requestHash: string, body: SubmissionView): SubmissionView {
   if (storedHash !== requestHash) {
-    throw conflict('This Idempotency-Key was already used for a different request', [
+    throw ruleViolation('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request', [
       { field: 'Idempotency-Key', reason: 'already used with another body or assignment; use a new key for a new request' },
     ]);
   }
@@ -335,7 +335,7 @@ function replay(storedHash: string, requestHash: string, body: SubmissionView): 
 
 function assertMaySubmit(status: AssignmentStatus): void {
   if (!canTransition(status, 'submit')) {
-    throw conflict(`A report is accepted only while the assignment is assigned or returned; it is ${status}`, [
+    throw ruleViolation('INVALID_TRANSITION', `A report is accepted only while the assignment is assigned or returned; it is ${status}`, [
       { field: 'status', reason: `the assignment is ${status}` },
     ]);
   }
