@@ -1,10 +1,14 @@
-// GET /campaigns/:id/kpis on a small campaign whose KPIs are worked out by hand below.
+// GET /campaigns/:id/kpis on a small campaign whose KPIs are worked out by hand below, one test per KPI.
+// Every visit is stored the way a submission stores it: its answers scored by scoreSubmission and
+// written by storeScores (test/factories/tables.factory.ts), so the stored rows agree with the scores.
 //
-// Questionnaire (language en; 60 possible points outside the text question):
+// Questionnaire (language en; 60 possible points outside the unscored questions):
 //   greeting (weight 1): greet   yes_no 10 pts, protocol, critical (section), in_person only
 //                        name    yes_no 10 pts, empathy, N/A allowed
 //                        comment text, unscored
 //                        seen    multi_choice (sign / queue / guard), unscored: tallied, never a recommendation
+//                        wait    duration, unscored, kpi wait_time, in_person only
+//                        reply   duration, unscored, kpi response_time, email only
 //   solution (weight 2): accurate single_choice 20 pts (full 20 / partial 10 / wrong 0), knowledge
 //                        resolved yes_no 10 pts, resolution, kpi fcr
 //                        tone     scale 1..5 10 pts, empathy (v → 10·(v−1)/4)
@@ -17,26 +21,38 @@
 //  V2  T1  B  complaint  03-05   approved   yes   N/A   partial  yes  3    100      62.5     75     wait 400
 //  V3  T2  A  price      03-10   approved   NO*   yes   full     no   5    0 (KO)   75       50     wait 200
 //  V4  T2  B  complaint  03-12   approved   yes   no    wrong    yes  5    50       50       50     wait 600
-//  V5  T3  A  price      03-15   approved   n/a   yes   partial  no   1    100      25       50     resp 1800
-//  V6  T3  B  complaint  03-20   approved   n/a   N/A   full     yes  2    N/A      81.25    81.25  resp 7200
+//  V5  T3  A  price      03-15   approved   n/a   yes   partial  no   1    100      25       50     reply 1800
+//  V6  T3  B  complaint  03-20   approved   n/a   N/A   full     yes  2    N/A      81.25    81.25  reply 7200
 //  V7  T1  A  price      03-22   submitted  yes   yes   full     yes  5    100      100      100    wait 60
 //  V8  T2  B  complaint  03-25   submitted  yes   no    wrong    no   3    50       12.5     25     wait 900
-//  V9  T1  A  price      03-26   returned   (never counts)                                  0
-// score = (greeting·1 + solution·2) / 3 over the non-N/A sections; * = knockout.
-// Previous wave: 4 approved visits with scores 60, 50, 70, 40; greeting 100, 50, 30, 60; solution 40, 50,
-// 90, 30; fcr true, false, true, (none); knowledge on the first only (50).
+//  V9  T1  A  price      03-26   returned   no*   no    wrong    no   1    0 (KO)   0        0      wait 5000 (never counts)
+// score = (greeting·1 + solution·2) / 3 over the non-N/A sections; * = knockout; n/a = not asked on email.
+// Dimensions: protocol = greet; empathy = name + tone; knowledge = accurate; resolution = resolved.
+//
+// Previous wave (shopper Ann; "—" = left blank):
+//  id  tp  greet name  acc      res  tone greeting solution score   fcr
+//  P1  T1  yes   yes   wrong    yes  1    100      25       50      yes
+//  P2  T2  —     no    partial  no   5    0        50       33.333  no
+//  P3  T3  n/a   yes   full     yes  3    100      87.5     91.667  yes
+//  P4  T1  —     N/A   partial  —    3    N/A      50       50      (none)
+import type { SubmittedAnswer } from '../../src/questionnaires/domain/definition';
+import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
 import {
-  AnswerRowInput,
+  AssignmentRow,
+  insertAssignment,
   insertCampaign,
   insertClient,
   insertQuestionnaire,
   insertTouchpoint,
   insertVisit,
-} from '../factories/kpi.factory';
+  QuestionnaireRow,
+  TouchpointRow,
+  VisitReportStatus,
+} from '../factories/tables.factory';
 
-const DEFINITION = {
+const DEFINITION = normalizeDefinition({
   title: 'Service check',
   language: 'en',
   sections: [
@@ -59,6 +75,8 @@ const DEFINITION = {
             { key: 'guard', label: 'A guard', points: 0 },
           ],
         }),
+        q({ key: 'wait', text: 'Seconds until served', type: 'duration', maxPoints: 0, kpi: 'wait_time', channels: ['in_person'] }),
+        q({ key: 'reply', text: 'Seconds until the reply', type: 'duration', maxPoints: 0, kpi: 'response_time', channels: ['email'] }),
       ],
     },
     {
@@ -84,55 +102,28 @@ const DEFINITION = {
       ],
     },
   ],
-};
+});
 
 function q(fields: Record<string, unknown>) {
-  return { required: false, allowNa: false, critical: false, knockoutScope: 'section', channels: [], bonus: false, ...fields };
+  return { required: false, ...fields };
 }
 
-const SECTION_OF: Record<string, string> = { greet: 'greeting', name: 'greeting', comment: 'greeting', seen: 'greeting', accurate: 'solution', resolved: 'solution', tone: 'solution' };
-const MAX: Record<string, number> = { greet: 10, name: 10, accurate: 20, resolved: 10, tone: 10 };
-const ACCURATE_POINTS: Record<string, number> = { full: 20, partial: 10, wrong: 0 };
-
-/** Answer rows from a compact form: a value, 'NA', 'n/a' (not applicable) or undefined (blank). */
+/** The answers of a visit from a compact form: 'NA' answers N/A; a key left out (or undefined) is left blank. */
 function answers(spec: {
-  greet: boolean | 'n/a';
-  name: boolean | 'NA';
+  greet?: boolean;
+  name?: boolean | 'NA';
   accurate: string;
-  resolved: boolean;
+  resolved?: boolean;
   tone: number;
   comment?: string;
   seen?: string[];
-}): AnswerRowInput[] {
-  const scored = (key: string, value: unknown, earned: number): AnswerRowInput => ({
-    questionKey: key,
-    sectionKey: SECTION_OF[key],
-    value,
-    counted: true,
-    earned,
-    possible: MAX[key],
-    passed: earned === MAX[key],
-  });
-  const rows: AnswerRowInput[] = [];
-  rows.push(
-    spec.greet === 'n/a'
-      ? { questionKey: 'greet', sectionKey: 'greeting', applicable: false, counted: false }
-      : scored('greet', spec.greet, spec.greet ? 10 : 0),
-  );
-  rows.push(spec.name === 'NA' ? { questionKey: 'name', sectionKey: 'greeting', na: true, counted: false } : scored('name', spec.name, spec.name ? 10 : 0));
-  rows.push({ questionKey: 'comment', sectionKey: 'greeting', value: spec.comment ?? null, counted: false });
-  rows.push({ questionKey: 'seen', sectionKey: 'greeting', value: spec.seen ?? null, counted: false });
-  rows.push(scored('accurate', spec.accurate, ACCURATE_POINTS[spec.accurate]));
-  rows.push(scored('resolved', spec.resolved, spec.resolved ? 10 : 0));
-  rows.push(scored('tone', spec.tone, (10 * (spec.tone - 1)) / 4));
-  return rows;
+  wait?: number;
+  reply?: number;
+}): SubmittedAnswer[] {
+  return Object.entries(spec)
+    .filter(([, value]) => value !== undefined)
+    .map(([questionKey, value]) => (value === 'NA' ? { questionKey, na: true } : { questionKey, value: value as SubmittedAnswer['value'] }));
 }
-
-const sections = (greeting: number | null, solution: number) => [
-  { key: 'greeting', score: greeting, earned: 0, possible: greeting === null ? 0 : 20, weight: 1 },
-  { key: 'solution', score: solution, earned: 0, possible: 40, weight: 2 },
-];
-const dims = (values: Record<string, number>) => Object.entries(values).map(([key, score]) => ({ key, score, earned: score, possible: 100 }));
 
 describe('KPIs: GET /campaigns/:id/kpis', () => {
   let ctx: TestContext;
@@ -154,280 +145,374 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     ctx = await createTestApp();
     admin = await loginAdmin(ctx.http);
     const db = ctx.db;
-    const clientId = await insertClient(db, 'Banco Uno');
-    const otherClientId = await insertClient(db, 'Other Co');
+    const client = await insertClient(db, { name: 'Banco Uno' });
+    const otherClient = await insertClient(db, { name: 'Other Co' });
     consultant = await createUser(ctx.http, admin, { role: 'consultant' });
-    clientUser = await createUser(ctx.http, admin, { role: 'client', clientId });
-    otherClientUser = await createUser(ctx.http, admin, { role: 'client', clientId: otherClientId });
+    clientUser = await createUser(ctx.http, admin, { role: 'client', clientId: client.id });
+    otherClientUser = await createUser(ctx.http, admin, { role: 'client', clientId: otherClient.id });
     shopperA = await createUser(ctx.http, admin, { role: 'shopper', name: 'Ann' });
     shopperB = await createUser(ctx.http, admin, { role: 'shopper', name: 'Bob' });
-    const A = shopperA.user.id;
-    const B = shopperB.user.id;
 
-    t1 = await insertTouchpoint(db, clientId, { name: 'Store North', channel: 'in_person', region: 'North', city: 'Bilbao' });
-    t2 = await insertTouchpoint(db, clientId, { name: 'Store South', channel: 'in_person', region: 'South', city: 'Sevilla' });
-    t3 = await insertTouchpoint(db, clientId, { name: 'Email desk', channel: 'email', region: 'North' });
-    const questionnaireId = await insertQuestionnaire(db, DEFINITION);
-    const base = { clientId, questionnaireId, touchpointIds: [t1, t2, t3] };
-    previousId = await insertCampaign(db, { ...base, name: 'Wave 1', startsOn: '2025-09-01', endsOn: '2025-09-30', status: 'closed' });
-    campaignId = await insertCampaign(db, {
-      ...base,
-      name: 'Wave 2',
-      scenarios: [
-        { key: 'price', title: 'Price', brief: 'Ask a price' },
-        { key: 'complaint', title: 'Complaint', brief: 'Complain' },
-      ],
-      slaSeconds: { in_person: 300, email: 3600 },
-      targets: { overall: 80, fcr: 70, knowledge: 60 },
-      previousCampaignId: previousId,
-    });
-    const otherTp = await insertTouchpoint(db, otherClientId, { name: 'Other store' });
-    otherCampaignId = await insertCampaign(db, { clientId: otherClientId, questionnaireId, touchpointIds: [otherTp], name: 'Other' });
-    // one approved visit: every visit of the campaign is in scope
-    await insertVisit(db, {
-      campaignId: otherCampaignId, questionnaireId, touchpointId: otherTp, shopperId: shopperA.user.id, visitedAt: '2026-03-03T10:00:00Z', score: 100,
-      sections: sections(100, 100), answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 4 }),
-    });
+    const T1 = await insertTouchpoint(db, { clientId: client.id, name: 'Store North', channel: 'in_person', region: 'North', city: 'Bilbao' });
+    const T2 = await insertTouchpoint(db, { clientId: client.id, name: 'Store South', channel: 'in_person', region: 'South', city: 'Sevilla' });
+    const T3 = await insertTouchpoint(db, { clientId: client.id, name: 'Email desk', channel: 'email', region: 'North', city: null });
+    [t1, t2, t3] = [T1.id, T2.id, T3.id];
+    const questionnaire = await insertQuestionnaire(db, { definition: DEFINITION });
+    const base = { clientId: client.id, questionnaireId: questionnaire.id, touchpointIds: [t1, t2, t3], scenarios: [] };
+    previousId = (await insertCampaign(db, { ...base, name: 'Wave 1', startsOn: '2025-09-01', endsOn: '2025-09-30', status: 'closed' })).id;
+    campaignId = (
+      await insertCampaign(db, {
+        ...base,
+        name: 'Wave 2',
+        startsOn: '2026-03-01',
+        endsOn: '2026-03-31',
+        scenarios: [
+          { key: 'price', title: 'Price', brief: 'Ask a price' },
+          { key: 'complaint', title: 'Complaint', brief: 'Complain' },
+        ],
+        slaSeconds: { in_person: 300, email: 3600 },
+        targets: { overall: 80, fcr: 70, knowledge: 60 },
+        previousCampaignId: previousId,
+      })
+    ).id;
 
-    const visit = { campaignId, questionnaireId };
-    v.V1 = await insertVisit(db, {
-      ...visit, touchpointId: t1, shopperId: A, scenario: 'price', visitedAt: '2026-03-02T10:00:00Z', score: 100, waitSeconds: 120, fcr: true,
-      narrative: 'Excellent service, friendly staff',
-      sections: sections(100, 100), dimensions: dims({ protocol: 100, empathy: 100, knowledge: 100, resolution: 100 }),
-      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 5, comment: 'Very friendly staff greeting', seen: ['sign', 'queue'] }),
-    });
-    v.V2 = await insertVisit(db, {
-      ...visit, touchpointId: t1, shopperId: B, scenario: 'complaint', visitedAt: '2026-03-05T10:00:00Z', score: 75, waitSeconds: 400, fcr: true,
-      narrative: 'Slow answer but resolved',
-      sections: sections(100, 62.5), dimensions: dims({ protocol: 100, empathy: 50, knowledge: 50, resolution: 100 }),
-      answers: answers({ greet: true, name: 'NA', accurate: 'partial', resolved: true, tone: 3, seen: ['queue'] }),
-    });
-    v.V3 = await insertVisit(db, {
-      ...visit, touchpointId: t2, shopperId: A, scenario: 'price', visitedAt: '2026-03-10T10:00:00Z', score: 50, knockout: true, waitSeconds: 200, fcr: false,
-      narrative: 'The clerk ignored me at first',
-      sections: sections(0, 75), dimensions: dims({ protocol: 0, empathy: 100, knowledge: 100, resolution: 0 }),
-      answers: answers({ greet: false, name: true, accurate: 'full', resolved: false, tone: 5, comment: 'Nobody said hello at the door', seen: [] }),
-    });
-    v.V4 = await insertVisit(db, {
-      ...visit, touchpointId: t2, shopperId: B, scenario: 'complaint', visitedAt: '2026-03-12T10:00:00Z', score: 50, waitSeconds: 600, fcr: true,
-      sections: sections(50, 50), dimensions: dims({ protocol: 100, empathy: 50, knowledge: 0, resolution: 100 }),
-      answers: answers({ greet: true, name: false, accurate: 'wrong', resolved: true, tone: 5, comment: 'Greeting was rushed', seen: ['sign', 'queue', 'guard'] }),
-    });
-    v.V5 = await insertVisit(db, {
-      ...visit, touchpointId: t3, shopperId: A, scenario: 'price', visitedAt: '2026-03-15T23:30:00Z', score: 50, responseSeconds: 1800, fcr: false,
-      narrative: 'Reply took a long time',
-      sections: sections(100, 25), dimensions: dims({ empathy: 50, knowledge: 50, resolution: 0 }),
-      answers: answers({ greet: 'n/a', name: true, accurate: 'partial', resolved: false, tone: 1, comment: 'Friendly reply with my name' }),
-    });
-    v.V6 = await insertVisit(db, {
-      ...visit, touchpointId: t3, shopperId: B, scenario: 'complaint', visitedAt: '2026-03-20T10:00:00Z', score: 81.25, responseSeconds: 7200, fcr: true,
-      sections: sections(null, 81.25), dimensions: dims({ empathy: 25, knowledge: 100, resolution: 100 }),
-      answers: answers({ greet: 'n/a', name: 'NA', accurate: 'full', resolved: true, tone: 2 }),
-    });
-    v.V7 = await insertVisit(db, {
-      ...visit, status: 'submitted', touchpointId: t1, shopperId: A, scenario: 'price', visitedAt: '2026-03-22T10:00:00Z', score: 100, waitSeconds: 60, fcr: true,
-      narrative: 'Great visit',
-      sections: sections(100, 100), dimensions: dims({ protocol: 100, empathy: 100, knowledge: 100, resolution: 100 }),
-      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 5, comment: 'Great welcome', seen: ['guard'] }),
-    });
-    v.V8 = await insertVisit(db, {
-      ...visit, status: 'submitted', touchpointId: t2, shopperId: B, scenario: 'complaint', visitedAt: '2026-03-25T10:00:00Z', score: 25, waitSeconds: 900, fcr: false,
-      sections: sections(50, 12.5), dimensions: dims({ protocol: 100, empathy: 50, knowledge: 0, resolution: 0 }),
-      answers: answers({ greet: true, name: false, accurate: 'wrong', resolved: false, tone: 3 }),
-    });
-    v.V9 = await insertVisit(db, {
-      ...visit, status: 'returned', touchpointId: t1, shopperId: A, scenario: 'price', visitedAt: '2026-03-26T10:00:00Z', score: 0, knockout: true, waitSeconds: 5000, fcr: false,
-      narrative: 'Returned report text',
-      sections: sections(0, 0), dimensions: dims({ protocol: 0 }),
-      answers: answers({ greet: false, name: false, accurate: 'wrong', resolved: false, tone: 1, comment: 'Returned comment' }),
+    /** An assignment and its report, stored as a submission stores it. */
+    const visit = async (
+      campaign: string,
+      touchpoint: TouchpointRow,
+      shopper: Session,
+      input: { scenario?: string; status?: VisitReportStatus; visitedAt: string; narrative?: string; answers: SubmittedAnswer[] },
+      form: QuestionnaireRow = questionnaire,
+    ): Promise<string> => {
+      const assignment: AssignmentRow = await insertAssignment(db, {
+        campaignId: campaign,
+        touchpointId: touchpoint.id,
+        shopperId: shopper.user.id,
+        scenarioKey: input.scenario ?? null,
+      });
+      const report = await insertVisit(db, {
+        assignment,
+        questionnaire: form,
+        channel: touchpoint.channel,
+        answers: input.answers,
+        status: input.status ?? 'approved',
+        visitedAt: input.visitedAt,
+        narrative: input.narrative ?? null,
+      });
+      return report.id;
+    };
+
+    const otherTouchpoint = await insertTouchpoint(db, { clientId: otherClient.id, name: 'Other store' });
+    otherCampaignId = (await insertCampaign(db, { clientId: otherClient.id, questionnaireId: questionnaire.id, touchpointIds: [otherTouchpoint.id], name: 'Other' })).id;
+    // one approved visit (greeting 100, solution (20 + 10 + 7.5) / 40 = 93.75): every visit of the campaign is in scope
+    await visit(otherCampaignId, otherTouchpoint, shopperA, {
+      visitedAt: '2026-03-03T10:00:00Z',
+      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 4 }),
     });
 
-    const previous = { campaignId: previousId, questionnaireId, shopperId: A };
-    await insertVisit(db, { ...previous, touchpointId: t1, visitedAt: '2025-09-02T10:00:00Z', score: 60, fcr: true, sections: sections(100, 40), dimensions: dims({ knowledge: 50 }) });
-    await insertVisit(db, { ...previous, touchpointId: t2, visitedAt: '2025-09-03T10:00:00Z', score: 50, fcr: false, sections: sections(50, 50) });
-    await insertVisit(db, { ...previous, touchpointId: t3, visitedAt: '2025-09-04T10:00:00Z', score: 70, fcr: true, sections: sections(30, 90) });
-    await insertVisit(db, { ...previous, touchpointId: t1, visitedAt: '2025-09-05T10:00:00Z', score: 40, fcr: null, sections: sections(60, 30) });
+    v.V1 = await visit(campaignId, T1, shopperA, {
+      scenario: 'price', visitedAt: '2026-03-02T10:00:00Z', narrative: 'Excellent service, friendly staff',
+      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 5, comment: 'Very friendly staff greeting', seen: ['sign', 'queue'], wait: 120 }),
+    });
+    v.V2 = await visit(campaignId, T1, shopperB, {
+      scenario: 'complaint', visitedAt: '2026-03-05T10:00:00Z', narrative: 'Slow answer but resolved',
+      answers: answers({ greet: true, name: 'NA', accurate: 'partial', resolved: true, tone: 3, seen: ['queue'], wait: 400 }),
+    });
+    v.V3 = await visit(campaignId, T2, shopperA, {
+      scenario: 'price', visitedAt: '2026-03-10T10:00:00Z', narrative: 'The clerk ignored me at first',
+      answers: answers({ greet: false, name: true, accurate: 'full', resolved: false, tone: 5, comment: 'Nobody said hello at the door', seen: [], wait: 200 }),
+    });
+    v.V4 = await visit(campaignId, T2, shopperB, {
+      scenario: 'complaint', visitedAt: '2026-03-12T10:00:00Z',
+      answers: answers({ greet: true, name: false, accurate: 'wrong', resolved: true, tone: 5, comment: 'Greeting was rushed', seen: ['sign', 'queue', 'guard'], wait: 600 }),
+    });
+    v.V5 = await visit(campaignId, T3, shopperA, {
+      scenario: 'price', visitedAt: '2026-03-15T23:30:00Z', narrative: 'Reply took a long time',
+      answers: answers({ name: true, accurate: 'partial', resolved: false, tone: 1, comment: 'Friendly reply with my name', reply: 1800 }),
+    });
+    v.V6 = await visit(campaignId, T3, shopperB, {
+      scenario: 'complaint', visitedAt: '2026-03-20T10:00:00Z',
+      answers: answers({ name: 'NA', accurate: 'full', resolved: true, tone: 2, reply: 7200 }),
+    });
+    v.V7 = await visit(campaignId, T1, shopperA, {
+      status: 'submitted', scenario: 'price', visitedAt: '2026-03-22T10:00:00Z', narrative: 'Great visit',
+      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 5, comment: 'Great welcome', seen: ['guard'], wait: 60 }),
+    });
+    v.V8 = await visit(campaignId, T2, shopperB, {
+      status: 'submitted', scenario: 'complaint', visitedAt: '2026-03-25T10:00:00Z',
+      answers: answers({ greet: true, name: false, accurate: 'wrong', resolved: false, tone: 3, wait: 900 }),
+    });
+    v.V9 = await visit(campaignId, T1, shopperA, {
+      status: 'returned', scenario: 'price', visitedAt: '2026-03-26T10:00:00Z', narrative: 'Returned report text',
+      answers: answers({ greet: false, name: false, accurate: 'wrong', resolved: false, tone: 1, comment: 'Returned comment', wait: 5000 }),
+    });
+
+    await visit(previousId, T1, shopperA, { visitedAt: '2025-09-02T10:00:00Z', answers: answers({ greet: true, name: true, accurate: 'wrong', resolved: true, tone: 1 }) });
+    await visit(previousId, T2, shopperA, { visitedAt: '2025-09-03T10:00:00Z', answers: answers({ name: false, accurate: 'partial', resolved: false, tone: 5 }) });
+    await visit(previousId, T3, shopperA, { visitedAt: '2025-09-04T10:00:00Z', answers: answers({ name: true, accurate: 'full', resolved: true, tone: 3 }) });
+    await visit(previousId, T1, shopperA, { visitedAt: '2025-09-05T10:00:00Z', answers: answers({ name: 'NA', accurate: 'partial', tone: 3 }) });
   }, 60_000); // jest's default 5 s is short for an app start, six users and ~100 rows on a busy machine
   afterAll(() => ctx.close());
 
   const kpis = (session: Session, query = '', id = campaignId) => ctx.http.get(`/campaigns/${id}/kpis${query}`).set(session.auth);
 
-  it('computes every KPI of the approved visits for a client user', async () => {
-    const { body } = await kpis(clientUser).expect(200);
-
-    expect(body.campaign).toEqual({
-      id: campaignId, name: 'Wave 2', clientName: 'Banco Uno', startsOn: '2026-03-01', endsOn: '2026-03-31',
-      language: 'en', questionnaireTitle: 'Service check', status: 'active',
+  describe('of the approved visits, for a client user', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let body: any;
+    beforeAll(async () => {
+      body = (await kpis(clientUser).expect(200)).body;
     });
-    expect(body.n).toBe(6);
-    // scores 100, 75, 50, 50, 50, 81.25: mean 406.25/6; sd² = Σ(x−mean)²/5; CI = mean ± t(0.975, 5)·sd/√6
-    expect(body.overall.n).toBe(6);
-    expect(body.overall.mean).toBeCloseTo(67.708333, 5);
-    expect(body.overall.sd).toBeCloseTo(21.071555, 5);
-    expect(body.overall.ci95[0]).toBeCloseTo(45.595093, 4);
-    expect(body.overall.ci95[1]).toBeCloseTo(89.821574, 4);
-    expect(body.overall.target).toBe(80);
-    expect(body.overall.met).toBe(false);
-
-    // greeting: 100, 100, 0, 50, 100 (V6 N/A) → 70; solution: 100, 62.5, 75, 50, 25, 81.25 → 65.625
-    expect(body.sections).toEqual([
-      { key: 'greeting', title: 'Greeting', weight: 1, mean: 70, n: 5 },
-      { key: 'solution', title: 'Solution', weight: 2, mean: 65.625, n: 6 },
-    ]);
-    // protocol 100,100,0,100; empathy 100,50,100,50,50,25; knowledge 100,50,100,0,50,100; resolution 100,100,0,100,0,100
-    expect(body.dimensions).toHaveLength(4);
-    expect(body.dimensions[0]).toEqual({ key: 'protocol', mean: 75, n: 4 });
-    expect(body.dimensions[1]).toEqual({ key: 'empathy', mean: 62.5, n: 6 });
-    expect(body.dimensions[2].key).toBe('knowledge');
-    expect(body.dimensions[2].mean).toBeCloseTo(66.666667, 5);
-    expect(body.dimensions[2].n).toBe(6);
-    expect(body.dimensions[3].key).toBe('resolution');
-    expect(body.dimensions[3].mean).toBeCloseTo(66.666667, 5);
-
-    // in_person 100, 75, 50, 50 → 68.75; email 50, 81.25 → 65.625
-    expect(body.channels).toEqual([
-      { channel: 'in_person', mean: 68.75, n: 4 },
-      { channel: 'email', mean: 65.625, n: 2 },
-    ]);
-    // spread 3.125; μ 67.1875, σ 1.5625 → 100·(1 − 1.5625/67.1875)
-    expect(body.consistency.spread).toBeCloseTo(3.125, 10);
-    expect(body.consistency.index).toBeCloseTo(97.674419, 5);
-    // North: 100, 75, 50, 81.25 → 76.5625; South: 50, 50
-    expect(body.regions).toEqual([
-      { region: 'North', mean: 76.5625, n: 4 },
-      { region: 'South', mean: 50, n: 2 },
-    ]);
-    expect(body.touchpoints).toEqual([
-      { id: t1, name: 'Store North', channel: 'in_person', region: 'North', city: 'Bilbao', mean: 87.5, n: 2 },
-      { id: t3, name: 'Email desk', channel: 'email', region: 'North', city: null, mean: 65.625, n: 2 },
-      { id: t2, name: 'Store South', channel: 'in_person', region: 'South', city: 'Sevilla', mean: 50, n: 2 },
-    ]);
-
-    expect(body.questions).toHaveLength(7);
     const question = (key: string) => body.questions.find((item: { key: string }) => item.key === key);
-    // greet counts on the 4 in-person visits, failed on V3
-    expect(question('greet')).toEqual({ key: 'greet', text: 'Greeted within a minute', sectionKey: 'greeting', type: 'yes_no', compliance: 75, n: 4, answers: { false: 1, true: 3 } });
-    // name: N/A on V2 and V6, failed on V4
-    expect(question('name')).toEqual({ key: 'name', text: 'Used my name', sectionKey: 'greeting', type: 'yes_no', compliance: 75, n: 4, answers: { false: 1, true: 3 } });
-    // text: answered on V1, V3, V4, V5; unscored
-    expect(question('comment')).toEqual({ key: 'comment', text: 'Comments on the greeting', sectionKey: 'greeting', type: 'text', compliance: null, n: 4 });
-    // unscored multi-choice: answered on V1–V4 (V3 picked nothing); each option once per visit that picked it
-    expect(question('seen')).toEqual({
-      key: 'seen', text: 'What did you see at the entrance?', sectionKey: 'greeting', type: 'multi_choice', compliance: null, n: 4,
-      answers: { guard: 1, queue: 3, sign: 2 },
+
+    it('stored every visit with the scores of the table above', async () => {
+      const rows = await ctx.db.query(`SELECT id, score, knockout, fcr, wait_seconds, response_seconds FROM visit_reports WHERE campaign_id = $1`, [campaignId]);
+      const byId = new Map(rows.map((row: { id: string }) => [row.id, row]));
+      const expected: Array<[string, number, boolean, boolean, number | null, number | null]> = [
+        ['V1', 100, false, true, 120, null],
+        ['V2', 75, false, true, 400, null],
+        ['V3', 50, true, false, 200, null],
+        ['V4', 50, false, true, 600, null],
+        ['V5', 50, false, false, null, 1800],
+        ['V6', 81.25, false, true, null, 7200],
+        ['V7', 100, false, true, 60, null],
+        ['V8', 25, false, false, 900, null],
+        ['V9', 0, true, false, 5000, null],
+      ];
+      for (const [visit, score, knockout, fcr, wait, reply] of expected) {
+        expect(byId.get(v[visit])).toEqual({ id: v[visit], score, knockout, fcr, wait_seconds: wait, response_seconds: reply });
+      }
     });
-    expect(question('accurate')).toEqual({ key: 'accurate', text: 'Accurate answer', sectionKey: 'solution', type: 'single_choice', compliance: 50, n: 6, answers: { full: 3, partial: 2, wrong: 1 } });
-    expect(question('resolved').compliance).toBeCloseTo(66.666667, 5);
-    expect(question('resolved').answers).toEqual({ false: 2, true: 4 });
-    expect(question('tone')).toEqual({ key: 'tone', text: 'Tone', sectionKey: 'solution', type: 'scale', compliance: 50, n: 6, answers: { 1: 1, 2: 1, 3: 1, 5: 3 } });
 
-    // wait: 120, 200, 400, 600 → median 300, p90 400 + 0.7·200 = 540, mean 330, ≤ 300 s: 2 of 4
-    // response: 1800, 7200 → median 4500, p90 1800 + 0.9·5400 = 6660, ≤ 3600 s: 1 of 2
-    expect(body.timing).toEqual([
-      { channel: 'in_person', metric: 'wait_time', median: 300, p90: 540, mean: 330, slaSeconds: 300, slaCompliance: 50, n: 4 },
-      { channel: 'email', metric: 'response_time', median: 4500, p90: 6660, mean: 4500, slaSeconds: 3600, slaCompliance: 50, n: 2 },
-    ]);
-    expect(body.fcr.n).toBe(6);
-    expect(body.fcr.rate).toBeCloseTo(66.666667, 5);
-    expect(body.knockoutRate).toBeCloseTo(16.666667, 5);
-    // jsonb keeps object keys shorter-first: fcr, overall, knowledge
-    expect(body.targets).toHaveLength(3);
-    expect(body.targets[0]).toMatchObject({ kpi: 'fcr', target: 70, met: false });
-    expect(body.targets[0].actual).toBeCloseTo(66.666667, 5);
-    expect(body.targets[1]).toMatchObject({ kpi: 'overall', target: 80, met: false });
-    expect(body.targets[1].actual).toBeCloseTo(67.708333, 5);
-    expect(body.targets[2]).toMatchObject({ kpi: 'knowledge', target: 60, met: true });
+    it('names the campaign and counts the six approved visits', () => {
+      expect(body.campaign).toEqual({
+        id: campaignId, name: 'Wave 2', clientName: 'Banco Uno', startsOn: '2026-03-01', endsOn: '2026-03-31',
+        language: 'en', questionnaireTitle: 'Service check', status: 'active',
+      });
+      expect(body.n).toBe(6);
+    });
 
-    // 50 ×3 → 50–60, 75 → 70–80, 81.25 → 80–90, 100 → 90–100
-    expect(body.distribution).toEqual([
-      { from: 0, to: 10, count: 0 }, { from: 10, to: 20, count: 0 }, { from: 20, to: 30, count: 0 }, { from: 30, to: 40, count: 0 },
-      { from: 40, to: 50, count: 0 }, { from: 50, to: 60, count: 3 }, { from: 60, to: 70, count: 0 }, { from: 70, to: 80, count: 1 },
-      { from: 80, to: 90, count: 1 }, { from: 90, to: 100, count: 1 },
-    ]);
+    it('overall score: mean, sd, 95% CI and target', () => {
+      // scores 100, 75, 50, 50, 50, 81.25: mean 406.25/6; sd² = Σ(x−mean)²/5; CI = mean ± t(0.975, 5)·sd/√6
+      expect(body.overall.n).toBe(6);
+      expect(body.overall.mean).toBeCloseTo(67.708333, 5);
+      expect(body.overall.sd).toBeCloseTo(21.071555, 5);
+      expect(body.overall.ci95[0]).toBeCloseTo(45.595093, 4);
+      expect(body.overall.ci95[1]).toBeCloseTo(89.821574, 4);
+      expect(body.overall.target).toBe(80);
+      expect(body.overall.met).toBe(false);
+    });
 
-    // impact = (100 − compliance) × maxPoints / 60: accurate 50·20/60, tone 50·10/60, resolved 33.3·10/60, greet and name 25·10/60
-    expect(body.recommendations.map((r: { questionKey: string }) => r.questionKey)).toEqual(['accurate', 'tone', 'resolved', 'greet', 'name']);
-    expect(body.recommendations[0]).toEqual({ questionKey: 'accurate', text: 'Accurate answer', impact: expect.any(Number), compliance: 50, recommendation: 'Train product knowledge' });
-    expect(body.recommendations[0].impact).toBeCloseTo(16.666667, 5);
-    expect(body.recommendations[1].impact).toBeCloseTo(8.333333, 5);
-    expect(body.recommendations[1].recommendation).toBeNull();
-    expect(body.recommendations[2].impact).toBeCloseTo(5.555556, 5);
-    expect(body.recommendations[3].impact).toBeCloseTo(4.166667, 5);
-    // strengths: only questions at or above the overall target (80) count, and none does here: greet and
-    // name 75%, resolved 66.7%, accurate and tone 50%
-    expect(body.strengths).toEqual([]);
+    it('section scores, N/A sections left out', () => {
+      // greeting: 100, 100, 0, 50, 100 (V6 N/A) → 70; solution: 100, 62.5, 75, 50, 25, 81.25 → 65.625
+      expect(body.sections).toEqual([
+        { key: 'greeting', title: 'Greeting', weight: 1, mean: 70, n: 5 },
+        { key: 'solution', title: 'Solution', weight: 2, mean: 65.625, n: 6 },
+      ]);
+    });
 
-    // trend against wave 1 (60, 50, 70, 40): Welch t = 1.18163, df 7.99, p = 0.271315
-    expect(body.trend.previousCampaignId).toBe(previousId);
-    expect(body.trend.previousCampaignName).toBe('Wave 1');
-    expect(body.trend.overall.previous).toBe(55);
-    expect(body.trend.overall.change).toBeCloseTo(12.708333, 5);
-    expect(body.trend.overall.pValue).toBeCloseTo(0.271315, 5);
-    expect(body.trend.overall.significant).toBe(false);
-    expect(body.trend.overall.note).toBeUndefined();
-    // greeting 70 vs 60 (p 0.699473), solution 65.625 vs 52.5 (p 0.465421)
-    expect(body.trend.sections[0]).toMatchObject({ key: 'greeting', previous: 60, current: 70, change: 10, significant: false });
-    expect(body.trend.sections[0].pValue).toBeCloseTo(0.699473, 5);
-    expect(body.trend.sections[1]).toMatchObject({ key: 'solution', previous: 52.5, current: 65.625, change: 13.125, significant: false });
-    expect(body.trend.sections[1].pValue).toBeCloseTo(0.465421, 5);
-    // knowledge: one previous visit only; protocol: none
-    const knowledge = body.trend.dimensions.find((d: { key: string }) => d.key === 'knowledge');
-    expect(knowledge).toMatchObject({ previous: 50, pValue: null, significant: null, note: 'not enough data' });
-    expect(knowledge.change).toBeCloseTo(16.666667, 5);
-    expect(body.trend.dimensions.find((d: { key: string }) => d.key === 'protocol')).toMatchObject({ previous: null, current: 75, change: null, note: 'not enough data' });
-    // fcr: 66.7% both waves → t = 0, p = 1
-    expect(body.trend.fcr.change).toBeCloseTo(0, 10);
-    expect(body.trend.fcr.pValue).toBeCloseTo(1, 6);
-    expect(body.trend.fcr.significant).toBe(false);
+    it('dimension scores', () => {
+      // protocol 100,100,0,100; empathy 100,50,100,50,50,25; knowledge 100,50,100,0,50,100; resolution 100,100,0,100,0,100
+      expect(body.dimensions).toHaveLength(4);
+      expect(body.dimensions[0]).toEqual({ key: 'protocol', mean: 75, n: 4 });
+      expect(body.dimensions[1]).toEqual({ key: 'empathy', mean: 62.5, n: 6 });
+      expect(body.dimensions[2].key).toBe('knowledge');
+      expect(body.dimensions[2].mean).toBeCloseTo(66.666667, 5);
+      expect(body.dimensions[2].n).toBe(6);
+      expect(body.dimensions[3].key).toBe('resolution');
+      expect(body.dimensions[3].mean).toBeCloseTo(66.666667, 5);
+    });
 
-    // comments: text answers newest first with their section's score; narratives with the visit's score
-    expect(body.comments.bySection).toEqual([
-      {
-        sectionKey: 'greeting',
-        items: [
-          { visitId: v.V5, questionKey: 'comment', text: 'Friendly reply with my name', sentiment: 'positive' },
-          { visitId: v.V4, questionKey: 'comment', text: 'Greeting was rushed', sentiment: 'negative' },
-          { visitId: v.V3, questionKey: 'comment', text: 'Nobody said hello at the door', sentiment: 'negative' },
-          { visitId: v.V1, questionKey: 'comment', text: 'Very friendly staff greeting', sentiment: 'positive' },
-        ],
-      },
-      {
-        sectionKey: 'narrative',
-        items: [
-          { visitId: v.V5, questionKey: null, text: 'Reply took a long time', sentiment: 'negative' },
-          { visitId: v.V3, questionKey: null, text: 'The clerk ignored me at first', sentiment: 'negative' },
-          { visitId: v.V2, questionKey: null, text: 'Slow answer but resolved', sentiment: 'positive' },
-          { visitId: v.V1, questionKey: null, text: 'Excellent service, friendly staff', sentiment: 'positive' },
-        ],
-      },
-    ]);
-    // "friendly" ×3; "greeting", "reply", "staff" ×2 (stop words such as "with", "the", "at" removed)
-    expect(body.comments.topTerms.slice(0, 4)).toEqual([
-      { term: 'friendly', count: 3 },
-      { term: 'greeting', count: 2 },
-      { term: 'reply', count: 2 },
-      { term: 'staff', count: 2 },
-    ]);
-    expect(body.comments.topTerms.slice(4).every((t: { count: number }) => t.count === 1)).toBe(true);
-    expect(body.comments.topTerms.map((t: { term: string }) => t.term)).not.toContain('the');
-    // verbatims: the narrative, else the visit's text answer (V4); V6 wrote nothing
-    expect(body.comments.failedQuestionVerbatims).toEqual([
-      { questionKey: 'greet', items: [{ visitId: v.V3, text: 'The clerk ignored me at first' }] },
-      { questionKey: 'name', items: [{ visitId: v.V4, text: 'Greeting was rushed' }] },
-      {
-        questionKey: 'accurate',
-        items: [
-          { visitId: v.V5, text: 'Reply took a long time' },
-          { visitId: v.V4, text: 'Greeting was rushed' },
-          { visitId: v.V2, text: 'Slow answer but resolved' },
-        ],
-      },
-      { questionKey: 'resolved', items: [{ visitId: v.V5, text: 'Reply took a long time' }, { visitId: v.V3, text: 'The clerk ignored me at first' }] },
-      { questionKey: 'tone', items: [{ visitId: v.V5, text: 'Reply took a long time' }, { visitId: v.V2, text: 'Slow answer but resolved' }] },
-    ]);
+    it('channel scores and cross-channel consistency', () => {
+      // in_person 100, 75, 50, 50 → 68.75; email 50, 81.25 → 65.625
+      expect(body.channels).toEqual([
+        { channel: 'in_person', mean: 68.75, n: 4 },
+        { channel: 'email', mean: 65.625, n: 2 },
+      ]);
+      // spread 3.125; μ 67.1875, σ 1.5625 → 100·(1 − 1.5625/67.1875)
+      expect(body.consistency.spread).toBeCloseTo(3.125, 10);
+      expect(body.consistency.index).toBeCloseTo(97.674419, 5);
+    });
 
-    expect(body).not.toHaveProperty('shoppers');
-    expect(JSON.stringify(body)).not.toContain(shopperA.user.id);
+    it('region ranking', () => {
+      // North: 100, 75, 50, 81.25 → 76.5625; South: 50, 50
+      expect(body.regions).toEqual([
+        { region: 'North', mean: 76.5625, n: 4 },
+        { region: 'South', mean: 50, n: 2 },
+      ]);
+    });
+
+    it('touchpoint ranking', () => {
+      expect(body.touchpoints).toEqual([
+        { id: t1, name: 'Store North', channel: 'in_person', region: 'North', city: 'Bilbao', mean: 87.5, n: 2 },
+        { id: t3, name: 'Email desk', channel: 'email', region: 'North', city: null, mean: 65.625, n: 2 },
+        { id: t2, name: 'Store South', channel: 'in_person', region: 'South', city: 'Sevilla', mean: 50, n: 2 },
+      ]);
+    });
+
+    it('compliance and answer tallies of the yes/no questions', () => {
+      expect(body.questions).toHaveLength(9);
+      // greet counts on the 4 in-person visits, failed on V3
+      expect(question('greet')).toEqual({ key: 'greet', text: 'Greeted within a minute', sectionKey: 'greeting', type: 'yes_no', compliance: 75, n: 4, answers: { false: 1, true: 3 } });
+      // name: N/A on V2 and V6, failed on V4
+      expect(question('name')).toEqual({ key: 'name', text: 'Used my name', sectionKey: 'greeting', type: 'yes_no', compliance: 75, n: 4, answers: { false: 1, true: 3 } });
+      expect(question('resolved').compliance).toBeCloseTo(66.666667, 5);
+      expect(question('resolved').answers).toEqual({ false: 2, true: 4 });
+    });
+
+    it('unscored questions: answered counts, and the multi-choice tally', () => {
+      // text: answered on V1, V3, V4, V5
+      expect(question('comment')).toEqual({ key: 'comment', text: 'Comments on the greeting', sectionKey: 'greeting', type: 'text', compliance: null, n: 4 });
+      // answered on V1–V4 (V3 picked nothing); each option once per visit that picked it
+      expect(question('seen')).toEqual({
+        key: 'seen', text: 'What did you see at the entrance?', sectionKey: 'greeting', type: 'multi_choice', compliance: null, n: 4,
+        answers: { guard: 1, queue: 3, sign: 2 },
+      });
+      expect(question('wait')).toEqual({ key: 'wait', text: 'Seconds until served', sectionKey: 'greeting', type: 'duration', compliance: null, n: 4 });
+      expect(question('reply')).toEqual({ key: 'reply', text: 'Seconds until the reply', sectionKey: 'greeting', type: 'duration', compliance: null, n: 2 });
+    });
+
+    it('compliance and answer tallies of the choice and scale questions', () => {
+      expect(question('accurate')).toEqual({ key: 'accurate', text: 'Accurate answer', sectionKey: 'solution', type: 'single_choice', compliance: 50, n: 6, answers: { full: 3, partial: 2, wrong: 1 } });
+      expect(question('tone')).toEqual({ key: 'tone', text: 'Tone', sectionKey: 'solution', type: 'scale', compliance: 50, n: 6, answers: { 1: 1, 2: 1, 3: 1, 5: 3 } });
+    });
+
+    it('timing per channel: median, p90, mean and SLA compliance', () => {
+      // wait: 120, 200, 400, 600 → median 300, p90 400 + 0.7·200 = 540, mean 330, ≤ 300 s: 2 of 4
+      // response: 1800, 7200 → median 4500, p90 1800 + 0.9·5400 = 6660, ≤ 3600 s: 1 of 2
+      expect(body.timing).toEqual([
+        { channel: 'in_person', metric: 'wait_time', median: 300, p90: 540, mean: 330, slaSeconds: 300, slaCompliance: 50, n: 4 },
+        { channel: 'email', metric: 'response_time', median: 4500, p90: 6660, mean: 4500, slaSeconds: 3600, slaCompliance: 50, n: 2 },
+      ]);
+    });
+
+    it('first-contact resolution and knockout rate', () => {
+      expect(body.fcr.n).toBe(6);
+      expect(body.fcr.rate).toBeCloseTo(66.666667, 5);
+      // V3 of 6
+      expect(body.knockoutRate).toBeCloseTo(16.666667, 5);
+    });
+
+    it('targets met and missed', () => {
+      // jsonb keeps object keys shorter-first: fcr, overall, knowledge
+      expect(body.targets).toHaveLength(3);
+      expect(body.targets[0]).toMatchObject({ kpi: 'fcr', target: 70, met: false });
+      expect(body.targets[0].actual).toBeCloseTo(66.666667, 5);
+      expect(body.targets[1]).toMatchObject({ kpi: 'overall', target: 80, met: false });
+      expect(body.targets[1].actual).toBeCloseTo(67.708333, 5);
+      expect(body.targets[2]).toMatchObject({ kpi: 'knowledge', target: 60, met: true });
+    });
+
+    it('score distribution in 10-point bins', () => {
+      // 50 ×3 → 50–60, 75 → 70–80, 81.25 → 80–90, 100 → 90–100
+      expect(body.distribution).toEqual([
+        { from: 0, to: 10, count: 0 }, { from: 10, to: 20, count: 0 }, { from: 20, to: 30, count: 0 }, { from: 30, to: 40, count: 0 },
+        { from: 40, to: 50, count: 0 }, { from: 50, to: 60, count: 3 }, { from: 60, to: 70, count: 0 }, { from: 70, to: 80, count: 1 },
+        { from: 80, to: 90, count: 1 }, { from: 90, to: 100, count: 1 },
+      ]);
+    });
+
+    it('improvement priorities by impact, and strengths', () => {
+      // impact = (100 − compliance) × maxPoints / 60: accurate 50·20/60, tone 50·10/60, resolved 33.3·10/60, greet and name 25·10/60
+      expect(body.recommendations.map((r: { questionKey: string }) => r.questionKey)).toEqual(['accurate', 'tone', 'resolved', 'greet', 'name']);
+      expect(body.recommendations[0]).toEqual({ questionKey: 'accurate', text: 'Accurate answer', impact: expect.any(Number), compliance: 50, recommendation: 'Train product knowledge' });
+      expect(body.recommendations[0].impact).toBeCloseTo(16.666667, 5);
+      expect(body.recommendations[1].impact).toBeCloseTo(8.333333, 5);
+      expect(body.recommendations[1].recommendation).toBeNull();
+      expect(body.recommendations[2].impact).toBeCloseTo(5.555556, 5);
+      expect(body.recommendations[3].impact).toBeCloseTo(4.166667, 5);
+      // strengths: only questions at or above the overall target (80) count, and none does here: greet and
+      // name 75%, resolved 66.7%, accurate and tone 50%
+      expect(body.strengths).toEqual([]);
+    });
+
+    it('trend of the overall score against the previous wave', () => {
+      // wave 1: 50, 33.333, 91.667, 50 → 56.25; Welch t = 0.757511, df 5.76, p = 0.478558
+      expect(body.trend.previousCampaignId).toBe(previousId);
+      expect(body.trend.previousCampaignName).toBe('Wave 1');
+      expect(body.trend.overall.previous).toBeCloseTo(56.25, 8);
+      expect(body.trend.overall.change).toBeCloseTo(11.458333, 5);
+      expect(body.trend.overall.pValue).toBeCloseTo(0.478558, 5);
+      expect(body.trend.overall.significant).toBe(false);
+      expect(body.trend.overall.note).toBeUndefined();
+    });
+
+    it('trend of the sections, dimensions and FCR', () => {
+      // greeting 70 vs 100, 0, 100 → 66.667 (p 0.936375); solution 65.625 vs 25, 50, 87.5, 50 → 53.125 (p 0.480581)
+      expect(body.trend.sections[0]).toMatchObject({ key: 'greeting', current: 70, significant: false });
+      expect(body.trend.sections[0].previous).toBeCloseTo(66.666667, 5);
+      expect(body.trend.sections[0].pValue).toBeCloseTo(0.936375, 5);
+      expect(body.trend.sections[1]).toMatchObject({ key: 'solution', previous: 53.125, current: 65.625, change: 12.5, significant: false });
+      expect(body.trend.sections[1].pValue).toBeCloseTo(0.480581, 5);
+      // knowledge 0, 50, 100, 50 → 50 (p 0.548429); protocol: P1 only → not enough data
+      const dimension = (key: string) => body.trend.dimensions.find((d: { key: string }) => d.key === key);
+      expect(dimension('knowledge')).toMatchObject({ previous: 50, significant: false });
+      expect(dimension('knowledge').pValue).toBeCloseTo(0.548429, 5);
+      expect(dimension('protocol')).toMatchObject({ previous: 100, current: 75, change: -25, pValue: null, significant: null, note: 'not enough data' });
+      // fcr: 66.7% both waves → t = 0, p = 1
+      expect(body.trend.fcr.change).toBeCloseTo(0, 10);
+      expect(body.trend.fcr.pValue).toBeCloseTo(1, 6);
+      expect(body.trend.fcr.significant).toBe(false);
+    });
+
+    it('comments by section, newest first, with the sentiment of their score', () => {
+      // text answers with their section's score; narratives with the visit's score
+      expect(body.comments.bySection).toEqual([
+        {
+          sectionKey: 'greeting',
+          items: [
+            { visitId: v.V5, questionKey: 'comment', text: 'Friendly reply with my name', sentiment: 'positive' },
+            { visitId: v.V4, questionKey: 'comment', text: 'Greeting was rushed', sentiment: 'negative' },
+            { visitId: v.V3, questionKey: 'comment', text: 'Nobody said hello at the door', sentiment: 'negative' },
+            { visitId: v.V1, questionKey: 'comment', text: 'Very friendly staff greeting', sentiment: 'positive' },
+          ],
+        },
+        {
+          sectionKey: 'narrative',
+          items: [
+            { visitId: v.V5, questionKey: null, text: 'Reply took a long time', sentiment: 'negative' },
+            { visitId: v.V3, questionKey: null, text: 'The clerk ignored me at first', sentiment: 'negative' },
+            { visitId: v.V2, questionKey: null, text: 'Slow answer but resolved', sentiment: 'positive' },
+            { visitId: v.V1, questionKey: null, text: 'Excellent service, friendly staff', sentiment: 'positive' },
+          ],
+        },
+      ]);
+    });
+
+    it('the most frequent terms of the comments', () => {
+      // "friendly" ×3; "greeting", "reply", "staff" ×2 (stop words such as "with", "the", "at" removed)
+      expect(body.comments.topTerms.slice(0, 4)).toEqual([
+        { term: 'friendly', count: 3 },
+        { term: 'greeting', count: 2 },
+        { term: 'reply', count: 2 },
+        { term: 'staff', count: 2 },
+      ]);
+      expect(body.comments.topTerms.slice(4).every((t: { count: number }) => t.count === 1)).toBe(true);
+      expect(body.comments.topTerms.map((t: { term: string }) => t.term)).not.toContain('the');
+    });
+
+    it('verbatims of the failed questions', () => {
+      // the narrative, else the visit's text answer (V4); V6 wrote nothing
+      expect(body.comments.failedQuestionVerbatims).toEqual([
+        { questionKey: 'greet', items: [{ visitId: v.V3, text: 'The clerk ignored me at first' }] },
+        { questionKey: 'name', items: [{ visitId: v.V4, text: 'Greeting was rushed' }] },
+        {
+          questionKey: 'accurate',
+          items: [
+            { visitId: v.V5, text: 'Reply took a long time' },
+            { visitId: v.V4, text: 'Greeting was rushed' },
+            { visitId: v.V2, text: 'Slow answer but resolved' },
+          ],
+        },
+        { questionKey: 'resolved', items: [{ visitId: v.V5, text: 'Reply took a long time' }, { visitId: v.V3, text: 'The clerk ignored me at first' }] },
+        { questionKey: 'tone', items: [{ visitId: v.V5, text: 'Reply took a long time' }, { visitId: v.V2, text: 'Slow answer but resolved' }] },
+      ]);
+    });
+
+    it('shows a client nothing about the shoppers', () => {
+      expect(body).not.toHaveProperty('shoppers');
+      expect(JSON.stringify(body)).not.toContain(shopperA.user.id);
+      expect(JSON.stringify(body)).not.toContain(shopperB.user.id);
+    });
   });
 
   it('never lets a client user include unapproved visits', async () => {
@@ -481,8 +566,9 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     // greet does not apply on email: no counting visits, left out of the recommendations
     expect(email.questions.find((q: { key: string }) => q.key === 'greet')).toMatchObject({ compliance: null, n: 0 });
     expect(email.recommendations.map((r: { questionKey: string }) => r.questionKey)).not.toContain('greet');
-    // trend on the same channel: previous email visit (70) only → not enough data
-    expect(email.trend.overall).toMatchObject({ previous: 70, current: 65.625, pValue: null, note: 'not enough data' });
+    // trend on the same channel: previous email visit (P3, 91.667) only → not enough data
+    expect(email.trend.overall).toMatchObject({ current: 65.625, pValue: null, note: 'not enough data' });
+    expect(email.trend.overall.previous).toBeCloseTo(91.666667, 5);
 
     const south = (await kpis(consultant, '?region=South').expect(200)).body;
     expect(south.n).toBe(2);
@@ -539,7 +625,8 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     // the other client's own campaign works for its user; its one visit is all its visits
     const { body } = await kpis(otherClientUser, '', otherCampaignId).expect(200);
     expect(body.n).toBe(1);
-    expect(body.overall.mean).toBe(100);
+    // greeting 100, solution (20 + 10 + 7.5) / 40 = 93.75 → (100 + 2 · 93.75) / 3
+    expect(body.overall.mean).toBeCloseTo(95.833333, 5);
     expect(body.questions.find((q: { key: string }) => q.key === 'greet')).toMatchObject({ compliance: 100, n: 1, answers: { true: 1 } });
     // tone 4 earns 7.5 of 10: failed
     expect(body.questions.find((q: { key: string }) => q.key === 'tone')).toMatchObject({ compliance: 0, n: 1, answers: { 4: 1 } });

@@ -1,0 +1,312 @@
+// One factory per table, written straight into the database with overridable defaults: every test
+// world (world, fieldwork, kpi, exports factories) builds on these. Each takes the ids it needs and
+// any column to override in one object, and returns the row as tests read it.
+//
+// A visit report is never given scores by hand: insertVisit scores its answers with the submission's
+// own scoreSubmission and stores them with its storeScores, so every stored row agrees with its score.
+import { randomBytes } from 'crypto';
+import type { DataSource } from 'typeorm';
+import type { OpeningHours } from '../../src/clients/domain/opening-hours';
+import type { Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../src/questionnaires/domain/definition';
+import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
+import { scoreSubmission } from '../../src/visit-reports/domain/score-rows';
+import { storeScores } from '../../src/visit-reports/score-writer';
+
+export const HOUR = 3600 * 1000;
+export const DAY = 24 * HOUR;
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => ((await db.query(sql, params)) as T[])[0];
+
+// ——— clients ———
+
+export interface ClientRow {
+  id: string;
+  name: string;
+}
+
+export function insertClient(db: DataSource, overrides: { name?: string } = {}): Promise<ClientRow> {
+  return one(db, 'INSERT INTO clients (name) VALUES ($1) RETURNING id, name', [overrides.name ?? `Client ${hex(4)}`]);
+}
+
+// ——— touchpoints ———
+
+export interface TouchpointRow {
+  id: string;
+  clientId: string;
+  name: string;
+  channel: Channel;
+  region: string;
+  city: string | null;
+}
+
+export interface TouchpointInput {
+  clientId: string;
+  name?: string;
+  channel?: Channel;
+  region?: string;
+  /** Default Madrid; null for none. */
+  city?: string | null;
+  openingHours?: OpeningHours | null;
+  timeZone?: string;
+}
+
+export function insertTouchpoint(db: DataSource, input: TouchpointInput): Promise<TouchpointRow> {
+  return one(
+    db,
+    `INSERT INTO touchpoints (client_id, name, channel, region, city, opening_hours, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING id, client_id AS "clientId", name, channel, region, city`,
+    [
+      input.clientId,
+      input.name ?? `Branch ${hex(3)}`,
+      input.channel ?? 'in_person',
+      input.region ?? 'Centro',
+      input.city === undefined ? 'Madrid' : input.city,
+      input.openingHours ? JSON.stringify(input.openingHours) : null,
+      input.timeZone ?? 'Europe/Madrid',
+    ],
+  );
+}
+
+// ——— questionnaires ———
+
+/** A small but complete questionnaire: a scored section with a critical question and an FCR question, and a comment. */
+export function sampleDefinition(title = 'Service quality'): QuestionnaireDefinition {
+  return normalizeDefinition({
+    title,
+    language: 'en',
+    sections: [
+      {
+        key: 'service',
+        title: 'Service',
+        questions: [
+          { key: 'greeting', text: 'Did the employee greet you?', type: 'yes_no', maxPoints: 10, dimension: 'protocol' },
+          { key: 'resolved', text: 'Was your request resolved?', type: 'yes_no', maxPoints: 10, dimension: 'resolution', kpi: 'fcr' },
+          {
+            key: 'data_protected',
+            text: 'Was your personal data protected?',
+            type: 'yes_no',
+            maxPoints: 10,
+            dimension: 'data_security',
+            critical: true,
+            knockoutScope: 'visit',
+            recommendation: 'Never read personal data aloud.',
+          },
+        ],
+      },
+      {
+        key: 'comments',
+        title: 'Comments',
+        questions: [{ key: 'comment', text: 'Anything else?', type: 'text', required: false }],
+      },
+    ],
+  });
+}
+
+export interface QuestionnaireRow {
+  id: string;
+  lineageId: string;
+  version: number;
+  title: string;
+  definition: QuestionnaireDefinition;
+}
+
+/** Published unless told otherwise; the definition is stored as given (give it normalised). */
+export function insertQuestionnaire(
+  db: DataSource,
+  overrides: { definition?: QuestionnaireDefinition; status?: 'draft' | 'published'; createdBy?: string } = {},
+): Promise<QuestionnaireRow> {
+  const definition = overrides.definition ?? sampleDefinition(`Questionnaire ${hex(3)}`);
+  const status = overrides.status ?? 'published';
+  return one(
+    db,
+    `INSERT INTO questionnaires (lineage_id, version, status, title, language, definition, created_by, published_at)
+     VALUES (gen_random_uuid(), 1, $1::varchar, $2, $3, $4, $5, CASE WHEN $1::varchar = 'published' THEN now() END)
+     RETURNING id, lineage_id AS "lineageId", version, title, definition`,
+    [status, definition.title, definition.language, JSON.stringify(definition), overrides.createdBy ?? null],
+  );
+}
+
+// ——— campaigns ———
+
+export interface CampaignRow {
+  id: string;
+  clientId: string;
+  questionnaireId: string;
+  name: string;
+  status: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface CampaignInput {
+  clientId: string;
+  questionnaireId: string;
+  touchpointIds?: string[];
+  name?: string;
+  status?: 'draft' | 'active' | 'closed';
+  /** Default: 10 days ago to 20 days ahead. */
+  startsOn?: string;
+  endsOn?: string;
+  visitsPerTouchpoint?: number;
+  scenarios?: Array<{ key: string; title: string; brief: string }>;
+  slaSeconds?: Record<string, number>;
+  targets?: Record<string, number>;
+  previousCampaignId?: string | null;
+  visitFee?: number;
+}
+
+export const DEFAULT_SCENARIOS = [{ key: 'card', title: 'Ask for a credit card', brief: 'Ask what a credit card costs.' }];
+
+export async function insertCampaign(db: DataSource, input: CampaignInput): Promise<CampaignRow> {
+  const now = Date.now();
+  const campaign = await one<CampaignRow>(
+    db,
+    `INSERT INTO campaigns (client_id, questionnaire_id, name, starts_on, ends_on, status, visits_per_touchpoint, scenarios,
+                            sla_seconds, targets, previous_campaign_id, seed, visit_fee, activated_at)
+     VALUES ($1, $2, $3, $4, $5, $6::varchar, $7, $8, $9, $10, $11, 'seed-1', $12, CASE WHEN $6::varchar <> 'draft' THEN now() END)
+     RETURNING id, client_id AS "clientId", questionnaire_id AS "questionnaireId", name, status,
+               to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn"`,
+    [
+      input.clientId,
+      input.questionnaireId,
+      input.name ?? `Campaign ${hex(3)}`,
+      input.startsOn ?? isoDate(new Date(now - 10 * DAY)),
+      input.endsOn ?? isoDate(new Date(now + 20 * DAY)),
+      input.status ?? 'active',
+      input.visitsPerTouchpoint ?? 2,
+      JSON.stringify(input.scenarios ?? DEFAULT_SCENARIOS),
+      JSON.stringify(input.slaSeconds ?? {}),
+      JSON.stringify(input.targets ?? {}),
+      input.previousCampaignId ?? null,
+      input.visitFee ?? 25,
+    ],
+  );
+  for (const touchpointId of input.touchpointIds ?? []) {
+    await db.query('INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) VALUES ($1, $2)', [campaign.id, touchpointId]);
+  }
+  return campaign;
+}
+
+// ——— assignments ———
+
+export type AssignmentStatus = 'open' | 'assigned' | 'submitted' | 'returned' | 'approved' | 'cancelled' | 'expired';
+
+export interface AssignmentRow {
+  id: string;
+  campaignId: string;
+  touchpointId: string;
+  shopperId: string | null;
+  status: AssignmentStatus;
+  windowStart: Date;
+  windowEnd: Date;
+}
+
+export interface AssignmentInput {
+  campaignId: string;
+  touchpointId: string;
+  shopperId?: string | null;
+  /** Default: assigned with a shopper, open without. */
+  status?: AssignmentStatus;
+  /** Default 'card' (the default scenario); null for none. */
+  scenarioKey?: string | null;
+  /** Default: from 3 days ago to 4 days ahead, planned yesterday. */
+  windowStart?: Date;
+  windowEnd?: Date;
+  plannedAt?: Date;
+  fee?: number;
+}
+
+export function insertAssignment(db: DataSource, input: AssignmentInput): Promise<AssignmentRow> {
+  const now = Date.now();
+  const shopperId = input.shopperId ?? null;
+  return one(
+    db,
+    `INSERT INTO assignments (campaign_id, touchpoint_id, scenario_key, shopper_id, window_start, window_end, planned_at, fee, status, assigned_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $4::uuid IS NOT NULL THEN now() END)
+     RETURNING id, campaign_id AS "campaignId", touchpoint_id AS "touchpointId", shopper_id AS "shopperId", status,
+               window_start AS "windowStart", window_end AS "windowEnd"`,
+    [
+      input.campaignId,
+      input.touchpointId,
+      input.scenarioKey === undefined ? 'card' : input.scenarioKey,
+      shopperId,
+      input.windowStart ?? new Date(now - 3 * DAY),
+      input.windowEnd ?? new Date(now + 4 * DAY),
+      input.plannedAt ?? new Date(now - DAY),
+      input.fee ?? 25,
+      input.status ?? (shopperId ? 'assigned' : 'open'),
+    ],
+  );
+}
+
+// ——— visit reports (with their answers, section and dimension scores) ———
+
+export type VisitReportStatus = 'submitted' | 'returned' | 'approved';
+
+export interface VisitReportRow {
+  id: string;
+  assignmentId: string;
+  campaignId: string;
+  touchpointId: string;
+  shopperId: string;
+  status: VisitReportStatus;
+  score: number | null;
+  narrative: string | null;
+}
+
+export interface VisitInput {
+  /** The assignment the report is for (it must have a shopper); its status is moved to the report's. */
+  assignment: Pick<AssignmentRow, 'id' | 'campaignId' | 'touchpointId' | 'shopperId'>;
+  questionnaire: Pick<QuestionnaireRow, 'id' | 'definition'>;
+  /** The touchpoint's channel, which decides the questions that apply. Default in_person. */
+  channel?: Channel;
+  answers: SubmittedAnswer[];
+  status?: VisitReportStatus;
+  /** Default: yesterday. */
+  visitedAt?: Date | string;
+  /** Default: a random sentence; null for none. */
+  narrative?: string | null;
+  employee?: object | null;
+  approvedBy?: string;
+  /** Store the alerts the scoring raises too (default: none, so a test adds the ones it wants). */
+  withAlerts?: boolean;
+}
+
+/**
+ * A visit report scored from its answers like a real submission (scoreSubmission; answers that do not
+ * fit the questionnaire throw) and stored by the submission's storeScores.
+ */
+export async function insertVisit(db: DataSource, input: VisitInput): Promise<VisitReportRow> {
+  const { assignment, questionnaire } = input;
+  if (!assignment.shopperId) throw new TypeError('insertVisit needs an assignment with a shopper');
+  const scored = scoreSubmission(questionnaire.definition, input.answers, input.channel ?? 'in_person');
+  if (scored.rows === undefined) throw new TypeError(`insertVisit: the answers do not fit: ${JSON.stringify(scored.problems)}`);
+  const status = input.status ?? 'submitted';
+  const visitedAt = input.visitedAt === undefined ? new Date(Date.now() - DAY) : new Date(input.visitedAt);
+  const report = await one<VisitReportRow>(
+    db,
+    `INSERT INTO visit_reports (assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status, visited_at, narrative,
+                                employee, submitted_at, approved_at, approved_by)
+     VALUES ($1, $2, $3, $4, $5, $6::varchar, $7, $8, $9, $7, CASE WHEN $6::varchar = 'approved' THEN now() END,
+             CASE WHEN $6::varchar = 'approved' THEN $10::uuid END)
+     RETURNING id, assignment_id AS "assignmentId", campaign_id AS "campaignId", touchpoint_id AS "touchpointId",
+               shopper_id AS "shopperId", status, score, narrative`,
+    [
+      assignment.id,
+      assignment.campaignId,
+      assignment.touchpointId,
+      assignment.shopperId,
+      questionnaire.id,
+      status,
+      visitedAt,
+      input.narrative === undefined ? `Visit narrative ${hex(4)}` : input.narrative,
+      input.employee === null ? null : JSON.stringify(input.employee ?? { name: 'Employee Name', badge: 'B-17' }),
+      input.approvedBy ?? null,
+    ],
+  );
+  const rows = input.withAlerts ? scored.rows : { ...scored.rows, alerts: [] };
+  await storeScores(db, report, rows);
+  await db.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [assignment.id, status]);
+  return { ...report, score: rows.summary.score };
+}
