@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
-import { Endpoint } from '../common/http/api-docs';
+import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   ActionView,
@@ -145,13 +146,17 @@ export class ProgramsController {
   }
 
   @Get(':id/waves/:waveId/report.pdf')
-  @ApiOperation({ summary: 'The omnichannel report of a wave as PDF (Informe omnicanal)', description: `${READERS} lang defaults to the first questionnaire’s language.` })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF, as an attachment named after the program, the wave and today’s date' })
+  @Endpoint({
+    operationId: 'getProgramWaveReportPdf',
+    errors: [400, 403, 404],
+    summary: 'The omnichannel report of a wave as PDF (Informe omnicanal)',
+    description: `${READERS} Accepts the filters of the program model; lang defaults to the first questionnaire’s language.`,
+  })
+  @ApiFileResponse('application/pdf', 'The PDF, as an attachment named after the program, the wave and today’s date')
   async pdf(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
-    @Param('waveId', uuid()) waveId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('waveId') waveId: string,
     @Query() query: ProgramReportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
@@ -159,13 +164,20 @@ export class ProgramsController {
   }
 
   @Get(':id/waves/:waveId/report.xlsx')
-  @ApiOperation({ summary: 'The omnichannel report of a wave as an Excel workbook', description: `${READERS} lang defaults to the first questionnaire’s language.` })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The workbook, as an attachment named after the program, the wave and today’s date' })
+  @Endpoint({
+    operationId: 'getProgramWaveReportXlsx',
+    errors: [400, 403, 404],
+    summary: 'The omnichannel report of a wave as an Excel workbook',
+    description: `${READERS} Accepts the filters of the program model; lang defaults to the first questionnaire’s language.`,
+  })
+  @ApiFileResponse(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'The workbook, as an attachment named after the program, the wave and today’s date',
+  )
   async xlsx(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid()) id: string,
-    @Param('waveId', uuid()) waveId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('waveId') waveId: string,
     @Query() query: ProgramReportQueryDto,
     @Res() response: Response,
   ): Promise<void> {

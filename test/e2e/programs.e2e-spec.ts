@@ -49,6 +49,10 @@
 //      z = 1.0954, p = 0.2733.
 //   A2 greeting at touchpoint B1: 1/2 = 50 % → 2/2 = 100 %; pooled 3/4, se = √(0.75·0.25·1) = 0.43301,
 //      z = 1.1547, p = 0.2482.
+import * as ExcelJS from 'exceljs';
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import { readPdf } from '../../src/exports/testing/pdf-text';
 import type { ProgramModel } from '../../src/programs/program-model';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
@@ -255,6 +259,17 @@ describe('Programs (e2e)', () => {
     await ctx?.close();
   });
 
+  /** supertest parser that keeps the body as bytes. */
+  function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void) {
+    const stream = response as NodeJS.ReadableStream;
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => callback(null, Buffer.concat(chunks)));
+    stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
+  }
+  const download = (session: Session, kind: 'pdf' | 'xlsx', query = '') =>
+    ctx.http.get(`/programs/${programId}/waves/${wave2}/report.${kind}${query}`).set(session.auth).buffer(true).parse(binary);
+
   describe('programs and waves', () => {
     it('a consultant creates the program and its waves; bad input names the field', async () => {
       const created = await ctx.http
@@ -416,11 +431,11 @@ describe('Programs (e2e)', () => {
         ['phone', 40, 3, 30],
         ['email', 90, 3, 30],
       ]);
-      expect(model.channels[0].ci95[0]).toBeLessThan(77.5);
+      expect(model.channels[0].ci95![0]).toBeLessThan(77.5);
       expect(model.consistency.spread).toBeCloseTo(50, 10);
       expect(model.consistency.index).toBeCloseTo(69.283, 3);
       expect(model.ranking.map((r) => r.channel)).toEqual(['email', 'in_person', 'phone']);
-      expect(model.channelTest.name).toBe('welch_anova');
+      expect(model.channelTest!.name).toBe('welch_anova');
       expect(model.campaigns.map((c) => [c.name, c.mean, c.n, c.channels])).toEqual([
         ['W2 branches', 77.5, 4, ['in_person']],
         ['W2 phone', 40, 3, ['phone']],
@@ -470,7 +485,9 @@ describe('Programs (e2e)', () => {
         ['protocol', 'in_person', 10],
         ['accurate', 'email', 2.5],
       ]);
-      expect(model.priorities[0].advice).toBe('Greet every customer within a minute Answer with the bank name Open with the customer name');
+      expect(model.priorities[0].advice).toBe(
+        'Greet every customer within a minute · Answer with the bank name · Open with the customer name',
+      );
       expect(model.timing.map((t) => [t.channel, t.metric, t.median, t.slaSeconds, t.n])).toEqual([
         ['in_person', 'wait_time', 150, 300, 4],
         ['phone', 'wait_time', 90, 60, 3],
@@ -494,7 +511,7 @@ describe('Programs (e2e)', () => {
       expect(model.trend!.consistency.previous).toBeCloseTo(60, 10);
       const greeting = model.trend!.measures.find((m) => m.key === 'greeting');
       expect(greeting).toMatchObject({ previous: 20, current: 70, change: 50, significant: false, test: 'two_proportion_z' });
-      expect(greeting.pValue).toBeCloseTo(0.0673, 4);
+      expect(greeting!.pValue).toBeCloseTo(0.0673, 4);
       const [phone, branch] = model.actions;
       expect(phone).toMatchObject({
         measureKey: 'greeting',
@@ -539,6 +556,106 @@ describe('Programs (e2e)', () => {
       ).body;
       expect(phoneOnly.channels.map((c) => c.channel)).toEqual(['phone']);
       expect(phoneOnly.consistency).toEqual({ spread: null, index: null });
+    });
+  });
+
+  describe('the omnichannel report', () => {
+    let model: ProgramModel;
+    const es = (value: number) => value.toFixed(1).replace('.', ',');
+
+    beforeAll(async () => {
+      model = (await ctx.http.get(`/programs/${programId}/waves/${wave2}/kpis`).set(clientA.auth).expect(200)).body;
+    });
+
+    it('the PDF says what the model says, in Spanish on request and in the questionnaires’ English by default', async () => {
+      const response = await download(clientA, 'pdf', '?lang=es').expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="calidad-omnicanal-2026-wave-2-\d{4}-\d{2}-\d{2}\.pdf"$/,
+      );
+      const body = response.body as Buffer;
+      if (process.env.PROGRAMS_DUMP_DIR) writeFileSync(join(process.env.PROGRAMS_DUMP_DIR, 'programs-e2e.pdf'), body);
+      const { text, info } = await readPdf(body);
+      const flat = text.replace(/\s+/g, ' ');
+      expect(info.Title).toBe('Informe omnicanal — Calidad omnicanal 2026 — Wave 2');
+      expect(flat).toContain('INFORME OMNICANAL');
+      expect(flat).toContain(`Índice de consistencia ${es(model.consistency.index!)} sobre 100`);
+      expect(flat).toContain(`varía ${es(model.consistency.spread!)} puntos entre canales, de Correo electrónico (90,0) a Teléfono (40,0)`);
+      // The heatmap: every measured cell's value, and the measures table's consistency per measure.
+      for (const measure of model.measures) {
+        expect(flat).toContain(measure.title);
+        for (const value of measure.channels) if (value.compliance !== null) expect(flat).toContain(es(value.compliance));
+      }
+      expect(flat).toContain('Prioridades del programa');
+      expect(flat).toContain('Answer with the bank name');
+      expect(flat).toContain('Resultados del plan de acción');
+      expect(flat).toContain('Contact centre');
+      expect(flat).toContain('Plan de acción para la próxima oleada');
+      expect(flat).toContain('Canal: Teléfono');
+      expect(flat).not.toContain(shopper.user.email);
+
+      const english = await readPdf((await download(clientA, 'pdf').expect(200)).body as Buffer);
+      expect(english.text).toContain('OMNICHANNEL REPORT');
+      expect(english.text.replace(/\s+/g, ' ')).toContain(`Consistency index ${model.consistency.index!.toFixed(1)} out of 100`);
+    });
+
+    it('the workbook holds the model’s numbers as numbers', async () => {
+      const response = await download(clientA, 'xlsx', '?lang=en').expect(200);
+      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Summary',
+        'Channels',
+        'Campaigns',
+        'Heatmap',
+        'Measures',
+        'Priorities',
+        'Action plan',
+        'Timing',
+      ]);
+      const heatmap = workbook.getWorksheet('Heatmap')!;
+      expect(heatmap.getRow(1).values).toEqual([
+        undefined,
+        'Key',
+        'Measure',
+        'In person (%)',
+        'Phone (%)',
+        'Email (%)',
+        'In person (n)',
+        'Phone (n)',
+        'Email (n)',
+      ]);
+      model.measures.forEach((measure, index) => {
+        const row = heatmap.getRow(index + 2);
+        expect(row.getCell(1).value).toBe(measure.key);
+        model.channels.forEach((channel, column) => {
+          const value = measure.channels.find((item) => item.channel === channel.channel);
+          expect(row.getCell(3 + column).value).toBe(value?.compliance ?? null);
+          expect(row.getCell(3 + model.channels.length + column).value).toBe(value?.n ?? null);
+        });
+      });
+      // data on email: an empty cell, never 0
+      expect(heatmap.getRow(4).getCell(5).value).toBeNull();
+      const channels = workbook.getWorksheet('Channels')!;
+      model.channels.forEach((channel, index) => {
+        expect(channels.getRow(index + 2).getCell(3).value).toBe(channel.mean);
+        expect(channels.getRow(index + 2).getCell(6).value).toBe(channel.n);
+      });
+      const priorities = workbook.getWorksheet('Priorities')!;
+      expect(priorities.getRow(2).getCell(7).value).toBeCloseTo(model.priorities[0].impact, 10);
+      const actions = workbook.getWorksheet('Action plan')!;
+      expect(actions.getRow(2).getCell(6).value).toBe(model.actions[0].before);
+      expect(actions.getRow(2).getCell(8).value).toBeCloseTo(model.actions[0].after!, 10);
+      expect(actions.getRow(2).getCell(11).value).toBeCloseTo(model.actions[0].pValue!, 10);
+      expect(workbook.getWorksheet('Summary')!.getRow(8).getCell(3).value).toBeCloseTo(model.consistency.index!, 10);
+    });
+
+    it('is refused to other clients as the model is', async () => {
+      await download(clientB, 'pdf').expect(404);
+      await download(clientB, 'xlsx').expect(404);
+      await download(shopper, 'pdf').expect(403);
+      await ctx.http.get(`/programs/${programId}/waves/${wave2}/report.pdf?lang=fr`).set(clientA.auth).expect(400);
     });
   });
 });

@@ -69,6 +69,9 @@ const ISOLATION_MAP: Array<{ pattern: RegExp; probes: (w: World, extra: Extra) =
   { pattern: /^\/alerts\/\{id\}/, probes: (w) => [{ id: w.a.alert.id }] },
   { pattern: /^\/evidence\/\{id\}/, probes: (_w, extra) => [{ id: extra.evidenceId }] },
   { pattern: /^\/users\/\{id\}/, probes: (w) => [{ id: w.a.clientUser.user.id }, { id: w.a.shopper.user.id }] },
+  { pattern: /^\/programs\/\{id\}\/waves\/\{waveId\}/, probes: (_w, extra) => [{ id: extra.programId, waveId: extra.waveId }] },
+  { pattern: /^\/programs\/\{id\}\/actions\/\{actionId\}/, probes: (_w, extra) => [{ id: extra.programId, actionId: extra.actionId }] },
+  { pattern: /^\/programs\/\{id\}/, probes: (_w, extra) => [{ id: extra.programId }] },
 ];
 
 /** Routes with no tenant data behind them: any signed-in user may get a 2xx (the body is still checked). */
@@ -99,6 +102,13 @@ const CLIENT_OWN_READS = new Set([
   'GET /visit-reports/{id}',
   'GET /visit-reports/{id}/evidence',
   'GET /evidence/{id}',
+  'GET /programs/{id}',
+  'GET /programs/{id}/waves',
+  'GET /programs/{id}/waves/{waveId}',
+  'GET /programs/{id}/waves/{waveId}/kpis',
+  'GET /programs/{id}/waves/{waveId}/report.pdf',
+  'GET /programs/{id}/waves/{waveId}/report.xlsx',
+  'GET /programs/{id}/actions',
 ]);
 
 /** Bodies that get past validation, so the access check is what answers (default: {}). */
@@ -110,6 +120,7 @@ const BODIES: Record<string, (w: World) => object> = {
   'POST /assignments/{id}/assign': (w) => ({ shopperId: w.b.shopper.user.id }),
   'POST /appeals/{id}/resolve': () => ({ decision: 'upheld' }),
   'POST /clients/{clientId}/touchpoints': () => ({ name: 'Isolation probe', channel: 'phone', region: 'Probe' }),
+  'POST /programs/{id}/actions': () => ({ measureKey: 'greeting', owner: 'Isolation probe', dueOn: '2026-12-31' }),
 };
 
 /** Query parameters filled with A's ids wherever a route takes them. */
@@ -131,6 +142,10 @@ interface Probe {
 interface Extra {
   evidenceId: string;
   evidenceSha256: string;
+  /** A program of A with one wave (A's campaign) and one action-plan item. */
+  programId: string;
+  waveId: string;
+  actionId: string;
 }
 
 const key = (route: Pick<Route, 'method' | 'path'>) => `${route.method.toUpperCase()} ${route.path}`;
@@ -155,7 +170,18 @@ describe('security: tenant isolation matrix', () => {
     ]);
     const uploaded = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', png, 'a.png').expect(201);
     await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now() WHERE id = $1`, [report.id]);
-    extra = { evidenceId: uploaded.body.id, evidenceSha256: uploaded.body.sha256 };
+    const program = await ctx.http
+      .post('/programs')
+      .set(world.consultant.auth)
+      .send({ clientId: world.a.client.id, name: `Program ${world.a.marker}`, measures: [{ key: 'greeting', title: 'Greeting', questionKeys: ['greeting'] }] })
+      .expect(201);
+    const wave = await ctx.http.post(`/programs/${program.body.id}/waves`).set(world.consultant.auth).send({ name: 'Wave', campaignIds: [world.a.campaign.id] }).expect(201);
+    const action = await ctx.http
+      .post(`/programs/${program.body.id}/actions`)
+      .set(world.consultant.auth)
+      .send({ measureKey: 'greeting', owner: `Owner ${world.a.marker}`, dueOn: '2026-12-31' })
+      .expect(201);
+    extra = { evidenceId: uploaded.body.id, evidenceSha256: uploaded.body.sha256, programId: program.body.id, waveId: wave.body.id, actionId: action.body.id };
 
     const document = (await ctx.http.get('/docs-json').expect(200)).body as {
       paths: Record<string, Partial<Record<Method, { parameters?: { in: string; name: string }[] }>>>;
@@ -187,6 +213,9 @@ describe('security: tenant isolation matrix', () => {
     world.a.alert.id,
     extra.evidenceId,
     extra.evidenceSha256,
+    extra.programId,
+    extra.waveId,
+    extra.actionId,
     world.a.clientUser.user.id,
     world.a.clientUser.user.email,
     world.a.shopper.user.id,

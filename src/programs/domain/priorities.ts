@@ -52,7 +52,7 @@ export function programPriorities(
         gap,
         share,
         impact: (gap * share) / 100,
-        ...(measure.advice.length > 0 ? { advice: measure.advice.join(' ') } : {}),
+        ...(measure.advice.length > 0 ? { advice: measure.advice.join(' · ') } : {}),
       });
     }
   }
