@@ -53,6 +53,9 @@ const NON_ASCII = /\P{ASCII}/gu;
 
 const stopWordSets = new Map<string, ReadonlySet<string>>();
 const stemmers = new Map<string, (word: string) => string>();
+/** Stems already computed, per language: the themes stem every comment, and comments repeat their words. Emptied when full. */
+const stemCaches = new Map<string, Map<string, string>>();
+const STEM_CACHE_SIZE = 50_000;
 
 /**
  * The stop words of a language, lower-cased, each also without its accents: comments are often typed
@@ -79,7 +82,18 @@ export function tokenize(text: string, language: string): string[] {
  * "atencion"). Stems are keys, not words: show a written form to people.
  */
 export function stemOf(word: string, language: string): string {
-  return withoutAccents(stemmerFor(language)(word.normalize('NFC').toLowerCase()));
+  const list = listLanguage(language);
+  let cache = stemCaches.get(list);
+  if (cache === undefined || cache.size >= STEM_CACHE_SIZE) {
+    cache = new Map();
+    stemCaches.set(list, cache);
+  }
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = withoutAccents(stemmerFor(language)(word.normalize('NFC').toLowerCase()));
+    cache.set(word, stem);
+  }
+  return stem;
 }
 
 /**

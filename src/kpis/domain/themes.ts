@@ -1,0 +1,224 @@
+// The themes of the qualitative analysis (docs/kpis.md "Qualitative analysis"): which of the
+// questionnaire's themes a comment mentions, and per theme how often, how well or badly spoken of, its
+// link to the score and the verbatims that say it best. Terms and texts are cut and stemmed the same
+// way as the frequent terms (tokenize, stemOf), so "esperé", "esperando" and "espera" all mention a
+// theme whose term is "esperar", and a term of several words ("tiempo de espera") matches those stems
+// in a row once stop words are left out.
+// The program model's two-proportion z-test, reused rather than written twice.
+import { twoProportionTest } from '../../programs/domain/program-statistics';
+import { polarityOf, type Polarity } from './sentiment';
+import { stemOf, tokenize } from './text-analysis';
+
+export interface ThemeDefinition {
+  key: string;
+  label: string;
+  terms: string[];
+}
+
+/** A theme with its terms as sequences of stems. */
+export interface CompiledTheme {
+  key: string;
+  label: string;
+  terms: string[][];
+}
+
+/** One text of a visit: a text answer or the narrative. */
+export interface VisitText {
+  visitId: string;
+  /** The visit's score (0..100), null when nothing counted. */
+  score: number | null;
+  text: string;
+}
+
+export interface ThemeVerbatim {
+  visitId: string;
+  text: string;
+  polarity: Polarity;
+}
+
+export interface ThemeSummary {
+  key: string;
+  label: string;
+  /** Texts that mention the theme. */
+  mentions: number;
+  /** % of the analysed visits with at least one mention. */
+  share: number;
+  /** Visits whose mentions of the theme are, on balance, positive / negative. */
+  positive: number;
+  negative: number;
+  /** share − previous wave's share, in points; with the two-proportion test's p-value. */
+  change?: number;
+  pValue?: number;
+  significant?: boolean;
+  /** Mean score of the visits that speak badly of the theme, and of all the other analysed visits. */
+  meanScoreNegative?: number;
+  meanScoreOther?: number;
+  verbatims: ThemeVerbatim[];
+}
+
+/** Per theme, the visits that mention it and how many visits were analysed: what a wave comparison needs. */
+export interface ThemeShares {
+  visits: number;
+  mentioning: Map<string, number>;
+}
+
+export const VERBATIMS_PER_THEME = 3;
+
+const SENTENCE_SPLIT = /(?<=[.!?;\n])\s+/u;
+
+/** The themes' terms as stem sequences; a term with no word left (only stop words) never matches and is dropped. */
+export function compileThemes(themes: readonly ThemeDefinition[], language: string): CompiledTheme[] {
+  return themes.map((theme) => ({
+    key: theme.key,
+    label: theme.label,
+    terms: theme.terms.map((term) => stemsOf(term, language)).filter((stems) => stems.length > 0),
+  }));
+}
+
+/** The stems of a text's words, stop words left out, in order. */
+export function stemsOf(text: string, language: string): string[] {
+  return tokenize(text, language).map((word) => stemOf(word, language));
+}
+
+/** The keys of the themes a text mentions, in the themes' order. */
+export function themesOf(text: string, themes: readonly CompiledTheme[], language: string): string[] {
+  const stems = stemsOf(text, language);
+  return themes.filter((theme) => mentionsTheme(stems, theme)).map((theme) => theme.key);
+}
+
+function mentionsTheme(stems: readonly string[], theme: CompiledTheme): boolean {
+  return theme.terms.some((term) => containsRun(stems, term));
+}
+
+function containsRun(stems: readonly string[], term: readonly string[]): boolean {
+  for (let start = 0; start + term.length <= stems.length; start += 1) {
+    if (term.every((stem, offset) => stems[start + offset] === stem)) return true;
+  }
+  return false;
+}
+
+/** The sentences of a text that mention the theme: the words a verbatim quotes and whose polarity counts. */
+export function mentioningSentences(text: string, theme: CompiledTheme, language: string): string {
+  const sentences = text
+    .split(SENTENCE_SPLIT)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '' && themesOf(sentence, [theme], language).length > 0);
+  return sentences.join(' … ');
+}
+
+interface Mention {
+  visitId: string;
+  score: number | null;
+  excerpt: string;
+  polarity: Polarity;
+  stems: Set<string>;
+}
+
+/**
+ * The themes over the analysed texts. Counts: `mentions` counts texts, `share` / `positive` / `negative`
+ * count visits (a visit that mentions a theme twice counts once; its polarity on the theme is the sign of
+ * the sum of its mentions' polarities). Verbatims: the most typical mentions, i.e. those whose words
+ * other mentions of the theme share most (mean, over the excerpt's distinct stems other than the theme's
+ * own terms, of how many other mentions contain that stem), one per visit, ties by shorter text then visit id, so the same data
+ * always gives the same quotes. `previous` (the previous wave's shares) adds the change and its test.
+ */
+export function summarizeThemes(
+  texts: readonly VisitText[],
+  themes: readonly CompiledTheme[],
+  language: string,
+  previous?: ThemeShares,
+): ThemeSummary[] {
+  const visitScores = new Map<string, number | null>();
+  for (const { visitId, score } of texts) visitScores.set(visitId, score);
+  const visits = visitScores.size;
+
+  const stemmed = texts.map((text) => stemsOf(text.text, language));
+
+  return themes.map((theme) => {
+    const mentions: Mention[] = [];
+    for (const [index, { visitId, score, text }] of texts.entries()) {
+      if (!mentionsTheme(stemmed[index], theme)) continue;
+      const excerpt = mentioningSentences(text, theme, language) || text;
+      mentions.push({ visitId, score, excerpt, polarity: polarityOf(excerpt, language), stems: new Set(stemsOf(excerpt, language)) });
+    }
+    const balanceByVisit = new Map<string, number>();
+    for (const mention of mentions) {
+      const sign = mention.polarity === 'positive' ? 1 : mention.polarity === 'negative' ? -1 : 0;
+      balanceByVisit.set(mention.visitId, (balanceByVisit.get(mention.visitId) ?? 0) + sign);
+    }
+    const negativeVisits = new Set([...balanceByVisit].filter(([, balance]) => balance < 0).map(([visitId]) => visitId));
+    const positive = [...balanceByVisit.values()].filter((balance) => balance > 0).length;
+
+    const summary: ThemeSummary = {
+      key: theme.key,
+      label: theme.label,
+      mentions: mentions.length,
+      share: visits > 0 ? (100 * balanceByVisit.size) / visits : 0,
+      positive,
+      negative: negativeVisits.size,
+      verbatims: typicalVerbatims(mentions, new Set(theme.terms.flat())),
+    };
+    const negativeScores = meanOf([...visitScores].filter(([id]) => negativeVisits.has(id)).map(([, score]) => score));
+    const otherScores = meanOf([...visitScores].filter(([id]) => !negativeVisits.has(id)).map(([, score]) => score));
+    if (negativeScores !== null) summary.meanScoreNegative = negativeScores;
+    if (otherScores !== null && negativeScores !== null) summary.meanScoreOther = otherScores;
+
+    if (previous !== undefined && previous.visits > 0 && visits > 0) {
+      const before = { passed: previous.mentioning.get(theme.key) ?? 0, n: previous.visits };
+      const after = { passed: balanceByVisit.size, n: visits };
+      const test = twoProportionTest(before, after);
+      summary.change = summary.share - (100 * before.passed) / before.n;
+      if (test !== null) {
+        summary.pValue = test.pValue;
+        summary.significant = test.significant;
+      }
+    }
+    return summary;
+  });
+}
+
+/** Per theme, how many of the visits mention it: the previous wave's side of the comparison. */
+export function themeShares(texts: readonly VisitText[], themes: readonly CompiledTheme[], language: string): ThemeShares {
+  const visitsByTheme = new Map<string, Set<string>>(themes.map((theme) => [theme.key, new Set<string>()]));
+  for (const { visitId, text } of texts) {
+    for (const key of themesOf(text, themes, language)) visitsByTheme.get(key)?.add(visitId);
+  }
+  return {
+    visits: new Set(texts.map((text) => text.visitId)).size,
+    mentioning: new Map([...visitsByTheme].map(([key, ids]) => [key, ids.size])),
+  };
+}
+
+function typicalVerbatims(mentions: readonly Mention[], termStems: ReadonlySet<string>): ThemeVerbatim[] {
+  // The theme's own terms are in every mention by definition: typical is what else a mention shares.
+  const otherStems = (mention: Mention) => [...mention.stems].filter((stem) => !termStems.has(stem));
+  const stemFrequency = new Map<string, number>();
+  for (const mention of mentions) for (const stem of otherStems(mention)) stemFrequency.set(stem, (stemFrequency.get(stem) ?? 0) + 1);
+  const typicality = (mention: Mention) => {
+    const stems = otherStems(mention);
+    return stems.length === 0 ? 0 : stems.reduce((sum, stem) => sum + (stemFrequency.get(stem) ?? 1) - 1, 0) / stems.length;
+  };
+  const ranked = mentions
+    .map((mention) => ({ mention, typicality: typicality(mention) }))
+    .sort(
+      (a, b) =>
+        b.typicality - a.typicality ||
+        a.mention.excerpt.length - b.mention.excerpt.length ||
+        (a.mention.visitId < b.mention.visitId ? -1 : a.mention.visitId > b.mention.visitId ? 1 : 0) ||
+        (a.mention.excerpt < b.mention.excerpt ? -1 : a.mention.excerpt > b.mention.excerpt ? 1 : 0),
+    );
+  const chosen: ThemeVerbatim[] = [];
+  const visits = new Set<string>();
+  for (const { mention } of ranked) {
+    if (chosen.length >= VERBATIMS_PER_THEME) break;
+    if (visits.has(mention.visitId)) continue;
+    visits.add(mention.visitId);
+    chosen.push({ visitId: mention.visitId, text: mention.excerpt, polarity: mention.polarity });
+  }
+  return chosen;
+}
+
+function meanOf(scores: Array<number | null>): number | null {
+  const known = scores.filter((score): score is number => score !== null);
+  return known.length > 0 ? known.reduce((sum, score) => sum + score, 0) / known.length : null;
+}
