@@ -39,7 +39,11 @@ export class AssignmentsController {
   @Post(':id/claim')
   @HttpCode(200)
   @Roles('shopper')
-  @Endpoint({ operationId: 'claimAssignment', summary: 'Take an open job from the board; 409 naming each broken rule', errors: [400, 403, 404, 409] })
+  @Endpoint({
+    operationId: 'claimAssignment',
+    summary: 'Take an open job from the board; 409 naming each broken rule',
+    errors: [400, 403, 404, 409],
+  })
   @ApiOkResponse({ type: AssignmentView })
   claim(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AssignmentView> {
     return this.assignments.claim(user, id);
@@ -48,7 +52,11 @@ export class AssignmentsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('consultant')
-  @Endpoint({ operationId: 'assignAssignment', summary: 'Give an open job to a shopper; 409 naming each broken rule', errors: [400, 403, 404, 409] })
+  @Endpoint({
+    operationId: 'assignAssignment',
+    summary: 'Give an open job to a shopper; 409 naming each broken rule',
+    errors: [400, 403, 404, 409],
+  })
   @ApiOkResponse({ type: AssignmentView })
   assign(@UuidParam('id') id: string, @Body() dto: AssignDto): Promise<AssignmentView> {
     return this.assignments.assign(id, dto);

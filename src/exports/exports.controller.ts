@@ -22,7 +22,12 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get(':id/report.pdf')
-  @Endpoint({ operationId: 'downloadCampaignReportPdf', summary: 'Campaign report as PDF (docs/domain.md §6)', description: ACCESS, errors: [400, 403, 404] })
+  @Endpoint({
+    operationId: 'downloadCampaignReportPdf',
+    summary: 'Campaign report as PDF (docs/domain.md §6)',
+    description: ACCESS,
+    errors: [400, 403, 404],
+  })
   @ApiFileResponse(PDF_CONTENT_TYPE, 'The PDF, as an attachment named after the campaign and today’s date')
   async pdf(
     @CurrentUser() user: AuthUser,

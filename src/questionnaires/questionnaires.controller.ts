@@ -4,12 +4,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
-import {
-  ListQuestionnairesQuery,
-  QuestionnaireBodyDto,
-  QuestionnaireSummaryView,
-  QuestionnaireView,
-} from './dto/questionnaire.dto';
+import { ListQuestionnairesQuery, QuestionnaireBodyDto, QuestionnaireSummaryView, QuestionnaireView } from './dto/questionnaire.dto';
 import { QuestionnairesService } from './questionnaires.service';
 
 const DEFINITION_CHECKED =

@@ -14,7 +14,11 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @Endpoint({ operationId: 'listAlerts', summary: 'Alerts raised by failed critical questions and knockouts, newest first', errors: [400, 403] })
+  @Endpoint({
+    operationId: 'listAlerts',
+    summary: 'Alerts raised by failed critical questions and knockouts, newest first',
+    errors: [400, 403],
+  })
   @ApiOkResponse({ type: [AlertView] })
   list(@Query() query: ListAlertsQuery): Promise<AlertView[]> {
     return this.alerts.list(query);

@@ -18,7 +18,7 @@ export class AppealsController {
   @Roles('consultant', 'client')
   @Endpoint({
     operationId: 'listAppeals',
-    summary: 'Appeals with their state and resolution, oldest first (client users: their own client’s)',
+    summary: 'Appeals with their state and resolution, oldest first, optionally of one visit (client users: their own client’s)',
     description: 'Who resolved an appeal is not shown: the client sees the decision, its comment and when it was made.',
     errors: [400, 403],
   })

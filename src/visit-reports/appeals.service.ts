@@ -139,6 +139,7 @@ export class AppealsService {
     const where: string[] = [];
     if (user.role === 'client') where.push(`ap.client_id = $${params.push(user.clientId)}`);
     if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
+    if (query.visitReportId) where.push(`ap.visit_report_id = $${params.push(query.visitReportId)}`);
     const rows = (await this.dataSource.query(
       `${APPEAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ap.created_at, ap.id LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,

@@ -42,7 +42,11 @@ export class VisitReportsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('consultant')
-  @Endpoint({ operationId: 'approveVisitReport', summary: 'Approve a submitted report: it then counts in the KPIs', errors: [400, 403, 404, 409] })
+  @Endpoint({
+    operationId: 'approveVisitReport',
+    summary: 'Approve a submitted report: it then counts in the KPIs',
+    errors: [400, 403, 404, 409],
+  })
   @ApiOkResponse({ type: ReportView })
   approve(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<ReportView> {
     return this.review.approve(user, id);
@@ -75,7 +79,11 @@ export class VisitReportsController {
 
   @Get(':id/audit')
   @Roles('consultant')
-  @Endpoint({ operationId: 'listVisitReportAudit', summary: 'Every change made to a report by reviewers, oldest first', errors: [400, 403, 404] })
+  @Endpoint({
+    operationId: 'listVisitReportAudit',
+    summary: 'Every change made to a report by reviewers, oldest first',
+    errors: [400, 403, 404],
+  })
   @ApiOkResponse({ type: [AuditEntryView] })
   audit(@UuidParam('id') id: string): Promise<AuditEntryView[]> {
     return this.views.audit(id);

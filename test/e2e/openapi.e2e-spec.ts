@@ -53,7 +53,9 @@ describe('OpenAPI document (/docs-json)', () => {
       cwd: ROOT,
       maxBuffer: 20 * 1024 * 1024,
     }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
-    const report = JSON.parse(stdout) as { problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }> };
+    const report = JSON.parse(stdout) as {
+      problems: Array<{ ruleId: string; severity: string; message: string; location: Array<{ pointer: string }> }>;
+    };
     const problems = report.problems.map((p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
     expect(problems).toEqual([]);
   }, 120000);
@@ -97,7 +99,9 @@ describe('OpenAPI document (/docs-json)', () => {
         expect([where, Object.keys(operation.responses)]).toEqual([where, expect.arrayContaining(['401'])]);
       }
     }
-    const publicOperations = operations.filter(({ operation }) => operation.security?.length === 0).map(({ operation }) => operation.operationId);
+    const publicOperations = operations
+      .filter(({ operation }) => operation.security?.length === 0)
+      .map(({ operation }) => operation.operationId);
     expect(publicOperations.sort()).toEqual(['checkHealth', 'login']);
   });
 
@@ -124,7 +128,9 @@ describe('OpenAPI document (/docs-json)', () => {
     const types = readFileSync(generated, 'utf8');
     expect(types).toBe(readFileSync(API_TYPES_FILE, 'utf8'));
     // An object schema without properties would reach the web app as Record<string, never>.
-    const empty = types.split('\n').filter((line) => line.includes('Record<string, never>') && !/^export type (webhooks|\$defs) =/.test(line));
+    const empty = types
+      .split('\n')
+      .filter((line) => line.includes('Record<string, never>') && !/^export type (webhooks|\$defs) =/.test(line));
     expect(empty).toEqual([]);
   }, 120000);
 });

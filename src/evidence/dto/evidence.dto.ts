@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class GpsPositionView {
+  @ApiProperty({ example: 40.4168 }) latitude: number;
+  @ApiProperty({ example: -3.7038 }) longitude: number;
+}
+
 export class EvidenceCaptureView {
   @ApiProperty({ nullable: true, type: String, description: "The photo's EXIF capture time (UTC when the camera wrote no zone)" })
   capturedAt: string | null;
   @ApiProperty({ description: 'Whether the camera wrote its time zone, so capturedAt is exact' }) capturedAtHasOffset: boolean;
-  @ApiProperty({ nullable: true, description: 'EXIF GPS position, decimal degrees', example: { latitude: 40.4168, longitude: -3.7038 } })
-  gps: { latitude: number; longitude: number } | null;
+  @ApiProperty({ type: GpsPositionView, nullable: true, description: 'EXIF GPS position, decimal degrees' })
+  gps: GpsPositionView | null;
 }
 
 export class EvidenceView {

@@ -64,6 +64,7 @@ export class ResolveAppealDto {
 
 export class ListAppealsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPEAL_STATUSES }) @IsOptional() @IsIn(APPEAL_STATUSES) status?: (typeof APPEAL_STATUSES)[number];
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the appeals on this visit' }) @IsOptional() @IsUUID() visitReportId?: string;
 }
 
 export class ListAlertsQuery extends PageQuery {

@@ -29,7 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Appeals with their state and resolution, oldest first (client users: their own client’s)
+         * Appeals with their state and resolution, oldest first, optionally of one visit (client users: their own client’s)
          * @description Who resolved an appeal is not shown: the client sees the decision, its comment and when it was made.
          */
         get: operations["listAppeals"];
@@ -120,6 +120,27 @@ export interface paths {
         put?: never;
         /** Take an open job from the board; 409 naming each broken rule */
         post: operations["claimAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence files of an assignment (the assigned shopper, consultants) */
+        get: operations["listAssignmentEvidence"];
+        put?: never;
+        /**
+         * Attach a photo, document or recording to an assignment, before or after submitting its report (the assigned shopper)
+         * @description The type is detected from the content. Answer an `evidence` question with the returned `id` (or a list of ids): anything else is a 422 naming the question. Safe to retry with the same Idempotency-Key: the same key, file and assignment give the stored file again; the same key with another file is 409. Client users download a copy without metadata (images re-encoded without EXIF/XMP/IPTC/GPS, PDF author/creator/XMP and audio tags removed) under a neutral name such as `evidencia-3.jpg`; staff and the shopper get the original.
+         */
+        post: operations["uploadAssignmentEvidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -315,6 +336,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visits behind a campaign’s KPIs, paged and sorted, without shopper identity
+         * @description Takes the filters of GET /campaigns/{id}/kpis and counts the same visits: client users their own client’s campaigns and approved visits only (another client’s campaign is 404); consultants may add includeUnapproved=true. Shoppers: 403. An unknown sort key is a 400 naming sort.
+         */
+        get: operations["listCampaignVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients": {
         parameters: {
             query?: never;
@@ -395,7 +436,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One evidence file, as an attachment */
+        /**
+         * One evidence file, as an attachment
+         * @description Client users download a copy without metadata (images re-encoded without EXIF/XMP/IPTC/GPS, PDF author/creator/XMP and audio tags removed) under a neutral name such as `evidencia-3.jpg`; staff and the shopper get the original.
+         */
         get: operations["downloadEvidence"];
         put?: never;
         post?: never;
@@ -568,6 +612,46 @@ export interface paths {
          * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404). Client users count approved visits only; consultants may add includeUnapproved=true.
          */
         get: operations["getProgramWaveKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/waves/{waveId}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The omnichannel report of a wave as PDF (Informe omnicanal)
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404). Accepts the filters of the program model; lang defaults to the first questionnaire’s language.
+         */
+        get: operations["getProgramWaveReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/waves/{waveId}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The omnichannel report of a wave as an Excel workbook
+         * @description Consultants and admins: any program. Client users: their own client’s programs only (another client’s is 404). Accepts the filters of the program model; lang defaults to the first questionnaire’s language.
+         */
+        get: operations["getProgramWaveReportXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -800,12 +884,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The evidence files of a visit report (client users: of their own approved visits) */
+        /** The evidence files of a visit report (client users: of their own approved visits, with neutral names) */
         get: operations["listVisitEvidence"];
         put?: never;
         /**
-         * Attach a photo, document or recording to a visit report (the report's shopper)
-         * @description The type is detected from the content, not from the name.
+         * Attach a file to a submitted or returned visit report (the report's shopper); it joins the report's assignment
+         * @description The type is detected from the content; takes an Idempotency-Key like POST /assignments/:id/evidence. Client users download a copy without metadata (images re-encoded without EXIF/XMP/IPTC/GPS, PDF author/creator/XMP and audio tags removed) under a neutral name such as `evidencia-3.jpg`; staff and the shopper get the original.
          */
         post: operations["uploadVisitEvidence"];
         delete?: never;
@@ -1140,6 +1224,27 @@ export interface components {
             visitFee?: number;
             visitsPerTouchpoint: number;
         };
+        CampaignVisitsPage: {
+            items: components["schemas"]["CampaignVisitView"][];
+            /** @description Visits matching the filters, all pages together */
+            total: number;
+        };
+        CampaignVisitView: {
+            appeals: components["schemas"]["VisitAppealsView"];
+            /**
+             * Format: uuid
+             * @description The visit report: GET /visit-reports/{id}
+             */
+            id: string;
+            knockout: boolean;
+            /** @description The scenario key of the assignment */
+            scenario: string | null;
+            /** @description 0–100; null when every section was N/A */
+            score: number | null;
+            touchpoint: components["schemas"]["VisitTouchpointView"];
+            /** Format: date-time */
+            visitedAt: string;
+        };
         ChannelRankView: {
             /** @enum {string} */
             channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
@@ -1275,7 +1380,7 @@ export interface components {
         CreateUserDto: {
             /** @description Required for role client */
             clientId?: string;
-            /** @description Shoppers: clients they must never evaluate (conflict of interest) */
+            /** @description Shoppers: ids of existing clients they must never evaluate (conflict of interest); an unknown id is a 422 naming it */
             conflictClientIds?: string[];
             email: string;
             name?: string;
@@ -1343,6 +1448,14 @@ export interface components {
             /** @example each value in touchpointIds must be a UUID */
             reason: string;
         };
+        EvidenceCaptureView: {
+            /** @description The photo's EXIF capture time (UTC when the camera wrote no zone) */
+            capturedAt: string | null;
+            /** @description Whether the camera wrote its time zone, so capturedAt is exact */
+            capturedAtHasOffset: boolean;
+            /** @description EXIF GPS position, decimal degrees */
+            gps: components["schemas"]["GpsPositionView"] | null;
+        };
         EvidenceUploadBody: {
             /**
              * Format: binary
@@ -1351,26 +1464,52 @@ export interface components {
             file: string;
         };
         EvidenceView: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @description A photo's capture time and place: staff only (integrity data) */
+            capture?: components["schemas"]["EvidenceCaptureView"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @enum {string} */
+            kind: "image" | "document" | "audio" | "video";
             /**
              * @description Detected from the content, not from the name
              * @example image/png
              */
             mimeType: string;
-            originalName: string;
-            /** @description SHA-256 of the content, hex */
+            /**
+             * @description Neutral download name: the n-th file of the assignment
+             * @example evidencia-3.jpg
+             */
+            name: string;
+            /** @description The uploader's file name: staff and the shopper only, never client users */
+            originalName?: string;
+            /** @description SHA-256 of the file this caller downloads, hex */
             sha256: string;
+            /** @description Staff only: whether client users can download a copy without metadata (false: withheld from them) */
+            shareable?: boolean;
+            /** @description Bytes of the file this caller downloads */
+            size: number;
+            /** @description Same as size (kept for older clients) */
             sizeBytes: number;
-            /** Format: uuid */
-            visitReportId: string;
+            /**
+             * Format: uuid
+             * @description Null while the report has not been submitted
+             */
+            visitReportId: string | null;
         };
         FileAppealDto: {
             /** @description The disputed question, when the appeal is about one answer */
             questionKey?: string;
             reason: string;
+        };
+        GpsPositionView: {
+            /** @example 40.4168 */
+            latitude: number;
+            /** @example -3.7038 */
+            longitude: number;
         };
         IntegritySignalView: {
             /** @enum {string} */
@@ -2213,6 +2352,21 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "consultant" | "shopper" | "client";
         };
+        VisitAppealsView: {
+            /** @description Appeals filed on the visit (on it as a whole or on one answer) */
+            count: number;
+            /** @description Of those, the ones still waiting for a decision */
+            open: number;
+        };
+        VisitTouchpointView: {
+            /** @enum {string} */
+            channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            city: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: string;
+        };
         WaveComparison: {
             /** @description current − previous, in points */
             change: number | null;
@@ -2256,8 +2410,9 @@ export interface operations {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
             };
             header?: never;
@@ -2306,10 +2461,13 @@ export interface operations {
     listAppeals: {
         parameters: {
             query?: {
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "open" | "upheld" | "overturned";
+                /** @description Only the appeals on this visit */
+                visitReportId?: string;
             };
             header?: never;
             path?: never;
@@ -2437,8 +2595,9 @@ export interface operations {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
                 /** @description Shoppers: status=open is the job board of open jobs */
                 status?: "open" | "assigned" | "submitted" | "returned" | "approved" | "cancelled" | "expired";
@@ -2679,6 +2838,154 @@ export interface operations {
             };
         };
     };
+    listAssignmentEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    uploadAssignmentEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per upload, reused only to retry it */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The body or file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     submitVisitReport: {
         parameters: {
             query?: never;
@@ -2843,8 +3150,9 @@ export interface operations {
         parameters: {
             query?: {
                 clientId?: string;
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "draft" | "active" | "closed";
             };
@@ -3321,6 +3629,82 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    listCampaignVisits: {
+        parameters: {
+            query?: {
+                channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+                /** @description Inclusive, on visitedAt (UTC) */
+                from?: string;
+                /** @description Also count submitted (not yet approved) visits; consultants only, ignored for clients */
+                includeUnapproved?: boolean;
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                limit?: number;
+                /** @description a whole number written in decimal digits */
+                offset?: number;
+                order?: "asc" | "desc";
+                region?: string;
+                /** @description Scenario key of the assignments */
+                scenario?: string;
+                /** @description touchpoint sorts by its name */
+                sort?: "visitedAt" | "score" | "touchpoint";
+                /** @description Inclusive, on visitedAt (UTC) */
+                to?: string;
+                touchpointId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignVisitsPage"];
                 };
             };
             /** @description Invalid input; `details` names each offending field */
@@ -3870,8 +4254,9 @@ export interface operations {
         parameters: {
             query?: {
                 clientId?: string;
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
             };
             header?: never;
@@ -4624,6 +5009,146 @@ export interface operations {
             };
         };
     };
+    getProgramWaveReportPdf: {
+        parameters: {
+            query?: {
+                channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+                /** @description Inclusive, on visitedAt (UTC) */
+                from?: string;
+                /** @description Also count submitted (not yet approved) visits; consultants only, ignored for clients */
+                includeUnapproved?: boolean;
+                /** @description Defaults to the language of the wave’s first questionnaire */
+                lang?: "es" | "en";
+                region?: string;
+                /** @description Inclusive, on visitedAt (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, as an attachment named after the program, the wave and today’s date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getProgramWaveReportXlsx: {
+        parameters: {
+            query?: {
+                channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+                /** @description Inclusive, on visitedAt (UTC) */
+                from?: string;
+                /** @description Also count submitted (not yet approved) visits; consultants only, ignored for clients */
+                includeUnapproved?: boolean;
+                /** @description Defaults to the language of the wave’s first questionnaire */
+                lang?: "es" | "en";
+                region?: string;
+                /** @description Inclusive, on visitedAt (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                waveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment named after the program, the wave and today’s date */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     listQuestionnaireTemplates: {
         parameters: {
             query?: {
@@ -4737,10 +5262,11 @@ export interface operations {
         parameters: {
             query?: {
                 language?: "es" | "en";
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
                 /** @description Only the versions of one questionnaire */
                 lineageId?: string;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "draft" | "published";
             };
@@ -5126,8 +5652,9 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
                 role?: "admin" | "consultant" | "shopper" | "client";
             };
@@ -5246,8 +5773,9 @@ export interface operations {
         parameters: {
             query?: {
                 campaignId?: string;
-                /** @description larger values are capped to 500 */
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
                 limit?: number;
+                /** @description a whole number written in decimal digits */
                 offset?: number;
                 status?: "submitted" | "returned" | "approved";
             };
@@ -5683,7 +6211,10 @@ export interface operations {
     uploadVisitEvidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per upload, reused only to retry it */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
