@@ -36,7 +36,7 @@
 //  P3  T3  n/a   yes   full     yes  3    100      87.5     91.667  yes
 //  P4  T1  —     N/A   partial  —    3    N/A      50       50      (none)
 import type { SubmittedAnswer } from '../../src/questionnaires/domain/definition';
-import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
+import { normalizeDefinition, type QuestionInput } from '../../src/questionnaires/domain/normalize';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
 import {
@@ -104,7 +104,8 @@ const DEFINITION = normalizeDefinition({
   ],
 });
 
-function q(fields: Record<string, unknown>) {
+/** Every question optional, so a visit may leave any blank. */
+function q(fields: QuestionInput): QuestionInput {
   return { required: false, ...fields };
 }
 

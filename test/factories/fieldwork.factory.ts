@@ -1,15 +1,15 @@
 // Field-work fixtures written straight into the database through the app's DataSource (users through
 // the API), so these tests do not depend on the design routes. Every helper takes overridable defaults.
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
-import type { Channel, QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
+import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
-import type { OpeningHours } from '../../src/clients/domain/opening-hours';
 import type { TestContext } from '../helpers/test-app';
+import * as tables from './tables.factory';
+import { DAY, HOUR } from './tables.factory';
 import { createUser, loginAdmin, Session } from './users.factory';
 
-export const HOUR = 3600 * 1000;
-export const DAY = 24 * HOUR;
+export { DAY, HOUR } from './tables.factory';
 
 /**
  * Two sections. With the "good" answers below (by hand):
@@ -102,43 +102,25 @@ export interface FieldworkWorld {
   campaignId: string;
 }
 
-const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => ((await db.query(sql, params)) as T[])[0];
+// The fieldwork specs' shapes of the table factories (positional ids, returning the id); the rows are
+// written by tables.factory.ts, the one factory per table.
 
+/** @deprecated use insertClient of tables.factory.ts */
 export async function insertClient(db: DataSource, name = `Client ${randomBytes(3).toString('hex')}`): Promise<string> {
-  return (await one<{ id: string }>(db, 'INSERT INTO clients (name) VALUES ($1) RETURNING id', [name])).id;
+  return (await tables.insertClient(db, { name })).id;
 }
 
-export async function insertTouchpoint(
-  db: DataSource,
-  clientId: string,
-  overrides: { name?: string; channel?: Channel; region?: string; city?: string | null; openingHours?: OpeningHours | null; timeZone?: string } = {},
-): Promise<string> {
-  const row = await one<{ id: string }>(
-    db,
-    `INSERT INTO touchpoints (client_id, name, channel, region, city, opening_hours, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      clientId,
-      overrides.name ?? `Branch ${randomBytes(3).toString('hex')}`,
-      overrides.channel ?? 'in_person',
-      overrides.region ?? 'Centro',
-      overrides.city === undefined ? 'Madrid' : overrides.city,
-      overrides.openingHours ? JSON.stringify(overrides.openingHours) : null,
-      overrides.timeZone ?? 'UTC',
-    ],
-  );
-  return row.id;
+/** @deprecated use insertTouchpoint of tables.factory.ts (here in UTC unless told otherwise) */
+export async function insertTouchpoint(db: DataSource, clientId: string, overrides: Omit<tables.TouchpointInput, 'clientId'> = {}): Promise<string> {
+  return (await tables.insertTouchpoint(db, { timeZone: 'UTC', ...overrides, clientId })).id;
 }
 
+/** @deprecated use insertQuestionnaire of tables.factory.ts */
 export async function insertQuestionnaire(db: DataSource, definition: QuestionnaireDefinition = FIELDWORK_DEFINITION): Promise<string> {
-  const row = await one<{ id: string }>(
-    db,
-    `INSERT INTO questionnaires (lineage_id, version, status, title, language, definition, published_at)
-     VALUES ($1, 1, 'published', $2, $3, $4, now()) RETURNING id`,
-    [randomUUID(), definition.title, definition.language, JSON.stringify(definition)],
-  );
-  return row.id;
+  return (await tables.insertQuestionnaire(db, { definition })).id;
 }
 
+/** @deprecated use insertCampaign of tables.factory.ts (here: 30 days either side of today, one visit per touchpoint) */
 export async function insertCampaign(
   db: DataSource,
   clientId: string,
@@ -147,61 +129,25 @@ export async function insertCampaign(
   overrides: { status?: 'draft' | 'active' | 'closed'; name?: string } = {},
 ): Promise<string> {
   const now = Date.now();
-  const row = await one<{ id: string }>(
-    db,
-    `INSERT INTO campaigns (client_id, questionnaire_id, name, starts_on, ends_on, status, visits_per_touchpoint, scenarios, seed, visit_fee)
-     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, 'seed', 25) RETURNING id`,
-    [
-      clientId,
-      questionnaireId,
-      overrides.name ?? `Wave ${randomBytes(3).toString('hex')}`,
-      new Date(now - 30 * DAY).toISOString().slice(0, 10),
-      new Date(now + 30 * DAY).toISOString().slice(0, 10),
-      overrides.status ?? 'active',
-      JSON.stringify([{ key: 'card', title: 'Credit card cost', brief: 'Ask what the credit card costs' }]),
-    ],
-  );
-  for (const touchpointId of touchpointIds) {
-    await db.query('INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) VALUES ($1, $2)', [row.id, touchpointId]);
-  }
-  return row.id;
+  const campaign = await tables.insertCampaign(db, {
+    clientId,
+    questionnaireId,
+    touchpointIds,
+    name: overrides.name ?? `Wave ${randomBytes(3).toString('hex')}`,
+    status: overrides.status ?? 'active',
+    startsOn: new Date(now - 30 * DAY).toISOString().slice(0, 10),
+    endsOn: new Date(now + 30 * DAY).toISOString().slice(0, 10),
+    visitsPerTouchpoint: 1,
+    scenarios: [{ key: 'card', title: 'Credit card cost', brief: 'Ask what the credit card costs' }],
+  });
+  return campaign.id;
 }
 
-export interface AssignmentOverrides {
-  status?: string;
-  shopperId?: string | null;
-  windowStart?: Date;
-  windowEnd?: Date;
-  plannedAt?: Date;
-  scenarioKey?: string | null;
-  fee?: number;
-}
+export type AssignmentOverrides = Omit<tables.AssignmentInput, 'campaignId' | 'touchpointId' | 'status'> & { status?: string };
 
-/** By default: open, window from 3 days ago to 4 days ahead, planned yesterday. */
-export async function insertAssignment(
-  db: DataSource,
-  campaignId: string,
-  touchpointId: string,
-  overrides: AssignmentOverrides = {},
-): Promise<string> {
-  const now = Date.now();
-  const row = await one<{ id: string }>(
-    db,
-    `INSERT INTO assignments (campaign_id, touchpoint_id, scenario_key, shopper_id, window_start, window_end, planned_at, fee, status, assigned_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $4::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`,
-    [
-      campaignId,
-      touchpointId,
-      overrides.scenarioKey === undefined ? 'card' : overrides.scenarioKey,
-      overrides.shopperId ?? null,
-      overrides.windowStart ?? new Date(now - 3 * DAY),
-      overrides.windowEnd ?? new Date(now + 4 * DAY),
-      overrides.plannedAt ?? new Date(now - DAY),
-      overrides.fee ?? 25,
-      overrides.status ?? (overrides.shopperId ? 'assigned' : 'open'),
-    ],
-  );
-  return row.id;
+/** @deprecated use insertAssignment of tables.factory.ts. By default: open, window from 3 days ago to 4 days ahead, planned yesterday. */
+export async function insertAssignment(db: DataSource, campaignId: string, touchpointId: string, overrides: AssignmentOverrides = {}): Promise<string> {
+  return (await tables.insertAssignment(db, { ...overrides, status: overrides.status as tables.AssignmentStatus | undefined, campaignId, touchpointId })).id;
 }
 
 /** Two clients; the first with a touchpoint, a published questionnaire and an active campaign; users of every role. */

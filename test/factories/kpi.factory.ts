@@ -1,35 +1,39 @@
-// Rows for KPI tests, inserted straight into the tables (the scores are given, not computed), so a test
-// can state every stored number and work its KPIs out by hand. Each helper has overridable defaults.
+// Visits whose stored numbers a test states by hand (the scores are given, not computed), for the
+// specs that work their figures out from such rows. A new test should prefer tables.factory.ts, whose
+// insertVisit scores the answers like a real submission so the stored rows always agree.
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import type { AnswerValue } from '../../src/questionnaires/domain/definition';
+import type { AnswerValue, Channel, QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
+import * as tables from './tables.factory';
 import { storeScores } from '../../src/visit-reports/score-writer';
 
+// The KPI-era shapes of the table factories (returning the id); the rows are written by
+// tables.factory.ts, the one factory per table.
+
+/** @deprecated use insertClient of tables.factory.ts */
 export async function insertClient(db: DataSource, name = `Client ${randomUUID().slice(0, 8)}`): Promise<string> {
-  const [row] = await db.query(`INSERT INTO clients (name) VALUES ($1) RETURNING id`, [name]);
-  return row.id;
+  return (await tables.insertClient(db, { name })).id;
 }
 
+/** @deprecated use insertTouchpoint of tables.factory.ts (here: region North, no city) */
 export async function insertTouchpoint(
   db: DataSource,
   clientId: string,
   overrides: { name?: string; channel?: string; region?: string; city?: string | null } = {},
 ): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO touchpoints (client_id, name, channel, region, city, time_zone) VALUES ($1, $2, $3, $4, $5, 'Europe/Madrid') RETURNING id`,
-    [clientId, overrides.name ?? 'Touchpoint', overrides.channel ?? 'in_person', overrides.region ?? 'North', overrides.city ?? null],
-  );
-  return row.id;
+  const touchpoint = await tables.insertTouchpoint(db, {
+    clientId,
+    name: overrides.name ?? 'Touchpoint',
+    channel: (overrides.channel ?? 'in_person') as Channel,
+    region: overrides.region ?? 'North',
+    city: overrides.city ?? null,
+  });
+  return touchpoint.id;
 }
 
-/** A published questionnaire version holding `definition` as is (give it in its normalised form). */
+/** @deprecated use insertQuestionnaire of tables.factory.ts. A published version holding `definition` as is (give it normalised). */
 export async function insertQuestionnaire(db: DataSource, definition: { title: string; language: string }): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO questionnaires (lineage_id, version, status, title, language, definition, published_at)
-     VALUES (gen_random_uuid(), 1, 'published', $1, $2, $3, now()) RETURNING id`,
-    [definition.title, definition.language, JSON.stringify(definition)],
-  );
-  return row.id;
+  return (await tables.insertQuestionnaire(db, { definition: definition as QuestionnaireDefinition })).id;
 }
 
 export interface CampaignRowInput {
@@ -46,28 +50,17 @@ export interface CampaignRowInput {
   previousCampaignId?: string | null;
 }
 
+/** @deprecated use insertCampaign of tables.factory.ts (here: an active March 2026 wave without scenarios) */
 export async function insertCampaign(db: DataSource, input: CampaignRowInput): Promise<string> {
-  const [row] = await db.query(
-    `INSERT INTO campaigns (client_id, questionnaire_id, name, starts_on, ends_on, status, visits_per_touchpoint, scenarios,
-                            sla_seconds, targets, previous_campaign_id, seed)
-     VALUES ($1, $2, $3, $4, $5, $6, 2, $7, $8, $9, $10, 'seed') RETURNING id`,
-    [
-      input.clientId,
-      input.questionnaireId,
-      input.name ?? 'Campaign',
-      input.startsOn ?? '2026-03-01',
-      input.endsOn ?? '2026-03-31',
-      input.status ?? 'active',
-      JSON.stringify(input.scenarios ?? []),
-      JSON.stringify(input.slaSeconds ?? {}),
-      JSON.stringify(input.targets ?? {}),
-      input.previousCampaignId ?? null,
-    ],
-  );
-  for (const touchpointId of input.touchpointIds) {
-    await db.query(`INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) VALUES ($1, $2)`, [row.id, touchpointId]);
-  }
-  return row.id;
+  const campaign = await tables.insertCampaign(db, {
+    ...input,
+    name: input.name ?? 'Campaign',
+    startsOn: input.startsOn ?? '2026-03-01',
+    endsOn: input.endsOn ?? '2026-03-31',
+    status: (input.status ?? 'active') as tables.CampaignInput['status'],
+    scenarios: input.scenarios ?? [],
+  });
+  return campaign.id;
 }
 
 export interface AnswerRowInput {
@@ -106,15 +99,20 @@ export interface VisitRowInput {
 /** One assignment and its visit report with the given stored scores and answers; returns the report id. */
 export async function insertVisit(db: DataSource, input: VisitRowInput): Promise<string> {
   const status = input.status ?? 'approved';
-  const [assignment] = await db.query(
-    `INSERT INTO assignments (campaign_id, touchpoint_id, scenario_key, shopper_id, window_start, window_end, planned_at, status, assigned_at)
-     VALUES ($1, $2, $3, $4, $5::timestamptz - interval '2 days', $5::timestamptz + interval '2 days', $5, $6, now()) RETURNING id`,
-    [input.campaignId, input.touchpointId, input.scenario ?? null, input.shopperId, input.visitedAt, status],
-  );
+  const assignment = await tables.insertAssignment(db, {
+    campaignId: input.campaignId,
+    touchpointId: input.touchpointId,
+    scenarioKey: input.scenario ?? null,
+    shopperId: input.shopperId,
+    status,
+    windowStart: new Date(Date.parse(input.visitedAt) - 2 * tables.DAY),
+    windowEnd: new Date(Date.parse(input.visitedAt) + 2 * tables.DAY),
+    plannedAt: new Date(input.visitedAt),
+  });
   const [report] = await db.query(
     `INSERT INTO visit_reports (assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status, visited_at, narrative, employee,
-                                score, knockout, wait_seconds, response_seconds, fcr, submitted_at, approved_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $7, CASE WHEN $6::varchar = 'approved' THEN now() END) RETURNING id`,
+                                submitted_at, approved_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7, CASE WHEN $6::varchar = 'approved' THEN now() END) RETURNING id`,
     [
       assignment.id,
       input.campaignId,
@@ -125,11 +123,6 @@ export async function insertVisit(db: DataSource, input: VisitRowInput): Promise
       input.visitedAt,
       input.narrative ?? null,
       input.employee ? JSON.stringify(input.employee) : null,
-      input.score,
-      input.knockout ?? false,
-      input.waitSeconds ?? null,
-      input.responseSeconds ?? null,
-      input.fcr ?? null,
     ],
   );
   // The given rows (and the report's score columns), written by the submission's own score writer.
