@@ -87,6 +87,27 @@ const hostile = {
     .map(([length, unit]) => unit.repeat(Math.ceil(length / unit.length))),
 };
 
+const unstorable = (text: string) => text.includes('\u0000') || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
+/** Text PostgreSQL cannot store (NUL) or that has no UTF-8 form (a lone UTF-16 surrogate), anywhere in a string. */
+const unstorableText = fc
+  .tuple(fc.string({ maxLength: 12 }), fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff', '\u0000\u0000'), fc.string({ maxLength: 12 }))
+  .map(([before, bad, after]) => `${before}${bad}${after}`)
+  .filter(unstorable);
+/** Numbers too large for any column (or for SQL as JSON writes them: 1e+21), negative ones, and ones that are not whole. */
+const hugeNumber = fc.oneof(
+  fc.constantFrom<unknown>(1e21, 1e308, -1e308, 2 ** 53 + 2, 9.9e15, Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, 5e-324),
+  fc.constantFrom(new RawJson('9223372036854775807'), new RawJson('-9223372036854775809'), new RawJson('1e21'), new RawJson('123456789012345678901234567890')),
+  fc.double({ min: 1e15, max: 1e308, noNaN: true }),
+);
+/** Query parameter values: unstorable text, huge, negative, fractional or exotic numbers. */
+const hostileQueryValue = fc.oneof(
+  unstorableText,
+  fc.constantFrom('1e21', '9223372036854775807', '1e308', '-1', '1.5', '0x10', '+5', ' 5', 'Infinity', 'NaN', '', '1e2', '٣', '00000000000000000000001'),
+  fc.double({ noNaN: true }).map(String),
+  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
+);
+
 const smallJson = fc.jsonValue({ maxDepth: 2 });
 const notAString = fc.oneof(
   fc.integer(),
@@ -114,15 +135,17 @@ const notAnObject = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.bool
 const unknownKeyObject = fc.dictionary(fc.string({ maxLength: 12 }).map((key) => `_${key}`), smallJson, { minKeys: 1, maxKeys: 3 });
 
 const kind = {
-  requiredString: fc.oneof(fc.constant(null), notAString, hostile.hugeString),
-  optionalString: fc.oneof(notAString, hostile.hugeString),
+  requiredString: fc.oneof(fc.constant(null), notAString, hostile.hugeString, unstorableText),
+  optionalString: fc.oneof(notAString, hostile.hugeString, unstorableText),
   /** Numbers outside [min, max] (or not whole, for integers) and things that are not numbers. */
   number: (min: number, max?: number, integer = false) =>
     fc.oneof(
       notANumber,
       fc.integer({ min: -1e9, max: Math.ceil(min) - 1 }),
       fc.constantFrom(min - 0.5, -1e308),
-      ...(max === undefined ? [] : [fc.integer({ min: Math.floor(max) + 1, max: 2 ** 53 }), fc.constant(1e308)]),
+      ...(max === undefined
+        ? []
+        : [fc.integer({ min: Math.floor(max) + 1, max: 2 ** 53 }), fc.constantFrom<unknown>(1e308, 1e21, 2 ** 53 + 2, new RawJson('9223372036854775807'), new RawJson('1e21'))]),
       ...(integer ? [fc.constantFrom(min + 0.5, min + 1e-9)] : []),
     ),
   boolean: notABoolean,
@@ -142,8 +165,8 @@ const kind = {
     hostile.deep,
     hostile.hugeArray.map((items) => items.map(() => 'x')),
   ),
-  uuid: fc.oneof(fc.constant(null), notAString, hostile.hugeString, fc.uuid(), fc.constantFrom('not-a-uuid', "' OR '1'='1", '', '00000000-0000-0000-0000-00000000000g')),
-  key: fc.oneof(fc.constant(null), notAString, hostile.hugeString, fc.constantFrom('', 'has space', 'ñandú', 'a-b', '../etc', '$where')),
+  uuid: fc.oneof(fc.constant(null), notAString, hostile.hugeString, unstorableText, fc.uuid(), fc.constantFrom('not-a-uuid', "' OR '1'='1", '', '00000000-0000-0000-0000-00000000000g')),
+  key: fc.oneof(fc.constant(null), notAString, hostile.hugeString, unstorableText, fc.constantFrom('', 'has space', 'ñandú', 'a-b', '../etc', '$where')),
 };
 
 const extraKey = fc.oneof(
@@ -440,6 +463,117 @@ describe('security: property-based hostile input', () => {
     });
   });
 
+  // Issue 12: huge numbers in numeric body fields used to reach SQL or arithmetic that threw (a 500).
+  // A huge value may be refused or, where the field has no upper bound, stored: never a 5xx.
+  describe('huge numbers in every numeric body field', () => {
+    /** Sends one payload and throws unless the answer is a 2xx or a 4xx in the error shape. */
+    async function expectNoServerError(send: (json: string) => Promise<Response>, body: Payload): Promise<void> {
+      const response = await send(body.json);
+      if (response.status >= 500) throw new Error(`answered ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+      if (response.status >= 400) {
+        const problem = errorShapeProblem(response.status, response.body);
+        if (problem) throw new Error(`${response.status} not in the error shape: ${problem}`);
+      }
+    }
+    const checkNo5xx = (arbitrary: fc.Arbitrary<Payload>, send: (json: string) => Promise<Response>, numRuns = RUNS) =>
+      fc.assert(
+        fc.asyncProperty(arbitrary, (body) => expectNoServerError(send, body)),
+        { seed: SEED, numRuns },
+      );
+    const replacedBy = (valid: () => object, paths: Path[]) =>
+      fc
+        .tuple(fc.constantFrom(...paths), hugeNumber)
+        .map(([path, value]) => payload(`${pathText(path)} = ${short(toJson(value))}`, withValue(valid(), path, value)));
+
+    it('questionnaires: maxPoints, weights, thresholds, scale bounds, option points, minLength', async () => {
+      const q = (section: number, question: number, ...rest: Path): Path => ['sections', section, 'questions', question, ...rest];
+      const paths: Path[] = [
+        q(0, 0, 'maxPoints'),
+        ['sections', 1, 'weight'],
+        q(0, 1, 'thresholds', 0, 'upToSeconds'),
+        q(0, 1, 'thresholds', 0, 'fraction'),
+        q(0, 2, 'min'),
+        q(0, 2, 'max'),
+        q(0, 2, 'maxPoints'),
+        q(1, 0, 'options', 0, 'points'),
+        q(1, 4, 'minLength'),
+      ];
+      await checkNo5xx(replacedBy(() => sampleQuestionnaireBody({ title: 'Huge numbers' }), paths), (body) => json(ctx.http.post('/questionnaires').set(w.consultant.auth), body));
+    });
+
+    it('campaigns: visits per touchpoint, SLA seconds, targets, fee, retention', async () => {
+      const valid = () => campaignBody({ slaSeconds: { in_person: 300 }, targets: { overall: 80 }, visitFee: 25, retentionDays: 365 });
+      const paths: Path[] = [['visitsPerTouchpoint'], ['slaSeconds', 'in_person'], ['targets', 'overall'], ['visitFee'], ['retentionDays']];
+      await checkNo5xx(replacedBy(valid, paths), (body) => json(ctx.http.post('/campaigns').set(w.consultant.auth), body));
+    });
+
+    it('reports: scale and duration answers, expenses', async () => {
+      // goodAnswers(): [2] friendly (scale 1..5), [3] wait (duration, seconds)
+      const valid = () => reportBody({ expenses: 3.5 });
+      const paths: Path[] = [['answers', 2, 'value'], ['answers', 3, 'value'], ['expenses']];
+      await checkNo5xx(replacedBy(valid, paths), async (body) => {
+        const target = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
+        return json(ctx.http.post(`/assignments/${target}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
+      });
+    });
+  });
+
+  // Issue 12: NUL in a query value reached PostgreSQL, and offset=1e21 reached SQL as 1e+21 (500s).
+  describe('hostile values in every query parameter of every GET route', () => {
+    interface QueryRoute {
+      path: string;
+      parameters: string[];
+    }
+    /** GET routes with query parameters, from the OpenAPI document, path parameters filled with the world's campaign id. */
+    async function queryRoutes(): Promise<QueryRoute[]> {
+      const document = (await ctx.http.get('/docs-json').expect(200)).body as {
+        paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }>;
+      };
+      return Object.entries(document.paths)
+        .map(([path, item]) => ({
+          path: path.replace(/\{[^}]+\}/g, w.campaignId),
+          parameters: (item.get?.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
+        }))
+        .filter((route) => route.parameters.length > 0);
+    }
+    /** Percent-encodes as a careless client would: a lone surrogate as its three WTF-8 bytes (encodeURIComponent throws on it). */
+    const percentEncode = (text: string) =>
+      text.replace(/[\s\S]/gu, (character) => {
+        const unit = character.charCodeAt(0);
+        if (character.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
+          return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
+        }
+        return encodeURIComponent(character);
+      });
+    const isPlainIntegerIn = (value: string, min: number, max: number) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max;
+
+    it('never answers 5xx; unstorable text is a 400 naming the parameter; limit and offset only take decimal integers in range', async () => {
+      const routes = await queryRoutes();
+      expect(routes.length).toBeGreaterThanOrEqual(8);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...routes).chain((route) => fc.tuple(fc.constant(route), fc.constantFrom(...route.parameters), hostileQueryValue)),
+          async ([route, parameter, value]) => {
+            const response = await ctx.http.get(`${route.path}?${parameter}=${percentEncode(value)}`).set(w.admin.auth);
+            const where = `GET ${route.path}?${parameter}=${JSON.stringify(value)}`;
+            if (response.status >= 500) throw new Error(`${where} answered ${response.status}`);
+            const problem = response.status >= 400 ? errorShapeProblem(response.status, response.body) : null;
+            if (problem) throw new Error(`${where}: ${problem}`);
+            // A surrogate cannot travel in a URL (its bytes are no UTF-8, so they arrive as U+FFFD): only NUL must be refused there.
+            const mustRefuse =
+              value.includes('\u0000') ||
+              (parameter === 'offset' && !isPlainIntegerIn(value, 0, 2_147_483_647)) ||
+              (parameter === 'limit' && !(/^\d+$/.test(value) && Number(value) >= 1));
+            if (mustRefuse && (response.status !== 400 || !fieldsOf(response.body).includes(parameter))) {
+              throw new Error(`${where} answered ${response.status} ${JSON.stringify(response.body).slice(0, 200)}, not a 400 naming ${parameter}`);
+            }
+          },
+        ),
+        { seed: SEED, numRuns: RUNS * 3 },
+      );
+    });
+  });
+
   describe('regressions found by the properties above', () => {
     const submit = (body: string) =>
       json(ctx.http.post(`/assignments/${assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
@@ -515,6 +649,23 @@ describe('security: property-based hostile input', () => {
       const campaign = await ctx.http.post('/campaigns').set(w.consultant.auth).send(campaignBody({ scenarios }));
       expectErrorShape(400, campaign);
       expect(fieldsOf(campaign.body)).toEqual(['scenarios[0].constructor']);
+    });
+
+    // Were 500s (issue 12): numbers JavaScript writes in exponent notation reached a numeric column as
+    // "5e-324" or "1e+21", and NUL reached a text column; now one 400 naming the field, for every route.
+    it.each([
+      ['visitFee', '5e-324'],
+      ['visitFee', '1e-7'],
+      ['retentionDays', '1e21'],
+      ['slaSeconds', '{"in_person":1e308}'],
+      ['name', '"wave\\u0000"'],
+    ])('refuses %s = %s on campaign create with 400 naming it, and stores nothing', async (field, raw) => {
+      const before = await snapshot();
+      const body = toJson({ ...campaignBody(), [field]: new RawJson(raw) });
+      const response = await json(ctx.http.post('/campaigns').set(w.consultant.auth), body);
+      expectErrorShape(400, response);
+      expect(fieldsOf(response.body)[0]).toMatch(new RegExp(`^${field}`));
+      expect(await snapshot()).toBe(before);
     });
 
     // Took four minutes of one CPU: 100 000 bad elements made 100 000 details, whose field names were

@@ -57,6 +57,17 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
+/**
+ * Why a JSON number cannot be taken, or null when it can: Infinity (JSON's 1e400), and numbers that
+ * JavaScript writes in exponent notation (magnitude 1e21 or more, or below 1e-6 but not 0), which no
+ * field needs and which reach SQL as text such as `1e+21` or `5e-324` that numeric columns refuse.
+ */
+export function numberProblem(value: number): string | null {
+  if (!Number.isFinite(value)) return 'must be a finite number';
+  if (/e/i.test(String(value))) return 'must be a number of ordinary size: below 1e21 in magnitude, and 0 or at least 0.000001';
+  return null;
+}
+
 /** A query string value or name with NUL or a lone surrogate is a 400 naming the parameter, before any route sees it. */
 function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
   const problem = queryTextProblem(req.query as unknown);
@@ -82,6 +93,8 @@ export const MAX_BODY_DEPTH = 32;
  * once per request): whether it nests objects/arrays deeper than `limit` (each counts one level), and
  * the path (`answers[1].valueOf`) of the first object key, depth first, that names a property every
  * object inherits (`__proto__`, `constructor`, `toString`…) or `prototype`. No API field is so named.
+ * Also the first string or key that is no storable text (textProblem) or number of no usable size
+ * (numberProblem), with its path: checked here once for every route, not per DTO.
  */
 export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; builtInKey: string | null; badText: ErrorDetail | null } {
   let builtInKey: string | null = null;
@@ -91,9 +104,9 @@ export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; 
   const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
   while (stack.length) {
     const { value: current, depth, path } = stack.pop()!;
-    if (typeof current === 'string') {
+    if (typeof current === 'string' || typeof current === 'number') {
       if (badText === null) {
-        const reason = textProblem(current);
+        const reason = typeof current === 'string' ? textProblem(current) : numberProblem(current);
         if (reason) badText = { field: path || 'body', reason };
       }
       continue;
