@@ -18,7 +18,8 @@ import { pageOf } from '../common/http/paging';
 
 export function toQuestionnaireView(questionnaire: Questionnaire): QuestionnaireView {
   const { id, lineageId, version, status, title, language, definition, createdBy, createdAt, publishedAt } = questionnaire;
-  return { id, lineageId, version, status, title, language, sections: definition.sections, createdBy, createdAt, publishedAt };
+  const themes = definition.themes !== undefined ? { themes: definition.themes } : {};
+  return { id, lineageId, version, status, title, language, sections: definition.sections, ...themes, createdBy, createdAt, publishedAt };
 }
 
 const UNIQUE_VIOLATION = '23505';

@@ -65,13 +65,19 @@ export function stopWordsFor(language: string): string[] {
   return [...stopWordSetFor(language)];
 }
 
-/** Lower-cased words of at least three letters, without stop words and bare numbers. */
-export function tokenize(text: string, language: string): string[] {
-  const stopWords = stopWordSetFor(language);
+/** Every lower-cased word of the text, in order, stop words and short words included. */
+export function words(text: string): string[] {
   return text
     .normalize('NFC') // a decomposed "é" would otherwise be cut at its combining accent
     .toLowerCase()
     .split(WORD_SEPARATOR)
+    .filter((token) => token !== '');
+}
+
+/** Lower-cased words of at least three letters, without stop words and bare numbers. */
+export function tokenize(text: string, language: string): string[] {
+  const stopWords = stopWordSetFor(language);
+  return words(text)
     .filter((token) => Array.from(token).length >= MIN_TERM_LENGTH)
     .filter((token) => !PURE_NUMBER.test(token) && !stopWords.has(token));
 }

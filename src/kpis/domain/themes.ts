@@ -1,13 +1,14 @@
 // The themes of the qualitative analysis (docs/kpis.md "Qualitative analysis"): which of the
 // questionnaire's themes a comment mentions, and per theme how often, how well or badly spoken of, its
 // link to the score and the verbatims that say it best. Terms and texts are cut and stemmed the same
-// way as the frequent terms (tokenize, stemOf), so "esperé", "esperando" and "espera" all mention a
-// theme whose term is "esperar", and a term of several words ("tiempo de espera") matches those stems
-// in a row once stop words are left out.
+// way as the frequent terms (stemOf), so "esperé", "esperando" and "espera" all mention a theme whose
+// term is "esperar", and a term of several words ("datos de otro cliente") matches those stems in a row.
+// Matching keeps every word: the stop-word lists are long ("saber", "claro" and "tiempo" are in the
+// Spanish one) and a term is chosen on purpose; the typicality of a verbatim leaves stop words out.
 // The program model's two-proportion z-test, reused rather than written twice.
 import { twoProportionTest } from '../../programs/domain/program-statistics';
 import { polarityOf, type Polarity } from './sentiment';
-import { stemOf, tokenize } from './text-analysis';
+import { stemOf, tokenize, words } from './text-analysis';
 
 export interface ThemeDefinition {
   key: string;
@@ -66,23 +67,28 @@ export const VERBATIMS_PER_THEME = 3;
 
 const SENTENCE_SPLIT = /(?<=[.!?;\n])\s+/u;
 
-/** The themes' terms as stem sequences; a term with no word left (only stop words) never matches and is dropped. */
+/** The themes' terms as stem sequences; a term with no word (only punctuation) never matches and is dropped. */
 export function compileThemes(themes: readonly ThemeDefinition[], language: string): CompiledTheme[] {
   return themes.map((theme) => ({
     key: theme.key,
     label: theme.label,
-    terms: theme.terms.map((term) => stemsOf(term, language)).filter((stems) => stems.length > 0),
+    terms: theme.terms.map((term) => allStemsOf(term, language)).filter((stems) => stems.length > 0),
   }));
 }
 
-/** The stems of a text's words, stop words left out, in order. */
+/** The stems of every word of a text, in order: what terms are matched against. */
+export function allStemsOf(text: string, language: string): string[] {
+  return words(text).map((word) => stemOf(word, language));
+}
+
+/** The stems of a text's meaningful words (stop words, short words and numbers left out). */
 export function stemsOf(text: string, language: string): string[] {
   return tokenize(text, language).map((word) => stemOf(word, language));
 }
 
 /** The keys of the themes a text mentions, in the themes' order. */
 export function themesOf(text: string, themes: readonly CompiledTheme[], language: string): string[] {
-  const stems = stemsOf(text, language);
+  const stems = allStemsOf(text, language);
   return themes.filter((theme) => mentionsTheme(stems, theme)).map((theme) => theme.key);
 }
 
@@ -132,7 +138,7 @@ export function summarizeThemes(
   for (const { visitId, score } of texts) visitScores.set(visitId, score);
   const visits = visitScores.size;
 
-  const stemmed = texts.map((text) => stemsOf(text.text, language));
+  const stemmed = texts.map((text) => allStemsOf(text.text, language));
 
   return themes.map((theme) => {
     const mentions: Mention[] = [];

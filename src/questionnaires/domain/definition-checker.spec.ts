@@ -697,4 +697,34 @@ describe('checkDefinition', () => {
       'sections[0].questions',
     ]);
   });
+
+  describe('themes', () => {
+    const withThemes = (themes: unknown) => ({ ...validDefinition(), themes }) as QuestionnaireDefinition;
+
+    it('accepts themes with stems and terms of several words', () => {
+      const themes = [
+        { key: 'waiting', label: 'Waiting', terms: ['wait', 'queue', 'waiting time'] },
+        { key: 'courtesy', label: 'Courtesy', terms: ['friendly'] },
+      ];
+      expect(checkDefinition(withThemes(themes))).toEqual([]);
+    });
+
+    it('reports repeated keys, empty labels, missing terms and terms without a word, by path', () => {
+      const themes = [
+        { key: 'waiting', label: 'Waiting', terms: ['wait'] },
+        { key: 'waiting', label: ' ', terms: [] },
+        { key: 'bad key', label: 'Data', terms: ['?!', ''] },
+      ];
+      const fields = checkDefinition(withThemes(themes)).map((problem) => problem.field);
+      expect(fields).toEqual(['themes[1].key', 'themes[1].label', 'themes[1].terms', 'themes[2].key', 'themes[2].terms[0]', 'themes[2].terms[1]']);
+      expect(checkDefinition(withThemes(themes)).find((p) => p.field === 'themes[2].terms[0]')?.reason).toMatch(/no word to match/);
+    });
+
+    it('normalises terms (trimmed, repeats and blanks dropped) and leaves absent themes absent', () => {
+      const input = { title: 'T', language: 'es' as const, sections: [{ key: 's', title: 'S', questions: [{ key: 'q', text: 'Q', type: 'yes_no' as const }] }] };
+      expect(normalizeDefinition(input)).not.toHaveProperty('themes');
+      const normalised = normalizeDefinition({ ...input, themes: [{ key: 'espera', label: ' Espera ', terms: [' cola', 'cola', '', 'esperar '] }] });
+      expect(normalised.themes).toEqual([{ key: 'espera', label: 'Espera', terms: ['cola', 'esperar'] }]);
+    });
+  });
 });

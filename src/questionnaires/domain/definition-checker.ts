@@ -18,8 +18,10 @@ import {
   type Problem,
   type SectionDefinition,
   type ShowIf,
+  type ThemeDefinition,
 } from './definition';
 import { answerValueProblems, describeValue, isFiniteNumber } from './submission-validation';
+import { words } from '../../kpis/domain/text-analysis';
 
 const KEY_PATTERN = /^[a-z0-9_]+$/i;
 
@@ -65,7 +67,36 @@ export function checkDefinition(definition: QuestionnaireDefinition): Problem[] 
     if (!firstPlaceByKey.has(place.question.key)) firstPlaceByKey.set(place.question.key, place);
   }
   for (const place of places) checkQuestion(place, firstPlaceByKey, report);
+  if (definition.themes !== undefined) checkThemes(definition.themes, report);
   return problems;
+}
+
+/** Themes: unique keys, a label, and terms with at least one word each. */
+function checkThemes(themes: ThemeDefinition[], report: Report): void {
+  if (!Array.isArray(themes)) {
+    report('themes', 'themes must be a list');
+    return;
+  }
+  checkUniqueKeys(
+    themes.map((theme, index) => ({ key: theme.key, path: `themes[${index}]` })),
+    'theme',
+    report,
+  );
+  themes.forEach((theme, index) => {
+    const path = `themes[${index}]`;
+    checkKey(theme.key, `${path}.key`, report);
+    checkNonEmptyText(theme.label, `${path}.label`, report);
+    const terms = asList<unknown>(theme.terms);
+    if (terms.length === 0) report(`${path}.terms`, 'a theme needs at least one term');
+    terms.forEach((term, termIndex) => {
+      const field = `${path}.terms[${termIndex}]`;
+      if (typeof term !== 'string' || term.trim() === '') {
+        report(field, 'a term must be a non-empty text');
+      } else if (words(term).length === 0) {
+        report(field, `term "${term}" has no word to match, only punctuation`);
+      }
+    });
+  });
 }
 
 function checkSection(section: SectionDefinition, path: string, report: Report): void {

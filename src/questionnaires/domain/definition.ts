@@ -122,10 +122,23 @@ export interface SectionDefinition {
   questions: QuestionDefinition[];
 }
 
+/**
+ * A theme of the qualitative analysis (docs/kpis.md "Qualitative analysis"): a comment mentions it when
+ * it contains one of its terms, matched on word stems ("esperar" also finds "esperé", "espera"); a term
+ * of several words matches those words in a row, stop words aside ("datos de otro cliente").
+ */
+export interface ThemeDefinition {
+  key: string;
+  label: string;
+  terms: string[];
+}
+
 export interface QuestionnaireDefinition {
   title: string;
   language: Language;
   sections: SectionDefinition[];
+  /** Absent = no themes: the comments are still analysed for polarity and frequent terms. */
+  themes?: ThemeDefinition[];
 }
 
 /** One answer as a shopper (or reviewer) sends it. */

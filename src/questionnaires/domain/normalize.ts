@@ -34,6 +34,16 @@ export function normalizeDefinition(input: QuestionnaireInput): QuestionnaireDef
     title: input.title,
     language: input.language,
     sections: input.sections.map(normalizeSection),
+    // Terms trimmed, empty and repeated ones dropped; the themes stay absent when none were given.
+    ...(input.themes !== undefined && {
+      themes: input.themes.map((theme) => ({
+        key: theme.key,
+        label: typeof theme.label === 'string' ? theme.label.trim() : theme.label,
+        terms: Array.isArray(theme.terms)
+          ? [...new Set(theme.terms.map((term) => (typeof term === 'string' ? term.trim() : term)))].filter((term) => term !== '')
+          : theme.terms,
+      })),
+    }),
   };
 }
 

@@ -142,6 +142,21 @@ export class SectionDto {
   questions: QuestionDto[];
 }
 
+export class ThemeDto {
+  @ApiProperty({ example: 'waiting' }) @IsString() @MaxLength(100) key: string;
+  @ApiProperty({ example: 'Espera' }) @IsString() @MaxLength(200) label: string;
+  @ApiProperty({
+    type: [String],
+    example: ['esperar', 'cola', 'tiempo de espera'],
+    description: 'Matched on word stems (any inflection); a term of several words matches them in a row',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  terms: string[];
+}
+
 export class QuestionnaireBodyDto {
   @ApiProperty() @IsString() @MaxLength(300) title: string;
   @ApiProperty({ enum: LANGUAGES }) @IsString() language: string;
@@ -150,6 +165,12 @@ export class QuestionnaireBodyDto {
   @ArrayMaxSize(100)
   @NestedDto(() => SectionDto, { each: true })
   sections: SectionDto[];
+  @ApiPropertyOptional({ type: [ThemeDto], description: 'Themes the comments are tagged with (qualitative analysis)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @NestedDto(() => ThemeDto, { each: true })
+  themes?: ThemeDto[];
 }
 
 export class ListQuestionnairesQuery extends PageQuery {
@@ -188,6 +209,8 @@ export class QuestionnaireView {
   @ApiProperty({ enum: LANGUAGES }) language: string;
   @ApiProperty({ type: [SectionDto], description: 'The normalised definition: every default filled in' })
   sections: unknown[];
+  @ApiPropertyOptional({ type: [ThemeDto], description: 'Themes of the qualitative analysis, when the questionnaire has any' })
+  themes?: unknown[];
   @ApiProperty({ nullable: true, type: String }) createdBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;

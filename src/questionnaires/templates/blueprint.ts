@@ -6,6 +6,7 @@
 import { LANGUAGES, type Channel, type Language } from '../domain/definition';
 import type { QuestionInput, QuestionnaireInput, SectionInput } from '../domain/normalize';
 import type { QuestionnaireTemplate } from './index';
+import type { ThemeBlueprint } from './themes';
 
 /** One text in every language. */
 export type Localized = Readonly<Record<Language, string>>;
@@ -42,6 +43,8 @@ export interface TemplateBlueprint {
   title: Localized;
   description: Localized;
   sections: SectionBlueprint[];
+  /** The themes its comments are tagged with (each language has its own terms). */
+  themes?: readonly ThemeBlueprint[];
 }
 
 /** The template in every language, in the order of LANGUAGES. */
@@ -54,6 +57,9 @@ export function localizeTemplate(blueprint: TemplateBlueprint, language: Languag
     title: blueprint.title[language],
     language,
     sections: blueprint.sections.map((section) => localizeSection(section, language)),
+    ...(blueprint.themes !== undefined && {
+      themes: blueprint.themes.map((theme) => ({ key: theme.key, label: theme.label[language], terms: [...theme.terms[language]] })),
+    }),
   };
   return {
     key: blueprint.key,

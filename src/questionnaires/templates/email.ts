@@ -14,10 +14,12 @@ import {
   resolvedFirstContact,
   toneEmpathy,
 } from './common';
+import { CUSTOMER_SERVICE_THEMES, WRITING } from './themes';
 
 export const EMAIL_TEMPLATE: TemplateBlueprint = {
   key: 'email',
   channels: ['email'],
+  themes: [...CUSTOMER_SERVICE_THEMES, WRITING],
   title: t('Atención por correo electrónico', 'Email service'),
   description: t(
     'Consulta de cliente incógnito enviada por correo electrónico: tiempo hasta la primera respuesta, ' +

@@ -14,10 +14,12 @@ import {
   resolvedFirstContact,
   toneEmpathy,
 } from './common';
+import { CUSTOMER_SERVICE_THEMES, PREMISES } from './themes';
 
 export const IN_STORE_TEMPLATE: TemplateBlueprint = {
   key: 'in_store',
   channels: ['in_person'],
+  themes: [...CUSTOMER_SERVICE_THEMES, PREMISES],
   title: t('Visita a sucursal o tienda', 'Branch or store visit'),
   description: t(
     'Evaluación presencial de la atención en el punto de venta: espera, recepción, estado del local, ' +

@@ -14,10 +14,12 @@ import {
   resolvedFirstContact,
   toneEmpathy,
 } from './common';
+import { CUSTOMER_SERVICE_THEMES, CHANNEL } from './themes';
 
 export const PHONE_TEMPLATE: TemplateBlueprint = {
   key: 'phone',
   channels: ['phone'],
+  themes: [...CUSTOMER_SERVICE_THEMES, CHANNEL],
   title: t('Atención telefónica', 'Phone service'),
   description: t(
     'Llamada de cliente incógnito a la línea de atención: acceso y espera en cola, menú automático, saludo, ' +

@@ -15,6 +15,7 @@ import {
   resolvedFirstContact,
   toneEmpathy,
 } from './common';
+import { CUSTOMER_SERVICE_THEMES, WRITING, CHANNEL } from './themes';
 
 /** The question(s) that measure each of the eight rules of service on social media. */
 export const SOCIAL_RULE_QUESTION_KEYS = {
@@ -63,6 +64,7 @@ const SOCIAL_ACCURACY_OPTIONS: OptionBlueprint[] = [
 export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
   key: 'social_whatsapp',
   channels: ['facebook', 'twitter', 'instagram', 'whatsapp'],
+  themes: [...CUSTOMER_SERVICE_THEMES, WRITING, CHANNEL],
   title: t('Redes sociales y WhatsApp', 'Social media and WhatsApp'),
   description: t(
     'Consulta o queja de cliente incógnito por Facebook, X (Twitter), Instagram o WhatsApp, evaluada con las ' +

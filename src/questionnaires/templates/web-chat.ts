@@ -17,10 +17,12 @@ import {
   resolvedFirstContact,
   toneEmpathy,
 } from './common';
+import { CUSTOMER_SERVICE_THEMES, CHANNEL } from './themes';
 
 export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
   key: 'web_chat',
   channels: ['web_chat', 'app'],
+  themes: [...CUSTOMER_SERVICE_THEMES, CHANNEL],
   title: t('Chat web y chat de la aplicación', 'Web chat and in-app chat'),
   description: t(
     'Conversación de cliente incógnito por el chat del sitio web o de la aplicación: acceso y tiempo de ' +
