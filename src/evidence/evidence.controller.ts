@@ -5,6 +5,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
+import { EVIDENCE_MIME_TYPES } from './domain/file-types';
 import { EvidenceUploadBody, EvidenceView } from './dto/evidence.dto';
 import { AssignmentEvidenceUploadGuard, EvidenceUploadGuard } from './evidence-upload.guard';
 import { EvidenceService, UploadedEvidence } from './evidence.service';
@@ -102,7 +103,7 @@ export class EvidenceController {
   @Get('evidence/:id')
   @Header('Cache-Control', 'private, no-store') // personal data: never kept by a shared cache
   @Endpoint({ operationId: 'downloadEvidence', summary: 'One evidence file, as an attachment', description: STRIPPED, errors: [400, 404] })
-  @ApiFileResponse('application/octet-stream', 'The file; Content-Type is its detected type (image/jpeg, application/pdf, audio/mpeg…)')
+  @ApiFileResponse(EVIDENCE_MIME_TYPES, 'The file, as the type detected from its content when it was uploaded')
   async download(@CurrentUser() actor: AuthUser, @UuidParam('id') id: string): Promise<StreamableFile> {
     const { file, stream, size, downloadName } = await this.evidence.open(actor, id);
     return new StreamableFile(stream, {

@@ -61,11 +61,12 @@ export function Endpoint(doc: EndpointDoc): MethodDecorator {
   return applyDecorators(...(decorators as MethodDecorator[]));
 }
 
-/** A file download: the body is the file itself, of this content type. */
-export function ApiFileResponse(contentType: string, description: string): MethodDecorator {
+/** A file download: the body is the file itself, of this content type (or one of these). */
+export function ApiFileResponse(contentTypes: string | string[], description: string): MethodDecorator {
+  const binary = { schema: { type: 'string', format: 'binary' } };
   return ApiResponse({
     status: 200,
     description,
-    content: { [contentType]: { schema: { type: 'string', format: 'binary' } } },
+    content: Object.fromEntries((Array.isArray(contentTypes) ? contentTypes : [contentTypes]).map((type) => [type, binary])),
   });
 }

@@ -83,6 +83,9 @@ const EXTENSION_BY_MIME: Record<string, string> = {
   'video/mp4': 'mp4',
 };
 
+/** Every MIME type an evidence file can be stored (and downloaded) as. */
+export const EVIDENCE_MIME_TYPES = Object.keys(EXTENSION_BY_MIME);
+
 /** The usual extension of a stored MIME type (`bin` for one this list no longer knows). */
 export function extensionOf(mimeType: string): string {
   return EXTENSION_BY_MIME[mimeType] ?? 'bin';

@@ -4085,13 +4085,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file; Content-Type is its detected type (image/jpeg, application/pdf, audio/mpeg…) */
+            /** @description The file, as the type detected from its content when it was uploaded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/pdf": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "image/gif": string;
+                    "image/heic": string;
+                    "image/heif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "video/mp4": string;
                 };
             };
             /** @description Invalid input; `details` names each offending field */
