@@ -11,6 +11,7 @@ import { excelSection } from './excel';
 import { ingestSection } from './ingest';
 import { kpiSection } from './kpi';
 import { pdfSection } from './pdf';
+import { programSection } from './program';
 
 export type BenchResults = Record<string, unknown> & { met?: boolean };
 
@@ -19,7 +20,7 @@ export interface BenchSection {
   run(ctx: BenchContext): Promise<BenchResults>;
 }
 
-const SECTIONS: BenchSection[] = [kpiSection, ingestSection, excelSection, pdfSection];
+const SECTIONS: BenchSection[] = [kpiSection, ingestSection, excelSection, pdfSection, programSection];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -144,15 +144,28 @@ export async function seedKpiCampaign(dataSource: DataSource, options: SeedOptio
   }
 }
 
-/** The visits of one campaign and their answers, then their section, dimension and visit scores from those answers. */
-async function seedVisits(
+/**
+ * The visits of one campaign and their answers, then their section, dimension and visit scores from those
+ * answers. `channels`, when given, keeps the visits on the client's touchpoints of those channels (the
+ * program bench's one campaign per channel family).
+ */
+export async function seedVisits(
   runner: QueryRunner,
-  input: { campaignId: string; clientId: string; questionnaireId: string; visits: number; startsOn: string; quality: number; definition: QuestionnaireDefinition },
+  input: {
+    campaignId: string;
+    clientId: string;
+    questionnaireId: string;
+    visits: number;
+    startsOn: string;
+    quality: number;
+    definition: QuestionnaireDefinition;
+    channels?: readonly string[];
+  },
 ): Promise<number> {
   const { campaignId, clientId } = input;
   // Assignments spread evenly over the touchpoints, scenarios, shoppers and 90 days.
   await runner.query(
-    `WITH tp AS (SELECT array_agg(id ORDER BY id) AS ids FROM touchpoints WHERE client_id = $2),
+    `WITH tp AS (SELECT array_agg(id ORDER BY id) AS ids FROM touchpoints WHERE client_id = $2 AND ($6::text[] IS NULL OR channel = ANY($6::text[]))),
           sh AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE role = 'shopper' AND email LIKE 'bench-shopper-%')
      INSERT INTO assignments (campaign_id, touchpoint_id, scenario_key, shopper_id, window_start, window_end, planned_at, status, assigned_at)
      SELECT $1, tp.ids[1 + i % array_length(tp.ids, 1)], ($4::text[])[1 + i % 3],
@@ -160,7 +173,7 @@ async function seedVisits(
             d, d + interval '1 day', d + interval '10 hours', 'approved', d
        FROM tp, sh, generate_series(0, $3 - 1) AS i,
             LATERAL (SELECT ($5::date + (i % 90))::timestamptz AS d) AS day`,
-    [campaignId, clientId, input.visits, SCENARIOS.map((s) => s.key), input.startsOn],
+    [campaignId, clientId, input.visits, SCENARIOS.map((s) => s.key), input.startsOn, input.channels ?? null],
   );
   // 95% approved, 5% still submitted; 40% with a narrative; wait time on synchronous channels, response time on the others.
   await runner.query(
