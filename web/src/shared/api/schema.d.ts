@@ -2038,6 +2038,8 @@ export interface components {
             /** @enum {string} */
             language: "es" | "en";
             sections: components["schemas"]["SectionDto"][];
+            /** @description Themes the comments are tagged with (qualitative analysis) */
+            themes?: components["schemas"]["ThemeDto"][];
             title: string;
         };
         QuestionnaireSummaryView: {
@@ -2071,6 +2073,8 @@ export interface components {
             sections: components["schemas"]["SectionDto"][];
             /** @enum {string} */
             status: "draft" | "published";
+            /** @description Themes of the qualitative analysis, when the questionnaire has any */
+            themes?: components["schemas"]["ThemeDto"][];
             title: string;
             version: number;
         };
@@ -2298,6 +2302,21 @@ export interface components {
             questionCount: number;
             sectionCount: number;
             title: string;
+        };
+        ThemeDto: {
+            /** @example waiting */
+            key: string;
+            /** @example Espera */
+            label: string;
+            /**
+             * @description Matched on word stems (any inflection); a term of several words matches them in a row
+             * @example [
+             *       "esperar",
+             *       "cola",
+             *       "tiempo de espera"
+             *     ]
+             */
+            terms: string[];
         };
         TouchpointView: {
             address: string | null;
