@@ -1,4 +1,4 @@
-import { FailedLoginCounter } from './failed-logins';
+import { FailedLoginCounter, LoginLimits } from './failed-logins';
 
 describe('FailedLoginCounter', () => {
   let clock = 0;
@@ -23,5 +23,40 @@ describe('FailedLoginCounter', () => {
     expect(failures.isBlocked('10.0.0.1')).toBe(false);
     failures.recordFailure('10.0.0.1');
     expect(failures.isBlocked('10.0.0.1')).toBe(false);
+  });
+});
+
+describe('LoginLimits', () => {
+  let now = 0;
+  const limits = () =>
+    new LoginLimits(
+      { perAccountAndAddress: { limit: 3, windowMs: 1000 }, perAddress: { limit: 10, windowMs: 1000 }, perAccount: { limit: 5, windowMs: 1000 } },
+      () => now,
+    );
+  beforeEach(() => (now = 0));
+
+  it('forgives attempts that succeed, so successful logins never use up the budget', () => {
+    const login = limits();
+    for (let i = 0; i < 20; i++) {
+      expect(login.tryAttempt('10.0.0.1', 'ana@x.test')).toBe(true);
+      login.succeeded('10.0.0.1', 'ana@x.test');
+    }
+    for (let i = 0; i < 3; i++) expect(login.tryAttempt('10.0.0.1', 'ana@x.test')).toBe(true);
+    expect(login.tryAttempt('10.0.0.1', 'ana@x.test')).toBe(false);
+  });
+
+  it('counts an account across addresses, whatever the letter case of its e-mail', () => {
+    const login = limits();
+    for (let i = 0; i < 5; i++) expect(login.tryAttempt(`10.0.0.${i}`, i % 2 ? 'ANA@x.test' : 'ana@x.test')).toBe(true);
+    expect(login.tryAttempt('10.0.0.99', 'ana@x.test')).toBe(false);
+    expect(login.tryAttempt('10.0.0.99', 'bob@x.test')).toBe(true);
+    now = 1000;
+    expect(login.tryAttempt('10.0.0.99', 'ana@x.test')).toBe(true);
+  });
+
+  it('counts an attempt before the password is checked, so parallel guesses cannot all pass', () => {
+    const login = limits();
+    const admitted = Array.from({ length: 10 }, () => login.tryAttempt('10.0.0.1', 'ana@x.test')).filter(Boolean);
+    expect(admitted).toHaveLength(3);
   });
 });

@@ -34,3 +34,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('TRUST_PROXY (issue 12.3: X-Forwarded-For was believed from any loopback client)', () => {
+  it('is off by default and for false/0/empty', () => {
+    expect(parseConfig(valid).trustProxy).toBe(false);
+    for (const value of ['', 'false', '0']) expect(parseConfig({ ...valid, TRUST_PROXY: value }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or a list of addresses, subnets and proxy-addr names', () => {
+    expect(parseConfig({ ...valid, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1', 'fd00::/8']);
+  });
+
+  it.each(['true', 'yes', '10.0.0.0/33', '999.1.1.1', '33', 'loopback,,', 'all'])('refuses %p, naming TRUST_PROXY', (value) => {
+    expect(() => parseConfig({ ...valid, TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+});
