@@ -121,6 +121,11 @@ describe('OpenAPI document (/docs-json)', () => {
     }
   });
 
+  it('documents the public health check’s one 4xx truthfully: a malformed body is a 400', async () => {
+    await ctx.http.get('/health').set('Content-Type', 'application/json').send('{"broken":').expect(400);
+    expect(Object.keys(document.paths['/health'].get!.responses).filter((status) => status.startsWith('4'))).toEqual(['400']);
+  });
+
   it('is built the same without a database (the document `npm run api:types` reads)', async () => {
     const offline = await buildOpenApiDocumentOffline();
     expect(JSON.parse(serialiseDocument(offline))).toEqual(document);
