@@ -25,8 +25,14 @@
 //   (admin@demo.example / Demo-Admin-2026), which make the first admin of a new database. On a
 //   database that already has users and no ADMIN_* given, the demo admin is created through
 //   UsersService inside this process (the same service POST /users calls).
-// - Re-running: when the client "Banco Meridiano" exists, nothing is created; the reports are
-//   written again.
+// - The omnichannel program "Calidad omnicanal 2026" (DOMAIN.md §5b): after wave 1 the consultant
+//   groups its five campaigns into the program's first wave and the client's quality team agrees an
+//   action plan on the omnichannel report's priorities (scripts/demo/program.ts, ACTION_PLAN); wave 2's
+//   field work reflects it only in part (one item works, one helps a little, one was never done), then
+//   wave 2 joins the program with wave 1 as its previous wave. The omnichannel report (PDF and Excel) of
+//   wave 2 is written first, then each campaign's reports.
+// - Re-running: when the client "Banco Meridiano" exists, nothing is created (except the program, on a
+//   database made before programs existed); the reports are written again.
 //
 // The time problem, and what this script does about it (honestly)
 // The API refuses a report whose visitedAt is in the future or outside its assignment's window, and
@@ -63,7 +69,7 @@ import { ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedDatabase 
 import { UsersService } from '../src/users/users.service';
 import { Api, ApiError } from './demo/http';
 import { CAMPAIGNS, CLIENT_NAME, CLIENT_USER, CONSULTANT, PASSWORDS, SHOPPERS } from './demo/program';
-import { MAX_VISITS_PER_DAY, seedProgram, writeReports } from './demo/seeder';
+import { ensureProgram, MAX_VISITS_PER_DAY, seedProgram, writeProgramReports, writeReports } from './demo/seeder';
 
 const OUTPUT_DIR = resolve('demo-output');
 const started = Date.now();
@@ -102,16 +108,21 @@ async function main(): Promise<void> {
     const existing = clients.find((client) => client.name === CLIENT_NAME);
     if (existing) {
       const campaigns = await api.get<Array<{ name: string; status: string }>>(`/campaigns?clientId=${existing.id}`, adminToken);
-      if (campaigns.filter((campaign) => campaign.name.startsWith('Oleada 2 · ') && campaign.status === 'closed').length < CAMPAIGNS.length) {
+      if (
+        campaigns.filter((campaign) => campaign.name.startsWith('Oleada 2 · ') && campaign.status === 'closed').length < CAMPAIGNS.length
+      ) {
         throw new DemoError(
           `"${CLIENT_NAME}" exists but its second wave is incomplete: an earlier run of the demo was interrupted. ` +
             `Start over on a fresh database (${database.embedded ? `delete ${dataDir} with no server running` : 'an empty DATABASE_URL database'}).`,
         );
       }
       log(`"${CLIENT_NAME}" already exists: nothing is created again, the reports are written anew.`);
+      await ensureProgram(api, existing.id, log);
+      await writeProgramReports(api, OUTPUT_DIR, log);
       await writeReports(api, existing.id, OUTPUT_DIR, log);
     } else {
       const clientId = await seedProgram({ api, adminToken, databaseUrl: database.url, log });
+      await writeProgramReports(api, OUTPUT_DIR, log);
       await writeReports(api, clientId, OUTPUT_DIR, log);
     }
     printLogins(admin, adminFromEnv);
@@ -163,7 +174,12 @@ async function reachable(url: string): Promise<boolean> {
 
 // ——— The admin ———
 
-async function adminLogin(api: Api, app: NestExpressApplication, admin: { email: string; password: string }, fromEnv: boolean): Promise<string> {
+async function adminLogin(
+  api: Api,
+  app: NestExpressApplication,
+  admin: { email: string; password: string },
+  fromEnv: boolean,
+): Promise<string> {
   try {
     return (await api.login(admin.email, admin.password)).accessToken;
   } catch (error) {
@@ -178,10 +194,12 @@ async function adminLogin(api: Api, app: NestExpressApplication, admin: { email:
   // so the first-admin bootstrap did not run: make the demo admin with the service POST /users uses.
   log(`This database already has users; creating the demo admin ${admin.email} through UsersService.`);
   try {
-    await app.get(UsersService).create(
-      { id: '00000000-0000-0000-0000-000000000000', email: 'demo-seeder', role: 'admin', clientId: null, name: 'npm run demo' },
-      { email: admin.email, password: admin.password, role: 'admin', name: 'Demo admin' },
-    );
+    await app
+      .get(UsersService)
+      .create(
+        { id: '00000000-0000-0000-0000-000000000000', email: 'demo-seeder', role: 'admin', clientId: null, name: 'npm run demo' },
+        { email: admin.email, password: admin.password, role: 'admin', name: 'Demo admin' },
+      );
   } catch {
     throw new DemoError(
       `${admin.email} exists with another password. Run the demo with ADMIN_EMAIL and ADMIN_PASSWORD of an admin of this database.`,
@@ -203,7 +221,7 @@ function printLogins(admin: { email: string; password: string }, fromEnv: boolea
       'Log in to the demo (npm start, then POST /auth/login {email, password}; API docs at /docs):',
       ...rows.map(([role, email, password]) => `  ${role.padEnd(26)} ${email.padEnd(40)} ${password}`),
       `  (the other shoppers: GET /users?role=shopper as the consultant; all use the password ${PASSWORDS.shopper})`,
-      `Reports of the second wave (PDF and Excel): ${OUTPUT_DIR}/`,
+      `The omnichannel report and the second wave's campaign reports (PDF and Excel): ${OUTPUT_DIR}/`,
       '',
     ].join('\n'),
   );
@@ -214,6 +232,8 @@ class DemoError extends Error {}
 
 main().catch((error: unknown) => {
   const told = error instanceof DemoError || error instanceof ApiError;
-  process.stderr.write(`\nThe demo failed: ${error instanceof Error ? (told ? error.message : (error.stack ?? error.message)) : String(error)}\n`);
+  process.stderr.write(
+    `\nThe demo failed: ${error instanceof Error ? (told ? error.message : (error.stack ?? error.message)) : String(error)}\n`,
+  );
   process.exit(1);
 });

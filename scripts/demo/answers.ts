@@ -44,6 +44,8 @@ export interface VisitContext {
   quality: number;
   /** Per-section additions to the base: the touchpoint's own bias plus the wave's change. */
   sectionShift: Record<string, number>;
+  /** Per-question additions on top of the section's chance: what an action plan changed at this touchpoint. */
+  questionShift?: Record<string, number>;
   random: Random;
   visitedAt: Date;
 }
@@ -89,7 +91,7 @@ export function generateVisit(sections: SectionView[], context: VisitContext): G
     for (const question of section.questions) {
       if (question.channels.length && !question.channels.includes(context.channel)) continue;
       if (!visible(question, values, nas)) continue;
-      const answer = answerQuestion(question, p, context, values, facts);
+      const answer = answerQuestion(question, clamp(p + (context.questionShift?.[question.key] ?? 0)), context, values, facts);
       if (answer === undefined) continue;
       if (answer === 'na') {
         nas.add(question.key);
@@ -135,13 +137,7 @@ interface Facts {
 }
 
 /** The answer to one question: a value, 'na', or undefined to leave an optional question blank. */
-function answerQuestion(
-  question: QuestionView,
-  p: number,
-  context: VisitContext,
-  values: Map<string, unknown>,
-  facts: Facts,
-): unknown {
+function answerQuestion(question: QuestionView, p: number, context: VisitContext, values: Map<string, unknown>, facts: Facts): unknown {
   const { random } = context;
   const passes = (chance = p) => random() < chance;
 
@@ -245,9 +241,8 @@ function answerQuestion(
     case 'datetime':
       return context.visitedAt.toISOString();
     case 'evidence': {
-      const kind = { in_person: 'ticket', phone: 'registro-llamada', email: 'correo', web_chat: 'transcripcion-chat' }[
-        context.channel
-      ] ?? 'captura';
+      const kind =
+        { in_person: 'ticket', phone: 'registro-llamada', email: 'correo', web_chat: 'transcripcion-chat' }[context.channel] ?? 'captura';
       const name = `${kind}-${Math.floor(random() * 90000 + 10000)}`;
       if (!question.required && random() < 0.5) return undefined;
       return `${name}.${context.channel === 'email' ? 'pdf' : 'png'}`;
@@ -269,7 +264,22 @@ function scale(question: QuestionView, p: number, random: Random): number {
 
 // ——— Narratives ———
 
-const EMPLOYEES = ['Ana', 'Luis', 'Rosa', 'Manuel', 'Pilar', 'Antonio', 'Nuria', 'Francisco', 'Montse', 'Jordi', 'Inma', 'Rafael', 'Silvia', 'Alberto'];
+const EMPLOYEES = [
+  'Ana',
+  'Luis',
+  'Rosa',
+  'Manuel',
+  'Pilar',
+  'Antonio',
+  'Nuria',
+  'Francisco',
+  'Montse',
+  'Jordi',
+  'Inma',
+  'Rafael',
+  'Silvia',
+  'Alberto',
+];
 
 const OTHER_COMMENTS = [
   'Había folletos de la campaña anterior todavía en el mostrador.',
@@ -313,11 +323,7 @@ const OPENINGS: Record<string, string[]> = {
     'Inicié una conversación en el {tp} con el caso «{sc}».',
     'Entré en el {tp} desde el portátil para preguntar por «{sc}».',
   ],
-  social: [
-    'Escribí a {tp} con el caso «{sc}».',
-    'Publiqué mi consulta en {tp}: «{sc}».',
-    'Contacté con {tp} para plantear «{sc}».',
-  ],
+  social: ['Escribí a {tp} con el caso «{sc}».', 'Publiqué mi consulta en {tp}: «{sc}».', 'Contacté con {tp} para plantear «{sc}».'],
 };
 
 /** «a primera hora», «a media mañana»… of the visit, in Spanish (Madrid) time. */
@@ -337,12 +343,24 @@ function timingSentence(facts: Facts, random: Random): string | null {
   const quick = synchronous ? facts.seconds <= 150 : facts.seconds <= 3600;
   const slow = synchronous ? facts.seconds > 480 : facts.seconds > 4 * 3600;
   if (synchronous) {
-    if (quick) return pick(random, [`Me atendieron enseguida, en unos ${time}.`, `La espera fue corta, unos ${time}.`, `Apenas esperé ${time}.`]);
-    if (slow) return pick(random, [`Tuve que esperar ${time}, demasiado para una consulta sencilla.`, `La espera se alargó hasta ${time} sin que nadie me dijera nada.`, `Esperé ${time}; había gente impaciente.`]);
+    if (quick)
+      return pick(random, [`Me atendieron enseguida, en unos ${time}.`, `La espera fue corta, unos ${time}.`, `Apenas esperé ${time}.`]);
+    if (slow)
+      return pick(random, [
+        `Tuve que esperar ${time}, demasiado para una consulta sencilla.`,
+        `La espera se alargó hasta ${time} sin que nadie me dijera nada.`,
+        `Esperé ${time}; había gente impaciente.`,
+      ]);
     return pick(random, [`Esperé unos ${time} hasta que me atendieron.`, `La espera fue de ${time}, razonable.`]);
   }
-  if (quick) return pick(random, [`La primera respuesta llegó en ${time}.`, `Respondieron rápido, en ${time}.`, `Contestaron en solo ${time}.`]);
-  if (slow) return pick(random, [`La respuesta tardó ${time}, demasiado.`, `No contestaron hasta pasadas ${time}.`, `Tardaron ${time} en responder, y solo tras insistir.`]);
+  if (quick)
+    return pick(random, [`La primera respuesta llegó en ${time}.`, `Respondieron rápido, en ${time}.`, `Contestaron en solo ${time}.`]);
+  if (slow)
+    return pick(random, [
+      `La respuesta tardó ${time}, demasiado.`,
+      `No contestaron hasta pasadas ${time}.`,
+      `Tardaron ${time} en responder, y solo tras insistir.`,
+    ]);
   return pick(random, [`Recibí respuesta en ${time}.`, `Contestaron al cabo de ${time}.`]);
 }
 
@@ -359,38 +377,98 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
   );
   const timing = timingSentence(facts, random);
   if (timing) sentences.push(timing);
-  if (facts.clean !== undefined && facts.clean <= 2) sentences.push(pick(random, ['La oficina estaba desordenada y con folletos caducados.', 'La zona de espera estaba sucia.']));
-  if (facts.greeting === false) sentences.push(pick(random, ['No hubo saludo: se fue directamente a lo que quería.', 'Nadie me saludó al empezar.']));
-  else if (facts.greeting) sentences.push(pick(random, [`${employee} me saludó con amabilidad.`, `Me atendió ${employee}, con un saludo cordial.`, `${employee} se presentó y me saludó con una sonrisa.`]));
+  if (facts.clean !== undefined && facts.clean <= 2)
+    sentences.push(pick(random, ['La oficina estaba desordenada y con folletos caducados.', 'La zona de espera estaba sucia.']));
+  if (facts.greeting === false)
+    sentences.push(pick(random, ['No hubo saludo: se fue directamente a lo que quería.', 'Nadie me saludó al empezar.']));
+  else if (facts.greeting)
+    sentences.push(
+      pick(random, [
+        `${employee} me saludó con amabilidad.`,
+        `Me atendió ${employee}, con un saludo cordial.`,
+        `${employee} se presentó y me saludó con una sonrisa.`,
+      ]),
+    );
   if (facts.empathy !== undefined) {
-    if (facts.empathy >= 4) sentences.push(pick(random, ['El trato fue cercano y paciente.', 'Se mostró comprensivo con mi situación.', 'Me escuchó con atención y sin prisas.']));
-    else if (facts.empathy <= 2) sentences.push(pick(random, ['El trato fue frío y con prisas.', 'Se notaba poco interés por mi caso.', 'Me interrumpió varias veces y parecía molesto.']));
+    if (facts.empathy >= 4)
+      sentences.push(
+        pick(random, [
+          'El trato fue cercano y paciente.',
+          'Se mostró comprensivo con mi situación.',
+          'Me escuchó con atención y sin prisas.',
+        ]),
+      );
+    else if (facts.empathy <= 2)
+      sentences.push(
+        pick(random, [
+          'El trato fue frío y con prisas.',
+          'Se notaba poco interés por mi caso.',
+          'Me interrumpió varias veces y parecía molesto.',
+        ]),
+      );
   }
-  if (facts.forbiddenPhrase) sentences.push(pick(random, ['En un momento me dijo «eso no es cosa nuestra».', 'Usó la frase «son las normas» sin darme alternativa.', 'Me respondió «eso no nos compete».']));
+  if (facts.forbiddenPhrase)
+    sentences.push(
+      pick(random, [
+        'En un momento me dijo «eso no es cosa nuestra».',
+        'Usó la frase «son las normas» sin darme alternativa.',
+        'Me respondió «eso no nos compete».',
+      ]),
+    );
   if (facts.transfers === 'two_or_more') sentences.push('Me pasaron con dos departamentos distintos.');
-  if (facts.botInvolved) sentences.push(pick(random, ['Primero respondió un asistente virtual.', 'Al principio contestaba un bot con respuestas genéricas.']));
+  if (facts.botInvolved)
+    sentences.push(pick(random, ['Primero respondió un asistente virtual.', 'Al principio contestaba un bot con respuestas genéricas.']));
   switch (facts.accuracy) {
     case 'correct_complete':
     case 'precise_final':
-      sentences.push(pick(random, ['La información fue correcta y completa, con condiciones y plazos.', 'Me explicó las condiciones con precisión, tal como figuran en el escenario.', 'La respuesta fue exacta y muy clara.']));
+      sentences.push(
+        pick(random, [
+          'La información fue correcta y completa, con condiciones y plazos.',
+          'Me explicó las condiciones con precisión, tal como figuran en el escenario.',
+          'La respuesta fue exacta y muy clara.',
+        ]),
+      );
       break;
     case 'precise_provisional':
-      sentences.push(pick(random, ['Me dieron una primera respuesta correcta y un plazo para la definitiva.', 'La respuesta fue provisional pero concreta, con fecha para cerrarla.']));
+      sentences.push(
+        pick(random, [
+          'Me dieron una primera respuesta correcta y un plazo para la definitiva.',
+          'La respuesta fue provisional pero concreta, con fecha para cerrarla.',
+        ]),
+      );
       break;
     case 'correct_incomplete':
-      sentences.push(pick(random, ['La información era correcta pero faltaron condiciones importantes.', 'No mencionó las comisiones ni los plazos.', 'Me dio el precio pero no las condiciones para evitarlo.']));
+      sentences.push(
+        pick(random, [
+          'La información era correcta pero faltaron condiciones importantes.',
+          'No mencionó las comisiones ni los plazos.',
+          'Me dio el precio pero no las condiciones para evitarlo.',
+        ]),
+      );
       break;
     case 'vague':
-      sentences.push(pick(random, ['La respuesta fue genérica y no contestaba a lo que pregunté.', 'Respondieron con un texto estándar que no resolvía nada.']));
+      sentences.push(
+        pick(random, [
+          'La respuesta fue genérica y no contestaba a lo que pregunté.',
+          'Respondieron con un texto estándar que no resolvía nada.',
+        ]),
+      );
       break;
     case 'incorrect':
-      sentences.push(pick(random, ['La información que me dieron era incorrecta.', 'Me dieron datos que contradicen las condiciones publicadas.']));
+      sentences.push(
+        pick(random, ['La información que me dieron era incorrecta.', 'Me dieron datos que contradicen las condiciones publicadas.']),
+      );
       break;
     case 'wrongly_refused':
-      sentences.push(pick(random, ['Me dijo que eso no se podía hacer, cuando sí se puede.', 'Me aseguró que no era posible, lo cual es falso.']));
+      sentences.push(
+        pick(random, ['Me dijo que eso no se podía hacer, cuando sí se puede.', 'Me aseguró que no era posible, lo cual es falso.']),
+      );
       break;
   }
-  if (facts.resolved) sentences.push(pick(random, ['La consulta quedó resuelta en el momento.', 'Salí con todo resuelto.', 'No tuve que volver a contactar.']));
+  if (facts.resolved)
+    sentences.push(
+      pick(random, ['La consulta quedó resuelta en el momento.', 'Salí con todo resuelto.', 'No tuve que volver a contactar.']),
+    );
   else if (facts.resolved === false) {
     sentences.push(
       facts.followUp
@@ -398,9 +476,17 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
         : pick(random, ['No se resolvió y nadie me indicó cómo seguir.', 'Me quedé sin solución ni siguiente paso.']),
     );
   }
-  if (facts.dataBreach) sentences.push(pick(random, ['Grave: me pidieron el número completo de la tarjeta y el PIN.', 'Dijeron mis datos de cuenta en voz alta delante de otros clientes.', 'Me pidieron el DNI y la tarjeta en un mensaje público.']));
+  if (facts.dataBreach)
+    sentences.push(
+      pick(random, [
+        'Grave: me pidieron el número completo de la tarjeta y el PIN.',
+        'Dijeron mis datos de cuenta en voz alta delante de otros clientes.',
+        'Me pidieron el DNI y la tarjeta en un mensaje público.',
+      ]),
+    );
   if (facts.closing === false) sentences.push(pick(random, ['La despedida fue seca.', 'Terminó sin preguntar si necesitaba algo más.']));
-  else if (facts.closing) sentences.push(pick(random, ['Al final me preguntó si tenía más dudas.', `Se despidió amablemente; ${employee} me dejó su contacto.`]));
+  else if (facts.closing)
+    sentences.push(pick(random, ['Al final me preguntó si tenía más dudas.', `Se despidió amablemente; ${employee} me dejó su contacto.`]));
   return sentences.join(' ');
 }
 
@@ -411,27 +497,58 @@ function composeSummary(facts: Facts, context: VisitContext): string {
   const say = (items: string[]) => pick(random, items);
   if (facts.greeting) good.push(say(['el saludo', 'la bienvenida', 'que me saludaran nada más empezar']));
   if ((facts.empathy ?? 0) >= 4) good.push(say(['la amabilidad', 'el trato cercano', 'la paciencia', 'la empatía']));
-  if ((facts.accuracyPoints ?? 0) >= 4) good.push(say(['la precisión de la respuesta', 'que supieran de qué hablaban', 'la claridad de la información']));
+  if ((facts.accuracyPoints ?? 0) >= 4)
+    good.push(say(['la precisión de la respuesta', 'que supieran de qué hablaban', 'la claridad de la información']));
   if (facts.resolved) good.push(say(['la resolución inmediata', 'que lo resolvieran a la primera', 'no tener que volver']));
   if (facts.greeting === false) bad.push(say(['la falta de saludo', 'el saludo, que no hubo', 'la acogida, sin saludo']));
   if ((facts.empathy ?? 5) <= 2) bad.push(say(['el trato poco empático', 'la frialdad del trato', 'la actitud']));
-  if ((facts.accuracyPoints ?? 4) < 4) bad.push(say(['la información, incompleta o errónea', 'el conocimiento del producto', 'la exactitud de la información']));
-  if (facts.resolved === false && !facts.followUp) bad.push(say(['la falta de seguimiento', 'el seguimiento del caso', 'que nadie se comprometiera a llamarme']));
+  if ((facts.accuracyPoints ?? 4) < 4)
+    bad.push(say(['la información, incompleta o errónea', 'el conocimiento del producto', 'la exactitud de la información']));
+  if (facts.resolved === false && !facts.followUp)
+    bad.push(say(['la falta de seguimiento', 'el seguimiento del caso', 'que nadie se comprometiera a llamarme']));
   if (facts.forbiddenPhrase) bad.push(say(['las frases excluyentes', 'el «eso no nos compete»', 'las respuestas de manual']));
   if (facts.dataBreach) bad.push(say(['la protección de datos', 'la confidencialidad', 'el cuidado de mis datos']));
   const synchronous = ['in_person', 'phone', 'web_chat'].includes(facts.channel);
   if (facts.seconds !== undefined) {
     const slow = synchronous ? facts.seconds > 480 : facts.seconds > 4 * 3600;
     const quick = synchronous ? facts.seconds <= 150 : facts.seconds <= 3600;
-    if (slow) bad.push(synchronous ? pick(random, ['la espera', 'el tiempo de espera', 'la cola']) : pick(random, ['la lentitud en responder', 'el tiempo de respuesta']));
+    if (slow)
+      bad.push(
+        synchronous
+          ? pick(random, ['la espera', 'el tiempo de espera', 'la cola'])
+          : pick(random, ['la lentitud en responder', 'el tiempo de respuesta']),
+      );
     if (quick) good.push(pick(random, ['la rapidez', 'la agilidad', 'lo poco que esperé']));
   }
   const parts: string[] = [];
-  if (good.length) parts.push(`${pick(random, ['Destaco', 'Lo mejor:', 'Me gustó', 'Valoro positivamente', 'Muy bien'])} ${listEs(shuffle(random, good))}.`);
-  if (bad.length) parts.push(`${pick(random, ['A mejorar:', 'Puntos débiles:', 'Lo peor:', 'Debe mejorar', 'Me decepcionó'])} ${listEs(shuffle(random, bad))}.`);
-  if (!bad.length) parts.push(pick(random, ['Una atención de diez, volvería sin dudarlo.', 'Experiencia muy satisfactoria en general.', 'Recomendaría el servicio a cualquier conocido.']));
-  else if (!good.length) parts.push(pick(random, ['Experiencia decepcionante en conjunto.', 'No volvería a usar este canal para algo importante.', 'Muy por debajo de lo que espero de mi banco.']));
-  else parts.push(pick(random, ['En conjunto, una atención correcta con margen de mejora.', 'Cumple, pero sin destacar.', 'Experiencia aceptable.']));
+  if (good.length)
+    parts.push(
+      `${pick(random, ['Destaco', 'Lo mejor:', 'Me gustó', 'Valoro positivamente', 'Muy bien'])} ${listEs(shuffle(random, good))}.`,
+    );
+  if (bad.length)
+    parts.push(
+      `${pick(random, ['A mejorar:', 'Puntos débiles:', 'Lo peor:', 'Debe mejorar', 'Me decepcionó'])} ${listEs(shuffle(random, bad))}.`,
+    );
+  if (!bad.length)
+    parts.push(
+      pick(random, [
+        'Una atención de diez, volvería sin dudarlo.',
+        'Experiencia muy satisfactoria en general.',
+        'Recomendaría el servicio a cualquier conocido.',
+      ]),
+    );
+  else if (!good.length)
+    parts.push(
+      pick(random, [
+        'Experiencia decepcionante en conjunto.',
+        'No volvería a usar este canal para algo importante.',
+        'Muy por debajo de lo que espero de mi banco.',
+      ]),
+    );
+  else
+    parts.push(
+      pick(random, ['En conjunto, una atención correcta con margen de mejora.', 'Cumple, pero sin destacar.', 'Experiencia aceptable.']),
+    );
   let text = parts.join(' ');
   if (text.length < 60) text += ` Visita a ${context.touchpointName}.`;
   return text;

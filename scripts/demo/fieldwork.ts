@@ -34,6 +34,8 @@ export interface WaveCampaign {
   sections: SectionView[];
   /** Section key → change against the first wave (0 in the first wave). */
   waveShift: Record<string, number>;
+  /** Question key → change at one touchpoint (the effect of the action plan on what it targeted); none by default. */
+  questionShift?: (touchpoint: TouchpointSeed) => Record<string, number>;
 }
 
 export interface TouchpointRecord {
@@ -79,13 +81,18 @@ export async function runFieldwork(options: {
   const jobs: Assignment[] = [];
   for (const campaign of campaigns) {
     for (let offset = 0; ; offset += 500) {
-      const page = await api.get<Assignment[]>(`/assignments?campaignId=${campaign.id}&status=open&limit=500&offset=${offset}`, consultantToken);
+      const page = await api.get<Assignment[]>(
+        `/assignments?campaignId=${campaign.id}&status=open&limit=500&offset=${offset}`,
+        consultantToken,
+      );
       jobs.push(...page);
       if (page.length < 500) break;
     }
   }
   // A stable order (touchpoint, planned time), then shuffled with a seed so shoppers' days mix channels.
-  jobs.sort((a, b) => a.touchpoint.name.localeCompare(b.touchpoint.name) || a.plannedAt.localeCompare(b.plannedAt) || a.id.localeCompare(b.id));
+  jobs.sort(
+    (a, b) => a.touchpoint.name.localeCompare(b.touchpoint.name) || a.plannedAt.localeCompare(b.plannedAt) || a.id.localeCompare(b.id),
+  );
   const order = seedrandom(`incognito-demo-order-${wave}`);
   for (let i = jobs.length - 1; i > 0; i--) {
     const j = Math.floor(order() * (i + 1));
@@ -140,11 +147,17 @@ export async function runFieldwork(options: {
       scenarioTitle: job.scenario?.title ?? null,
       quality: touchpoint.seed.quality,
       sectionShift,
+      questionShift: campaign.questionShift?.(touchpoint.seed),
       random,
       visitedAt,
     });
     const answers = await attachEvidence(api, shopper, job.id, campaign.sections, visit.answers, seedrandom(`evidence-${wave}-${index}`));
-    const body = { visitedAt: visitedAt.toISOString(), answers, narrative: visit.narrative, expenses: expensesFor(touchpoint.seed.channel, random) };
+    const body = {
+      visitedAt: visitedAt.toISOString(),
+      answers,
+      narrative: visit.narrative,
+      expenses: expensesFor(touchpoint.seed.channel, random),
+    };
     let submitted = await submit(api, shopper, job.id, body);
     if (submitted.knockout) stats.knockouts++;
 
@@ -178,18 +191,38 @@ export async function runFieldwork(options: {
  * small file of its kind (a PDF for `.pdf`, else a PNG of a random colour, so no two visits share one)
  * uploaded first, and the answer names its id.
  */
-async function attachEvidence(api: Api, shopper: Shopper, assignmentId: string, sections: SectionView[], answers: Answer[], random: () => number): Promise<Answer[]> {
-  const evidenceKeys = new Set(sections.flatMap((section) => section.questions.filter((question) => question.type === 'evidence').map((question) => question.key)));
+async function attachEvidence(
+  api: Api,
+  shopper: Shopper,
+  assignmentId: string,
+  sections: SectionView[],
+  answers: Answer[],
+  random: () => number,
+): Promise<Answer[]> {
+  const evidenceKeys = new Set(
+    sections.flatMap((section) => section.questions.filter((question) => question.type === 'evidence').map((question) => question.key)),
+  );
   return Promise.all(
     answers.map(async (answer) => {
       if (!evidenceKeys.has(answer.questionKey) || typeof answer.value !== 'string') return answer;
       const name = answer.value;
       const file = name.endsWith('.pdf')
-        ? { name, type: 'application/pdf', content: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1') }
+        ? {
+            name,
+            type: 'application/pdf',
+            content: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1'),
+          }
         : {
             name,
             type: 'image/png',
-            content: await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: Math.floor(random() * 256), g: Math.floor(random() * 256), b: Math.floor(random() * 256) } } })
+            content: await sharp({
+              create: {
+                width: 8,
+                height: 8,
+                channels: 3,
+                background: { r: Math.floor(random() * 256), g: Math.floor(random() * 256), b: Math.floor(random() * 256) },
+              },
+            })
               .png()
               .toBuffer(),
           };
@@ -199,7 +232,12 @@ async function attachEvidence(api: Api, shopper: Shopper, assignmentId: string, 
   );
 }
 
-async function submit(api: Api, shopper: Shopper, assignmentId: string, body: unknown): Promise<{ id: string; version: number; knockout: boolean }> {
+async function submit(
+  api: Api,
+  shopper: Shopper,
+  assignmentId: string,
+  body: unknown,
+): Promise<{ id: string; version: number; knockout: boolean }> {
   const key = randomUUID();
   try {
     return await api.post(`/assignments/${assignmentId}/report`, shopper.token, body, { 'Idempotency-Key': key });
@@ -223,7 +261,11 @@ function chooseVisitedAt(job: Assignment, touchpoint: TouchpointRecord, now: num
   const planned = Date.parse(job.plannedAt);
   if (planned >= start && planned < end) return new Date(planned);
   const periods: Array<{ start: number; end: number }> = [];
-  for (let day = DateTime.fromMillis(start, { zone: touchpoint.timeZone }).startOf('day'); day.toMillis() < end; day = day.plus({ days: 1 })) {
+  for (
+    let day = DateTime.fromMillis(start, { zone: touchpoint.timeZone }).startOf('day');
+    day.toMillis() < end;
+    day = day.plus({ days: 1 })
+  ) {
     for (const period of openPeriodsOn(day, touchpoint.openingHours)) {
       const from = Math.max(period.start, start);
       const to = Math.min(period.end, end);

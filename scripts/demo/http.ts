@@ -52,7 +52,7 @@ export class Api {
   async upload<T = any>(path: string, token: string, file: { name: string; type: string; content: Buffer }): Promise<T> {
     this.requests++;
     const form = new FormData();
-    form.append('file', new Blob([file.content], { type: file.type }), file.name);
+    form.append('file', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
     const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     const text = await response.text();
     const body: unknown = text ? safeJson(text) : undefined;

@@ -14,14 +14,68 @@ export const CONSULTANT = { email: 'marta.ruiz@consultora.example', name: 'Marta
 export const CLIENT_USER = { email: 'calidad@bancomeridiano.example', name: 'Javier Ortega (Calidad, Banco Meridiano)' };
 
 const FIRST_NAMES = [
-  'Lucía', 'Hugo', 'Carmen', 'Pablo', 'Elena', 'Javier', 'Marta', 'Daniel', 'Paula', 'Alejandro',
-  'Sara', 'Adrián', 'Laura', 'Diego', 'Irene', 'Álvaro', 'Nerea', 'Sergio', 'Claudia', 'Raúl',
-  'Andrea', 'Iván', 'Cristina', 'Jorge', 'Noelia', 'Rubén', 'Beatriz', 'Óscar', 'Rocío', 'Marc',
+  'Lucía',
+  'Hugo',
+  'Carmen',
+  'Pablo',
+  'Elena',
+  'Javier',
+  'Marta',
+  'Daniel',
+  'Paula',
+  'Alejandro',
+  'Sara',
+  'Adrián',
+  'Laura',
+  'Diego',
+  'Irene',
+  'Álvaro',
+  'Nerea',
+  'Sergio',
+  'Claudia',
+  'Raúl',
+  'Andrea',
+  'Iván',
+  'Cristina',
+  'Jorge',
+  'Noelia',
+  'Rubén',
+  'Beatriz',
+  'Óscar',
+  'Rocío',
+  'Marc',
 ];
 const SURNAMES = [
-  'García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Martín',
-  'Jiménez', 'Ruiz', 'Hernández', 'Díaz', 'Moreno', 'Muñoz', 'Álvarez', 'Romero', 'Alonso', 'Gutiérrez',
-  'Navarro', 'Torres', 'Domínguez', 'Vázquez', 'Ramos', 'Gil', 'Serrano', 'Blanco', 'Molina', 'Castro',
+  'García',
+  'Fernández',
+  'González',
+  'Rodríguez',
+  'López',
+  'Martínez',
+  'Sánchez',
+  'Pérez',
+  'Gómez',
+  'Martín',
+  'Jiménez',
+  'Ruiz',
+  'Hernández',
+  'Díaz',
+  'Moreno',
+  'Muñoz',
+  'Álvarez',
+  'Romero',
+  'Alonso',
+  'Gutiérrez',
+  'Navarro',
+  'Torres',
+  'Domínguez',
+  'Vázquez',
+  'Ramos',
+  'Gil',
+  'Serrano',
+  'Blanco',
+  'Molina',
+  'Castro',
 ];
 
 export interface PersonSeed {
@@ -33,7 +87,11 @@ export interface PersonSeed {
 export const SHOPPERS: PersonSeed[] = FIRST_NAMES.map((first, index) => {
   const last = SURNAMES[(index * 7) % SURNAMES.length];
   const second = SURNAMES[(index * 11 + 3) % SURNAMES.length];
-  const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
   return { email: `${ascii(first)}.${ascii(last)}${index + 1}@shoppers.example`, name: `${first} ${last} ${second}` };
 });
 
@@ -96,16 +154,30 @@ const branch = (
 export const TOUCHPOINTS: TouchpointSeed[] = [
   branch('mad_sol', 'Oficina Puerta del Sol', 'Madrid', 'Madrid', 'Calle Mayor 4, 28013 Madrid', 0.86, { arrival: -0.12 }, true),
   branch('mad_castellana', 'Oficina Castellana', 'Madrid', 'Madrid', 'Paseo de la Castellana 89, 28046 Madrid', 0.9, {}, true),
-  branch('mad_alcala', 'Oficina Alcalá de Henares', 'Madrid', 'Alcalá de Henares', 'Calle Libreros 12, 28801 Alcalá de Henares', 0.74, { welcome: 0.06 }),
+  branch('mad_alcala', 'Oficina Alcalá de Henares', 'Madrid', 'Alcalá de Henares', 'Calle Libreros 12, 28801 Alcalá de Henares', 0.74, {
+    welcome: 0.06,
+  }),
   branch('mad_getafe', 'Oficina Getafe Centro', 'Madrid', 'Getafe', 'Calle Madrid 31, 28901 Getafe', 0.66, { needs_solution: -0.08 }),
   branch('cat_diagonal', 'Oficina Diagonal', 'Cataluña', 'Barcelona', 'Avinguda Diagonal 530, 08006 Barcelona', 0.88, {}, true),
   branch('cat_gracia', 'Oficina Gràcia', 'Cataluña', 'Barcelona', 'Carrer Gran de Gràcia 112, 08012 Barcelona', 0.8, { arrival: -0.08 }),
   branch('cat_girona', 'Oficina Girona', 'Cataluña', 'Girona', 'Carrer Nou 18, 17001 Girona', 0.77),
   branch('cat_tarragona', 'Oficina Tarragona Rambla', 'Cataluña', 'Tarragona', 'Rambla Nova 45, 43001 Tarragona', 0.7, { farewell: -0.1 }),
-  branch('and_sevilla', 'Oficina Sevilla Constitución', 'Andalucía', 'Sevilla', 'Avenida de la Constitución 20, 41004 Sevilla', 0.79, { welcome: 0.08, arrival: -0.15 }, true),
+  branch(
+    'and_sevilla',
+    'Oficina Sevilla Constitución',
+    'Andalucía',
+    'Sevilla',
+    'Avenida de la Constitución 20, 41004 Sevilla',
+    0.79,
+    { welcome: 0.08, arrival: -0.15 },
+    true,
+  ),
   branch('and_malaga', 'Oficina Málaga Larios', 'Andalucía', 'Málaga', 'Calle Marqués de Larios 7, 29005 Málaga', 0.83, { welcome: 0.05 }),
   branch('and_granada', 'Oficina Granada Gran Vía', 'Andalucía', 'Granada', 'Gran Vía de Colón 22, 18010 Granada', 0.72),
-  branch('and_cordoba', 'Oficina Córdoba Tendillas', 'Andalucía', 'Córdoba', 'Plaza de las Tendillas 3, 14002 Córdoba', 0.63, { needs_solution: -0.06, arrival: -0.05 }),
+  branch('and_cordoba', 'Oficina Córdoba Tendillas', 'Andalucía', 'Córdoba', 'Plaza de las Tendillas 3, 14002 Córdoba', 0.63, {
+    needs_solution: -0.06,
+    arrival: -0.05,
+  }),
   {
     key: 'phone',
     name: 'Banca telefónica 900',
@@ -116,7 +188,15 @@ export const TOUCHPOINTS: TouchpointSeed[] = [
     quality: 0.76,
     bias: { access: -0.1 },
   },
-  { key: 'email', name: 'Atención al cliente por email', channel: 'email', region: 'Nacional', handle: 'clientes@bancomeridiano.example', quality: 0.7, bias: { response: -0.12 } },
+  {
+    key: 'email',
+    name: 'Atención al cliente por email',
+    channel: 'email',
+    region: 'Nacional',
+    handle: 'clientes@bancomeridiano.example',
+    quality: 0.7,
+    bias: { response: -0.12 },
+  },
   {
     key: 'web_chat',
     name: 'Chat de la web',
@@ -127,9 +207,32 @@ export const TOUCHPOINTS: TouchpointSeed[] = [
     quality: 0.74,
     bias: { assistant: -0.1 },
   },
-  { key: 'whatsapp', name: 'WhatsApp Meridiano', channel: 'whatsapp', region: 'Nacional', phone: '+34 600 900 123', handle: '+34 600 900 123', quality: 0.8 },
-  { key: 'facebook', name: 'Facebook /BancoMeridiano', channel: 'facebook', region: 'Nacional', handle: 'facebook.com/BancoMeridiano', quality: 0.73 },
-  { key: 'twitter', name: 'X @BancoMeridiano', channel: 'twitter', region: 'Nacional', handle: '@BancoMeridiano', quality: 0.67, bias: { writing: -0.08 } },
+  {
+    key: 'whatsapp',
+    name: 'WhatsApp Meridiano',
+    channel: 'whatsapp',
+    region: 'Nacional',
+    phone: '+34 600 900 123',
+    handle: '+34 600 900 123',
+    quality: 0.8,
+  },
+  {
+    key: 'facebook',
+    name: 'Facebook /BancoMeridiano',
+    channel: 'facebook',
+    region: 'Nacional',
+    handle: 'facebook.com/BancoMeridiano',
+    quality: 0.73,
+  },
+  {
+    key: 'twitter',
+    name: 'X @BancoMeridiano',
+    channel: 'twitter',
+    region: 'Nacional',
+    handle: '@BancoMeridiano',
+    quality: 0.67,
+    bias: { writing: -0.08 },
+  },
 ];
 
 export interface ScenarioSeed {
@@ -309,5 +412,60 @@ export const CAMPAIGNS: CampaignSeed[] = [
     slaSeconds: { web_chat: 60 },
     targets: { overall: 78, fcr: 65 },
     secondWave: { assistant: 0.1, resolution: 0.03, service: -0.03 },
+  },
+];
+
+// ——— The omnichannel program (DOMAIN.md §5b) ———
+
+export const PROGRAM = {
+  name: 'Calidad omnicanal 2026',
+  /** One consultant-defined measure: the "personal touch" is asked differently on each channel family. */
+  measures: [
+    { key: 'trato_personal', title: 'Trato personalizado', questionKeys: ['full_attention', 'personalisation', 'author_identified'] },
+  ],
+  waveNames: ['Oleada 1 · Primer trimestre', 'Oleada 2 · Segundo trimestre'],
+};
+
+export interface ActionSeed {
+  measureKey: string;
+  channels?: string[];
+  touchpointKeys?: string[];
+  owner: string;
+  note: string;
+  /** Its state when the second wave is reported. */
+  state: 'open' | 'in_progress' | 'done';
+  /**
+   * What the work did in the second wave: added to the chance of passing the measure's question on
+   * exactly what the item targets. The plan is only partly fulfilled: one item works, one helps a
+   * little, one was never carried out.
+   */
+  effect: number;
+}
+
+/** The action plan the bank agrees after the first wave's omnichannel report. */
+export const ACTION_PLAN: ActionSeed[] = [
+  {
+    measureKey: 'identification',
+    channels: ['facebook', 'twitter'],
+    owner: 'Equipo de Redes Sociales',
+    note: 'Firmar cada respuesta con el nombre del gestor; plantillas revisadas y formación de 2 horas.',
+    state: 'done',
+    effect: 0.3,
+  },
+  {
+    measureKey: 'follow_up_offered',
+    channels: ['phone'],
+    owner: 'Banca telefónica',
+    note: 'Guion de cierre con ofrecimiento de seguimiento; escucha de 20 llamadas al mes por supervisor.',
+    state: 'in_progress',
+    effect: 0.07,
+  },
+  {
+    measureKey: 'closing',
+    touchpointKeys: ['mad_getafe', 'and_cordoba'],
+    owner: 'Dirección Territorial Sur y Madrid',
+    note: 'Sesión de despedida y próximos pasos en las dos oficinas con peor cierre.',
+    state: 'open',
+    effect: 0,
   },
 ];

@@ -10,7 +10,19 @@ import { openPeriodsOn, type OpeningHours } from '../../src/clients/domain/openi
 import type { SectionView } from './answers';
 import { runFieldwork, type Shopper, type TouchpointRecord, type WaveCampaign } from './fieldwork';
 import { Api, ApiError, inParallel } from './http';
-import { CAMPAIGNS, CLIENT_NAME, CLIENT_USER, CONSULTANT, PASSWORDS, SHOPPERS, TOUCHPOINTS, type CampaignSeed } from './program';
+import {
+  ACTION_PLAN,
+  CAMPAIGNS,
+  CLIENT_NAME,
+  CLIENT_USER,
+  CONSULTANT,
+  PASSWORDS,
+  PROGRAM,
+  SHOPPERS,
+  TOUCHPOINTS,
+  type CampaignSeed,
+  type TouchpointSeed,
+} from './program';
 
 export const TIME_ZONE = 'Europe/Madrid';
 /** 13 weeks: a quarter earlier, on the same weekday, so opening hours still fit. */
@@ -59,7 +71,13 @@ export async function seedProgram(options: SeedOptions): Promise<string> {
 
   log(`Creating the client "${CLIENT_NAME}" and its ${TOUCHPOINTS.length} touchpoints …`);
   const client = await api.post<{ id: string }>('/clients', consultant, { name: CLIENT_NAME });
-  await ensureUser(api, consultant, { email: CLIENT_USER.email, password: PASSWORDS.client, role: 'client', name: CLIENT_USER.name, clientId: client.id });
+  await ensureUser(api, consultant, {
+    email: CLIENT_USER.email,
+    password: PASSWORDS.client,
+    role: 'client',
+    name: CLIENT_USER.name,
+    clientId: client.id,
+  });
   const touchpoints = new Map<string, TouchpointRecord>();
   const touchpointIdByKey = new Map<string, string>();
   for (const seedTouchpoint of TOUCHPOINTS) {
@@ -74,10 +92,15 @@ export async function seedProgram(options: SeedOptions): Promise<string> {
   }
 
   log('Copying the ready-made questionnaires in Spanish, adjusting the title, publishing …');
-  const templates = await api.get<Array<{ key: string; definition: Record<string, unknown> }>>('/questionnaire-templates?language=es', consultant);
+  const templates = await api.get<Array<{ key: string; definition: Record<string, unknown> }>>(
+    '/questionnaire-templates?language=es',
+    consultant,
+  );
   const questionnaires = new Map<string, { id: string; sections: SectionView[] }>();
   for (const templateKey of [...new Set(CAMPAIGNS.map((campaign) => campaign.template))]) {
-    const copy = await api.post<{ id: string; title: string }>(`/questionnaire-templates/${templateKey}/copy`, consultant, { language: 'es' });
+    const copy = await api.post<{ id: string; title: string }>(`/questionnaire-templates/${templateKey}/copy`, consultant, {
+      language: 'es',
+    });
     const template = templates.find((candidate) => candidate.key === templateKey)!;
     await api.request('PUT', `/questionnaires/${copy.id}`, {
       token: consultant,
@@ -88,11 +111,214 @@ export async function seedProgram(options: SeedOptions): Promise<string> {
     questionnaires.set(templateKey, { id: published.id, sections: published.sections });
   }
 
-  const wave = { api, log, consultant, clientId: client.id, touchpoints, touchpointIdByKey, questionnaires, shoppers, visitsPerTouchpoint: options.visitsPerTouchpoint };
+  const wave = {
+    api,
+    log,
+    consultant,
+    clientId: client.id,
+    touchpoints,
+    touchpointIdByKey,
+    questionnaires,
+    shoppers,
+    visitsPerTouchpoint: options.visitsPerTouchpoint,
+  };
   const firstWave = await recordWave(1, wave);
-  await backdateWave(databaseUrl, firstWave.map((campaign) => campaign.id), log);
-  await recordWave(2, { ...wave, previous: firstWave });
+  await backdateWave(
+    databaseUrl,
+    firstWave.map((campaign) => campaign.id),
+    log,
+  );
+  // The omnichannel program: wave 1 is read across channels and the bank agrees an action plan…
+  const program = await createProgramWithFirstWave(
+    api,
+    consultant,
+    client.id,
+    firstWave.map((campaign) => campaign.id),
+    log,
+  );
+  const clientToken = (await api.login(CLIENT_USER.email, PASSWORDS.client)).accessToken;
+  await agreeActionPlan(api, clientToken, program, touchpointIdByKey, log);
+  // …which the second wave's field work partly reflects (ACTION_PLAN's effects), before wave 2 joins the program.
+  const secondWave = await recordWave(2, { ...wave, previous: firstWave });
+  await addSecondWave(
+    api,
+    consultant,
+    clientToken,
+    program,
+    secondWave.map((campaign) => campaign.id),
+    log,
+  );
   return client.id;
+}
+
+// ——— The omnichannel program ———
+
+interface ProgramRecord {
+  id: string;
+  firstWaveId: string;
+}
+
+/** The program of the bank with its first wave (the first wave's five campaigns, one per channel family). */
+export async function createProgramWithFirstWave(
+  api: Api,
+  consultant: string,
+  clientId: string,
+  campaignIds: string[],
+  log: (line: string) => void,
+): Promise<ProgramRecord> {
+  const program = await api.post<{ id: string }>('/programs', consultant, { clientId, name: PROGRAM.name, measures: PROGRAM.measures });
+  const wave = await api.post<{ id: string }>(`/programs/${program.id}/waves`, consultant, { name: PROGRAM.waveNames[0], campaignIds });
+  log(`Program "${PROGRAM.name}": ${PROGRAM.waveNames[0]} groups the ${campaignIds.length} first-wave campaigns.`);
+  return { id: program.id, firstWaveId: wave.id };
+}
+
+/** The client's quality team agrees the action plan on the first wave's results (ACTION_PLAN), through the API. */
+export async function agreeActionPlan(
+  api: Api,
+  clientToken: string,
+  program: ProgramRecord,
+  touchpointIdByKey: Map<string, string>,
+  log: (line: string) => void,
+): Promise<void> {
+  const model = await api.get<{ consistency: { index: number | null }; priorities: Array<{ measureKey: string; channel: string }> }>(
+    `/programs/${program.id}/waves/${program.firstWaveId}/kpis`,
+    clientToken,
+  );
+  const dueOn = DateTime.now().setZone(TIME_ZONE).minus({ days: 14 }).toISODate();
+  for (const item of ACTION_PLAN) {
+    await api.post(`/programs/${program.id}/actions`, clientToken, {
+      waveId: program.firstWaveId,
+      measureKey: item.measureKey,
+      ...(item.channels ? { channels: item.channels } : {}),
+      ...(item.touchpointKeys ? { touchpointIds: item.touchpointKeys.map((key) => touchpointIdByKey.get(key)!) } : {}),
+      owner: item.owner,
+      dueOn,
+      note: item.note,
+    });
+  }
+  log(
+    `${PROGRAM.waveNames[0]}: consistency index ${fmt(model.consistency.index)}; the client agrees ${ACTION_PLAN.length} actions ` +
+      `(${ACTION_PLAN.map((item) => item.measureKey).join(', ')}).`,
+  );
+}
+
+/** What the action plan changed in the second wave at one touchpoint: question key → added chance of passing. */
+export function actionPlanEffect(touchpoint: TouchpointSeed): Record<string, number> {
+  const shift: Record<string, number> = {};
+  for (const item of ACTION_PLAN) {
+    if (item.effect === 0) continue;
+    const targeted = (item.channels ?? []).includes(touchpoint.channel) || (item.touchpointKeys ?? []).includes(touchpoint.key);
+    if (targeted) shift[item.measureKey] = (shift[item.measureKey] ?? 0) + item.effect;
+  }
+  return shift;
+}
+
+/**
+ * The second wave joins the program (previous: the first); the action items get the state they have by
+ * then, and the client adds an item for the next wave from the second wave's top priority.
+ */
+export async function addSecondWave(
+  api: Api,
+  consultant: string,
+  clientToken: string,
+  program: ProgramRecord,
+  campaignIds: string[],
+  log: (line: string) => void,
+): Promise<void> {
+  const wave = await api.post<{ id: string }>(`/programs/${program.id}/waves`, consultant, {
+    name: PROGRAM.waveNames[1],
+    campaignIds,
+    previousWaveId: program.firstWaveId,
+  });
+  const actions = await api.get<Array<{ id: string; measureKey: string; waveId: string }>>(`/programs/${program.id}/actions`, clientToken);
+  for (const item of ACTION_PLAN) {
+    const action = actions.find((candidate) => candidate.waveId === program.firstWaveId && candidate.measureKey === item.measureKey);
+    if (action && item.state !== 'open')
+      await api.request('PATCH', `/programs/${program.id}/actions/${action.id}`, { token: clientToken, body: { state: item.state } });
+  }
+  const model = await api.get<{ priorities: Array<{ measureKey: string; channel: string }> }>(
+    `/programs/${program.id}/waves/${wave.id}/kpis`,
+    clientToken,
+  );
+  const top = model.priorities[0];
+  if (top) {
+    await api.post(`/programs/${program.id}/actions`, clientToken, {
+      waveId: wave.id,
+      measureKey: top.measureKey,
+      channels: [top.channel],
+      owner: 'Dirección de Calidad',
+      dueOn: DateTime.now().setZone(TIME_ZONE).plus({ days: 75 }).toISODate(),
+      note: 'Primera prioridad del informe omnicanal de la segunda oleada.',
+    });
+  }
+  log(`${PROGRAM.waveNames[1]} added to the program${top ? `; next action: ${top.measureKey} on ${top.channel}` : ''}.`);
+}
+
+/**
+ * A database made by an earlier demo without programs: the program, its two waves and the action plan
+ * are added from the existing campaigns (no field work is recorded again).
+ */
+export async function ensureProgram(api: Api, clientId: string, log: (line: string) => void): Promise<void> {
+  const consultant = (await api.login(CONSULTANT.email, PASSWORDS.consultant)).accessToken;
+  const programs = await api.get<Array<{ id: string; name: string }>>(`/programs?clientId=${clientId}`, consultant);
+  if (programs.some((program) => program.name === PROGRAM.name)) return;
+  const campaigns = await api.get<Array<{ id: string; name: string }>>(`/campaigns?clientId=${clientId}`, consultant);
+  const ofWave = (wave: number) =>
+    campaigns.filter((campaign) => campaign.name.startsWith(`Oleada ${wave} · `)).map((campaign) => campaign.id);
+  const touchpoints = await api.get<Array<{ id: string; name: string }>>(`/clients/${clientId}/touchpoints`, consultant);
+  const touchpointIdByKey = new Map(
+    TOUCHPOINTS.map((seed) => [seed.key, touchpoints.find((touchpoint) => touchpoint.name === seed.name)?.id ?? '']),
+  );
+  const program = await createProgramWithFirstWave(api, consultant, clientId, ofWave(1), log);
+  const clientToken = (await api.login(CLIENT_USER.email, PASSWORDS.client)).accessToken;
+  await agreeActionPlan(api, clientToken, program, touchpointIdByKey, log);
+  await addSecondWave(api, consultant, clientToken, program, ofWave(2), log);
+}
+
+/**
+ * The omnichannel report of the program's latest wave (PDF and Excel), downloaded as the client user,
+ * with a few lines of what it says; returns the files.
+ */
+export async function writeProgramReports(api: Api, outputDir: string, log: (line: string) => void): Promise<string[]> {
+  const clientToken = (await api.login(CLIENT_USER.email, PASSWORDS.client)).accessToken;
+  const programs = await api.get<Array<{ id: string; name: string }>>('/programs', clientToken);
+  const program = programs.find((candidate) => candidate.name === PROGRAM.name);
+  if (!program) {
+    log(`Warning: the client has no program "${PROGRAM.name}"; no omnichannel report.`);
+    return [];
+  }
+  const waves = await api.get<Array<{ id: string; name: string }>>(`/programs/${program.id}/waves`, clientToken);
+  const wave = waves[waves.length - 1];
+  mkdirSync(outputDir, { recursive: true });
+  const files: string[] = [];
+  for (const format of ['pdf', 'xlsx'] as const) {
+    const file = join(outputDir, `informe-omnicanal-${slug(wave.name)}.${format}`);
+    writeFileSync(file, await api.download(`/programs/${program.id}/waves/${wave.id}/report.${format}?lang=es`, clientToken));
+    files.push(file);
+  }
+  const model = await api.get<{
+    n: number;
+    consistency: { index: number | null; spread: number | null };
+    trend?: { consistency: { previous: number | null } };
+    priorities: Array<{ measureKey: string; channel: string; impact: number }>;
+    actions: Array<{ measureKey: string; before: number | null; after: number | null; significant: boolean | null }>;
+  }>(`/programs/${program.id}/waves/${wave.id}/kpis`, clientToken);
+  log(
+    `Omnichannel report of "${program.name}", ${wave.name}: n=${model.n}, consistency index ${fmt(model.consistency.index)} ` +
+      `(wave 1: ${fmt(model.trend?.consistency.previous)}), spread ${fmt(model.consistency.spread)} points → ${files.map((file) => file.split('/').pop()).join(', ')}`,
+  );
+  log(
+    `  top priorities: ${model.priorities
+      .slice(0, 3)
+      .map((priority) => `${priority.measureKey} on ${priority.channel} (${priority.impact.toFixed(2)})`)
+      .join('; ')}`,
+  );
+  for (const action of model.actions) {
+    log(
+      `  action ${action.measureKey}: ${fmt(action.before)} → ${fmt(action.after)}${action.significant ? ' (significant)' : action.significant === false ? ' (not significant)' : ''}`,
+    );
+  }
+  return files;
 }
 
 interface WaveContext {
@@ -133,7 +359,13 @@ async function recordWave(wave: number, context: WaveContext): Promise<WaveCampa
     });
     const activated = await api.post<{ assignmentsCreated: number }>(`/campaigns/${campaign.id}/activate`, consultant);
     planned += activated.assignmentsCreated;
-    campaigns.push({ id: campaign.id, key: seedCampaign.key, sections: questionnaire.sections, waveShift: wave === 1 ? {} : secondWaveShift(seedCampaign) });
+    campaigns.push({
+      id: campaign.id,
+      key: seedCampaign.key,
+      sections: questionnaire.sections,
+      waveShift: wave === 1 ? {} : secondWaveShift(seedCampaign),
+      ...(wave === 2 ? { questionShift: actionPlanEffect } : {}),
+    });
   }
   log(`Wave ${wave}: ${campaigns.length} campaigns activated, ${planned} visits planned; assigning, visiting, reviewing …`);
   const stats = await runFieldwork({
@@ -167,7 +399,9 @@ export function fieldworkStart(touchpoints: TouchpointRecord[]): string {
   const now = DateTime.now().setZone(TIME_ZONE);
   const today = now.startOf('day');
   const openBefore = (touchpoint: TouchpointRecord, day: DateTime, until: number) =>
-    openPeriodsOn(day.setZone(touchpoint.timeZone, { keepLocalTime: true }), touchpoint.openingHours).some((period) => period.start <= until);
+    openPeriodsOn(day.setZone(touchpoint.timeZone, { keepLocalTime: true }), touchpoint.openingHours).some(
+      (period) => period.start <= until,
+    );
   const opensOn = (touchpoint: TouchpointRecord, day: DateTime) =>
     openPeriodsOn(day.setZone(touchpoint.timeZone, { keepLocalTime: true }), touchpoint.openingHours).length > 0;
   for (let back = 0; back <= 7; back++) {
@@ -253,14 +487,17 @@ export async function writeReports(api: Api, clientId: string, outputDir: string
       writeFileSync(file, await api.download(`/campaigns/${campaign.id}/report.${format}`, clientToken));
       files.push(file);
     }
-    const kpis = await api.get<{ n: number; overall: { mean: number | null }; trend?: { overall?: { previous: number | null; change: number | null } } }>(
-      `/campaigns/${campaign.id}/kpis`,
-      clientToken,
-    );
+    const kpis = await api.get<{
+      n: number;
+      overall: { mean: number | null };
+      trend?: { overall?: { previous: number | null; change: number | null } };
+    }>(`/campaigns/${campaign.id}/kpis`, clientToken);
     const trend = kpis.trend?.overall;
     log(
       `  ${campaign.name}: n=${kpis.n}, overall ${fmt(kpis.overall.mean)}` +
-        (trend ? ` (wave 1: ${fmt(trend.previous)}, change ${trend.change !== null && trend.change >= 0 ? '+' : ''}${fmt(trend.change)})` : '') +
+        (trend
+          ? ` (wave 1: ${fmt(trend.previous)}, change ${trend.change !== null && trend.change >= 0 ? '+' : ''}${fmt(trend.change)})`
+          : '') +
         ` → ${base}.pdf, .xlsx`,
     );
   }
@@ -277,4 +514,3 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
-
