@@ -142,11 +142,17 @@ export class KpiTrend {
   @ApiProperty({ type: WaveComparison }) fcr: WaveComparison;
 }
 
+const POLARITIES = ['positive', 'negative', 'neutral'] as const;
+
 export class KpiComment {
   @ApiProperty({ format: 'uuid' }) visitId: string;
   @ApiProperty({ type: String, nullable: true }) questionKey: string | null;
-  @ApiProperty() text: string;
-  @ApiProperty({ enum: ['positive', 'negative'] }) sentiment: 'positive' | 'negative';
+  @ApiProperty({ description: "Masked: the shopper's name, e-mails and phone numbers never show" }) text: string;
+  @ApiProperty({ enum: ['positive', 'negative'], description: 'From the score around the comment (section or visit)' })
+  sentiment: 'positive' | 'negative';
+  @ApiProperty({ enum: POLARITIES, description: 'From its words (docs/kpis.md "Qualitative analysis")' })
+  polarity: 'positive' | 'negative' | 'neutral';
+  @ApiProperty({ type: [String], description: 'Keys of the questionnaire themes it mentions' }) themes: string[];
 }
 
 export class KpiSectionComments {
@@ -169,8 +175,34 @@ export class KpiQuestionVerbatims {
   @ApiProperty({ type: [KpiVerbatim] }) items: KpiVerbatim[];
 }
 
+export class KpiThemeVerbatim {
+  @ApiPropertyOptional({ format: 'uuid' }) visitId?: string;
+  @ApiProperty({ description: 'The sentences that mention the theme, masked' }) text: string;
+  @ApiProperty({ enum: POLARITIES }) polarity: 'positive' | 'negative' | 'neutral';
+}
+
+export class KpiTheme {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'Texts (text answers and narratives) that mention it' }) mentions: number;
+  @ApiProperty({ description: '% of the analysed visits that mention it' }) share: number;
+  @ApiProperty({ description: 'Visits whose mentions of it are, on balance, positive' }) positive: number;
+  @ApiProperty({ description: 'Visits whose mentions of it are, on balance, negative' }) negative: number;
+  @ApiPropertyOptional({ description: "share − the previous wave's share, in points" }) change?: number;
+  @ApiPropertyOptional({ description: 'Two-proportion z-test of the share against the previous wave' }) pValue?: number;
+  @ApiPropertyOptional() significant?: boolean;
+  @ApiPropertyOptional({ description: 'Mean score of the visits that speak badly of it' }) meanScoreNegative?: number;
+  @ApiPropertyOptional({ description: 'Mean score of the other analysed visits' }) meanScoreOther?: number;
+  @ApiProperty({ type: [KpiThemeVerbatim], description: 'Two or three of the most typical mentions' }) verbatims: KpiThemeVerbatim[];
+}
+
 export class KpiComments {
   @ApiProperty({ type: [KpiSectionComments] }) bySection: KpiSectionComments[];
+  @ApiProperty({ type: [KpiTheme], description: "The questionnaire's themes, in its order" }) themes: KpiTheme[];
+  @ApiProperty({
+    description: 'Visits the themes are computed over: the most recent visits in scope, at most 2000 (docs/kpis.md)',
+  })
+  analysedVisits: number;
   @ApiProperty({ type: [KpiTerm] }) topTerms: KpiTerm[];
   /** For each failed question, a few verbatims from the visits where it failed. */
   @ApiProperty({ type: [KpiQuestionVerbatims], description: 'For each failed question, a few verbatims from the visits where it failed' })

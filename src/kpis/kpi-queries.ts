@@ -84,6 +84,17 @@ export interface QualitativeRows {
   narratives: Array<{ visitId: string; text: string; score: number | null }>;
   verbatims: Array<{ questionKey: string; visitId: string; text: string }>;
   termTexts: string[];
+  /** Every text of the sample (each visit's narrative, empty if none, and its text answers) with the visit's score: what the themes are counted on. */
+  sampleTexts: SampleText[];
+  /** The sample's visits: how many, and each one's shopper name (masked out of every text shown). */
+  sampleVisits: number;
+  shopperNames: Record<string, string | null>;
+}
+
+export interface SampleText {
+  visitId: string;
+  score: number | null;
+  text: string;
 }
 
 export interface ShopperRow {
@@ -107,6 +118,48 @@ function visitsSql(scope: VisitScope, params: SqlParams, withTouchpoint = false)
             FROM ${from}
            WHERE ${where}`;
 }
+
+/**
+ * The comment sample as two CTEs: `cand`, the most recent COMMENT_SAMPLE_VISITS visits in scope (with
+ * their score, narrative and shopper's name), and `texts`, their text answers (with their section's score).
+ */
+function sampleSql(scope: VisitScope, params: SqlParams, textKeys: string[]): string {
+  const visits = visitsSql(scope, params);
+  const sampleSize = params.add(COMMENT_SAMPLE_VISITS);
+  const texts = params.add(textKeys);
+  return `cand AS MATERIALIZED (
+         SELECT v.id, v.score, NULLIF(btrim(v.narrative), '') AS narrative, v.visited_at,
+                (SELECT u.name FROM users u WHERE u.id = v.shopper_id) AS shopper_name
+           FROM (${visits}) v
+          ORDER BY v.visited_at DESC, v.id
+          LIMIT ${sampleSize}
+       ),
+       -- The sample's rows are reached through the primary keys, visit by visit (OFFSET 0 keeps each
+       -- lateral subquery a per-visit index lookup rather than a join over every answer).
+       texts AS MATERIALIZED (
+         SELECT c.id AS visit_id, c.score AS visit_score, va.question_key, va.section_key, va.text, c.visited_at,
+                -- an unscored section (e.g. a closing "comments" section) takes the visit's score instead
+                COALESCE((SELECT ss.score FROM visit_section_scores ss
+                  WHERE ss.visit_report_id = c.id AND ss.section_key = va.section_key), c.score) AS section_score
+           FROM cand c
+          CROSS JOIN LATERAL (
+            SELECT a.question_key, a.section_key, a.value #>> '{}' AS text
+              FROM visit_answers a
+             WHERE a.visit_report_id = c.id AND a.question_key = ANY(${texts}::text[]) AND NOT a.na
+               AND jsonb_typeof(a.value) = 'string' AND btrim(a.value #>> '{}') <> ''
+            OFFSET 0
+          ) va
+       )`;
+}
+
+/**
+ * Every text of the sample, each with its visit's score: every visit's narrative (empty when it has none,
+ * so that every visit of the sample is there to count), then its text answers.
+ */
+const SAMPLE_TEXTS_SQL = `(SELECT COALESCE(json_agg(json_build_object('visitId', visit_id, 'score', score, 'text', text) ORDER BY visited_at DESC, visit_id, ord), '[]')
+            FROM (SELECT id AS visit_id, score, COALESCE(narrative, '') AS text, visited_at, '' AS ord FROM cand
+                  UNION ALL
+                  SELECT visit_id, visit_score, text, visited_at, question_key FROM texts) t)`;
 
 const SYNCHRONOUS_LIST = SYNCHRONOUS_CHANNELS.map((channel) => `'${channel}'`).join(', ');
 
@@ -364,40 +417,17 @@ export class KpiQueries {
    * The comments, from the most recent COMMENT_SAMPLE_VISITS visits in scope: text answers (at most
    * COMMENTS_PER_SECTION per section, newest first, with their section's score), narratives (as many,
    * with the visit's score), for each failed question up to VERBATIMS_PER_QUESTION verbatims (the
-   * visit's narrative, else its text answer, preferably from the question's section), and the texts
-   * the top terms are counted over.
+   * visit's narrative, else its text answer, preferably from the question's section), the texts the
+   * top terms are counted over, every text of the sample for the themes, and the shoppers' names.
    */
   async qualitative(scope: VisitScope, textKeys: string[]): Promise<QualitativeRows> {
     const params = new SqlParams();
-    const visits = visitsSql(scope, params);
-    const sampleSize = params.add(COMMENT_SAMPLE_VISITS);
-    const texts = params.add(textKeys);
+    const sample = sampleSql(scope, params, textKeys);
     const perSection = params.add(COMMENTS_PER_SECTION);
     const perQuestion = params.add(VERBATIMS_PER_QUESTION);
     const termTexts = params.add(TERM_SAMPLE_TEXTS);
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `WITH cand AS MATERIALIZED (
-         SELECT v.id, v.score, NULLIF(btrim(v.narrative), '') AS narrative, v.visited_at
-           FROM (${visits}) v
-          ORDER BY v.visited_at DESC, v.id
-          LIMIT ${sampleSize}
-       ),
-       -- The sample's rows are reached through the primary keys, visit by visit (OFFSET 0 keeps each
-       -- lateral subquery a per-visit index lookup rather than a join over every answer).
-       texts AS MATERIALIZED (
-         SELECT c.id AS visit_id, va.question_key, va.section_key, va.text, c.visited_at,
-                -- an unscored section (e.g. a closing "comments" section) takes the visit's score instead
-                COALESCE((SELECT ss.score FROM visit_section_scores ss
-                  WHERE ss.visit_report_id = c.id AND ss.section_key = va.section_key), c.score) AS section_score
-           FROM cand c
-          CROSS JOIN LATERAL (
-            SELECT a.question_key, a.section_key, a.value #>> '{}' AS text
-              FROM visit_answers a
-             WHERE a.visit_report_id = c.id AND a.question_key = ANY(${texts}::text[]) AND NOT a.na
-               AND jsonb_typeof(a.value) = 'string' AND btrim(a.value #>> '{}') <> ''
-            OFFSET 0
-          ) va
-       ),
+      `WITH ${sample},
        comments AS (
          SELECT t.*, row_number() OVER (PARTITION BY t.section_key ORDER BY t.visited_at DESC, t.visit_id, t.question_key) AS rn
            FROM texts t
@@ -433,7 +463,10 @@ export class KpiQueries {
             FROM failed WHERE rn <= ${perQuestion}) AS verbatims,
          (SELECT COALESCE(json_agg(text), '[]') FROM (
              SELECT text FROM texts UNION ALL SELECT narrative FROM cand WHERE narrative IS NOT NULL LIMIT ${termTexts}
-           ) s) AS term_texts`,
+           ) s) AS term_texts,
+         ${SAMPLE_TEXTS_SQL} AS sample_texts,
+         (SELECT count(*) FROM cand) AS sample_visits,
+         (SELECT COALESCE(json_object_agg(id, shopper_name), '{}') FROM cand) AS shopper_names`,
       params.values,
     );
     const row = rows[0] ?? {};
@@ -442,7 +475,23 @@ export class KpiQueries {
       narratives: (row.narratives ?? []) as QualitativeRows['narratives'],
       verbatims: (row.verbatims ?? []) as QualitativeRows['verbatims'],
       termTexts: (row.term_texts ?? []) as string[],
+      sampleTexts: (row.sample_texts ?? []) as SampleText[],
+      sampleVisits: num(row.sample_visits ?? 0),
+      shopperNames: (row.shopper_names ?? {}) as Record<string, string | null>,
     };
+  }
+
+  /** The previous wave's side of the themes: the same sample (texts of the most recent visits), nothing else. */
+  async sampleTexts(scope: VisitScope, textKeys: string[]): Promise<{ texts: SampleText[]; visits: number }> {
+    const params = new SqlParams();
+    const sample = sampleSql(scope, params, textKeys);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `WITH ${sample}
+       SELECT ${SAMPLE_TEXTS_SQL} AS sample_texts, (SELECT count(*) FROM cand) AS sample_visits`,
+      params.values,
+    );
+    const row = rows[0] ?? {};
+    return { texts: (row.sample_texts ?? []) as SampleText[], visits: num(row.sample_visits ?? 0) };
   }
 
   async touchpoints(ids: string[]): Promise<Map<string, TouchpointRow>> {

@@ -21,7 +21,10 @@ import { crossChannelConsistency } from './domain/consistency';
 import { scoreHistogram } from './domain/distribution';
 import { DEFAULT_STRENGTH_COMPLIANCE, QuestionResult, rankRecommendations, rankStrengths, targetsReport } from './domain/recommendations';
 import { compareWaves, confidenceInterval95, Sample } from './domain/statistics';
-import { sentimentFromScore, topTerms } from './domain/text-analysis';
+import { DEFAULT_TOP_TERMS, sentimentFromScore, topTerms } from './domain/text-analysis';
+import { isNamePart, maskPersonalData, namePartsOf } from './domain/masking';
+import { polarityOf } from './domain/sentiment';
+import { compileThemes, CompiledTheme, summarizeThemes, themeShares, ThemeShares, themesOf } from './domain/themes';
 import { AnswerGroupRow, BreakdownRow, CampaignRow, KpiQueries, QualitativeRows, SamplesResult } from './kpi-queries';
 import { includesUnapproved, VisitScope, visitScope } from './visit-scope';
 import type { KpiFilters, KpiModel } from './kpi-model';
@@ -82,14 +85,19 @@ export class KpisService {
       const qualitative = await this.queries.qualitative(scope, textKeys);
       return { breakdown, qualitative };
     })();
+    const themes = compileThemes(definition.themes ?? [], campaign.language);
     const samplesLane = (async () => {
       const samples = await this.queries.samples(scope);
       const answers = await this.queries.answers(scope, valueKeys);
       const shoppers = staff ? await this.queries.shoppers(scope) : null;
       const previous = previousScope ? await this.queries.samples(previousScope) : null;
-      return { samples, answers, shoppers, previous };
+      const previousThemes = previousScope && themes.length > 0 ? await this.previousThemeShares(previousScope, textKeys, themes, campaign.language) : undefined;
+      return { samples, answers, shoppers, previous, previousThemes };
     })();
-    const [{ breakdown, qualitative }, { samples, answers, shoppers, previous }] = await Promise.all([breakdownLane, samplesLane]);
+    const [{ breakdown, qualitative }, { samples, answers, shoppers, previous, previousThemes }] = await Promise.all([
+      breakdownLane,
+      samplesLane,
+    ]);
     const touchpointRows = await this.queries.touchpoints(
       breakdown.filter((row) => row.kind === 'touchpoint' && row.key !== null).map((row) => row.key as string),
     );
@@ -157,7 +165,7 @@ export class KpisService {
       distribution: scoreHistogram(
         breakdown.filter((row) => row.kind === 'bin' && row.key !== null).map((row) => ({ bin: Number(row.key), count: row.n })),
       ),
-      comments: this.comments(definition, qualitative, campaign.language),
+      comments: this.comments(definition, qualitative, campaign.language, themes, previousThemes),
       recommendations: [],
       strengths: [],
     };
@@ -282,39 +290,69 @@ export class KpisService {
     return { questions, results };
   }
 
-  /** Text answers grouped by section (definition order), then the narratives; terms over the whole sample. */
-  private comments(definition: QuestionnaireDefinition, rows: QualitativeRows, language: string): KpiModel['comments'] {
+  /** The previous wave's visits mentioning each theme, over the same kind of sample as the current wave's. */
+  private async previousThemeShares(
+    scope: VisitScope,
+    textKeys: string[],
+    themes: CompiledTheme[],
+    language: string,
+  ): Promise<ThemeShares> {
+    const { texts } = await this.queries.sampleTexts(scope, textKeys);
+    return themeShares(texts, themes, language);
+  }
+
+  /**
+   * Text answers grouped by section (definition order), then the narratives, each with its polarity and
+   * themes; the themes over every text of the sample; terms over the whole sample. Every text shown is
+   * masked (maskPersonalData): the model is what clients read, and what the PDF and Excel print.
+   */
+  private comments(
+    definition: QuestionnaireDefinition,
+    rows: QualitativeRows,
+    language: string,
+    themes: CompiledTheme[],
+    previousThemes: ThemeShares | undefined,
+  ): KpiModel['comments'] {
+    const masked = (visitId: string, text: string) => maskPersonalData(text, rows.shopperNames[visitId]);
+    const item = (visitId: string, questionKey: string | null, text: string, score: number | null) => ({
+      visitId,
+      questionKey,
+      text: masked(visitId, text),
+      sentiment: sentimentFromScore(score),
+      polarity: polarityOf(text, language),
+      themes: themesOf(text, themes, language),
+    });
     const bySection: KpiModel['comments']['bySection'] = [];
     for (const section of definition.sections) {
       const items = rows.comments
         .filter((comment) => comment.sectionKey === section.key)
-        .map((comment) => ({
-          visitId: comment.visitId,
-          questionKey: comment.questionKey,
-          text: comment.text,
-          sentiment: sentimentFromScore(comment.sectionScore),
-        }));
+        .map((comment) => item(comment.visitId, comment.questionKey, comment.text, comment.sectionScore));
       if (items.length > 0) bySection.push({ sectionKey: section.key, items });
     }
     if (rows.narratives.length > 0) {
       bySection.push({
         sectionKey: NARRATIVE_SECTION_KEY,
-        items: rows.narratives.map((narrative) => ({
-          visitId: narrative.visitId,
-          questionKey: null,
-          text: narrative.text,
-          sentiment: sentimentFromScore(narrative.score),
-        })),
+        items: rows.narratives.map((narrative) => item(narrative.visitId, null, narrative.text, narrative.score)),
       });
     }
     const verbatims = new Map<string, Array<{ visitId: string; text: string }>>();
     for (const { questionKey, visitId, text } of rows.verbatims) {
-      verbatims.set(questionKey, [...(verbatims.get(questionKey) ?? []), { visitId, text }]);
+      verbatims.set(questionKey, [...(verbatims.get(questionKey) ?? []), { visitId, text: masked(visitId, text) }]);
     }
     const order = new Map(listQuestions(definition).map(({ question, order }) => [question.key, order]));
+    // No shopper's name may surface as a frequent word either (a signature repeated over many reports would).
+    const names = namePartsOf(Object.values(rows.shopperNames));
+    const terms = topTerms(rows.termTexts.map((text) => maskPersonalData(text, null)), language, DEFAULT_TOP_TERMS + names.size)
+      .filter((term) => !isNamePart(term.term, names))
+      .slice(0, DEFAULT_TOP_TERMS);
     return {
       bySection,
-      topTerms: topTerms(rows.termTexts, language),
+      themes: summarizeThemes(rows.sampleTexts, themes, language, previousThemes).map((theme) => ({
+        ...theme,
+        verbatims: theme.verbatims.map((verbatim) => ({ ...verbatim, text: masked(verbatim.visitId, verbatim.text) })),
+      })),
+      analysedVisits: rows.sampleVisits,
+      topTerms: terms,
       failedQuestionVerbatims: [...verbatims]
         .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
         .map(([questionKey, items]) => ({ questionKey, items })),

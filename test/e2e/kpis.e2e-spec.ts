@@ -456,24 +456,25 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     });
 
     it('comments by section, newest first, with the sentiment of their score', () => {
-      // text answers with their section's score; narratives with the visit's score
+      // text answers with their section's score; narratives with the visit's score; polarity from the
+      // words ("but" weighs the clause after it: "slow … but resolved" is positive); no themes defined
       expect(body.comments.bySection).toEqual([
         {
           sectionKey: 'greeting',
           items: [
-            { visitId: v.V5, questionKey: 'comment', text: 'Friendly reply with my name', sentiment: 'positive' },
-            { visitId: v.V4, questionKey: 'comment', text: 'Greeting was rushed', sentiment: 'negative' },
-            { visitId: v.V3, questionKey: 'comment', text: 'Nobody said hello at the door', sentiment: 'negative' },
-            { visitId: v.V1, questionKey: 'comment', text: 'Very friendly staff greeting', sentiment: 'positive' },
+            { visitId: v.V5, questionKey: 'comment', text: 'Friendly reply with my name', sentiment: 'positive', polarity: 'positive', themes: [] },
+            { visitId: v.V4, questionKey: 'comment', text: 'Greeting was rushed', sentiment: 'negative', polarity: 'negative', themes: [] },
+            { visitId: v.V3, questionKey: 'comment', text: 'Nobody said hello at the door', sentiment: 'negative', polarity: 'neutral', themes: [] },
+            { visitId: v.V1, questionKey: 'comment', text: 'Very friendly staff greeting', sentiment: 'positive', polarity: 'positive', themes: [] },
           ],
         },
         {
           sectionKey: 'narrative',
           items: [
-            { visitId: v.V5, questionKey: null, text: 'Reply took a long time', sentiment: 'negative' },
-            { visitId: v.V3, questionKey: null, text: 'The clerk ignored me at first', sentiment: 'negative' },
-            { visitId: v.V2, questionKey: null, text: 'Slow answer but resolved', sentiment: 'positive' },
-            { visitId: v.V1, questionKey: null, text: 'Excellent service, friendly staff', sentiment: 'positive' },
+            { visitId: v.V5, questionKey: null, text: 'Reply took a long time', sentiment: 'negative', polarity: 'negative', themes: [] },
+            { visitId: v.V3, questionKey: null, text: 'The clerk ignored me at first', sentiment: 'negative', polarity: 'negative', themes: [] },
+            { visitId: v.V2, questionKey: null, text: 'Slow answer but resolved', sentiment: 'positive', polarity: 'positive', themes: [] },
+            { visitId: v.V1, questionKey: null, text: 'Excellent service, friendly staff', sentiment: 'positive', polarity: 'positive', themes: [] },
           ],
         },
       ]);
@@ -547,7 +548,7 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     expect(body.filters).toEqual({ includeUnapproved: true });
     // wait 60, 120, 200, 400, 600, 900: median 300, ≤ 300 s: 3 of 6
     expect(body.timing[0]).toMatchObject({ channel: 'in_person', median: 300, n: 6, slaCompliance: 50 });
-    expect(body.comments.bySection[0].items[0]).toEqual({ visitId: v.V7, questionKey: 'comment', text: 'Great welcome', sentiment: 'positive' });
+    expect(body.comments.bySection[0].items[0]).toEqual({ visitId: v.V7, questionKey: 'comment', text: 'Great welcome', sentiment: 'positive', polarity: 'positive', themes: [] });
     // V8 left the multi-choice blank; V7 saw a guard
     expect(body.questions.find((q: { key: string }) => q.key === 'seen').answers).toEqual({ guard: 2, queue: 3, sign: 2 });
     expect(JSON.stringify(body)).not.toContain('Returned');

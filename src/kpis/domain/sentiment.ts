@@ -48,6 +48,7 @@ interface LanguageLexicon {
 }
 
 // Words of customer service the lexicon lacks or gets wrong for this domain, by stem (any inflection).
+// prettier-ignore
 const DOMAIN_STEMS: Record<'es' | 'en', Record<string, number>> = {
   es: {
     amable: 1, atento: 0.8, cordial: 1, simpático: 1, educado: 0.8, profesional: 0.8, cercano: 0.6, agradable: 0.8,
@@ -87,6 +88,7 @@ const DOMAIN_STEMS: Record<'es' | 'en', Record<string, number>> = {
 };
 
 // Exact words (no stem): their stem would also catch neutral words ("tardaron" → "tard" ← "tarde", afternoon).
+// prettier-ignore
 const DOMAIN_FORMS: Record<'es' | 'en', Record<string, number>> = {
   es: {
     supo: 0.4, tardaron: -1, tardó: -1, tardan: -1, tardaba: -1, tardamos: -1, tardanza: -1, tardísimo: -1,

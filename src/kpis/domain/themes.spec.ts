@@ -81,6 +81,12 @@ describe('summarizeThemes', () => {
   it('counts the visits that mention each theme for the next wave to compare with', () => {
     const shares = themeShares(texts, THEMES, 'es');
     expect(shares.visits).toBe(5);
-    expect(shares.mentioning).toEqual(new Map([['waiting', 4], ['courtesy', 2], ['data', 0]]));
+    expect(shares.mentioning).toEqual(
+      new Map([
+        ['waiting', 4],
+        ['courtesy', 2],
+        ['data', 0],
+      ]),
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('template themes', () => {
     const es = themes('es');
     expect(themesOf('Esperé veinte minutos en la cola y la gestora fue muy amable.', es, 'es')).toEqual(['waiting', 'courtesy']);
     expect(themesOf('No me pidió el DNI y dejó la pantalla a la vista.', es, 'es')).toEqual(['data_protection']);
-    expect(themesOf('Quedó en devolverme la llamada y no lo hizo. Los folletos estaban desordenados.', es, 'es')).toEqual(['follow_up', 'premises']);
+    expect(themesOf('Quedó en devolverme la llamada y no lo hizo. Los folletos estaban desordenados.', es, 'es')).toEqual([
+      'follow_up',
+      'premises',
+    ]);
     expect(themesOf('Pedí cita para el jueves por la tarde.', es, 'es')).toEqual([]);
     const en = themes('en');
     expect(themesOf('She explained the fees clearly but never called back.', en, 'en')).toEqual(['clarity', 'follow_up']);
