@@ -1032,7 +1032,7 @@ export interface components {
             na?: boolean;
             /** @example greeting */
             questionKey: string;
-            /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[] */
+            /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime: string; multi_choice: string[]; evidence: the id of a file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to 20 ids */
             value?: boolean | number | (string | null) | string[];
         };
         AnswerView: {
@@ -1550,17 +1550,32 @@ export interface components {
             n: number;
         };
         KpiComment: {
+            /**
+             * @description From its words (docs/kpis.md "Qualitative analysis")
+             * @enum {string}
+             */
+            polarity: "positive" | "negative" | "neutral";
             questionKey: string | null;
-            /** @enum {string} */
+            /**
+             * @description From the score around the comment (section or visit)
+             * @enum {string}
+             */
             sentiment: "positive" | "negative";
+            /** @description Masked: the shopper's name, e-mails and phone numbers never show */
             text: string;
+            /** @description Keys of the questionnaire themes it mentions */
+            themes: string[];
             /** Format: uuid */
             visitId: string;
         };
         KpiComments: {
+            /** @description Visits the themes are computed over: the most recent visits in scope, at most 2000 (docs/kpis.md) */
+            analysedVisits: number;
             bySection: components["schemas"]["KpiSectionComments"][];
             /** @description For each failed question, a few verbatims from the visits where it failed */
             failedQuestionVerbatims: components["schemas"]["KpiQuestionVerbatims"][];
+            /** @description The questionnaire's themes, in its order */
+            themes: components["schemas"]["KpiTheme"][];
             topTerms: components["schemas"]["KpiTerm"][];
         };
         KpiConsistency: {
@@ -1707,6 +1722,37 @@ export interface components {
         KpiTerm: {
             count: number;
             term: string;
+        };
+        KpiTheme: {
+            /** @description share − the previous wave's share, in points */
+            change?: number;
+            key: string;
+            label: string;
+            /** @description Mean score of the visits that speak badly of it */
+            meanScoreNegative?: number;
+            /** @description Mean score of the other analysed visits */
+            meanScoreOther?: number;
+            /** @description Texts (text answers and narratives) that mention it */
+            mentions: number;
+            /** @description Visits whose mentions of it are, on balance, negative */
+            negative: number;
+            /** @description Visits whose mentions of it are, on balance, positive */
+            positive: number;
+            /** @description Two-proportion z-test of the share against the previous wave */
+            pValue?: number;
+            /** @description % of the analysed visits that mention it */
+            share: number;
+            significant?: boolean;
+            /** @description Two or three of the most typical mentions */
+            verbatims: components["schemas"]["KpiThemeVerbatim"][];
+        };
+        KpiThemeVerbatim: {
+            /** @enum {string} */
+            polarity: "positive" | "negative" | "neutral";
+            /** @description The sentences that mention the theme, masked */
+            text: string;
+            /** Format: uuid */
+            visitId?: string;
         };
         KpiTiming: {
             /** @enum {string} */
