@@ -21,7 +21,7 @@ export class CampaignSummariesService {
 
   async of(campaignIds: string[]): Promise<Map<string, CampaignSummaryView>> {
     if (!campaignIds.length) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<SummaryRow[]>(
       `SELECT c.id, current.approved_visits, current.overall, previous.overall AS previous_overall
          FROM campaigns c
          CROSS JOIN LATERAL (
@@ -33,7 +33,7 @@ export class CampaignSummariesService {
            ON c.previous_campaign_id IS NOT NULL
         WHERE c.id = ANY($1::uuid[])`,
       [campaignIds, countedStatuses(false)],
-    )) as SummaryRow[];
+    );
     return new Map(
       rows.map((row) => {
         const overall = row.overall === null ? null : Number(row.overall);

@@ -41,9 +41,9 @@ export class CampaignVisitsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(user: AuthUser, campaignId: string, query: CampaignVisitsQuery): Promise<CampaignVisitsPage> {
-    const [campaign] = (await this.dataSource.query(`SELECT client_id FROM campaigns WHERE id = $1`, [campaignId])) as Array<{
-      client_id: string;
-    }>;
+    const [campaign] = await this.dataSource.query<Array<{ client_id: string }>>(`SELECT client_id FROM campaigns WHERE id = $1`, [
+      campaignId,
+    ]);
     if (!campaign) throw notFound('Campaign');
     assertCanReadClientData(user, campaign.client_id, 'Campaign');
 

@@ -35,7 +35,10 @@ describe('OpenAPI document (/docs-json)', () => {
     ctx = await createTestApp();
     document = (await ctx.http.get('/docs-json').expect(200)).body as Document;
     for (const [path, item] of Object.entries(document.paths)) {
-      for (const method of METHODS) if (item[method]) operations.push({ method, path, operation: item[method]! });
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (operation) operations.push({ method, path, operation });
+      }
     }
     tempDir = mkdtempSync(join(tmpdir(), 'incognito-openapi-test-'));
   });
@@ -131,7 +134,7 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(JSON.parse(serialiseDocument(offline))).toEqual(document);
   });
 
-  it('matches the committed web client types (run `npm run api:types` after changing the API)', async () => {
+  it('matches the committed web client types (run `npm run api:types` after changing the API)', () => {
     const file = join(tempDir, 'served.json');
     writeFileSync(file, serialiseDocument(document));
     const generated = join(tempDir, 'schema.d.ts');

@@ -268,7 +268,7 @@ describe('Client portal API', () => {
   });
 
   async function clientOf(campaignId: string): Promise<string> {
-    const [row] = (await ctx.db.query(`SELECT client_id FROM campaigns WHERE id = $1`, [campaignId])) as Array<{ client_id: string }>;
+    const [row] = await ctx.db.query<Array<{ client_id: string }>>(`SELECT client_id FROM campaigns WHERE id = $1`, [campaignId]);
     return row.client_id;
   }
 });
