@@ -10,7 +10,7 @@ import type { WaveComparison } from '../kpis/kpi-model';
 import { countedStatuses } from '../kpis/visit-scope';
 import { dimensionName, labelsFor, resolveReportLanguage } from '../exports/i18n';
 import { Channel, CHANNELS, timingMetricOf } from '../questionnaires/domain/definition';
-import type { Measure } from './domain/measures';
+import { Measure, measureAdvice } from './domain/measures';
 import { poolProportions, poolSamples, proportionPercent } from './domain/pooling';
 import { ChannelValue, programPriorities, weakestChannel } from './domain/priorities';
 import { chiSquareTest, Proportion, SignificanceTest, twoProportionTest, welchAnova } from './domain/program-statistics';
@@ -119,7 +119,8 @@ export class ProgramModelService {
       const timing = await this.queries.timing(scope);
       const dimensions = await this.queries.dimensionScores(scope, dimensionKeys);
       const previousScores = previousScope ? await this.queries.scores(previousScope) : null;
-      return { scores, timing, dimensions, previousScores };
+      const campaignChannels = await this.queries.campaignChannels(scope.campaignIds);
+      return { scores, timing, dimensions, previousScores, campaignChannels };
     })();
     const answerLane = (async () => {
       const counts = await this.queries.questionCounts(scope, questionKeys);
@@ -127,10 +128,8 @@ export class ProgramModelService {
       const previousDimensions = previousScope ? await this.queries.dimensionScores(previousScope, dimensionKeys) : [];
       return { counts, previousCounts, previousDimensions };
     })();
-    const [{ scores, timing, dimensions, previousScores }, { counts, previousCounts, previousDimensions }] = await Promise.all([
-      visitLane,
-      answerLane,
-    ]);
+    const [{ scores, timing, dimensions, previousScores, campaignChannels }, { counts, previousCounts, previousDimensions }] =
+      await Promise.all([visitLane, answerLane]);
 
     const all = scores.find((row) => row.kind === 'all');
     const visits = all?.visits ?? 0;
@@ -146,6 +145,11 @@ export class ProgramModelService {
       share: percentage(row.visits, visits) ?? 0,
     }));
     const shares = new Map(channels.map((channel) => [channel.channel, channel.share]));
+    const channelsOf = (campaignId: string): Channel[] =>
+      campaignChannels
+        .filter((row) => row.campaignId === campaignId)
+        .map((row) => row.channel)
+        .sort(byChannelOrder);
     const figures = measureFigures(measures, counts, dimensions);
 
     const measureModels: ProgramModel['measures'] = measures.map((measure) => {
@@ -198,7 +202,7 @@ export class ProgramModelService {
           id: campaign.id,
           name: campaign.name,
           questionnaireTitle: campaign.questionnaireTitle,
-          channels: [],
+          channels: channelsOf(campaign.id),
           mean: row?.score.mean ?? null,
           n: row?.score.n ?? 0,
         };
@@ -222,13 +226,18 @@ export class ProgramModelService {
           n: row.n,
         })),
       priorities: programPriorities(
-        measureModels.map((measure, index) => ({ key: measure.key, channels: measure.channels, advice: measures[index].advice })),
+        measureModels.map((measure) => ({ key: measure.key, channels: measure.channels })),
         shares,
+        // A priority's advice is the one its channel's own questionnaire gives for the measure.
+        (key, channel) =>
+          measureAdvice(
+            measures.find((measure) => measure.key === key)?.questionKeys ?? [],
+            campaigns.filter((campaign) => channelsOf(campaign.id).includes(channel)).map((campaign) => campaign.definition),
+          ),
       ),
       actions: [],
       plannedActions: [],
     };
-    await this.fillCampaignChannels(model);
 
     if (previousWave && previousScope && previousScores) {
       const previousFigures = measureFigures(measures, previousCounts, previousDimensions);
@@ -245,17 +254,6 @@ export class ProgramModelService {
     );
     model.plannedActions = planned.map((action) => ({ ...this.actionFields(action, measureByKey.get(action.measureKey)) }));
     return model;
-  }
-
-  /** The channels of each campaign's touchpoints. */
-  private async fillCampaignChannels(model: ProgramModel): Promise<void> {
-    const rows = await this.queries.campaignChannels(model.campaigns.map((campaign) => campaign.id));
-    for (const campaign of model.campaigns) {
-      campaign.channels = rows
-        .filter((row) => row.campaignId === campaign.id)
-        .map((row) => row.channel)
-        .sort(byChannelOrder);
-    }
   }
 
   private trend(

@@ -20,6 +20,16 @@ const ABSENT_COLOR = '#E4E8EC';
 /** The value an absent cell carries inside the chart only, to pick its grey: never shown, never a score. */
 const ABSENT = -1;
 
+/** A channel name on at most two lines, broken at the space nearest its middle, so narrow columns never overlap. */
+export function wrapLabel(text: string, maxLine = 10): string {
+  if (text.length <= maxLine) return text;
+  const spaces = [...text].map((character, index) => (character === ' ' ? index : -1)).filter((index) => index > 0);
+  if (!spaces.length) return text;
+  const middle = text.length / 2;
+  const at = spaces.reduce((best, index) => (Math.abs(index - middle) < Math.abs(best - middle) ? index : best));
+  return `${text.slice(0, at)}\n${text.slice(at + 1)}`;
+}
+
 export interface HeatmapCell {
   measure: number;
   channel: number;
@@ -43,10 +53,10 @@ export function heatmapCells(model: ProgramModel): HeatmapCell[] {
  * and labelled with it. Cells where the measure is not measured are a grey "—": absent, not 0.
  */
 export function heatmapChart(model: ProgramModel, language: ReportLanguage, labels: ReportLabels): Option {
-  const channels = model.channels.map((channel) => channelName(labels, channel.channel));
+  const channels = model.channels.map((channel) => wrapLabel(channelName(labels, channel.channel)));
   // ECharts draws the first category at the bottom: reverse so the first measure is on top.
   const measureCount = model.measures.length;
-  const measures = model.measures.map((measure) => shortLabel(measureTitle(measure, labels), 34)).reverse();
+  const measures = model.measures.map((measure) => shortLabel(measureTitle(measure, labels), 44)).reverse();
   const cells = heatmapCells(model);
   const y = (index: number) => measureCount - 1 - index;
   const format = (params: { value: unknown }) => {
@@ -55,7 +65,7 @@ export function heatmapChart(model: ProgramModel, language: ReportLanguage, labe
   };
   return {
     textStyle: TEXT,
-    grid: { left: 8, right: 8, top: 28, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 8, top: 40, bottom: 40, containLabel: true },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -116,7 +126,7 @@ export function channelScoresChart(model: ProgramModel, language: ReportLanguage
     grid: { left: 8, right: 56, top: 24, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
-      data: model.channels.map((channel) => channelName(labels, channel.channel)),
+      data: model.channels.map((channel) => wrapLabel(channelName(labels, channel.channel))),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: PALETTE.grid } },
       axisLabel: { ...TEXT, interval: 0 },

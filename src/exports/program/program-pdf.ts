@@ -353,7 +353,7 @@ function heatmap({ doc, model, labels, words, language }: Context): void {
     paragraph(doc, labels.noData, { italic: true, color: PALETTE.muted });
     return;
   }
-  const height = Math.min(520, 60 + 26 * model.measures.length + 40);
+  const height = Math.min(540, 80 + 24 * model.measures.length + 40);
   chart(doc, renderChartSvg(heatmapChart(model, language, labels), { width: contentWidth(doc), height }), height);
 
   subheading(doc, words.measuresTitle);
@@ -455,14 +455,14 @@ function actions({ doc, model, labels, words, language }: Context): void {
     table(
       doc,
       [
-        { header: words.measure, width: 2 },
-        { header: words.target, width: 1.7 },
-        { header: words.owner, width: 1.5 },
-        { header: words.state, width: 1.1 },
-        { header: words.before, width: 1.1, align: 'right' },
-        { header: words.after, width: 1.1, align: 'right' },
-        { header: labels.change, width: 1.3, align: 'right' },
-        { header: labels.significance, width: 1.9 },
+        { header: words.measure, width: 2.8 },
+        { header: words.target, width: 1.5 },
+        { header: words.owner, width: 1.4 },
+        { header: words.state, width: 1 },
+        { header: words.before, width: 1, align: 'right' },
+        { header: words.after, width: 1, align: 'right' },
+        { header: labels.change, width: 1.1, align: 'right' },
+        { header: labels.significance, width: 1.6 },
       ],
       model.actions.map((action) => [
         action.measureTitle,

@@ -100,7 +100,6 @@ describe('weakestChannel and programPriorities', () => {
       [
         {
           key: 'greeting',
-          advice: ['Greet'],
           channels: [
             { channel: 'in_person', compliance: 90, n: 10 },
             { channel: 'phone', compliance: 60, n: 10 },
@@ -109,7 +108,6 @@ describe('weakestChannel and programPriorities', () => {
         },
         {
           key: 'accurate',
-          advice: [],
           channels: [
             { channel: 'in_person', compliance: 20, n: 10 },
             { channel: 'phone', compliance: null, n: 0 },
@@ -117,10 +115,12 @@ describe('weakestChannel and programPriorities', () => {
         },
       ],
       share,
+      // The advice of the channel's own questionnaire.
+      (key, channel) => (channel === 'phone' ? [`${key} on the phone`, 'Smile'] : []),
     );
     expect(priorities).toEqual([
-      { measureKey: 'greeting', channel: 'phone', gap: 30, share: 25, impact: 7.5, advice: 'Greet' },
-      { measureKey: 'greeting', channel: 'email', gap: 10, share: 50, impact: 5, advice: 'Greet' },
+      { measureKey: 'greeting', channel: 'phone', gap: 30, share: 25, impact: 7.5, advice: 'greeting on the phone · Smile' },
+      { measureKey: 'greeting', channel: 'email', gap: 10, share: 50, impact: 5 },
     ]);
   });
 });

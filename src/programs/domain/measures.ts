@@ -26,6 +26,21 @@ export interface Measure {
   advice: string[];
 }
 
+const scoredQuestions = (definition: QuestionnaireDefinition) =>
+  listQuestions(definition)
+    .filter(({ question }) => isScoredQuestion(question))
+    .map(({ question }) => question);
+
+/** The `recommendation` texts of the given questions in these questionnaires, each once, in questionnaire order. */
+export function measureAdvice(questionKeys: string[], questionnaires: QuestionnaireDefinition[]): string[] {
+  const texts: string[] = [];
+  for (const question of questionnaires.flatMap(scoredQuestions)) {
+    const text = question.recommendation?.trim();
+    if (questionKeys.includes(question.key) && text && !texts.includes(text)) texts.push(text);
+  }
+  return texts;
+}
+
 /**
  * The measures of a wave, in this order: the consultant's (as defined), shared question keys (in
  * order of first appearance), dimensions (in order of first appearance). A shared key that a
@@ -34,21 +49,8 @@ export interface Measure {
  * `questionnaires` holds each distinct questionnaire version of the wave once.
  */
 export function programMeasures(questionnaires: QuestionnaireDefinition[], custom: CustomMeasure[]): Measure[] {
-  const scored = questionnaires.map((definition) =>
-    listQuestions(definition)
-      .filter(({ question }) => isScoredQuestion(question))
-      .map(({ question }) => question),
-  );
-  const adviceOf = (keys: string[]): string[] => {
-    const texts: string[] = [];
-    for (const questions of scored) {
-      for (const question of questions) {
-        const text = question.recommendation?.trim();
-        if (keys.includes(question.key) && text && !texts.includes(text)) texts.push(text);
-      }
-    }
-    return texts;
-  };
+  const scored = questionnaires.map(scoredQuestions);
+  const adviceOf = (keys: string[]): string[] => measureAdvice(keys, questionnaires);
   const textOf = (key: string): string => scored.flat().find((question) => question.key === key)?.text ?? key;
 
   const measures: Measure[] = custom.map((measure) => ({

@@ -31,11 +31,13 @@ export interface Priority {
 /**
  * For every measure measured on two or more channels, each channel below the best one: the gap in
  * points times the channel's share of the wave's visits. Highest impact first (ties: bigger gap, then
- * measure key and channel), so the top rows are where closing the gap moves the program most.
+ * measure key and channel), so the top rows are where closing the gap moves the program most. The
+ * advice is what `adviceOf` gives for that measure on that channel (its own questionnaire's advice).
  */
 export function programPriorities(
-  measures: Array<{ key: string; channels: ChannelValue[]; advice: string[] }>,
+  measures: Array<{ key: string; channels: ChannelValue[] }>,
   sharePercent: ReadonlyMap<Channel, number>,
+  adviceOf: (measureKey: string, channel: Channel) => string[] = () => [],
 ): Priority[] {
   const priorities: Priority[] = [];
   for (const measure of measures) {
@@ -46,13 +48,14 @@ export function programPriorities(
       const gap = best - (value.compliance as number);
       if (gap <= 0) continue;
       const share = sharePercent.get(value.channel) ?? 0;
+      const advice = adviceOf(measure.key, value.channel);
       priorities.push({
         measureKey: measure.key,
         channel: value.channel,
         gap,
         share,
         impact: (gap * share) / 100,
-        ...(measure.advice.length > 0 ? { advice: measure.advice.join(' · ') } : {}),
+        ...(advice.length > 0 ? { advice: advice.join(' · ') } : {}),
       });
     }
   }
