@@ -446,11 +446,11 @@ export interface ActionSeed {
 export const ACTION_PLAN: ActionSeed[] = [
   {
     measureKey: 'identification',
-    channels: ['facebook', 'twitter'],
+    channels: ['whatsapp', 'facebook', 'twitter'],
     owner: 'Equipo de Redes Sociales',
     note: 'Firmar cada respuesta con el nombre del gestor; plantillas revisadas y formación de 2 horas.',
     state: 'done',
-    effect: 0.3,
+    effect: 0.35,
   },
   {
     measureKey: 'follow_up_offered',
