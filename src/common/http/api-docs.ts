@@ -4,6 +4,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { Public } from '../auth/decorators';
+import { RULE_CODES, type RuleCode } from '../errors/error-codes';
 
 export class ErrorDetailView {
   @ApiProperty({ example: 'touchpointIds[0]' }) field: string;
@@ -17,8 +18,11 @@ export class ErrorBodyView {
   @ApiProperty({ example: 'Invalid request: touchpointIds[0]' }) message: string;
   @ApiPropertyOptional({ type: [ErrorDetailView], description: 'One entry per offending field' })
   details?: ErrorDetailView[];
-  @ApiPropertyOptional({ description: 'A stable machine-readable code for the error, when it has one' })
-  code?: string;
+  @ApiPropertyOptional({
+    enum: Object.keys(RULE_CODES),
+    description: 'The platform rule the request broke (docs/errors.md); absent when it broke none',
+  })
+  code?: RuleCode;
 }
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;

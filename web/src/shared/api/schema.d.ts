@@ -1032,7 +1032,7 @@ export interface components {
             na?: boolean;
             /** @example greeting */
             questionKey: string;
-            /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime: string; multi_choice: string[]; evidence: the id of a file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to 20 ids */
+            /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[] */
             value?: boolean | number | (string | null) | string[];
         };
         AnswerView: {
@@ -1428,8 +1428,11 @@ export interface components {
             name?: string;
         };
         ErrorBodyView: {
-            /** @description A stable machine-readable code for the error, when it has one */
-            code?: string;
+            /**
+             * @description The platform rule the request broke (docs/errors.md); absent when it broke none
+             * @enum {string}
+             */
+            code?: "CONFLICT_OF_INTEREST" | "ROTATION_RULE" | "MAX_ACTIVE_ASSIGNMENTS" | "MAX_VISITS_PER_DAY" | "WINDOW_CLOSED" | "ASSIGNMENT_TAKEN" | "INVALID_TRANSITION" | "CAMPAIGN_NOT_ACTIVE" | "NOT_DRAFT" | "CAMPAIGN_INVALID" | "UNPLANNABLE" | "OUTSIDE_WINDOW" | "VISIT_IN_FUTURE" | "ANSWERS_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "STALE_VERSION" | "NOT_EDITABLE" | "NOT_APPROVED" | "APPEAL_ALREADY_OPEN" | "APPEAL_RESOLVED" | "UNKNOWN_QUESTION" | "APPEAL_DECISION_INVALID";
             /** @description One entry per offending field */
             details?: components["schemas"]["ErrorDetailView"][];
             /**
