@@ -73,5 +73,5 @@ describe('the demo program (small scale)', () => {
     } finally {
       rmSync(outputDir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 60_000); // each report first uploads its evidence files (issue 12), about a fifth more requests
 });

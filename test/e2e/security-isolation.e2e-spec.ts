@@ -7,6 +7,7 @@
 //   - as client B / shopper B on list routes            → none of A's data.
 // Positive controls (a consultant and client A reading A's objects) show the refusals come from
 // tenancy, not from a broken route or a wrong id. Legitimate exceptions are listed explicitly below.
+import sharp from 'sharp';
 import { randomUUID } from 'crypto';
 import type { Response } from 'supertest';
 import { createTestApp, TestContext } from '../helpers/test-app';
@@ -164,10 +165,11 @@ describe('security: tenant isolation matrix', () => {
 
     // A piece of evidence on an approved report of A (uploaded through the API, then approved).
     const { report } = await insertVisit(ctx, world.a, { status: 'submitted' });
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
-      Buffer.from(`IHDR${world.a.marker}`, 'latin1'),
-    ]);
+    // A real image (client users get a copy re-encoded without metadata), with A's marker in its EXIF.
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
+      .png()
+      .withExif({ IFD0: { Artist: world.a.marker } })
+      .toBuffer();
     const uploaded = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', png, 'a.png').expect(201);
     await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now() WHERE id = $1`, [report.id]);
     const program = await ctx.http

@@ -46,7 +46,9 @@ export function IsAnswerValue(options?: ValidationOptions) {
 export class AnswerDto {
   @ApiProperty({ example: 'greeting' }) @IsString() @Length(1, 100) questionKey: string;
   @ApiPropertyOptional({
-    description: 'yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[]',
+    description:
+      'yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime: string; multi_choice: string[]; ' +
+      'evidence: the id of a file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to 20 ids',
     // null is allowed through the string branch: OpenAPI 3.0 wants `nullable` beside a `type`.
     oneOf: [{ type: 'boolean' }, { type: 'number' }, { type: 'string', nullable: true }, { type: 'array', items: { type: 'string' } }],
   })

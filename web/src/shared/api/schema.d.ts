@@ -1032,7 +1032,7 @@ export interface components {
             na?: boolean;
             /** @example greeting */
             questionKey: string;
-            /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime/evidence: string; multi_choice: string[] */
+            /** @description yes_no: boolean; scale/number/duration (seconds): number; single_choice/text/datetime: string; multi_choice: string[]; evidence: the id of a file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to 20 ids */
             value?: boolean | number | (string | null) | string[];
         };
         AnswerView: {
