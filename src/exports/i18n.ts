@@ -132,6 +132,27 @@ export interface ReportLabels {
   sentiment: string;
   comment: string;
 
+  // Qualitative analysis (docs/kpis.md "Qualitative analysis")
+  qualitative: string;
+  qualitativeIntro: (visits: number, ofVisits: number) => string;
+  theme: string;
+  themes: string;
+  mentions: string;
+  tone: string;
+  trend: string;
+  scoreLink: string;
+  scoreLinkNote: string;
+  mentionCount: string;
+  scoreWhenCriticised: string;
+  scoreOthers: string;
+  neutral: string;
+  polarity: string;
+  noThemes: string;
+  themeVerbatims: string;
+  allCommentsInExcel: string;
+  pointsAbbr: string;
+  mentionedBy: (share: string, count: number) => string;
+
   recommendations: string;
   impact: string;
   recommendation: string;
@@ -177,6 +198,7 @@ export interface ReportLabels {
     questions: string;
     timing: string;
     visits: string;
+    themes: string;
     comments: string;
   };
 
@@ -305,6 +327,28 @@ const es: ReportLabels = {
   sentiment: 'Valoración',
   comment: 'Comentario',
 
+  qualitative: 'Análisis cualitativo',
+  qualitativeIntro: (visits, ofVisits) =>
+    `De qué hablan los comentarios y las narrativas de ${visits === ofVisits ? `las ${visits} visitas` : `las ${visits} visitas más recientes de ${ofVisits}`}: cada tema con la parte de visitas que lo menciona, el tono de lo que se dice (por sus palabras) y su evolución frente a la oleada anterior.`,
+  theme: 'Tema',
+  themes: 'Temas',
+  mentions: 'Visitas que lo mencionan',
+  tone: 'Tono (positivo · neutro · negativo)',
+  trend: 'Frente a la oleada anterior',
+  scoreLink: 'Puntuación si se critica / resto',
+  mentionCount: 'Menciones',
+  scoreWhenCriticised: 'Puntuación media de las visitas que lo critican',
+  scoreOthers: 'Puntuación media del resto',
+  scoreLinkNote:
+    'La puntuación compara la media de las visitas que hablan mal del tema con la del resto. Tendencia: diferencia en puntos de la parte de visitas que lo mencionan; * = significativa (prueba de dos proporciones, p < 0,05).',
+  neutral: 'Neutro',
+  polarity: 'Tono del texto',
+  noThemes: 'El cuestionario no define temas: solo se muestran los términos más frecuentes.',
+  themeVerbatims: 'Lo que dicen: verbatims representativos',
+  allCommentsInExcel: 'Todos los comentarios, con sus temas y su tono, están en el libro Excel del informe.',
+  pointsAbbr: 'pts',
+  mentionedBy: (share, count) => `${share} (${count})`,
+
   recommendations: 'Recomendaciones',
   impact: 'Impacto',
   recommendation: 'Recomendación',
@@ -354,6 +398,7 @@ const es: ReportLabels = {
     questions: 'Preguntas',
     timing: 'Tiempos',
     visits: 'Visitas',
+    themes: 'Temas',
     comments: 'Comentarios',
   },
 
@@ -509,6 +554,28 @@ const en: ReportLabels = {
   sentiment: 'Sentiment',
   comment: 'Comment',
 
+  qualitative: 'Qualitative analysis',
+  qualitativeIntro: (visits, ofVisits) =>
+    `What the comments and narratives of ${visits === ofVisits ? `the ${visits} visits` : `the ${visits} most recent of ${ofVisits} visits`} talk about: each theme with the share of visits that mention it, the tone of what is said (from the words) and its change against the previous wave.`,
+  theme: 'Theme',
+  themes: 'Themes',
+  mentions: 'Visits mentioning it',
+  tone: 'Tone (positive · neutral · negative)',
+  trend: 'Against the previous wave',
+  scoreLink: 'Score when criticised / others',
+  mentionCount: 'Mentions',
+  scoreWhenCriticised: 'Mean score of the visits criticising it',
+  scoreOthers: 'Mean score of the others',
+  scoreLinkNote:
+    'The score compares the mean of the visits that speak badly of the theme with the others’. Trend: change in points of the share of visits mentioning it; * = significant (two-proportion test, p < 0.05).',
+  neutral: 'Neutral',
+  polarity: 'Tone of the text',
+  noThemes: 'The questionnaire defines no themes: only the most frequent terms are shown.',
+  themeVerbatims: 'What they say: representative verbatims',
+  allCommentsInExcel: 'Every comment, with its themes and tone, is in the report’s Excel workbook.',
+  pointsAbbr: 'pts',
+  mentionedBy: (share, count) => `${share} (${count})`,
+
   recommendations: 'Recommendations',
   impact: 'Impact',
   recommendation: 'Recommendation',
@@ -558,6 +625,7 @@ const en: ReportLabels = {
     questions: 'Questions',
     timing: 'Timing',
     visits: 'Visits',
+    themes: 'Themes',
     comments: 'Comments',
   },
 

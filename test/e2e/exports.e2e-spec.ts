@@ -204,6 +204,7 @@ describe('reports: PDF and Excel downloads', () => {
         'Preguntas',
         'Tiempos',
         'Visitas',
+        'Temas',
         'Comentarios',
       ]);
       for (const sheet of workbook.worksheets) {

@@ -50,6 +50,7 @@ describe('writeWorkbook', () => {
       'Preguntas',
       'Tiempos',
       'Visitas',
+      'Temas',
       'Comentarios',
     ]);
     for (const sheet of workbook.worksheets) {
@@ -89,11 +90,13 @@ describe('writeWorkbook', () => {
 
   it('writes sections with their trend, channels, regions and ranked touchpoints', () => {
     const sections = rowsOf(workbook.getWorksheet('Secciones')!);
-    expect(sections.map((row) => [row.Clave.value, row['Puntuación'].value, row['Oleada anterior'].value, row['Variación'].value])).toEqual([
-      ['saludo', 87.5, 80, 7.5],
-      ['solucion', 62.5, 55, 7.5],
-      ['cierre', null, null, null],
-    ]);
+    expect(sections.map((row) => [row.Clave.value, row['Puntuación'].value, row['Oleada anterior'].value, row['Variación'].value])).toEqual(
+      [
+        ['saludo', 87.5, 80, 7.5],
+        ['solucion', 62.5, 55, 7.5],
+        ['cierre', null, null, null],
+      ],
+    );
     expect(sections[1].significativa.value).toBe('Sí');
     expect(rowsOf(workbook.getWorksheet('Dimensiones')!).map((row) => [row['Dimensión'].value, row['Puntuación'].value])).toEqual([
       ['Empatía', 90],
@@ -121,7 +124,9 @@ describe('writeWorkbook', () => {
     expect(questions.get('q_producto')!['Recomendación'].value).toBe('Formar a la plantilla en las comisiones de la cuenta nómina.');
     expect(questions.get('q_comentario')!['Cumplimiento (%)'].value).toBeNull();
     const timing = rowsOf(workbook.getWorksheet('Tiempos')!);
-    expect(timing.map((row) => [row.Canal.value, row.Indicador.value, row['Mediana (s)'].value, row['Cumplimiento SLA (%)'].value])).toEqual([
+    expect(
+      timing.map((row) => [row.Canal.value, row.Indicador.value, row['Mediana (s)'].value, row['Cumplimiento SLA (%)'].value]),
+    ).toEqual([
       ['Presencial', 'Tiempo de espera', 240, 50],
       ['Teléfono', 'Tiempo de espera', 95, 100],
     ]);
@@ -163,16 +168,50 @@ describe('writeWorkbook', () => {
 
   it('keeps typed text that looks like a formula as string cells, and numbers comments by visit row', () => {
     const comments = rowsOf(workbook.getWorksheet('Comentarios')!);
-    expect(comments.map((row) => [row.Tipo.value, row['Sección'].value, row['Valoración'].value, row.Comentario.value, row['Visita (N.º)'].value])).toEqual([
+    expect(
+      comments.map((row) => [
+        row.Tipo.value,
+        row['Sección'].value,
+        row['Valoración'].value,
+        row.Comentario.value,
+        row['Visita (N.º)'].value,
+      ]),
+    ).toEqual([
       ['Comentario', 'Saludo y recepción', 'Positivo', 'Muy amable, me atendió enseguida. ¡Excelente!', 2],
       ['Comentario', 'Saludo y recepción', 'Negativo', '=HYPERLINK("http://evil","clic")', null],
       ['Comentario', 'Solución del problema', 'Negativo', '-No supo explicar la comisión de mantenimiento.', null],
       ['Verbatim (pregunta no cumplida)', 'Solución del problema', 'Negativo', '@SUM(1+1) No conocía la tarifa', null],
     ]);
+    // Every comment keeps its tone from the words and its themes (by label; a key without a theme stays a key).
+    expect(comments.map((row) => [row['Tono del texto'].value, row.Temas.value])).toEqual([
+      ['Positivo', 'Amabilidad y trato, Espera'],
+      ['Neutro', null],
+      ['Negativo', 'knowledge, clarity'],
+      [null, null],
+    ]);
     for (const row of comments) {
       expect(row.Comentario.type).toBe(ExcelJS.ValueType.String);
       expect(row.Comentario.formula).toBeUndefined();
     }
+  });
+
+  it('has a Themes sheet with every figure of the qualitative analysis', () => {
+    const themes = rowsOf(workbook.getWorksheet('Temas')!);
+    expect(
+      themes.map((row) => [
+        row.Tema.value,
+        row['Visitas que lo mencionan'].value,
+        row.Menciones.value,
+        row.Positivo.value,
+        row.Negativo.value,
+        row.Significativa.value,
+      ]),
+    ).toEqual([
+      ['Espera', 50, 5, 1, 4, 'Sí'],
+      ['Amabilidad y trato', 40, 4, 4, 0, 'No'],
+      ['Protección de datos', 0, 0, 0, 0, null],
+    ]);
+    expect(themes[0]['Puntuación media de las visitas que lo critican'].value).toBe(61.5);
   });
 
   it('identifies visits by id and status for staff', async () => {
@@ -189,7 +228,7 @@ describe('writeWorkbook', () => {
 
   it('writes a valid workbook for a campaign without visits, trend or comments', async () => {
     const empty = await build(emptyKpiModel(), [], 'en');
-    expect(empty.worksheets).toHaveLength(10);
+    expect(empty.worksheets).toHaveLength(11);
     expect(rowsOf(empty.getWorksheet('Visits')!)).toHaveLength(0);
     expect(rowsOf(empty.getWorksheet('Comments')!)).toHaveLength(0);
     const summary = new Map(rowsOf(empty.getWorksheet('Summary')!).map((row) => [row.Item.value, row.Value.value]));

@@ -89,6 +89,7 @@ export async function writeWorkbook(
     writeTable(workbook, names.questions, ...questionsTable(model, labels));
     writeTable(workbook, names.timing, ...timingTable(model, labels));
     const visitNumbers = await writeVisitsSheet(workbook, names.visits, model, visitRows, out, labels, audience);
+    writeTable(workbook, names.themes, ...themesTable(model, labels));
     writeTable(workbook, names.comments, ...commentsTable(model, labels, audience, visitNumbers));
     // exceljs resolves commit() on the output's 'finish', which never comes if the reader has gone.
     const aborted = closedEarly(out);
@@ -155,7 +156,14 @@ function toCellValue(value: CellValue): ExcelJS.CellValue {
 
 /** A small sheet: every row is known, so columns are fitted to their contents. */
 function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: ColumnSpec[], rows: CellValue[][]): void {
-  const widths = columns.map((column, index) => column.width ?? fitWidth(column, rows.map((row) => row[index] ?? null)));
+  const widths = columns.map(
+    (column, index) =>
+      column.width ??
+      fitWidth(
+        column,
+        rows.map((row) => row[index] ?? null),
+      ),
+  );
   const sheet = addSheet(workbook, name, columns, widths);
   for (const row of rows) commitRow(sheet, columns, row);
   sheet.commit();
@@ -248,7 +256,13 @@ async function writeVisitsSheet(
   }
 
   // The visit's number or id stays in view while scrolling through the question columns.
-  const sheet = addSheet(workbook, name, columns, columns.map((column) => column.width ?? 12), 1);
+  const sheet = addSheet(
+    workbook,
+    name,
+    columns,
+    columns.map((column) => column.width ?? 12),
+    1,
+  );
   const words = { yes: labels.yes, no: labels.no, na: labels.notApplicable };
   const referenced = new Set(commentVisitIds(model));
   const numbers = new Map<string, number>();
@@ -502,6 +516,35 @@ export function timingTable(model: KpiModel, labels: ReportLabels): Table {
   return [columns, rows];
 }
 
+/** The qualitative analysis's themes, in the questionnaire's order, with every figure of the model. */
+export function themesTable(model: KpiModel, labels: ReportLabels): Table {
+  const columns: ColumnSpec[] = [
+    { header: labels.theme, kind: 'text' },
+    { header: labels.mentions, kind: 'percent' },
+    { header: labels.mentionCount, kind: 'integer' },
+    { header: labels.positive, kind: 'integer' },
+    { header: labels.negative, kind: 'integer' },
+    { header: `${labels.change} (${labels.points})`, kind: 'decimal' },
+    { header: labels.pValue, kind: 'pvalue' },
+    { header: labels.significant.charAt(0).toUpperCase() + labels.significant.slice(1), kind: 'text' },
+    { header: labels.scoreWhenCriticised, kind: 'score' },
+    { header: labels.scoreOthers, kind: 'score' },
+  ];
+  const rows: CellValue[][] = model.comments.themes.map((theme) => [
+    theme.label,
+    theme.share,
+    theme.mentions,
+    theme.positive,
+    theme.negative,
+    theme.change ?? null,
+    theme.pValue ?? null,
+    yesNo(labels, theme.significant),
+    theme.meanScoreNegative ?? null,
+    theme.meanScoreOther ?? null,
+  ]);
+  return [columns, rows];
+}
+
 export function commentsTable(
   model: KpiModel,
   labels: ReportLabels,
@@ -514,9 +557,14 @@ export function commentsTable(
     { header: labels.section, kind: 'text' },
     { header: labels.questionKey, kind: 'text' },
     { header: labels.sentiment, kind: 'text' },
+    { header: labels.polarity, kind: 'text' },
+    { header: labels.themes, kind: 'text', width: 30 },
     { header: labels.comment, kind: 'text', width: MAX_WIDTH },
     staff ? { header: labels.visitId, kind: 'text', width: 38 } : { header: `${labels.visit} (${labels.rowNumber})`, kind: 'integer' },
   ];
+  const themeLabels = new Map(model.comments.themes.map((theme) => [theme.key, theme.label]));
+  const polarityLabel = (polarity: 'positive' | 'negative' | 'neutral') =>
+    polarity === 'positive' ? labels.positive : polarity === 'negative' ? labels.negative : labels.neutral;
   const sectionTitles = new Map(model.sections.map((section) => [section.key, section.title]));
   const questionSections = new Map(model.questions.map((question) => [question.key, question.sectionKey]));
   const visitRef = (visitId: string): CellValue => (staff ? visitId : (visitNumbers.get(visitId) ?? null));
@@ -528,6 +576,8 @@ export function commentsTable(
         commentGroupTitle(labels, sectionTitles, section.sectionKey),
         item.questionKey,
         item.sentiment === 'positive' ? labels.positive : labels.negative,
+        polarityLabel(item.polarity),
+        item.themes.map((key) => themeLabels.get(key) ?? key).join(', ') || null,
         item.text,
         visitRef(item.visitId),
       ]);
@@ -541,6 +591,8 @@ export function commentsTable(
         sectionKey ? (sectionTitles.get(sectionKey) ?? sectionKey) : null,
         question.questionKey,
         labels.negative,
+        null,
+        null,
         item.text,
         visitRef(item.visitId),
       ]);

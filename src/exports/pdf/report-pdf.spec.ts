@@ -3,6 +3,7 @@ import { emptyKpiModel, fullKpiModel } from '../testing/kpi-model.fixture';
 import { readPdf } from '../testing/pdf-text';
 import { labelsFor } from '../i18n';
 import { headline, renderPdf } from './report-pdf';
+import { themesByShare, themeTrend } from './qualitative';
 
 // Every test reads its PDF back through a pdf-parse child process.
 jest.setTimeout(30000);
@@ -54,7 +55,7 @@ describe('renderPdf', () => {
     }
   });
 
-  it('has the charts (their SVG text included), the tables, comments, recommendations and the method note', () => {
+  it('has the charts (their SVG text included), the tables, the qualitative analysis, recommendations and the method note', () => {
     for (const text of [
       'Puntuación por sección',
       'Puntuación por canal',
@@ -69,9 +70,7 @@ describe('renderPdf', () => {
       'Oficina Málaga Centro (Málaga)',
       'Cumplimiento por pregunta',
       '¿Resolvió la consulta en el primer contacto?',
-      'Comentarios y verbatims',
-      '“Muy amable, me atendió enseguida. ¡Excelente!”',
-      '=HYPERLINK',
+      'Análisis cualitativo',
       'atención (3) · comisión (2)',
       'Recomendaciones',
       'Nota metodológica',
@@ -81,6 +80,31 @@ describe('renderPdf', () => {
     }
     // Unscored questions have no compliance row.
     expect(full.text).not.toContain('Comentario libre');
+  });
+
+  it('analyses the comments by theme instead of listing them: share, tone, trend, score link, verbatims', () => {
+    for (const text of [
+      'Análisis cualitativo',
+      'Espera',
+      '50 % (5)', // share 50 of 10 analysed visits
+      '▲ +20,0 pts *', // significant rise of a theme mostly criticised
+      '61,5 / 84,0',
+      'Amabilidad y trato',
+      '40 % (4)',
+      '▼ -5,0 pts',
+      'Protección de datos',
+      'Lo que dicen: verbatims representativos',
+      '“Esperé veinte minutos de pie en la cola.”',
+      '“Me atendió enseguida.”',
+      'Todos los comentarios, con sus temas y su tono, están en el libro Excel del informe.',
+    ]) {
+      expect(full.text).toContain(text);
+    }
+    // The raw comments are in the Excel workbook only.
+    expect(full.text).not.toContain('=HYPERLINK');
+    expect(full.text).not.toContain('¡Excelente!');
+    // Most mentioned first.
+    expect(full.text.indexOf('Amabilidad y trato')).toBeGreaterThan(full.text.indexOf('50 % (5)'));
   });
 
   it('numbers every page and names the campaign in the footer', () => {
@@ -132,7 +156,7 @@ describe('renderPdf', () => {
   it('prints names and comments as typed, outside Western European letters too (the font is embedded)', async () => {
     const model = fullKpiModel();
     model.campaign.clientName = 'Łódź Ελλάδα Москва';
-    model.comments.bySection[0].items[0].text = 'Øresund – “quoted” € ≥ 5 ő';
+    model.comments.themes[0].verbatims[0].text = 'Øresund – “quoted” € ≥ 5 ő';
     const { text, info } = await readPdf(await renderPdf(model, 'es'));
     expect(text).toContain('Łódź Ελλάδα Москва');
     expect(text).toContain('“Øresund – “quoted” € ≥ 5 ő”');
@@ -157,5 +181,27 @@ describe('headline', () => {
       'The overall score is 85.0 out of 100 (4 visits), 3.0 points below the previous wave.',
     );
     expect(headline(emptyKpiModel(), labelsFor('en'), 'en')).toBeNull();
+  });
+});
+
+describe('themeTrend', () => {
+  const labels = labelsFor('en');
+  const theme = fullKpiModel().comments.themes[0]; // mostly criticised (1 positive, 4 negative)
+
+  it('colours a significant rise of a criticised theme as bad news, and its fall as good news', () => {
+    expect(themeTrend({ ...theme, change: 20, significant: true }, labels, 'en')).toEqual({ text: '▲ +20.0 pts *', color: '#C0392B' });
+    expect(themeTrend({ ...theme, change: -20, significant: true }, labels, 'en')).toEqual({ text: '▼ -20.0 pts *', color: '#2E7D32' });
+    expect(themeTrend({ ...theme, positive: 5, negative: 0, change: 20, significant: true }, labels, 'en')?.color).toBe('#2E7D32');
+  });
+
+  it('keeps a change that is not significant grey, and has no arrow without a previous wave', () => {
+    expect(themeTrend({ ...theme, change: 3, significant: false }, labels, 'en')).toEqual({ text: '▲ +3.0 pts', color: '#6B7785' });
+    const { change: _change, pValue: _p, significant: _s, ...withoutTrend } = theme;
+    expect(themeTrend(withoutTrend, labels, 'en')).toBeNull();
+  });
+
+  it('orders themes by share, ties in the questionnaire order', () => {
+    const [a, b, c] = fullKpiModel().comments.themes;
+    expect(themesByShare([c, { ...b, share: 50 }, a]).map((t) => t.key)).toEqual(['courtesy', 'waiting', 'data_protection']);
   });
 });

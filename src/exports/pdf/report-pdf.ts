@@ -7,7 +7,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { KpiModel, WaveComparison } from '../../kpis/kpi-model';
 import { QuestionType, SCORABLE_TYPES } from '../../questionnaires/domain/definition';
 import { EMPTY, formatChange, formatDecimal, formatDuration, formatInteger, formatLongDate, formatPercent, formatPValue } from '../format';
-import { channelName, commentGroupTitle, dimensionName, Headline, kpiName, labelsFor, ReportLabels, ReportLanguage } from '../i18n';
+import { channelName, dimensionName, Headline, kpiName, labelsFor, ReportLabels, ReportLanguage } from '../i18n';
 import { rankTouchpoints } from '../ranking';
 import {
   channelsChart,
@@ -20,6 +20,7 @@ import {
   trendRows,
 } from './charts';
 import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from './layout';
+import { qualitativeAnalysis } from './qualitative';
 import { chartFont, FONT, PAGE, PALETTE, registerFonts } from './theme';
 
 type Doc = PDFKit.PDFDocument;
@@ -31,7 +32,6 @@ export interface PdfOptions {
 
 const TOP_ITEMS = 3;
 const MAX_RECOMMENDATIONS = 20;
-const MAX_VERBATIMS_PER_QUESTION = 5;
 
 /** Renders the whole report into memory (a report is a few hundred kilobytes at most) and resolves with it. */
 export function renderPdf(model: KpiModel, language: ReportLanguage, options: PdfOptions = {}): Promise<Buffer> {
@@ -67,7 +67,7 @@ export function renderPdf(model: KpiModel, language: ReportLanguage, options: Pd
     timingAndFcr(context);
     ranking(context);
     questionCompliance(context);
-    comments(context);
+    qualitativeAnalysis(context.doc, model, context.labels, language);
     recommendations(context);
     methodNote(context);
     footers(context);
@@ -619,58 +619,6 @@ function questionCompliance({ doc, model, labels, language }: Context): void {
       complianceCell(question.compliance, language),
     ]),
   );
-}
-
-function comments({ doc, model, labels }: Context): void {
-  heading(doc, labels.comments);
-  const { bySection, topTerms, failedQuestionVerbatims } = model.comments;
-  const anyComment = bySection.some((section) => section.items.length) || failedQuestionVerbatims.some((question) => question.items.length);
-  if (!anyComment && !topTerms.length) {
-    paragraph(doc, labels.noComments, { italic: true, color: PALETTE.muted });
-    return;
-  }
-  if (topTerms.length) {
-    subheading(doc, labels.topTerms, 20);
-    paragraph(doc, topTerms.map((term) => `${term.term} (${term.count})`).join(' · '));
-  }
-  const sectionTitles = new Map(model.sections.map((section) => [section.key, section.title]));
-  for (const section of bySection) {
-    if (!section.items.length) continue;
-    subheading(doc, commentGroupTitle(labels, sectionTitles, section.sectionKey));
-    table(
-      doc,
-      [
-        { header: labels.sentiment, width: 1.3 },
-        { header: labels.comment, width: 8 },
-      ],
-      section.items.map((item) => [
-        item.sentiment === 'positive'
-          ? { text: labels.positive, color: PALETTE.good, bold: true }
-          : { text: labels.negative, color: PALETTE.bad, bold: true },
-        `“${item.text}”`,
-      ]),
-    );
-  }
-  const withVerbatims = failedQuestionVerbatims.filter((question) => question.items.length);
-  if (withVerbatims.length) {
-    subheading(doc, labels.failedQuestionVerbatims);
-    const questionTexts = new Map(model.questions.map((question) => [question.key, question.text]));
-    table(
-      doc,
-      [
-        { header: labels.question, width: 3.3 },
-        { header: labels.comment, width: 6 },
-      ],
-      withVerbatims.flatMap((question) =>
-        question.items
-          .slice(0, MAX_VERBATIMS_PER_QUESTION)
-          .map((item, index) => [
-            index === 0 ? { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true } : '',
-            `“${item.text}”`,
-          ]),
-      ),
-    );
-  }
 }
 
 function recommendations({ doc, model, labels, language }: Context): void {

@@ -1,0 +1,250 @@
+// The report's qualitative pages (docs/kpis.md "Qualitative analysis"): one table of the questionnaire's
+// themes — how many visits mention each, the tone of what is said as a bar, the trend against the
+// previous wave as an arrow, the score of visits that criticise it — then the verbatims that say it best,
+// the most frequent terms and the verbatims of failed questions. The comments one by one are in the
+// Excel workbook, not here. Texts arrive masked from the KPI model; visit ids are never printed.
+import type { KpiModel } from '../../kpis/kpi-model';
+import { formatChange, formatDecimal, formatPercent } from '../format';
+import type { ReportLabels, ReportLanguage } from '../i18n';
+import { bottomLimit, contentWidth, ensureSpace, heading, paragraph, subheading, table } from './layout';
+import { FONT, PALETTE } from './theme';
+
+type Doc = PDFKit.PDFDocument;
+type Theme = KpiModel['comments']['themes'][number];
+type Polarity = Theme['verbatims'][number]['polarity'];
+
+const MAX_VERBATIMS_PER_QUESTION = 3;
+/** Themes whose verbatims are quoted: the most mentioned ones. */
+const QUOTED_THEMES = 6;
+const FONT_SIZE = 8.5;
+const PADDING = 5;
+const BAR_HEIGHT = 9;
+
+const polarityColor = (polarity: Polarity) =>
+  polarity === 'positive' ? PALETTE.good : polarity === 'negative' ? PALETTE.bad : PALETTE.secondary;
+
+/** Most mentioned first; ties in the questionnaire's order (the model's). */
+export function themesByShare(themes: readonly Theme[]): Theme[] {
+  return themes
+    .map((theme, index) => ({ theme, index }))
+    .sort((a, b) => b.theme.share - a.theme.share || a.index - b.index)
+    .map(({ theme }) => theme);
+}
+
+/**
+ * The trend arrow of a theme and its colour: up or down with the change in points, starred when
+ * significant. A significant rise of a theme mostly criticised (or fall of one mostly praised) is bad
+ * news, the other way round good news; a change that is not significant stays grey.
+ */
+export function themeTrend(theme: Theme, labels: ReportLabels, language: ReportLanguage): { text: string; color: string } | null {
+  if (theme.change === undefined) return null;
+  const arrow = theme.change > 0.05 ? '▲' : theme.change < -0.05 ? '▼' : '▬';
+  const text = `${arrow} ${formatChange(theme.change, language)} ${labels.pointsAbbr}${theme.significant ? ' *' : ''}`;
+  if (!theme.significant || arrow === '▬') return { text, color: PALETTE.muted };
+  const mostlyCriticised = theme.negative > theme.positive;
+  const bad = (arrow === '▲') === mostlyCriticised;
+  return { text, color: bad ? PALETTE.bad : PALETTE.good };
+}
+
+export function qualitativeAnalysis(doc: Doc, model: KpiModel, labels: ReportLabels, language: ReportLanguage): void {
+  // Its own page: the page a quality manager turns to for what customers keep saying.
+  if (doc.y > doc.page.margins.top + 1) doc.addPage();
+  heading(doc, labels.qualitative, 200);
+  const { themes, topTerms, failedQuestionVerbatims, bySection, analysedVisits } = model.comments;
+  const anyText = bySection.some((section) => section.items.length) || themes.some((theme) => theme.mentions > 0);
+  if (!anyText && !topTerms.length) {
+    paragraph(doc, labels.noComments, { italic: true, color: PALETTE.muted });
+    return;
+  }
+  if (themes.length) {
+    paragraph(doc, labels.qualitativeIntro(analysedVisits, Math.max(model.n, analysedVisits)), { size: 9, color: PALETTE.muted });
+    themesTable(doc, themesByShare(themes), analysedVisits, labels, language);
+    paragraph(doc, labels.scoreLinkNote, { size: 7.5, color: PALETTE.muted });
+    themeVerbatims(
+      doc,
+      themesByShare(themes)
+        .filter((theme) => theme.verbatims.length)
+        .slice(0, QUOTED_THEMES),
+      labels,
+    );
+  } else {
+    paragraph(doc, labels.noThemes, { italic: true, color: PALETTE.muted });
+  }
+  if (topTerms.length) {
+    subheading(doc, labels.topTerms, 20);
+    paragraph(doc, topTerms.map((term) => `${term.term} (${term.count})`).join(' · '));
+  }
+  const withVerbatims = failedQuestionVerbatims.filter((question) => question.items.length);
+  if (withVerbatims.length) {
+    subheading(doc, labels.failedQuestionVerbatims);
+    const questionTexts = new Map(model.questions.map((question) => [question.key, question.text]));
+    table(
+      doc,
+      [
+        { header: labels.question, width: 3.3 },
+        { header: labels.comment, width: 6 },
+      ],
+      withVerbatims.flatMap((question) =>
+        question.items
+          .slice(0, MAX_VERBATIMS_PER_QUESTION)
+          .map((item, index) => [
+            index === 0 ? { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true } : '',
+            `“${item.text}”`,
+          ]),
+      ),
+      { maxCellChars: 400 },
+    );
+  }
+  paragraph(doc, labels.allCommentsInExcel, { size: 8.5, italic: true, color: PALETTE.muted });
+}
+
+/** The themes table: drawn by hand, since its tone column is a bar rather than text. */
+function themesTable(doc: Doc, themes: Theme[], analysedVisits: number, labels: ReportLabels, language: ReportLanguage): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const weights = [2.6, 1.6, 2.6, 1.9, 1.7];
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const widths = weights.map((weight) => (weight / total) * width);
+  const xs = widths.map((_, index) => left + widths.slice(0, index).reduce((sum, w) => sum + w, 0));
+  const headers = [labels.theme, labels.mentions, labels.tone, labels.trend, labels.scoreLink];
+
+  const drawHeader = () => {
+    doc.font(FONT.bold).fontSize(7.5);
+    const height =
+      Math.max(...headers.map((text, index) => doc.heightOfString(text, { width: widths[index] - 2 * PADDING }))) + 2 * PADDING;
+    const y = doc.y;
+    doc.save().rect(left, y, width, height).fill(PALETTE.primary).restore();
+    headers.forEach((text, index) =>
+      doc
+        .font(FONT.bold)
+        .fontSize(7.5)
+        .fillColor(PALETTE.white)
+        .text(text, xs[index] + PADDING, y + PADDING, { width: widths[index] - 2 * PADDING, align: index === 0 ? 'left' : 'center' }),
+    );
+    doc.y = y + height;
+  };
+
+  ensureSpace(doc, 90);
+  drawHeader();
+  themes.forEach((theme, rowIndex) => {
+    doc.font(FONT.bold).fontSize(FONT_SIZE);
+    const height = Math.max(22, doc.heightOfString(theme.label, { width: widths[0] - 2 * PADDING }) + 2 * PADDING);
+    if (doc.y + height > bottomLimit(doc)) {
+      doc.addPage();
+      drawHeader();
+    }
+    const y = doc.y;
+    if (rowIndex % 2 === 1) doc.save().rect(left, y, width, height).fill(PALETTE.zebra).restore();
+    const middle = y + height / 2 - FONT_SIZE / 2 - 1;
+
+    doc
+      .font(FONT.bold)
+      .fontSize(FONT_SIZE)
+      .fillColor(PALETTE.text)
+      .text(theme.label, xs[0] + PADDING, y + PADDING, { width: widths[0] - 2 * PADDING });
+    const visits = Math.round((theme.share * analysedVisits) / 100);
+    doc
+      .font(FONT.regular)
+      .fontSize(FONT_SIZE)
+      .fillColor(theme.mentions ? PALETTE.text : PALETTE.muted)
+      .text(labels.mentionedBy(formatPercent(theme.share, language, 0), visits), xs[1] + PADDING, middle, {
+        width: widths[1] - 2 * PADDING,
+        align: 'center',
+      });
+
+    toneBar(doc, xs[2] + PADDING, y + (height - BAR_HEIGHT) / 2, widths[2] - 2 * PADDING, theme, visits);
+
+    const trend = themeTrend(theme, labels, language);
+    doc
+      .font(trend && trend.color !== PALETTE.muted ? FONT.bold : FONT.regular)
+      .fontSize(FONT_SIZE)
+      .fillColor(trend?.color ?? PALETTE.muted)
+      .text(trend?.text ?? '—', xs[3] + PADDING, middle, { width: widths[3] - 2 * PADDING, align: 'center' });
+
+    const scores =
+      theme.meanScoreNegative !== undefined && theme.meanScoreOther !== undefined
+        ? `${formatDecimal(theme.meanScoreNegative, language)} / ${formatDecimal(theme.meanScoreOther, language)}`
+        : '—';
+    const gap =
+      theme.meanScoreNegative !== undefined && theme.meanScoreOther !== undefined ? theme.meanScoreOther - theme.meanScoreNegative : 0;
+    doc
+      .font(gap >= 10 ? FONT.bold : FONT.regular)
+      .fontSize(FONT_SIZE)
+      .fillColor(gap >= 10 ? PALETTE.bad : scores === '—' ? PALETTE.muted : PALETTE.text)
+      .text(scores, xs[4] + PADDING, middle, { width: widths[4] - 2 * PADDING, align: 'center' });
+
+    doc
+      .save()
+      .moveTo(left, y + height)
+      .lineTo(left + width, y + height)
+      .lineWidth(0.4)
+      .strokeColor(PALETTE.rule)
+      .stroke()
+      .restore();
+    doc.y = y + height;
+  });
+  doc.x = left;
+  doc.moveDown(0.6);
+}
+
+/** The tone of the visits that mention a theme: positive, neutral and negative as one bar split in proportion. */
+function toneBar(doc: Doc, x: number, y: number, width: number, theme: Theme, visits: number): void {
+  if (visits === 0) {
+    doc.save().rect(x, y, width, BAR_HEIGHT).lineWidth(0.5).strokeColor(PALETTE.grid).stroke().restore();
+    return;
+  }
+  const neutral = Math.max(0, visits - theme.positive - theme.negative);
+  const parts: Array<[number, string]> = [
+    [theme.positive, PALETTE.good],
+    [neutral, PALETTE.secondary],
+    [theme.negative, PALETTE.bad],
+  ];
+  let cursor = x;
+  for (const [count, color] of parts) {
+    if (count === 0) continue;
+    const partWidth = (count / visits) * width;
+    doc.save().rect(cursor, y, partWidth, BAR_HEIGHT).fill(color).restore();
+    if (partWidth >= 14) {
+      doc
+        .font(FONT.bold)
+        .fontSize(6.5)
+        .fillColor(PALETTE.white)
+        .text(String(count), cursor, y + 1.5, { width: partWidth, align: 'center', lineBreak: false });
+    }
+    cursor += partWidth;
+  }
+}
+
+/** Per quoted theme, its two or three most typical verbatims, each marked with the colour of its tone. */
+function themeVerbatims(doc: Doc, themes: Theme[], labels: ReportLabels): void {
+  if (!themes.length) return;
+  subheading(doc, labels.themeVerbatims, 80);
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  for (const theme of themes) {
+    doc.font(FONT.bold).fontSize(9);
+    ensureSpace(doc, 40);
+    doc.fillColor(PALETTE.primary).text(theme.label, left, doc.y, { width });
+    doc.moveDown(0.2);
+    for (const verbatim of theme.verbatims) {
+      const text = `“${verbatim.text}”`;
+      doc.font(FONT.italic).fontSize(8.5);
+      const height = doc.heightOfString(text, { width: width - 16 });
+      ensureSpace(doc, height + 4);
+      const y = doc.y;
+      doc
+        .save()
+        .rect(left + 2, y + 2, 3, Math.max(8, height - 3))
+        .fill(polarityColor(verbatim.polarity))
+        .restore();
+      doc
+        .font(FONT.italic)
+        .fontSize(8.5)
+        .fillColor(PALETTE.text)
+        .text(text, left + 12, y, { width: width - 16 });
+      doc.y += 3;
+    }
+    doc.moveDown(0.4);
+  }
+  doc.x = left;
+}
