@@ -1,13 +1,14 @@
 // The copy of an evidence file that client users may download: nothing in it identifies the shopper.
 // Images are decoded and re-encoded by sharp (which writes no EXIF, XMP, IPTC, GPS, comments or
 // text chunks), turned upright first so the orientation survives the loss of the EXIF tag; PDF, MP3,
-// M4A/MP4 and WAV have their tags blanked or cut (domain/strip-metadata.ts). What cannot be cleaned
-// with confidence (HEIC/HEIF, which this sharp build cannot decode; Ogg; a PDF whose information
-// dictionary sits in a compressed object stream) gets no shareable copy and is withheld from clients.
+// M4A/MP4, WAV and Ogg (Vorbis, Opus) have their tags blanked or cut (domain/strip-metadata.ts). What
+// cannot be cleaned with confidence (HEIC/HEIF, which this sharp build cannot decode; other codecs in
+// Ogg; a PDF whose information dictionary sits in a compressed object stream) gets no shareable copy
+// and is withheld from client users.
 import sharp from 'sharp';
 import type { EvidenceType } from './domain/file-types';
 import { readPhotoCapture, type PhotoCapture } from './domain/exif';
-import { blankIsoUserData, blankPdfMetadata, blankWavTags, stripMp3Tags } from './domain/strip-metadata';
+import { blankIsoUserData, blankOggComments, blankPdfMetadata, blankWavTags, stripMp3Tags } from './domain/strip-metadata';
 
 export interface SanitizedEvidence {
   /** The copy for client users, or null when none can be made safely. */
@@ -15,6 +16,9 @@ export interface SanitizedEvidence {
   /** A photo's capture time and place (integrity data for reviewers); null for other kinds or unreadable photos. */
   capture: PhotoCapture | null;
 }
+
+/** Decoding is refused past this many pixels (a 15 MB PNG can claim 16 000 × 16 000): phones take up to about 50 MP. */
+const MAX_INPUT_PIXELS = 120_000_000;
 
 const SHARP_FORMATS: Record<string, 'jpeg' | 'png' | 'webp' | 'gif'> = {
   'image/jpeg': 'jpeg',
@@ -36,6 +40,8 @@ export async function sanitizeEvidence(content: Buffer, type: EvidenceType): Pro
       return { shareable: blankIsoUserData(content), capture: null };
     case 'audio/wav':
       return { shareable: blankWavTags(content), capture: null };
+    case 'audio/ogg':
+      return { shareable: blankOggComments(content), capture: null };
     default:
       return { shareable: null, capture: null };
   }
@@ -43,10 +49,10 @@ export async function sanitizeEvidence(content: Buffer, type: EvidenceType): Pro
 
 async function sanitizeImage(content: Buffer, format: 'jpeg' | 'png' | 'webp' | 'gif'): Promise<SanitizedEvidence> {
   try {
-    const metadata = await sharp(content).metadata();
+    const metadata = await sharp(content, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     const capture = readPhotoCapture(metadata.exif);
     const animated = (metadata.pages ?? 1) > 1;
-    let image = sharp(content, { animated });
+    let image = sharp(content, { animated, limitInputPixels: MAX_INPUT_PIXELS });
     // Applies the EXIF orientation to the pixels; the tag itself goes with the rest of the metadata.
     if (!animated) image = image.autoOrient();
     switch (format) {

@@ -138,6 +138,55 @@ function wavWithInfo(): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/** Ogg's page checksum (CRC-32, polynomial 0x04c11db7, no reflection), written here independently of the server's. */
+function oggChecksum(page: Buffer): number {
+  let crc = 0;
+  for (const byte of page) {
+    crc ^= byte << 24;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1;
+    crc >>>= 0;
+  }
+  return crc;
+}
+
+/** One Ogg page holding `packets` whole (each under 255 bytes except the last, which may span segments). */
+function oggPage(serial: number, sequence: number, flags: number, packets: Buffer[]): Buffer {
+  const lacing: number[] = [];
+  for (const packet of packets) {
+    let left = packet.length;
+    while (left >= 255) {
+      lacing.push(255);
+      left -= 255;
+    }
+    lacing.push(left);
+  }
+  const header = Buffer.alloc(27);
+  header.write('OggS', 0, 'latin1');
+  header[5] = flags;
+  header.writeUInt32LE(serial, 14);
+  header.writeUInt32LE(sequence, 18);
+  header[26] = lacing.length;
+  const page = Buffer.concat([header, Buffer.from(lacing), ...packets]);
+  page.writeUInt32LE(oggChecksum(page), 22);
+  return page;
+}
+
+/** An Ogg Opus file: OpusHead, OpusTags naming the shopper (with a comment over 255 bytes), one audio packet. */
+function opusWithTags(): Buffer {
+  const head = Buffer.concat([Buffer.from('OpusHead', 'latin1'), Buffer.from([1, 1, 0x38, 1, 0x80, 0xbb, 0, 0, 0, 0, 0])]);
+  const comments = [`ARTIST=${NAME}`, `TITLE=Llamada de ${NAME}`, `DESCRIPTION=${'Visita de '.repeat(30)}${NAME}`];
+  const field = (text: string) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(Buffer.byteLength(text));
+    return Buffer.concat([length, Buffer.from(text, 'utf8')]);
+  };
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(comments.length);
+  const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), field('libopus 1.4'), count, ...comments.map(field)]);
+  const audio = Buffer.from('OPUS-AUDIO-FRAME', 'latin1');
+  return Buffer.concat([oggPage(7, 0, 0x02, [head]), oggPage(7, 1, 0, [tags]), oggPage(7, 2, 0x04, [audio])]);
+}
+
 const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -257,6 +306,25 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
     expect(leaks(client.body)).toEqual([]);
     expect(client.body.subarray(0, 4).toString('latin1')).toBe('RIFF');
     expect(client.body.length).toBe(original.length);
+  });
+
+  it('Ogg Opus: the comment values become spaces, every page checksum is still right', async () => {
+    const original = opusWithTags();
+    const { client } = await roundTrip(original, 'llamada.opus');
+    expect(client.headers['content-type']).toBe('audio/ogg');
+    expect(leaks(client.body)).toEqual([]);
+    expect(client.body.length).toBe(original.length);
+    expect(client.body.includes(Buffer.from('ARTIST=', 'latin1'))).toBe(true);
+    expect(client.body.includes(Buffer.from('OPUS-AUDIO-FRAME', 'latin1'))).toBe(true);
+    for (let at = 0; at < client.body.length; ) {
+      const segments = client.body[at + 26];
+      const size = 27 + segments + [...client.body.subarray(at + 27, at + 27 + segments)].reduce((sum, lace) => sum + lace, 0);
+      const page = Buffer.from(client.body.subarray(at, at + size));
+      const stored = page.readUInt32LE(22);
+      page.writeUInt32LE(0, 22);
+      expect(oggChecksum(page)).toBe(stored);
+      at += size;
+    }
   });
 
   it('withholds from client users a file that cannot be cleaned (an undecodable image), and keeps it for staff', async () => {

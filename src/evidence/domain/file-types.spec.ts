@@ -22,6 +22,9 @@ describe('detectEvidenceType', () => {
     ['MP3 with ID3 tag', 'audio/mpeg', bytes('ID3', [3, 0, 0, 0, 0, 0, 0])],
     ['MP3 frame', 'audio/mpeg', bytes([0xff, 0xfb, 0x90, 0x64, 0, 0])],
     ['Ogg', 'audio/ogg', bytes('OggS', [0, 2, 0, 0, 0, 0, 0, 0, 0, 0])],
+    // Was refused (415): magic-bytes names an Ogg Vorbis file `ogg`, which was not on the list.
+    ['Ogg Vorbis', 'audio/ogg', bytes('OggS', [0, 2], new Array(22).fill(0), '\x01vorbis', new Array(30).fill(0))],
+    ['Ogg Opus', 'audio/ogg', bytes('OggS', [0, 2], new Array(22).fill(0), 'OpusHead', new Array(30).fill(0))],
     ['WAV', 'audio/wav', bytes('RIFF', [0, 0, 0, 0], 'WAVEfmt ')],
     ['M4A', 'audio/mp4', ftyp('M4A ', 'M4A ', 'mp42', 'isom')],
     ['MP4 whose compatibles say M4A', 'audio/mp4', ftyp('mp42', 'isom', 'M4A ')],

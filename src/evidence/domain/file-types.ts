@@ -18,6 +18,10 @@ const ALLOWED: Record<string, EvidenceType> = {
   gif: { mimeType: 'image/gif', extension: 'gif', kind: 'image' },
   pdf: { mimeType: 'application/pdf', extension: 'pdf', kind: 'document' },
   mp3: { mimeType: 'audio/mpeg', extension: 'mp3', kind: 'audio' },
+  // magic-bytes names Ogg by its first codec: Vorbis `ogg`, FLAC `oga`, Speex `spx`, anything else (Opus) `ogx`.
+  ogg: { mimeType: 'audio/ogg', extension: 'ogg', kind: 'audio' },
+  oga: { mimeType: 'audio/ogg', extension: 'ogg', kind: 'audio' },
+  spx: { mimeType: 'audio/ogg', extension: 'ogg', kind: 'audio' },
   ogx: { mimeType: 'audio/ogg', extension: 'ogg', kind: 'audio' },
   wav: { mimeType: 'audio/wav', extension: 'wav', kind: 'audio' },
 };

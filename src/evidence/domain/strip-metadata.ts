@@ -228,3 +228,104 @@ export function inflatePdfStreams(bytes: Uint8Array): string[] {
   }
   return found;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Ogg (Vorbis, Opus): the comment header (ARTIST=, TITLE=, LOCATION=, cover art…) keeps its layout
+// and each value becomes spaces; the pages it spans get their checksum recomputed. Other codecs in
+// Ogg (FLAC, Speex…) are not cleaned (null).
+
+const OGG_CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let index = 0; index < 256; index++) {
+    let crc = index << 24;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1;
+    table[index] = crc >>> 0;
+  }
+  return table;
+})();
+
+function oggCrc(page: Uint8Array): number {
+  let crc = 0;
+  for (const byte of page) crc = ((crc << 8) ^ OGG_CRC_TABLE[((crc >>> 24) ^ byte) & 0xff]) >>> 0;
+  return crc >>> 0;
+}
+
+export function blankOggComments(input: Uint8Array): Buffer | null {
+  const output = Buffer.from(input);
+  interface Stream {
+    packets: number; // complete packets seen
+    current: number[]; // file offsets of the bytes of the packet being read
+    done: boolean;
+  }
+  const streams = new Map<number, Stream>();
+  const pages: Array<{ start: number; end: number }> = [];
+  const touchedPages = new Set<number>();
+  const pageOfOffset: number[] = [];
+  let at = 0;
+  while (at < output.length) {
+    if (at + 27 > output.length || output.toString('latin1', at, at + 4) !== 'OggS') return null;
+    const serial = output.readUInt32LE(at + 14);
+    const segments = output[at + 26];
+    const lacingStart = at + 27;
+    if (lacingStart + segments > output.length) return null;
+    let bodyAt = lacingStart + segments;
+    const pageIndex = pages.length;
+    const stream = streams.get(serial) ?? { packets: 0, current: [], done: false };
+    streams.set(serial, stream);
+    for (let segment = 0; segment < segments; segment++) {
+      const size = output[lacingStart + segment];
+      if (bodyAt + size > output.length) return null;
+      if (!stream.done) {
+        for (let offset = bodyAt; offset < bodyAt + size; offset++) {
+          stream.current.push(offset);
+          pageOfOffset[offset] = pageIndex;
+        }
+      }
+      bodyAt += size;
+      if (size < 255 && !stream.done) {
+        stream.packets += 1;
+        if (stream.packets === 2) {
+          if (!blankCommentPacket(output, stream.current, touchedPages, pageOfOffset)) return null;
+          stream.done = true;
+        }
+        stream.current = [];
+      }
+    }
+    pages.push({ start: at, end: bodyAt });
+    at = bodyAt;
+  }
+  if (![...streams.values()].every((stream) => stream.done)) return null;
+  for (const index of touchedPages) {
+    const { start, end } = pages[index];
+    output.writeUInt32LE(0, start + 22);
+    output.writeUInt32LE(oggCrc(output.subarray(start, end)), start + 22);
+  }
+  return output;
+}
+
+/** Blanks the values of a Vorbis or Opus comment packet whose bytes lie at `offsets`; false when it is neither. */
+function blankCommentPacket(output: Buffer, offsets: number[], touchedPages: Set<number>, pageOfOffset: number[]): boolean {
+  const packet = Buffer.from(offsets.map((offset) => output[offset]));
+  const prefix = packet.subarray(0, 7).toString('latin1') === '\u0003vorbis' ? 7 : packet.subarray(0, 8).toString('latin1') === 'OpusTags' ? 8 : -1;
+  if (prefix < 0 || packet.length < prefix + 8) return false;
+  let position = prefix;
+  const vendorLength = packet.readUInt32LE(position);
+  position += 4 + vendorLength;
+  if (position + 4 > packet.length) return false;
+  const count = packet.readUInt32LE(position);
+  position += 4;
+  for (let comment = 0; comment < count; comment++) {
+    if (position + 4 > packet.length) return false;
+    const length = packet.readUInt32LE(position);
+    position += 4;
+    if (position + length > packet.length) return false;
+    const equals = packet.indexOf(0x3d, position);
+    const valueStart = equals >= 0 && equals < position + length ? equals + 1 : position;
+    for (let index = valueStart; index < position + length; index++) {
+      output[offsets[index]] = BLANK;
+      touchedPages.add(pageOfOffset[offsets[index]]);
+    }
+    position += length;
+  }
+  return true;
+}
