@@ -48,6 +48,8 @@ export interface VisitContext {
   questionShift?: Record<string, number>;
   random: Random;
   visitedAt: Date;
+  /** The shopper's name: some sign their narrative (the reports mask it, docs/kpis.md "Qualitative analysis"). */
+  shopperName?: string;
 }
 
 export interface GeneratedVisit {
@@ -134,6 +136,7 @@ interface Facts {
   transfers?: string;
   botInvolved?: boolean;
   clean?: number;
+  identified?: boolean;
 }
 
 /** The answer to one question: a value, 'na', or undefined to leave an optional question blank. */
@@ -169,7 +172,8 @@ function answerQuestion(question: QuestionView, p: number, context: VisitContext
       return random() < 0.05 ? 'na' : scale(question, p, random);
     case 'identification':
       if (question.allowNa && random() < 0.06) return 'na';
-      return passes();
+      facts.identified = passes();
+      return facts.identified;
     case 'placed_on_hold':
       return random() < 0.45;
     case 'bot_involved':
@@ -344,12 +348,19 @@ function timingSentence(facts: Facts, random: Random): string | null {
   const slow = synchronous ? facts.seconds > 480 : facts.seconds > 4 * 3600;
   if (synchronous) {
     if (quick)
-      return pick(random, [`Me atendieron enseguida, en unos ${time}.`, `La espera fue corta, unos ${time}.`, `Apenas esperé ${time}.`]);
+      return pick(random, [
+        `Me atendieron enseguida, en unos ${time}.`,
+        `La espera fue corta, unos ${time}.`,
+        `Apenas esperé ${time}.`,
+        `No había cola: me atendieron en ${time}.`,
+      ]);
     if (slow)
       return pick(random, [
         `Tuve que esperar ${time}, demasiado para una consulta sencilla.`,
         `La espera se alargó hasta ${time} sin que nadie me dijera nada.`,
         `Esperé ${time}; había gente impaciente.`,
+        `La cola avanzaba muy despacio: ${time} hasta que me tocó el turno.`,
+        `${time} de espera, con solo una persona atendiendo.`,
       ]);
     return pick(random, [`Esperé unos ${time} hasta que me atendieron.`, `La espera fue de ${time}, razonable.`]);
   }
@@ -378,7 +389,15 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
   const timing = timingSentence(facts, random);
   if (timing) sentences.push(timing);
   if (facts.clean !== undefined && facts.clean <= 2)
-    sentences.push(pick(random, ['La oficina estaba desordenada y con folletos caducados.', 'La zona de espera estaba sucia.']));
+    sentences.push(
+      pick(random, [
+        'La oficina estaba desordenada y con folletos caducados.',
+        'La zona de espera estaba sucia.',
+        'Había ruido y pocas sillas para sentarse mientras esperabas.',
+      ]),
+    );
+  else if (facts.clean !== undefined && facts.clean >= 5 && random() < 0.4)
+    sentences.push(pick(random, ['La oficina estaba limpia y ordenada.', 'Las instalaciones, impecables y con la señalización clara.']));
   if (facts.greeting === false)
     sentences.push(pick(random, ['No hubo saludo: se fue directamente a lo que quería.', 'Nadie me saludó al empezar.']));
   else if (facts.greeting)
@@ -416,6 +435,15 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
       ]),
     );
   if (facts.transfers === 'two_or_more') sentences.push('Me pasaron con dos departamentos distintos.');
+  if (facts.identified === true && !facts.dataBreach && random() < 0.35)
+    sentences.push(
+      pick(random, [
+        'Antes de darme información de la cuenta me pidió el DNI, como debe ser.',
+        'Verificó mi identidad antes de consultar nada.',
+      ]),
+    );
+  else if (facts.identified === false && random() < 0.5)
+    sentences.push(pick(random, ['No me pidió el DNI en ningún momento.', 'Me dio información de la cuenta sin identificarme.']));
   if (facts.botInvolved)
     sentences.push(pick(random, ['Primero respondió un asistente virtual.', 'Al principio contestaba un bot con respuestas genéricas.']));
   switch (facts.accuracy) {
@@ -426,6 +454,8 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
           'La información fue correcta y completa, con condiciones y plazos.',
           'Me explicó las condiciones con precisión, tal como figuran en el escenario.',
           'La respuesta fue exacta y muy clara.',
+          'Me lo explicó todo con claridad y sin tecnicismos.',
+          'Se notaba que conocía bien el producto.',
         ]),
       );
       break;
@@ -443,6 +473,7 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
           'La información era correcta pero faltaron condiciones importantes.',
           'No mencionó las comisiones ni los plazos.',
           'Me dio el precio pero no las condiciones para evitarlo.',
+          'La explicación de las comisiones fue confusa.',
         ]),
       );
       break;
@@ -456,7 +487,11 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
       break;
     case 'incorrect':
       sentences.push(
-        pick(random, ['La información que me dieron era incorrecta.', 'Me dieron datos que contradicen las condiciones publicadas.']),
+        pick(random, [
+          'La información que me dieron era incorrecta.',
+          'Me dieron datos que contradicen las condiciones publicadas.',
+          'No sabía las condiciones de la cuenta y tuvo que preguntar a un compañero.',
+        ]),
       );
       break;
     case 'wrongly_refused':
@@ -472,8 +507,16 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
   else if (facts.resolved === false) {
     sentences.push(
       facts.followUp
-        ? pick(random, ['No se resolvió, pero me dijeron qué pasaría y en qué plazo.', 'Quedaron en llamarme en 48 horas para cerrarlo.'])
-        : pick(random, ['No se resolvió y nadie me indicó cómo seguir.', 'Me quedé sin solución ni siguiente paso.']),
+        ? pick(random, [
+            'No se resolvió, pero me explicaron los próximos pasos y me dieron un número de referencia.',
+            'Quedaron en devolverme la llamada en 48 horas para cerrarlo.',
+            'Abrieron una incidencia y me confirmaron por SMS el seguimiento.',
+          ])
+        : pick(random, [
+            'No se resolvió y nadie me indicó cómo seguir.',
+            'Me quedé sin solución ni siguiente paso.',
+            'No me ofrecieron ningún seguimiento de la incidencia.',
+          ]),
     );
   }
   if (facts.dataBreach)
@@ -487,6 +530,11 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
   if (facts.closing === false) sentences.push(pick(random, ['La despedida fue seca.', 'Terminó sin preguntar si necesitaba algo más.']));
   else if (facts.closing)
     sentences.push(pick(random, ['Al final me preguntó si tenía más dudas.', `Se despidió amablemente; ${employee} me dejó su contacto.`]));
+  // Some shoppers sign their narrative out of habit; the reports mask the name.
+  if (context.shopperName && random() < 0.12) {
+    const [firstName] = context.shopperName.split(' ');
+    sentences.push(pick(random, [`Un saludo, ${context.shopperName}.`, `Firmado: ${firstName}.`]));
+  }
   return sentences.join(' ');
 }
 

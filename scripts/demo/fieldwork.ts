@@ -26,6 +26,8 @@ export interface Shopper {
   id: string;
   email: string;
   token: string;
+  /** Signs some narratives (see answers.ts). */
+  name?: string;
 }
 
 export interface WaveCampaign {
@@ -150,6 +152,7 @@ export async function runFieldwork(options: {
       questionShift: campaign.questionShift?.(touchpoint.seed),
       random,
       visitedAt,
+      shopperName: shopper.name,
     });
     const answers = await attachEvidence(api, shopper, job.id, campaign.sections, visit.answers, seedrandom(`evidence-${wave}-${index}`));
     const body = {

@@ -66,6 +66,7 @@ export async function seedProgram(options: SeedOptions): Promise<string> {
   const shoppers: Shopper[] = await inParallel(shopperSeeds, 4, async (shopper, index) => ({
     id: shopperIds[index],
     email: shopper.email,
+    name: shopper.name,
     token: (await api.login(shopper.email, PASSWORDS.shopper)).accessToken,
   }));
 
