@@ -53,10 +53,10 @@ export function heatmapCells(model: ProgramModel): HeatmapCell[] {
  * and labelled with it. Cells where the measure is not measured are a grey "—": absent, not 0.
  */
 export function heatmapChart(model: ProgramModel, language: ReportLanguage, labels: ReportLabels): Option {
-  const channels = model.channels.map((channel) => wrapLabel(channelName(labels, channel.channel)));
+  const channels = model.channels.map((channel) => channelName(labels, channel.channel));
   // ECharts draws the first category at the bottom: reverse so the first measure is on top.
   const measureCount = model.measures.length;
-  const measures = model.measures.map((measure) => shortLabel(measureTitle(measure, labels), 44)).reverse();
+  const measures = model.measures.map((measure) => shortLabel(measureTitle(measure, labels), 40)).reverse();
   const cells = heatmapCells(model);
   const y = (index: number) => measureCount - 1 - index;
   const format = (params: { value: unknown }) => {
@@ -65,7 +65,7 @@ export function heatmapChart(model: ProgramModel, language: ReportLanguage, labe
   };
   return {
     textStyle: TEXT,
-    grid: { left: 8, right: 8, top: 40, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -73,7 +73,8 @@ export function heatmapChart(model: ProgramModel, language: ReportLanguage, labe
       splitArea: { show: false },
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { ...TEXT, interval: 0, fontWeight: 'bold' },
+      // Slanted: seven channel names never fit side by side over cells this narrow.
+      axisLabel: { ...TEXT, interval: 0, fontWeight: 'bold', fontSize: 9, rotate: 35 },
     },
     yAxis: {
       type: 'category',

@@ -284,7 +284,7 @@ function summary({ doc, model, labels, words, language }: Context): void {
     .fillColor(PALETTE.muted)
     .text(words.channelScoresCaption, PAGE.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
-  const height = 220;
+  const height = 165;
   if (model.channels.length)
     chart(doc, renderChartSvg(channelScoresChart(model, language, labels), { width: contentWidth(doc), height }), height);
   table(
@@ -322,9 +322,9 @@ function summary({ doc, model, labels, words, language }: Context): void {
     table(
       doc,
       [
-        { header: labels.campaign, width: 3 },
-        { header: words.questionnaire, width: 3 },
-        { header: labels.channels, width: 2.4 },
+        { header: labels.campaign, width: 3.2 },
+        { header: words.questionnaire, width: 3.9 },
+        { header: labels.channels, width: 2.3 },
         { header: labels.mean, width: 1, align: 'right' },
         { header: labels.n, width: 0.8, align: 'right' },
       ],
@@ -335,6 +335,7 @@ function summary({ doc, model, labels, words, language }: Context): void {
         score(campaign.mean, language),
         formatInteger(campaign.n, language),
       ]),
+      { fontSize: 7.5 },
     );
   }
 }
@@ -353,10 +354,11 @@ function heatmap({ doc, model, labels, words, language }: Context): void {
     paragraph(doc, labels.noData, { italic: true, color: PALETTE.muted });
     return;
   }
-  const height = Math.min(540, 80 + 24 * model.measures.length + 40);
+  const height = Math.min(560, 100 + 24 * model.measures.length + 40);
   chart(doc, renderChartSvg(heatmapChart(model, language, labels), { width: contentWidth(doc), height }), height);
 
-  subheading(doc, words.measuresTitle);
+  // The measures table starts where several of its rows fit, not as a lone row under the heatmap.
+  subheading(doc, words.measuresTitle, 160);
   table(
     doc,
     [
