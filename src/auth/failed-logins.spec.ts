@@ -30,7 +30,11 @@ describe('LoginLimits', () => {
   let now = 0;
   const limits = () =>
     new LoginLimits(
-      { perAccountAndAddress: { limit: 3, windowMs: 1000 }, perAddress: { limit: 10, windowMs: 1000 }, perAccount: { limit: 5, windowMs: 1000 } },
+      {
+        perAccountAndAddress: { limit: 3, windowMs: 1000 },
+        perAddress: { limit: 10, windowMs: 1000 },
+        perAccount: { limit: 5, windowMs: 1000 },
+      },
       () => now,
     );
   beforeEach(() => (now = 0));
@@ -58,5 +62,24 @@ describe('LoginLimits', () => {
     const login = limits();
     const admitted = Array.from({ length: 10 }, () => login.tryAttempt('10.0.0.1', 'ana@x.test')).filter(Boolean);
     expect(admitted).toHaveLength(3);
+  });
+
+  it('says when a refused attempt could pass: the end of the window that blocks it, in whole seconds', () => {
+    const login = new LoginLimits(
+      {
+        perAccountAndAddress: { limit: 2, windowMs: 60_000 },
+        perAddress: { limit: 10, windowMs: 900_000 },
+        perAccount: { limit: 5, windowMs: 900_000 },
+      },
+      () => now,
+    );
+    login.tryAttempt('10.0.0.1', 'ana@x.test');
+    now = 10_000;
+    login.tryAttempt('10.0.0.1', 'ana@x.test');
+    now = 20_500;
+    expect(login.tryAttempt('10.0.0.1', 'ana@x.test')).toBe(false);
+    expect(login.retryAfterSeconds('10.0.0.1', 'ana@x.test')).toBe(40); // 60 s from the first failure, rounded up
+    now = 59_999;
+    expect(login.retryAfterSeconds('10.0.0.1', 'ana@x.test')).toBe(1);
   });
 });

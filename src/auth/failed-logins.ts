@@ -21,6 +21,12 @@ export class FailedLoginCounter {
     return entry !== undefined && entry.failures >= this.limit;
   }
 
+  /** How long until the key may try again: 0 unless it is blocked. */
+  blockedForMs(key: string): number {
+    const entry = this.current(key);
+    return entry !== undefined && entry.failures >= this.limit ? entry.resetAt - this.now() : 0;
+  }
+
   recordFailure(key: string): void {
     const entry = this.current(key);
     if (entry) {
@@ -84,6 +90,12 @@ export class LoginLimits {
     if (keys.some(([counter, key]) => counter.isBlocked(key))) return false;
     for (const [counter, key] of keys) counter.recordFailure(key);
     return true;
+  }
+
+  /** Whole seconds until an attempt refused by tryAttempt could pass (the Retry-After of its 429). */
+  retryAfterSeconds(address: string, email: string): number {
+    const waits = this.keysOf(address, normalizedEmail(email)).map(([counter, key]) => counter.blockedForMs(key));
+    return Math.max(1, Math.ceil(Math.max(...waits) / 1000));
   }
 
   /** The attempt counted by tryAttempt succeeded: it is not a failure after all. */

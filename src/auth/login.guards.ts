@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { ThrottlerException } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 import { flattenValidationErrors } from '../common/http/validation';
 import { LoginDto } from './dto/login.dto';
@@ -28,7 +28,14 @@ export class LocalAuthGuard extends AuthGuard('local') {
       throw new DomainError('bad_request', 'Invalid login request', flattenValidationErrors(errors));
     }
     const attempt = { address: request.ip ?? request.socket.remoteAddress ?? 'unknown', email: (body as LoginDto).email };
-    if (!this.limits.tryAttempt(attempt.address, attempt.email)) throw new ThrottlerException();
+    if (!this.limits.tryAttempt(attempt.address, attempt.email)) {
+      // When to try again, for people and for clients that back off (RFC 9110 §10.2.3).
+      context
+        .switchToHttp()
+        .getResponse<Response>()
+        .setHeader('Retry-After', String(this.limits.retryAfterSeconds(attempt.address, attempt.email)));
+      throw new ThrottlerException();
+    }
     request.loginAttempt = attempt;
     return super.canActivate(context);
   }

@@ -36,7 +36,11 @@ const ERROR_MEANING: Record<ErrorStatus, string> = {
   413: 'The body or file is too large',
   415: 'The file type is not accepted',
   422: 'Well-formed but breaks a rule of the domain; `details` lists every problem',
-  429: 'Too many attempts; try again later',
+  429: 'Too many attempts; the Retry-After header says in how many seconds to try again',
+};
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds until an attempt may pass', schema: { type: 'integer', minimum: 1 } },
 };
 
 /** Marks an operation as callable without a token; src/openapi.ts turns it into `security: []`. */
@@ -59,7 +63,11 @@ export function Endpoint(doc: EndpointDoc): MethodDecorator {
   if (!doc.public) statuses.add(401);
   const decorators: Array<MethodDecorator | ClassDecorator | PropertyDecorator> = [
     ApiOperation({ operationId: doc.operationId, summary: doc.summary, description: doc.description }),
-    ...[...statuses].sort().map((status) => ApiResponse({ status, description: ERROR_MEANING[status], type: ErrorBodyView })),
+    ...[...statuses]
+      .sort()
+      .map((status) =>
+        ApiResponse({ status, description: ERROR_MEANING[status], type: ErrorBodyView, headers: status === 429 ? RETRY_AFTER : undefined }),
+      ),
   ];
   if (doc.public) decorators.push(Public(), ApiExtension(PUBLIC_OPERATION, true));
   return applyDecorators(...(decorators as MethodDecorator[]));

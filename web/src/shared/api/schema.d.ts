@@ -3175,9 +3175,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
-            /** @description Too many attempts; try again later */
+            /** @description Too many attempts; the Retry-After header says in how many seconds to try again */
             429: {
                 headers: {
+                    /** @description Seconds until an attempt may pass */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
