@@ -247,13 +247,16 @@ export class EvidenceService {
   }
 
   private async listRows(assignmentId: string, actor: AuthUser): Promise<EvidenceView[]> {
-    // Client users never see a file withheld from them (no cleaned copy could be made).
-    const shareableOnly = actor.role === 'client' ? 'AND (e.sanitized_at IS NULL OR e.shareable_storage_path IS NOT NULL)' : '';
     const rows = (await this.db.query(
-      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.assignment_id = $1 AND e.purged_at IS NULL ${shareableOnly} ORDER BY e.ordinal`,
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.assignment_id = $1 AND e.purged_at IS NULL ORDER BY e.ordinal`,
       [assignmentId],
     )) as EvidenceRow[];
-    return rows.map((row) => toEvidenceView(row, actor));
+    if (actor.role !== 'client') return rows.map((row) => toEvidenceView(row, actor));
+    // Client users see the cleaned copies' sizes and hashes (files stored before copies existed get
+    // theirs now, once), and never a file withheld from them (no cleaned copy could be made).
+    const cleaned: EvidenceRow[] = [];
+    for (const row of rows) cleaned.push(row.sanitizedAt ? row : await this.sanitizeStored(row));
+    return cleaned.filter((row) => row.shareableStoragePath !== null).map((row) => toEvidenceView(row, actor));
   }
 
   /**

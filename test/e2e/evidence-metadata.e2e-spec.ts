@@ -2,6 +2,7 @@
 // fixture per evidence kind, built here with the shopper's name in its metadata; the client's copy
 // must not contain the name (nor GPS, nor the file name), staff still get the original byte for byte,
 // and a photo's capture time and place become integrity data for reviewers.
+import { createHash } from 'crypto';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { crc32, deflateSync } from 'zlib';
@@ -44,6 +45,16 @@ async function pngWithText(): Promise<Buffer> {
     pngChunk('iTXt', Buffer.from(`Description\0\0\0\0\0Foto de ${NAME}`, 'utf8')),
     png.subarray(afterHeader),
   ]);
+}
+
+/** A GIF with a comment extension naming the shopper, inserted after the global colour table. */
+async function gifWithComment(): Promise<Buffer> {
+  const gif = await sharp({ create: { width: 6, height: 4, channels: 3, background: 'orange' } }).gif().toBuffer();
+  const packed = gif[10];
+  const afterTable = 13 + (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
+  const text = Buffer.from(`Foto de ${NAME}`, 'latin1');
+  const comment = Buffer.concat([Buffer.from([0x21, 0xfe, text.length]), text, Buffer.from([0])]);
+  return Buffer.concat([gif.subarray(0, afterTable), comment, gif.subarray(afterTable)]);
 }
 
 /** A small valid PDF with the shopper as /Author and /Creator, in an XMP stream (plain) and a compressed one, and a correct xref table. */
@@ -265,6 +276,15 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
     expect(after.equals(before)).toBe(true); // PNG is lossless: exactly the same pixels
   });
 
+  it('GIF: a comment extension naming the shopper is gone, the image still decodes', async () => {
+    const original = await gifWithComment();
+    expect(leaks(original)).not.toEqual([]);
+    const { client } = await roundTrip(original, 'captura.gif');
+    expect(client.headers['content-type']).toBe('image/gif');
+    expect(leaks(client.body)).toEqual([]);
+    expect(await sharp(client.body).metadata()).toMatchObject({ format: 'gif', width: 6, height: 4 });
+  });
+
   it('PDF: /Author, /Creator, /Producer and both XMP streams are blanked, the cross-reference table still points at each object', async () => {
     const original = pdfWithAuthor();
     const { client, staff } = await roundTrip(original, `Ticket ${NAME}.pdf`);
@@ -351,7 +371,9 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
       [created.body.id],
     );
     await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [report.id, world.consultant.user.id]);
+    const [listed] = (await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.a.clientUser.auth).expect(200)).body;
     const client = await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).buffer(true).parse(binary).expect(200);
+    expect(listed).toMatchObject({ size: client.body.length, sha256: createHash('sha256').update(client.body).digest('hex') });
     expect(leaks(client.body)).toEqual([]);
     expect((await sharp(client.body).metadata()).exif).toBeUndefined();
     const [row] = await ctx.db.query(`SELECT sanitized_at IS NOT NULL AS done, capture FROM evidence_files WHERE id = $1`, [created.body.id]);
