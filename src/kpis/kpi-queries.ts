@@ -481,17 +481,25 @@ export class KpiQueries {
     };
   }
 
-  /** The previous wave's side of the themes: the same sample (texts of the most recent visits), nothing else. */
-  async sampleTexts(scope: VisitScope, textKeys: string[]): Promise<{ texts: SampleText[]; visits: number }> {
+  /** The themes' side of a comment sample alone (a previous wave, a program's campaigns): its texts and shoppers' names. */
+  async sampleTexts(
+    scope: VisitScope,
+    textKeys: string[],
+  ): Promise<{ texts: SampleText[]; visits: number; shopperNames: Record<string, string | null> }> {
     const params = new SqlParams();
     const sample = sampleSql(scope, params, textKeys);
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `WITH ${sample}
-       SELECT ${SAMPLE_TEXTS_SQL} AS sample_texts, (SELECT count(*) FROM cand) AS sample_visits`,
+       SELECT ${SAMPLE_TEXTS_SQL} AS sample_texts, (SELECT count(*) FROM cand) AS sample_visits,
+              (SELECT COALESCE(json_object_agg(id, shopper_name), '{}') FROM cand) AS shopper_names`,
       params.values,
     );
     const row = rows[0] ?? {};
-    return { texts: (row.sample_texts ?? []) as SampleText[], visits: num(row.sample_visits ?? 0) };
+    return {
+      texts: (row.sample_texts ?? []) as SampleText[],
+      visits: num(row.sample_visits ?? 0),
+      shopperNames: (row.shopper_names ?? {}) as Record<string, string | null>,
+    };
   }
 
   async touchpoints(ids: string[]): Promise<Map<string, TouchpointRow>> {

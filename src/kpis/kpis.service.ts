@@ -48,6 +48,13 @@ function byMeanDescending<T extends { mean: number | null }>(label: (item: T) =>
   };
 }
 
+/** One campaign's visits for the themes of several campaigns together (see KpisService.themesAcross). */
+export interface ThemeSource {
+  scope: VisitScope;
+  definition: QuestionnaireDefinition;
+  language: string;
+}
+
 @Injectable()
 export class KpisService {
   private readonly queries: KpiQueries;
@@ -288,6 +295,53 @@ export class KpisService {
       }
     }
     return { questions, results };
+  }
+
+  /**
+   * The themes of several campaigns together, for the program model (a program wave's campaigns, and
+   * those of its previous wave): the themes of their questionnaires merged by key (first label, every
+   * term), each campaign's comment sample (its 2,000 most recent visits in scope) pooled, figures and
+   * verbatims as in the campaign model, texts masked. Campaigns in another language than `language`
+   * are left out: a theme's terms are words of one language. Access checks are the caller's.
+   */
+  async themesAcross(
+    current: readonly ThemeSource[],
+    previous: readonly ThemeSource[] | null,
+    language: string,
+  ): Promise<{ themes: KpiModel['comments']['themes']; analysedVisits: number }> {
+    const sameLanguage = (sources: readonly ThemeSource[]) =>
+      sources.filter((source) => source.language.toLowerCase().split(/[-_]/)[0] === language.toLowerCase().split(/[-_]/)[0]);
+    const merged = new Map<string, { key: string; label: string; terms: string[] }>();
+    for (const { definition } of sameLanguage([...current, ...(previous ?? [])])) {
+      for (const theme of definition.themes ?? []) {
+        const known = merged.get(theme.key);
+        if (known) known.terms = [...new Set([...known.terms, ...theme.terms])];
+        else merged.set(theme.key, { key: theme.key, label: theme.label, terms: [...theme.terms] });
+      }
+    }
+    const themes = compileThemes([...merged.values()], language);
+    if (themes.length === 0) return { themes: [], analysedVisits: 0 };
+    const pooled = async (sources: readonly ThemeSource[]) => {
+      const samples = [];
+      // One campaign after the other: a program has a handful, and each sample is one query.
+      for (const source of sameLanguage(sources)) {
+        samples.push(await this.queries.sampleTexts(source.scope, queriedQuestionKeys(source.definition).textKeys));
+      }
+      return {
+        texts: samples.flatMap((sample) => sample.texts),
+        shopperNames: Object.assign({}, ...samples.map((sample) => sample.shopperNames)) as Record<string, string | null>,
+      };
+    };
+    const now = await pooled(current);
+    const before = previous ? themeShares((await pooled(previous)).texts, themes, language) : undefined;
+    const summaries = summarizeThemes(now.texts, themes, language, before);
+    return {
+      themes: summaries.map((theme) => ({
+        ...theme,
+        verbatims: theme.verbatims.map((verbatim) => ({ ...verbatim, text: maskPersonalData(verbatim.text, now.shopperNames[verbatim.visitId]) })),
+      })),
+      analysedVisits: new Set(now.texts.map((text) => text.visitId)).size,
+    };
   }
 
   /** The previous wave's visits mentioning each theme, over the same kind of sample as the current wave's. */

@@ -26,6 +26,8 @@
 import { jStat } from 'jstat';
 import type { SubmittedAnswer } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
+import { KpisService } from '../../src/kpis/kpis.service';
+import { visitScope } from '../../src/kpis/visit-scope';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
 import { sampleQuestionnaireBody } from '../factories/design.factory';
@@ -73,6 +75,7 @@ describe('KPIs: the qualitative analysis (themes, polarity, verbatims, masking)'
   let admin: Session;
   let clientUser: Session;
   let campaignId: string;
+  let previousId: string;
   const w: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -86,9 +89,7 @@ describe('KPIs: the qualitative analysis (themes, polarity, verbatims, masking)'
     const touchpoint = await insertTouchpoint(db, { clientId: client.id, name: 'Oficina Centro', channel: 'in_person', region: 'Centro' });
     const questionnaire = await insertQuestionnaire(db, { definition: DEFINITION });
     const base = { clientId: client.id, questionnaireId: questionnaire.id, touchpointIds: [touchpoint.id], scenarios: [] };
-    const previousId = (
-      await insertCampaign(db, { ...base, name: 'Ola 1', startsOn: '2025-09-01', endsOn: '2025-09-30', status: 'closed' })
-    ).id;
+    previousId = (await insertCampaign(db, { ...base, name: 'Ola 1', startsOn: '2025-09-01', endsOn: '2025-09-30', status: 'closed' })).id;
     campaignId = (
       await insertCampaign(db, { ...base, name: 'Ola 2', startsOn: '2026-03-01', endsOn: '2026-03-31', previousCampaignId: previousId })
     ).id;
@@ -265,5 +266,26 @@ describe('KPIs: the qualitative analysis (themes, polarity, verbatims, masking)'
       .send(sampleQuestionnaireBody({ themes: [{ key: 'x', label: 'X', terms: 'cola' }] }));
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body)).toContain('terms');
+  });
+
+  it('gives the program model the themes of several campaigns together (themesAcross)', async () => {
+    const service = new KpisService(ctx.db);
+    const source = (id: string) => ({ scope: visitScope(id, {}, false), definition: DEFINITION, language: 'es' });
+    // With the previous wave as the previous side, the figures are the campaign model's.
+    const { comments } = await kpis();
+    const alone = await service.themesAcross([source(campaignId)], [source(previousId)], 'es');
+    expect(alone).toEqual({ themes: comments.themes, analysedVisits: 5 });
+    // Both waves pooled as one: 9 visits; the courtesy of X1 adds a positive mention.
+    const pooled = await service.themesAcross([source(campaignId), source(previousId)], null, 'es');
+    expect(pooled.analysedVisits).toBe(9);
+    expect(pooled.themes.map((theme) => [theme.key, theme.mentions, theme.positive, theme.negative])).toEqual([
+      ['espera', 3, 1, 2],
+      ['trato', 4, 2, 2],
+      ['datos', 1, 1, 0],
+    ]);
+    expect(pooled.themes[1].share).toBeCloseTo((100 * 4) / 9, 6);
+    expect(pooled.themes[0]).not.toHaveProperty('change');
+    // A campaign in another language is left out.
+    expect((await service.themesAcross([source(campaignId)], null, 'en')).analysedVisits).toBe(0);
   });
 });
