@@ -150,6 +150,16 @@ describe('security hardening: text and numbers that used to reach PostgreSQL', (
       .map(([path]) => path.replace(/\{[^}]+\}/g, world.a.campaign.id));
   }
 
+  it('answers NUL in any path parameter of any GET route with a 4xx, never a 500', async () => {
+    const document = (await ctx.http.get('/docs-json').expect(200)).body as { paths: Record<string, { get?: unknown }> };
+    const routes = Object.entries(document.paths).filter(([path, item]) => item.get && path.includes('{'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const [path] of routes) {
+      const response = await ctx.http.get(path.replace(/\{[^}]+\}/g, 'x%00y')).set(world.admin.auth);
+      if (response.status < 400 || response.status >= 500) throw new Error(`GET ${path} with NUL answered ${response.status}`);
+    }
+  });
+
   it('finds the paged routes to check', async () => {
     expect((await pagedRoutes()).length).toBeGreaterThanOrEqual(7);
   });
