@@ -1,28 +1,27 @@
 // The data the web tests (and `npm run screenshots`) look at: one client with a previous and a current
 // wave of the Spanish in-store questionnaire template, answered like the demo's shoppers answer
-// (scripts/demo/answers.ts), scored by the real scoring engine and stored by the test factories.
+// (scripts/demo/answers.ts), scored and stored by the test factories (test/factories/tables.factory.ts)
+// as a submission would be; photos are left out of the answers (those need uploaded evidence ids).
 // Touchpoints in three regions and two channels, two scenarios, one visit with evidence (uploaded by
 // its shopper through the API before a consultant approved it), every other visit approved.
 import seedrandom from 'seedrandom';
+import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import type { Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
-import { scoreVisit } from '../../src/questionnaires/domain/scoring';
 import { findTemplate } from '../../src/questionnaires/templates';
-import { toVisitRows } from '../../src/visit-reports/domain/score-rows';
 import { generateVisit, type SectionView } from '../../scripts/demo/answers';
-import { loginAdmin, login } from '../factories/users.factory';
 import {
   insertAssignment,
   insertCampaign,
   insertClient,
   insertQuestionnaire,
   insertTouchpoint,
-  insertVisitReport,
-  type QuestionnaireRow,
+  insertVisit,
   type TouchpointRow,
-} from '../factories/world.factory';
+} from '../factories/tables.factory';
+import { login, loginAdmin } from '../factories/users.factory';
 
 const DAY = 24 * 3600 * 1000;
 export const PASSWORD = 'web-test-password-1';
@@ -80,35 +79,37 @@ export async function seedPortal(
   const template = findTemplate('in_store', 'es');
   if (!template) throw new Error('the in_store template is missing');
   const definition: QuestionnaireDefinition = normalizeDefinition(template.definition);
-  const questionnaire: QuestionnaireRow = await insertQuestionnaire(db, { title: definition.title, definition });
+  const evidenceQuestions = new Set(definition.sections.flatMap((section) => section.questions).filter((question) => question.type === 'evidence').map((question) => question.key));
+  const questionnaire = await insertQuestionnaire(db, { definition });
   const touchpoints: Array<TouchpointRow & { quality: number }> = [];
   for (const touchpoint of TOUCHPOINTS) {
-    const row = await insertTouchpoint(db, client.id, { name: touchpoint.name, channel: touchpoint.channel, region: touchpoint.region, city: touchpoint.city });
+    const row = await insertTouchpoint(db, { clientId: client.id, name: touchpoint.name, channel: touchpoint.channel, region: touchpoint.region, city: touchpoint.city });
     touchpoints.push({ ...row, quality: touchpoint.quality });
   }
   const touchpointIds = touchpoints.map((touchpoint) => touchpoint.id);
   const today = new Date();
   const isoDay = (offsetDays: number) => new Date(today.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
-
-  const previous = await insertCampaign(db, { clientId: client.id, questionnaireId: questionnaire.id, touchpointIds }, {
-    name: 'Oleada 1 · Oficinas y teléfono',
-    status: 'closed',
-    startsOn: isoDay(-100),
-    endsOn: isoDay(-70),
-  });
-  const current = await insertCampaign(db, { clientId: client.id, questionnaireId: questionnaire.id, touchpointIds }, {
+  const common = { clientId: client.id, questionnaireId: questionnaire.id, touchpointIds, scenarios: SCENARIOS, slaSeconds: { in_person: 300, phone: 60 }, targets: { overall: 80, fcr: 75 } };
+  const previous = await insertCampaign(db, { ...common, name: 'Oleada 1 · Oficinas y teléfono', status: 'closed', startsOn: isoDay(-100), endsOn: isoDay(-70) });
+  const current = await insertCampaign(db, {
+    ...common,
     name: 'Oleada 2 · Oficinas y teléfono',
     status: 'active',
     startsOn: isoDay(-20),
     endsOn: isoDay(10),
+    previousCampaignId: previous.id,
   });
-  await db.query(`UPDATE campaigns SET scenarios = $2, previous_campaign_id = $3 WHERE id = $1`, [current.id, JSON.stringify(SCENARIOS), previous.id]);
-  await db.query(`UPDATE campaigns SET scenarios = $2 WHERE id = $1`, [previous.id, JSON.stringify(SCENARIOS)]);
 
   let visitIndex = 0;
-  const addVisit = async (campaignId: string, touchpoint: (typeof touchpoints)[number], visitedAt: Date, wave: number, status: 'approved' | 'submitted') => {
+  const addVisit = async (
+    campaignId: string,
+    touchpoint: (typeof touchpoints)[number],
+    visitedAt: Date,
+    wave: number,
+    status: 'approved' | 'submitted',
+    shopperId = shopperIds[visitIndex % shopperIds.length],
+  ) => {
     const scenario = SCENARIOS[visitIndex % SCENARIOS.length];
-    const shopperId = shopperIds[visitIndex % shopperIds.length];
     visitIndex += 1;
     const generated = generateVisit(definition.sections as unknown as SectionView[], {
       channel: touchpoint.channel,
@@ -119,29 +120,28 @@ export async function seedPortal(
       random,
       visitedAt,
     });
-    const answers = generated.answers as SubmittedAnswer[];
-    const assignment = await insertAssignment(db, { campaignId, touchpointId: touchpoint.id, shopperId }, {
+    const answers = (generated.answers as SubmittedAnswer[]).filter((answer) => !evidenceQuestions.has(answer.questionKey));
+    const assignment = await insertAssignment(db, {
+      campaignId,
+      touchpointId: touchpoint.id,
+      shopperId,
       status,
+      scenarioKey: scenario.key,
       windowStart: new Date(visitedAt.getTime() - DAY),
       windowEnd: new Date(visitedAt.getTime() + DAY),
       plannedAt: visitedAt,
     });
-    await db.query(`UPDATE assignments SET scenario_key = $2 WHERE id = $1`, [assignment.id, scenario.key]);
-    const report = await insertVisitReport(db, { assignment, questionnaire, channel: touchpoint.channel, approvedBy: consultantId }, {
-      status,
+    const report = await insertVisit(db, {
+      assignment,
+      questionnaire,
+      channel: touchpoint.channel,
       answers,
-      narrative: generated.narrative,
+      status,
       visitedAt,
+      narrative: generated.narrative,
       employee: { name: 'Empleada Confidencial', description: 'Pelo corto' },
+      approvedBy: consultantId,
     });
-    // The visit's timing and FCR columns, as the submission writes them.
-    const { kpis } = toVisitRows(definition, answers, scoreVisit(definition, answers, touchpoint.channel));
-    await db.query(`UPDATE visit_reports SET wait_seconds = $2, response_seconds = $3, fcr = $4 WHERE id = $1`, [
-      report.id,
-      kpis.waitSeconds,
-      kpis.responseSeconds,
-      kpis.fcr,
-    ]);
     return report.id;
   };
 
@@ -155,12 +155,12 @@ export async function seedPortal(
   }
 
   // One visit with evidence: submitted, a photo uploaded by its shopper, then approved by the consultant.
-  const evidenceVisitId = await addVisit(current.id, touchpoints[0], new Date(today.getTime() - 2 * DAY), 2, 'submitted');
+  const evidenceVisitId = await addVisit(current.id, touchpoints[0], new Date(today.getTime() - 2 * DAY), 2, 'submitted', shopperIds[0]);
   const shopper = await login(http, SHOPPER.email, PASSWORD);
   const upload = await http
     .post(`/visit-reports/${evidenceVisitId}/evidence`)
     .set(shopper.auth)
-    .attach('file', tinyPng(), { filename: `foto-${SHOPPER.name}.png`, contentType: 'image/png' });
+    .attach('file', await evidencePhoto(), { filename: `foto-${SHOPPER.name}.png`, contentType: 'image/png' });
   if (upload.status !== 201) throw new Error(`evidence upload: ${upload.status} ${JSON.stringify(upload.body)}`);
   const consultantSession = await login(http, consultant.email, PASSWORD);
   const approval = await http.post(`/visit-reports/${evidenceVisitId}/approve`).set(consultantSession.auth);
@@ -179,10 +179,17 @@ export async function seedPortal(
   };
 }
 
-/** A 2×2 PNG: a real image the evidence pipeline accepts and the visit page can preview. */
-function tinyPng(): Buffer {
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNgYGD4z8DAwMDAxMDAAAAhBgH/5ztJ3wAAAABJRU5ErkJggg==',
-    'base64',
-  );
+/** A 320×200 photo-like PNG (drawn from SVG by sharp), which the evidence pipeline can clean and share with the client. */
+export const EVIDENCE_WIDTH = 320;
+function evidencePhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${EVIDENCE_WIDTH}" height="200">
+    <rect width="100%" height="100%" fill="#dce3ea"/>
+    <rect x="90" y="20" width="140" height="160" fill="#ffffff" stroke="#9db4cc"/>
+    <rect x="105" y="40" width="110" height="8" fill="#14365d"/>
+    <rect x="105" y="60" width="80" height="6" fill="#6b7785"/>
+    <rect x="105" y="75" width="95" height="6" fill="#6b7785"/>
+    <rect x="105" y="90" width="70" height="6" fill="#6b7785"/>
+    <rect x="105" y="150" width="110" height="10" fill="#0f8b8d"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }

@@ -40,6 +40,42 @@ describeWeb('web: sign-in', () => {
     await page.waitForURL(/\/sign-in\?next=%2Fportal/);
   });
 
+  it('returns to sign-in with a message when the token has expired', async () => {
+    const page = await ctx.newPage();
+    await signIn(page, seed.clientUser);
+    await page.getByRole('link', { name: seed.campaignName }).waitFor();
+    // What the server says to an expired token (a 401) is what it says to any token it no longer accepts.
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('incognito.session')!);
+      sessionStorage.setItem('incognito.session', JSON.stringify({ ...session, accessToken: `${session.accessToken}x` }));
+    });
+    await page.reload();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByTestId('session-expired').getByText('Your session has expired. Sign in again to continue.').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('incognito.session'))).toBeNull();
+    // Signing in again goes back where the user was.
+    await fillSignIn(page, seed.clientUser);
+    await page.waitForURL(/\/portal/);
+  });
+
+  it('says when to try again after too many failed attempts', async () => {
+    let refused: { status: number; headers: Record<string, string> } | undefined;
+    for (let attempt = 0; attempt < 11; attempt++) {
+      refused = await ctx.http.post('/auth/login').send({ email: seed.consultant.email, password: 'wrong-password' });
+    }
+    expect(refused!.status).toBe(429);
+    const retryAfter = Number(refused!.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    const page = await ctx.newPage({ locale: 'es-ES' });
+    await page.goto('/sign-in');
+    await fillSignIn(page, { email: seed.consultant.email, password: 'wrong-password' });
+    const message = await page.getByTestId('sign-in-error').innerText();
+    const seconds = Number(/^Demasiados intentos\. Vuelve a intentarlo dentro de (\d+) s\.$/.exec(message)?.[1]);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(retryAfter);
+    await expectAccessible(page);
+  });
+
   it('says so on a wrong password', async () => {
     const page = await ctx.newPage();
     await page.goto('/sign-in');

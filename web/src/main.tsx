@@ -7,14 +7,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './shared/api/query-client';
 import { initI18n } from './shared/i18n';
-import { theme } from './shared/layout/theme';
+import { cssVariablesResolver, theme } from './shared/layout/theme';
 import { router } from './routes';
 
 initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

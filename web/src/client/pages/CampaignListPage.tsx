@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCampaigns, useClients, type Campaign } from '../../shared/api/queries';
 import { useSession } from '../../shared/auth/RequireAuth';
 import { useFormat } from '../../shared/format/format';
+import { ScrollBox } from '../../shared/layout/ScrollBox';
 import { Empty, ErrorState, Loading } from '../../shared/layout/states';
 import { ChangeText } from '../components/ChangeText';
 
@@ -56,9 +57,9 @@ function CampaignTable({ clientId }: { clientId: string | undefined }) {
   if (campaigns.isError) return <ErrorState error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
   const visible = campaigns.data.filter((campaign) => campaign.status !== 'draft');
   if (visible.length === 0) return <Empty>{t('campaigns.none')}</Empty>;
-  const statusColor = (status: Campaign['status']) => (status === 'active' ? 'teal.8' : 'gray.7');
+  const statusColor = (status: Campaign['status']) => (status === 'active' ? 'teal.9' : 'gray.7');
   return (
-    <div className="table-scroll">
+    <ScrollBox>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="campaign-table">
         <Table.Thead>
           <Table.Tr>
@@ -90,7 +91,7 @@ function CampaignTable({ clientId }: { clientId: string | undefined }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={statusColor(campaign.status)}>
+                <Badge color={statusColor(campaign.status)}>
                   {t(`campaigns.statuses.${campaign.status}`)}
                 </Badge>
               </Table.Td>
@@ -107,6 +108,6 @@ function CampaignTable({ clientId }: { clientId: string | undefined }) {
           ))}
         </Table.Tbody>
       </Table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -1,6 +1,5 @@
 // One query hook per resource (TanStack Query), each over the typed client.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { KpiModel as FallbackKpiModel } from './kpi-model-fallback';
 import { api, unwrap } from './client';
 import type { components } from './schema';
 
@@ -8,32 +7,14 @@ type Schemas = components['schemas'];
 /** The generated schema's type when the API documents it, else the shape written here (until it does). */
 type SchemaOr<K extends string, Fallback> = K extends keyof Schemas ? Schemas[K] : Fallback;
 
-export interface CampaignSummary {
-  approvedVisits: number;
-  overall: number | null;
-  previousOverall: number | null;
-  change: number | null;
-}
-export type Campaign = SchemaOr<
-  'CampaignView',
-  {
-    id: string;
-    clientId: string;
-    name: string;
-    startsOn: string;
-    endsOn: string;
-    status: 'draft' | 'active' | 'closed';
-    scenarios: Array<{ key: string; title: string; brief: string }>;
-    previousCampaignId: string | null;
-    touchpointIds: string[];
-  }
-> & { summary?: CampaignSummary };
-export type Client = SchemaOr<'ClientView', { id: string; name: string }>;
-export type Touchpoint = SchemaOr<'TouchpointView', { id: string; name: string; channel: string; region: string; city: string | null }>;
+export type CampaignListItem = Schemas['CampaignListItemView'];
+export type Campaign = Schemas['CampaignView'];
+export type Client = Schemas['ClientView'];
+export type Touchpoint = Schemas['TouchpointView'];
 export type Report = Schemas['ReportView'];
 export type Appeal = Schemas['AppealView'];
 export type Evidence = Schemas['EvidenceView'];
-export type KpiModel = SchemaOr<'KpiModel', FallbackKpiModel>;
+export type KpiModel = Schemas['KpiModel'];
 
 /** The dashboard's filters, as they appear in the URL and in the API's query. */
 export interface DashboardFilters {
@@ -46,15 +27,18 @@ export interface DashboardFilters {
 }
 export const FILTER_KEYS = ['channel', 'region', 'touchpointId', 'scenario', 'from', 'to'] as const;
 
-export interface VisitListItem {
-  id: string;
-  visitedAt: string;
-  touchpoint: { id: string; name: string; channel: string; region: string; city: string | null };
-  scenario: string | null;
-  score: number | null;
-  knockout: boolean;
-  appeals?: Array<{ id: string; status: string }> | number;
-}
+export type VisitListItem = SchemaOr<
+  'CampaignVisitView',
+  {
+    id: string;
+    visitedAt: string;
+    touchpoint: { id: string; name: string; channel: string; region: string; city: string | null };
+    scenario: string | null;
+    score: number | null;
+    knockout: boolean;
+    appeals: { count: number; open: number };
+  }
+>;
 export interface VisitListQuery extends DashboardFilters {
   limit: number;
   offset: number;
@@ -65,7 +49,7 @@ export interface VisitListQuery extends DashboardFilters {
 export function useClients(enabled = true) {
   return useQuery({
     queryKey: ['clients'],
-    queryFn: async () => unwrap(await api.GET('/clients')) as unknown as Client[],
+    queryFn: async () => unwrap(await api.GET('/clients')),
     enabled,
   });
 }
@@ -73,14 +57,15 @@ export function useClients(enabled = true) {
 export function useCampaigns(clientId: string | undefined) {
   return useQuery({
     queryKey: ['campaigns', clientId ?? 'own'],
-    queryFn: async () => unwrap(await api.GET('/campaigns', { params: { query: { clientId, limit: 500 } } })) as unknown as Campaign[],
+    queryFn: async () => unwrap(await api.GET('/campaigns', { params: { query: { clientId, limit: 500 } } })),
   });
 }
 
 export function useCampaign(id: string) {
   return useQuery({
     queryKey: ['campaign', id],
-    queryFn: async () => unwrap(await api.GET('/campaigns/{id}', { params: { path: { id } } })) as unknown as Campaign,
+    queryFn: async () => unwrap(await api.GET('/campaigns/{id}', { params: { path: { id } } })),
+    enabled: Boolean(id),
   });
 }
 
@@ -88,7 +73,7 @@ export function useTouchpoints(clientId: string | undefined) {
   return useQuery({
     queryKey: ['touchpoints', clientId],
     queryFn: async () =>
-      unwrap(await api.GET('/clients/{clientId}/touchpoints', { params: { path: { clientId: clientId! } } })) as unknown as Touchpoint[],
+      unwrap(await api.GET('/clients/{clientId}/touchpoints', { params: { path: { clientId: clientId! } } })),
     enabled: Boolean(clientId),
   });
 }
@@ -97,8 +82,9 @@ export function useKpis(campaignId: string, filters: DashboardFilters) {
   return useQuery({
     queryKey: ['kpis', campaignId, filters],
     queryFn: async () =>
-      unwrap(await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId }, query: filters as never } })) as unknown as KpiModel,
+      unwrap(await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId }, query: filters as never } })),
     placeholderData: keepPreviousData,
+    enabled: Boolean(campaignId),
   });
 }
 
@@ -119,14 +105,14 @@ export function useVisits(campaignId: string, query: VisitListQuery) {
 export function useVisit(id: string) {
   return useQuery({
     queryKey: ['visit', id],
-    queryFn: async () => unwrap(await api.GET('/visit-reports/{id}', { params: { path: { id } } })) as Report,
+    queryFn: async () => unwrap(await api.GET('/visit-reports/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useEvidence(visitId: string) {
   return useQuery({
     queryKey: ['evidence', visitId],
-    queryFn: async () => unwrap(await api.GET('/visit-reports/{id}/evidence', { params: { path: { id: visitId } } })) as Evidence[],
+    queryFn: async () => unwrap(await api.GET('/visit-reports/{id}/evidence', { params: { path: { id: visitId } } })),
   });
 }
 
@@ -134,7 +120,7 @@ export function useEvidence(visitId: string) {
 export function useAppeals(enabled = true) {
   return useQuery({
     queryKey: ['appeals'],
-    queryFn: async () => unwrap(await api.GET('/appeals', { params: { query: { limit: 500 } } })) as Appeal[],
+    queryFn: async () => unwrap(await api.GET('/appeals', { params: { query: { limit: 500 } } })),
     enabled,
   });
 }
@@ -143,7 +129,7 @@ export function useFileAppeal(visitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: { reason: string; questionKey?: string }) =>
-      unwrap(await api.POST('/visit-reports/{id}/appeals', { params: { path: { id: visitId } }, body })) as Appeal,
+      unwrap(await api.POST('/visit-reports/{id}/appeals', { params: { path: { id: visitId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['appeals'] }),
   });
 }

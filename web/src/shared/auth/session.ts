@@ -1,11 +1,9 @@
 // The signed-in session, kept for this browser tab only (sessionStorage, never a cookie: no CSRF surface).
+import type { components } from '../api/schema';
 
-export type Role = 'admin' | 'consultant' | 'shopper' | 'client';
-
-export interface Session {
-  accessToken: string;
-  user: { id: string; email: string; role: Role; clientId: string | null; name: string | null };
-}
+/** What POST /auth/login answers: the bearer token and who it belongs to. */
+export type Session = components['schemas']['LoginResponse'];
+export type Role = Session['user']['role'];
 
 const KEY = 'incognito.session';
 type Listener = (session: Session | null) => void;

@@ -1,4 +1,5 @@
 // English words of the web app. KPI names come from the PDF's dictionary (src/exports/i18n.ts) instead.
+import { shopperEn } from '../../shopper/strings';
 export const en = {
   common: {
     loading: 'Loading…',
@@ -16,6 +17,10 @@ export const en = {
     all: 'All',
     yes: 'Yes',
     no: 'No',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    firstPage: 'First page',
+    lastPage: 'Last page',
     page: 'Page {{page}} of {{pages}}',
   },
   nav: { campaigns: 'Campaigns', signOut: 'Sign out' },
@@ -28,6 +33,7 @@ export const en = {
     invalidEmail: 'Enter a valid email address.',
     tooManyAttempts: 'Too many attempts. Wait a few minutes before trying again.',
     tooManyAttemptsIn: 'Too many attempts. Try again in {{minutes}} min.',
+    tooManyAttemptsInSeconds: 'Too many attempts. Try again in {{seconds}} s.',
     expired: 'Your session has expired. Sign in again to continue.',
     signedOut: 'You have signed out.',
   },
@@ -57,7 +63,7 @@ export const en = {
     to: 'To',
     clearFilters: 'Clear filters',
     noVisits: 'No approved visits match these filters.',
-    visitsCounted: '{{count}} approved visits',
+    visitsCounted: '{{n}} approved visits',
     ci: '95% CI {{low}} – {{high}}',
     target: 'Target {{target}}',
     targetMet: 'target met',
@@ -104,7 +110,7 @@ export const en = {
     knockout: 'Knockout',
     appeal: 'Appeal',
     sortBy: 'Sort by {{column}}',
-    total: '{{count}} visits',
+    total: '{{n}} visits',
     open: 'Open visit',
   },
   visit: {
@@ -144,6 +150,7 @@ export const en = {
     staffCannotAppeal: 'Only the client’s users can appeal.',
     resolution: 'Decision: {{comment}}',
   },
+  shopper: shopperEn,
 };
 
 export type Dictionary = typeof en;

@@ -1,4 +1,5 @@
 // Las palabras de la aplicación web en español. Los nombres de los KPI vienen del diccionario del PDF.
+import { shopperEs } from '../../shopper/strings';
 import type { Dictionary } from './en';
 
 export const es: Dictionary = {
@@ -18,6 +19,10 @@ export const es: Dictionary = {
     all: 'Todos',
     yes: 'Sí',
     no: 'No',
+    previousPage: 'Página anterior',
+    nextPage: 'Página siguiente',
+    firstPage: 'Primera página',
+    lastPage: 'Última página',
     page: 'Página {{page}} de {{pages}}',
   },
   nav: { campaigns: 'Campañas', signOut: 'Cerrar sesión' },
@@ -30,6 +35,7 @@ export const es: Dictionary = {
     invalidEmail: 'Escribe un correo electrónico válido.',
     tooManyAttempts: 'Demasiados intentos. Espera unos minutos antes de volver a intentarlo.',
     tooManyAttemptsIn: 'Demasiados intentos. Vuelve a intentarlo dentro de {{minutes}} min.',
+    tooManyAttemptsInSeconds: 'Demasiados intentos. Vuelve a intentarlo dentro de {{seconds}} s.',
     expired: 'Tu sesión ha caducado. Vuelve a iniciar sesión para continuar.',
     signedOut: 'Has cerrado la sesión.',
   },
@@ -59,7 +65,7 @@ export const es: Dictionary = {
     to: 'Hasta',
     clearFilters: 'Quitar filtros',
     noVisits: 'Ninguna visita aprobada cumple estos filtros.',
-    visitsCounted: '{{count}} visitas aprobadas',
+    visitsCounted: '{{n}} visitas aprobadas',
     ci: 'IC 95 % {{low}} – {{high}}',
     target: 'Objetivo {{target}}',
     targetMet: 'objetivo cumplido',
@@ -106,7 +112,7 @@ export const es: Dictionary = {
     knockout: 'Knockout',
     appeal: 'Reclamación',
     sortBy: 'Ordenar por {{column}}',
-    total: '{{count}} visitas',
+    total: '{{n}} visitas',
     open: 'Abrir la visita',
   },
   visit: {
@@ -146,4 +152,5 @@ export const es: Dictionary = {
     staffCannotAppeal: 'Solo los usuarios del cliente pueden reclamar.',
     resolution: 'Decisión: {{comment}}',
   },
+  shopper: shopperEs,
 };

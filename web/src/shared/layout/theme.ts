@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // The PDF's navy (#14365D) as the primary colour, so screen and paper look alike; shade 7 passes WCAG AA on white.
 const navy: MantineColorsTuple = ['#eef3f9', '#dbe4ef', '#b3c6dd', '#88a6ca', '#648bba', '#4d7ab1', '#3d6aa1', '#14365D', '#102c4c', '#0b213a'];
@@ -11,6 +11,17 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
   defaultRadius: 'sm',
   focusRing: 'always',
+  components: {
+    // Filled badges in dark shades keep white text at WCAG AA contrast.
+    Badge: Badge.extend({ defaultProps: { variant: 'filled' } }),
+  },
+});
+
+/** Mantine's "dimmed" grey (#868e96) is 3.3:1 on white; this one is 5.9:1 (WCAG AA). */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5b6672' },
+  dark: {},
 });
 
 /** The PDF's chart palette (src/exports/pdf/theme.ts). */

@@ -3,12 +3,19 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
-import { takeSignOutReason, writeSession, type Session } from '../auth/session';
+import { takeSignOutReason, writeSession } from '../auth/session';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 
 /** Only a path of this app: never an absolute URL an attacker could bounce a user to. */
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/portal';
+}
+
+/** When to try again, from the 429's Retry-After (seconds) when the server sent one. */
+function tooManyAttempts(seconds: number | null, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (seconds === null) return t('signIn.tooManyAttempts');
+  if (seconds < 90) return t('signIn.tooManyAttemptsInSeconds', { seconds: Math.max(1, seconds) });
+  return t('signIn.tooManyAttemptsIn', { minutes: Math.ceil(seconds / 60) });
 }
 
 export function SignInPage() {
@@ -26,17 +33,13 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const session = unwrap(await api.POST('/auth/login', { body: { email: email.trim(), password } })) as unknown as Session;
+      const session = unwrap(await api.POST('/auth/login', { body: { email: email.trim(), password } }));
       writeSession({ accessToken: session.accessToken, user: session.user });
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setError(t('signIn.wrongCredentials'));
       else if (caught instanceof ApiError && caught.status === 429)
-        setError(
-          caught.retryAfterSeconds !== null
-            ? t('signIn.tooManyAttemptsIn', { minutes: Math.max(1, Math.ceil(caught.retryAfterSeconds / 60)) })
-            : t('signIn.tooManyAttempts'),
-        );
+        setError(tooManyAttempts(caught.retryAfterSeconds, t));
       else if (caught instanceof ApiError && caught.status === 400) setError(t('signIn.invalidEmail'));
       else setError(t('common.networkError'));
     } finally {

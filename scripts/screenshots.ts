@@ -1,0 +1,106 @@
+/// <reference path="../src/kpis/domain/jstat.d.ts" />
+/// <reference path="../src/exports/pdf/svg-to-pdfkit.d.ts" />
+// `npm run screenshots`: the web app's main pages, photographed by Chromium into docs/screenshots/.
+// Starts its own embedded PostgreSQL in a temp folder, the real app on a free port (serving the built
+// web app: run `npm run build:web` first, which the npm script does), seeds it with the web tests' data
+// (test/web/seed.ts: a bank with two waves of the in-store questionnaire) and signs in as its client user.
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import type { Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { ensureDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { ADMIN } from '../test/helpers/test-app';
+import { chromiumMissingMessage, chromiumAvailable, launchChromium } from '../test/web/browser';
+import { seedPortal } from '../test/web/seed';
+
+const OUTPUT = resolve(__dirname, '..', 'docs', 'screenshots');
+const log = (line: string) => process.stdout.write(`[screenshots] ${line}\n`);
+
+async function main(): Promise<void> {
+  if (!chromiumAvailable) throw new Error(chromiumMissingMessage());
+  const dataDir = mkdtempSync(join(tmpdir(), 'incognito-screenshots-'));
+  const databaseDir = mkdtempSync(join(tmpdir(), 'incognito-screenshots-pg-'));
+  const database = await startEmbeddedPostgres({ databaseDir, persistent: false });
+  try {
+    await ensureDatabase(database.urlFor('postgres'), 'incognito');
+    Object.assign(process.env, {
+      DATABASE_URL: database.urlFor('incognito'),
+      JWT_SECRET: 'screenshots-secret-that-is-long-enough-0123456789',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    });
+    const app = await createApp();
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    try {
+      log('seeding…');
+      const seed = await seedPortal({ db: app.get(DataSource), http: request(app.getHttpServer()) }, { visitsPerTouchpoint: 8, previousVisitsPerTouchpoint: 4 });
+      const browser = await launchChromium();
+      try {
+        mkdirSync(OUTPUT, { recursive: true });
+        const shoot = async (name: string, page: Page, fullPage = true) => {
+          await page.waitForLoadState('networkidle');
+          await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage });
+          log(`docs/screenshots/${name}.png`);
+        };
+        const open = async (locale: 'es-ES' | 'en-GB', viewport = { width: 1366, height: 900 }) => {
+          const context = await browser.newContext({ baseURL: baseUrl, locale, viewport, deviceScaleFactor: 1 });
+          return context.newPage();
+        };
+        const signIn = async (page: Page) => {
+          await page.getByLabel(/^(Email|Correo electrónico)/).fill(seed.clientUser.email);
+          await page.getByLabel(/^(Password|Contraseña)/).fill(seed.clientUser.password);
+          await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
+          await page.waitForURL(/\/portal/);
+        };
+        const dashboardReady = (page: Page) => page.locator('[data-testid="dashboard"][data-loaded="yes"]').waitFor();
+
+        const page = await open('en-GB');
+        await page.goto('/sign-in');
+        await shoot('01-sign-in', page, false);
+        await signIn(page);
+        await page.locator(`[data-campaign-id="${seed.campaignId}"]`).waitFor();
+        await shoot('02-campaigns', page, false);
+        await page.goto(`/portal/campaigns/${seed.campaignId}`);
+        await dashboardReady(page);
+        await shoot('03-dashboard', page);
+        await page.goto(`/portal/campaigns/${seed.campaignId}?channel=in_person&region=Madrid`);
+        await dashboardReady(page);
+        await shoot('04-dashboard-filtered', page, false);
+        await page.goto(`/portal/campaigns/${seed.campaignId}/visits?sort=score&order=asc`);
+        await page.getByTestId('visit-table').waitFor();
+        await shoot('05-visits', page, false);
+        await page.goto(`/portal/visits/${seed.evidenceVisitId}`);
+        await page.locator('tr[data-question]').first().waitFor();
+        await page.getByTestId('evidence').locator('img').waitFor();
+        await shoot('06-visit', page);
+
+        const spanish = await open('es-ES', { width: 375, height: 812 });
+        await spanish.goto('/sign-in');
+        await signIn(spanish);
+        await spanish.goto(`/portal/campaigns/${seed.campaignId}`);
+        await dashboardReady(spanish);
+        await shoot('07-dashboard-phone-es', spanish);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(databaseDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
