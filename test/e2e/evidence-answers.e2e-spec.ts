@@ -143,6 +143,9 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
       { questionKey: 'photo', value: first },
       { questionKey: 'recordings', value: [first, second] },
     ]).expect(201);
+    // the files uploaded before the report existed joined it when it was stored
+    const linked = await ctx.db.query(`SELECT DISTINCT visit_report_id AS id FROM evidence_files WHERE assignment_id = $1`, [assignmentId]);
+    expect(linked).toEqual([{ id: report.body.id }]);
     const [signals] = await ctx.db.query(`SELECT integrity_signals FROM visit_reports WHERE id = $1`, [report.body.id]);
     expect(signals.integrity_signals).toEqual([]); // taken at the visit, with metadata: nothing to flag
     // after submitting, both routes add to the same assignment and report

@@ -37,9 +37,23 @@ export class AssignmentEvidence1795700000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "evidence_files" ADD CONSTRAINT "FK_evidence_files_assignment" FOREIGN KEY ("assignment_id") REFERENCES "assignments"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    // Files uploaded before the report existed join it when it is stored, in the same statement, so
+    // whatever reads evidence by report (back-dating, retention) finds them; the submission code need not know.
+    await queryRunner.query(
+      `CREATE FUNCTION evidence_files_join_report() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE evidence_files SET visit_report_id = NEW.id WHERE assignment_id = NEW.assignment_id AND visit_report_id IS NULL;
+         RETURN NULL;
+       END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER evidence_files_join_report AFTER INSERT ON visit_reports FOR EACH ROW EXECUTE FUNCTION evidence_files_join_report()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER evidence_files_join_report ON visit_reports`);
+    await queryRunner.query(`DROP FUNCTION evidence_files_join_report()`);
     await queryRunner.query(`ALTER TABLE "evidence_files" DROP CONSTRAINT "FK_evidence_files_assignment"`);
     await queryRunner.query(`DROP INDEX "UQ_evidence_files_idempotency"`);
     await queryRunner.query(`DROP INDEX "UQ_evidence_files_assignment_ordinal"`);
