@@ -499,6 +499,8 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
         pick(random, ['Me dijo que eso no se podía hacer, cuando sí se puede.', 'Me aseguró que no era posible, lo cual es falso.']),
       );
       break;
+    case undefined: // no accuracy question came up: nothing to tell
+      break;
   }
   if (facts.resolved)
     sentences.push(

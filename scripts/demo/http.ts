@@ -25,7 +25,7 @@ export class Api {
 
   constructor(private readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.send(method, path, options);
     const text = await response.text();
     const body: unknown = text ? safeJson(text) : undefined;
@@ -40,16 +40,16 @@ export class Api {
     return Buffer.from(await response.arrayBuffer());
   }
 
-  get<T = any>(path: string, token: string): Promise<T> {
+  get<T = unknown>(path: string, token: string): Promise<T> {
     return this.request<T>('GET', path, { token });
   }
 
-  post<T = any>(path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  post<T = unknown>(path: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     return this.request<T>('POST', path, { token, body, headers });
   }
 
   /** A multipart upload of one file in the field `file` (evidence). */
-  async upload<T = any>(path: string, token: string, file: { name: string; type: string; content: Buffer }): Promise<T> {
+  async upload<T = unknown>(path: string, token: string, file: { name: string; type: string; content: Buffer }): Promise<T> {
     this.requests++;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);

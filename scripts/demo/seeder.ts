@@ -82,7 +82,7 @@ export async function seedProgram(options: SeedOptions): Promise<string> {
   const touchpoints = new Map<string, TouchpointRecord>();
   const touchpointIdByKey = new Map<string, string>();
   for (const seedTouchpoint of TOUCHPOINTS) {
-    const { key, quality, bias, ...body } = seedTouchpoint;
+    const { key, quality: _quality, bias: _bias, ...body } = seedTouchpoint;
     const created = await api.post<{ id: string; timeZone: string; openingHours: OpeningHours | null }>(
       `/clients/${client.id}/touchpoints`,
       consultant,
