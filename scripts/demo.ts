@@ -218,7 +218,10 @@ function printLogins(admin: { email: string; password: string }, fromEnv: boolea
   process.stdout.write(
     [
       '',
-      'Log in to the demo (npm start, then POST /auth/login {email, password}; API docs at /docs):',
+      `Open the web app: npm start, then http://localhost:${process.env.PORT || 3000} and sign in as the client:`,
+      `  ${CLIENT_USER.email}  /  ${PASSWORDS.client}`,
+      '',
+      'Every login (the same for POST /auth/login; API docs at /docs):',
       ...rows.map(([role, email, password]) => `  ${role.padEnd(26)} ${email.padEnd(40)} ${password}`),
       `  (the other shoppers: GET /users?role=shopper as the consultant; all use the password ${PASSWORDS.shopper})`,
       `The omnichannel report and the second wave's campaign reports (PDF and Excel): ${OUTPUT_DIR}/`,
