@@ -362,6 +362,8 @@ function timingSentence(facts: Facts, random: Random): string | null {
         `La cola avanzaba muy despacio: ${time} hasta que me tocó el turno.`,
         `${time} de espera, con solo una persona atendiendo.`,
       ]);
+    // An ordinary wait is not always worth a line.
+    if (random() < 0.55) return null;
     return pick(random, [`Esperé unos ${time} hasta que me atendieron.`, `La espera fue de ${time}, razonable.`]);
   }
   if (quick)
@@ -372,6 +374,7 @@ function timingSentence(facts: Facts, random: Random): string | null {
       `No contestaron hasta pasadas ${time}.`,
       `Tardaron ${time} en responder, y solo tras insistir.`,
     ]);
+  if (random() < 0.55) return null;
   return pick(random, [`Recibí respuesta en ${time}.`, `Contestaron al cabo de ${time}.`]);
 }
 
@@ -406,6 +409,9 @@ function composeNarrative(facts: Facts, context: VisitContext): string {
         `${employee} me saludó con amabilidad.`,
         `Me atendió ${employee}, con un saludo cordial.`,
         `${employee} se presentó y me saludó con una sonrisa.`,
+        `Me atendió ${employee}.`,
+        `Me atendió ${employee} en el puesto 2.`,
+        `Me atendió ${employee}.`,
       ]),
     );
   if (facts.empathy !== undefined) {

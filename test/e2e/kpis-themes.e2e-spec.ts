@@ -203,11 +203,12 @@ describe('KPIs: the qualitative analysis (themes, polarity, verbatims, masking)'
       { visitId: w.W3, text: 'Esperé quince minutos de pie en la cola y el trato fue seco.', polarity: 'negative' },
       { visitId: w.W1, text: 'No tuve que esperar nada.', polarity: 'positive' },
     ]);
-    // Nothing shared: the shorter quotes first.
+    // Mostly criticised (2 negative visits, 1 positive): the two negative quotes (nothing shared, so the
+    // shorter first), then the positive one.
     expect(trato.verbatims).toEqual([
-      { visitId: w.W1, text: 'La gestora fue muy amable.', polarity: 'positive' },
       { visitId: w.W5, text: 'El empleado no fue nada amable.', polarity: 'negative' },
       { visitId: w.W3, text: 'Esperé quince minutos de pie en la cola y el trato fue seco.', polarity: 'negative' },
+      { visitId: w.W1, text: 'La gestora fue muy amable.', polarity: 'positive' },
     ]);
   });
 

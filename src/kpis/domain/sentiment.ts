@@ -99,7 +99,7 @@ const DOMAIN_FORMS: Record<'es' | 'en', Record<string, number>> = {
 
 // Negations the libraries list ("no", "nunca", "jamás", "ni") and those a comment uses in this domain.
 const EXTRA_NEGATIONS: Record<'es' | 'en', string[]> = {
-  es: ['no', 'nunca', 'jamas', 'ni', 'sin', 'nada', 'ningun', 'ninguna', 'ninguno', 'tampoco', 'nadie'],
+  es: ['no', 'nunca', 'jamas', 'ni', 'sin', 'nada', 'ningun', 'ninguna', 'ninguno', 'tampoco', 'nadie', 'apenas'],
   en: ['not', 'no', 'never', 'without', 'nothing', 'nobody', 'none', 'neither', 'nor', 'hardly'],
 };
 

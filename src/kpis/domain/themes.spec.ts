@@ -67,6 +67,25 @@ describe('summarizeThemes', () => {
     expect(summarizeThemes([...texts].reverse(), THEMES, 'es')[0].verbatims).toEqual(waiting.verbatims);
   });
 
+  it('quotes two voices of the dominant tone and one of the other, never the same words twice', () => {
+    const same: VisitText[] = [
+      { visitId: 'a', score: 90, text: 'Apenas esperé 2 minutos.' },
+      { visitId: 'b', score: 90, text: 'Apenas esperé 3 minutos.' },
+      { visitId: 'c', score: 90, text: 'Apenas esperé 2 minutos.' },
+      { visitId: 'd', score: 90, text: 'No tuve que esperar nada, me atendieron enseguida.' },
+      { visitId: 'e', score: 20, text: 'Esperé media hora en la cola.' },
+    ];
+    const [waiting] = summarizeThemes(same, THEMES, 'es');
+    // "apenas" negates the wait: four visits speak well of it, one badly.
+    expect(waiting).toMatchObject({ positive: 4, negative: 1 });
+    // a/b/c are one sentence (the same stems); d is the other positive voice; e the critical one.
+    expect(waiting.verbatims.map((verbatim) => [verbatim.visitId, verbatim.polarity])).toEqual([
+      ['a', 'positive'],
+      ['d', 'positive'],
+      ['e', 'negative'],
+    ]);
+  });
+
   it('compares the share of visits with the previous wave (two-proportion z-test)', () => {
     // Previous wave: 1 of 20 visits mentioned the wait; now 4 of 5.
     const previous = { visits: 20, mentioning: new Map([['waiting', 1]]) };

@@ -125,8 +125,8 @@ interface Mention {
  * count visits (a visit that mentions a theme twice counts once; its polarity on the theme is the sign of
  * the sum of its mentions' polarities). Verbatims: the most typical mentions, i.e. those whose words
  * other mentions of the theme share most (mean, over the excerpt's distinct stems other than the theme's
- * own terms, of how many other mentions contain that stem), one per visit, ties by shorter text then visit id, so the same data
- * always gives the same quotes. `previous` (the previous wave's shares) adds the change and its test.
+ * own terms, of how many other mentions contain that stem), ties by shorter text then visit id, so the
+ * same data always gives the same quotes; two of the dominant tone and one of the other (typicalVerbatims). `previous` (the previous wave's shares) adds the change and its test.
  */
 export function summarizeThemes(
   texts: readonly VisitText[],
@@ -162,7 +162,7 @@ export function summarizeThemes(
       share: visits > 0 ? (100 * balanceByVisit.size) / visits : 0,
       positive,
       negative: negativeVisits.size,
-      verbatims: typicalVerbatims(mentions, new Set(theme.terms.flat())),
+      verbatims: typicalVerbatims(mentions, new Set(theme.terms.flat()), positive > negativeVisits.size ? 'positive' : 'negative'),
     };
     const negativeScores = meanOf([...visitScores].filter(([id]) => negativeVisits.has(id)).map(([, score]) => score));
     const otherScores = meanOf([...visitScores].filter(([id]) => !negativeVisits.has(id)).map(([, score]) => score));
@@ -195,7 +195,14 @@ export function themeShares(texts: readonly VisitText[], themes: readonly Compil
   };
 }
 
-function typicalVerbatims(mentions: readonly Mention[], termStems: ReadonlySet<string>): ThemeVerbatim[] {
+/**
+ * Two or three verbatims: two of the theme's dominant tone (negative unless more visits speak well of
+ * it than badly: problems matter more), then one of the other tone when there is one, so the page
+ * shows what most say and that not everyone says it; then the rest in the same order of preference.
+ * Within a tone, the most typical first. One per visit, and never the same words twice (a quote whose
+ * meaningful stems are those of one already chosen, e.g. the same sentence with another number).
+ */
+function typicalVerbatims(mentions: readonly Mention[], termStems: ReadonlySet<string>, dominant: Polarity): ThemeVerbatim[] {
   // The theme's own terms are in every mention by definition: typical is what else a mention shares.
   const otherStems = (mention: Mention) => [...mention.stems].filter((stem) => !termStems.has(stem));
   const stemFrequency = new Map<string, number>();
@@ -212,16 +219,23 @@ function typicalVerbatims(mentions: readonly Mention[], termStems: ReadonlySet<s
         a.mention.excerpt.length - b.mention.excerpt.length ||
         (a.mention.visitId < b.mention.visitId ? -1 : a.mention.visitId > b.mention.visitId ? 1 : 0) ||
         (a.mention.excerpt < b.mention.excerpt ? -1 : a.mention.excerpt > b.mention.excerpt ? 1 : 0),
-    );
-  const chosen: ThemeVerbatim[] = [];
-  const visits = new Set<string>();
-  for (const { mention } of ranked) {
-    if (chosen.length >= VERBATIMS_PER_THEME) break;
-    if (visits.has(mention.visitId)) continue;
-    visits.add(mention.visitId);
-    chosen.push({ visitId: mention.visitId, text: mention.excerpt, polarity: mention.polarity });
-  }
-  return chosen;
+    )
+    .map(({ mention }) => mention);
+  const opposite: Polarity = dominant === 'negative' ? 'positive' : 'negative';
+  const ofTone = (polarity: Polarity) => ranked.filter((mention) => mention.polarity === polarity);
+  const chosen: Mention[] = [];
+  const take = (candidates: Mention[], limit: number) => {
+    for (const mention of candidates) {
+      if (chosen.length >= limit) return;
+      const words = [...mention.stems].sort().join(' ');
+      const repeated = chosen.some((other) => other.visitId === mention.visitId || [...other.stems].sort().join(' ') === words);
+      if (!repeated) chosen.push(mention);
+    }
+  };
+  take(ofTone(dominant), 2);
+  take(ofTone(opposite), chosen.length + 1);
+  take([...ofTone(dominant), ...ofTone('neutral'), ...ofTone(opposite)], VERBATIMS_PER_THEME);
+  return chosen.map((mention) => ({ visitId: mention.visitId, text: mention.excerpt, polarity: mention.polarity }));
 }
 
 function meanOf(scores: Array<number | null>): number | null {

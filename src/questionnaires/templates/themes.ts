@@ -59,7 +59,7 @@ export const KNOWLEDGE = theme(
     'información incorrecta',
     'formación',
     'preparado',
-    'dudas',
+    
     'asesorar',
     'recomendar',
   ],
@@ -88,7 +88,7 @@ export const RESOLUTION = theme(
 export const CLARITY = theme(
   'clarity',
   t('Claridad', 'Clarity'),
-  ['claro', 'claridad', 'explicar', 'explicación', 'entender', 'confuso', 'comprensible', 'sencillo', 'contradictorio'],
+  ['claro', 'claridad', 'explicar', 'explicación', 'entender', 'confuso', 'sencillo', 'contradictorio'],
   ['clear', 'clarity', 'explain', 'explanation', 'understand', 'confusing', 'simple', 'jargon'],
 );
 
