@@ -3,6 +3,7 @@ import type { AssignmentView } from './dto/assignment.dto';
 
 export const ASSIGNMENT_VIEW_COLUMNS = `
   a.id, a.campaign_id, a.status, a.shopper_id, a.window_start, a.window_end, a.planned_at, a.fee, a.scenario_key,
+  c.questionnaire_id, (SELECT vr.id FROM visit_reports vr WHERE vr.assignment_id = a.id LIMIT 1) AS report_id,
   t.id AS tp_id, t.name AS tp_name, t.channel AS tp_channel, t.region AS tp_region, t.city AS tp_city,
   (SELECT s FROM jsonb_array_elements(c.scenarios) s WHERE s->>'key' = a.scenario_key LIMIT 1) AS scenario`;
 
@@ -21,6 +22,8 @@ export interface AssignmentViewRow {
   planned_at: Date;
   fee: string;
   scenario_key: string | null;
+  questionnaire_id: string;
+  report_id: string | null;
   tp_id: string;
   tp_name: string;
   tp_channel: AssignmentView['touchpoint']['channel'];
@@ -46,5 +49,7 @@ export function toAssignmentView(row: AssignmentViewRow): AssignmentView {
     status: row.status,
     shopperId: row.shopper_id,
     fee: Number(row.fee),
+    questionnaireId: row.questionnaire_id,
+    reportId: row.report_id,
   };
 }

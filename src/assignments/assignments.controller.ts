@@ -4,6 +4,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
+import { QuestionnaireView } from '../questionnaires/dto/questionnaire.dto';
 import { AssignmentsService } from './assignments.service';
 import { AssignDto, AssignmentView, ListAssignmentsQuery } from './dto/assignment.dto';
 
@@ -34,6 +35,17 @@ export class AssignmentsController {
   @ApiOkResponse({ type: AssignmentView })
   get(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AssignmentView> {
     return this.assignments.get(user, id);
+  }
+
+  @Get(':id/questionnaire')
+  @Endpoint({
+    operationId: 'getAssignmentQuestionnaire',
+    summary: "The questionnaire of an assignment's campaign with its full definition: the visit form (whoever may read the assignment)",
+    errors: [400, 403, 404],
+  })
+  @ApiOkResponse({ type: QuestionnaireView })
+  questionnaire(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<QuestionnaireView> {
+    return this.assignments.questionnaire(user, id);
   }
 
   @Post(':id/claim')

@@ -11,6 +11,9 @@ import { canTransition, InvalidTransitionError, type AssignmentAction, type Assi
 import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
 import { SqlParams } from '../kpis/visit-scope';
+import { QuestionnaireView } from '../questionnaires/dto/questionnaire.dto';
+import { Questionnaire } from '../questionnaires/questionnaire.entity';
+import { toQuestionnaireView } from '../questionnaires/questionnaires.service';
 
 /** How often open work past its window is swept to `expired`. */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -117,6 +120,14 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     if (!row) throw notFound('Assignment');
     assertCanReadAssignment(user, { shopperId: row.shopper_id, status: row.status });
     return toAssignmentView(row);
+  }
+
+  /** The visit form: the campaign's questionnaire, to whoever may read the assignment (a shopper: open jobs and their own). */
+  async questionnaire(user: AuthUser, id: string): Promise<QuestionnaireView> {
+    const assignment = await this.get(user, id);
+    const questionnaire = await this.dataSource.getRepository(Questionnaire).findOneBy({ id: assignment.questionnaireId });
+    if (!questionnaire) throw notFound('Questionnaire');
+    return toQuestionnaireView(questionnaire);
   }
 
   /** A shopper takes an open job from the board. */

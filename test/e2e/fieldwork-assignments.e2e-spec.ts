@@ -17,6 +17,20 @@ describe('field work: assignments', () => {
   const statusOf = async (id: string) => (await ctx.db.query('SELECT status, shopper_id FROM assignments WHERE id = $1', [id]))[0];
   const claim = (session: Session, id: string) => ctx.http.post(`/assignments/${id}/claim`).set(session.auth);
 
+  it("gives whoever may read an assignment its campaign's questionnaire (the visit form), and nobody else", async () => {
+    const tp = await insertTouchpoint(ctx.db, w.clientId, { name: 'Formulario' });
+    const campaign = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [tp]);
+    const open = await insertAssignment(ctx.db, campaign, tp, {});
+    const theirs = await insertAssignment(ctx.db, campaign, tp, { shopperId: w.shopper.user.id });
+    const someoneElse = await newShopper();
+    const form = await ctx.http.get(`/assignments/${open}/questionnaire`).set(someoneElse.auth).expect(200);
+    const stored = (await ctx.db.query('SELECT definition FROM questionnaires WHERE id = $1', [w.questionnaireId]))[0];
+    expect(form.body).toMatchObject({ id: w.questionnaireId, sections: stored.definition.sections });
+    await ctx.http.get(`/assignments/${theirs}/questionnaire`).set(w.shopper.auth).expect(200);
+    await ctx.http.get(`/assignments/${theirs}/questionnaire`).set(someoneElse.auth).expect(404);
+    await ctx.http.get(`/assignments/${theirs}/questionnaire`).set(w.consultant.auth).expect(200);
+  });
+
   it('lists assignments for consultants in the documented shape, filtered by campaign and status', async () => {
     const tp = await insertTouchpoint(ctx.db, w.clientId, { name: 'Sol', region: 'Norte', city: 'Bilbao' });
     const campaign = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [tp]);
@@ -39,6 +53,8 @@ describe('field work: assignments', () => {
         status: 'open',
         shopperId: null,
         fee: 30,
+        questionnaireId: w.questionnaireId,
+        reportId: null,
       },
     ]);
     const page = await ctx.http.get(`/assignments?campaignId=${campaign}&limit=1&offset=1`).set(w.consultant.auth).expect(200);

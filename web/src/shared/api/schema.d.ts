@@ -147,6 +147,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assignments/{id}/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire of an assignment's campaign with its full definition: the visit form (whoever may read the assignment) */
+        get: operations["getAssignmentQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/report": {
         parameters: {
             query?: never;
@@ -1087,6 +1104,16 @@ export interface components {
             id: string;
             /** Format: date-time */
             plannedAt: string;
+            /**
+             * Format: uuid
+             * @description The campaign's questionnaire version: the visit form (GET /assignments/:id/questionnaire)
+             */
+            questionnaireId: string;
+            /**
+             * Format: uuid
+             * @description The visit report, once one was submitted (its return comment: GET /visit-reports/:id)
+             */
+            reportId: string | null;
             scenario: components["schemas"]["ScenarioView"] | null;
             shopperId: string | null;
             /** @enum {string} */
@@ -3045,6 +3072,63 @@ export interface operations {
             };
             /** @description The file type is not accepted */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getAssignmentQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
