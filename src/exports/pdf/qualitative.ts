@@ -13,7 +13,9 @@ type Doc = PDFKit.PDFDocument;
 type Theme = KpiModel['comments']['themes'][number];
 type Polarity = Theme['verbatims'][number]['polarity'];
 
-const MAX_VERBATIMS_PER_QUESTION = 3;
+/** Failed questions quoted, the most costly first, one verbatim each cut to a few lines: the rest is in the Excel workbook. */
+const QUOTED_FAILED_QUESTIONS = 5;
+const FAILED_VERBATIM_CHARS = 260;
 /** Themes whose verbatims are quoted: the most mentioned ones. */
 const QUOTED_THEMES = 6;
 const FONT_SIZE = 8.5;
@@ -71,10 +73,20 @@ export function qualitativeAnalysis(doc: Doc, model: KpiModel, labels: ReportLab
     paragraph(doc, labels.noThemes, { italic: true, color: PALETTE.muted });
   }
   if (topTerms.length) {
-    subheading(doc, labels.topTerms, 20);
+    subheading(doc, labels.topTerms, 50);
     paragraph(doc, topTerms.map((term) => `${term.term} (${term.count})`).join(' · '));
   }
-  const withVerbatims = failedQuestionVerbatims.filter((question) => question.items.length);
+  // The failed questions that cost the most points first (the recommendations' order), one voice each.
+  const impactOrder = new Map(model.recommendations.map((item, index) => [item.questionKey, index]));
+  const withVerbatims = failedQuestionVerbatims
+    .filter((question) => question.items.length)
+    .map((question, index) => ({ question, index }))
+    .sort(
+      (a, b) =>
+        (impactOrder.get(a.question.questionKey) ?? Infinity) - (impactOrder.get(b.question.questionKey) ?? Infinity) || a.index - b.index,
+    )
+    .slice(0, QUOTED_FAILED_QUESTIONS)
+    .map(({ question }) => question);
   if (withVerbatims.length) {
     subheading(doc, labels.failedQuestionVerbatims);
     const questionTexts = new Map(model.questions.map((question) => [question.key, question.text]));
@@ -84,15 +96,11 @@ export function qualitativeAnalysis(doc: Doc, model: KpiModel, labels: ReportLab
         { header: labels.question, width: 3.3 },
         { header: labels.comment, width: 6 },
       ],
-      withVerbatims.flatMap((question) =>
-        question.items
-          .slice(0, MAX_VERBATIMS_PER_QUESTION)
-          .map((item, index) => [
-            index === 0 ? { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true } : '',
-            `“${item.text}”`,
-          ]),
-      ),
-      { maxCellChars: 400 },
+      withVerbatims.map((question) => [
+        { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true },
+        `“${question.items[0].text}”`,
+      ]),
+      { maxCellChars: FAILED_VERBATIM_CHARS },
     );
   }
   paragraph(doc, labels.allCommentsInExcel, { size: 8.5, italic: true, color: PALETTE.muted });

@@ -2,7 +2,8 @@
 // what customers and shoppers of a bank or telco talk about. Terms are matched on stems, so one form of a
 // word finds its inflections ("esperar": esperé, esperando, espera); words whose stem would also catch
 // something else are left out ("tardar" shares "tard" with "tarde", the afternoon; "llamar" would tag
-// every phone call as follow-up).
+// every phone call as follow-up; "información" and "informar" share "inform" and a bank scenario is
+// often titled "Información sobre…").
 import type { Language } from '../domain/definition';
 import type { Localized } from './blueprint';
 import { t } from './blueprint';
@@ -54,16 +55,14 @@ export const KNOWLEDGE = theme(
     'supo',
     'conocer',
     'conocimiento',
-    'informar',
-    'información',
-    'información incorrecta',
+    'incorrecto',
+    'erróneo',
     'formación',
     'preparado',
-    
     'asesorar',
     'recomendar',
   ],
-  ['know', 'knew', 'knowledge', 'information', 'inform', 'trained', 'expert', 'advise', 'recommend'],
+  ['know', 'knew', 'knowledge', 'incorrect', 'wrong information', 'misinformed', 'trained', 'expert', 'advise', 'recommend'],
 );
 
 export const RESOLUTION = theme(
