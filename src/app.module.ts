@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -50,6 +51,7 @@ import { webAppModule } from './web-app';
       }),
     }),
     AuthModule,
+    AuditModule,
     UsersModule,
     ClientsModule,
     QuestionnairesModule,

@@ -3,7 +3,7 @@ import { Questionnaire } from '../questionnaires/questionnaire.entity';
 import { Client } from '../clients/client.entity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type CampaignStatus = 'draft' | 'active' | 'closed';
+export type CampaignStatus = 'draft' | 'active' | 'closed' | 'cancelled';
 
 export interface Scenario {
   key: string;
@@ -40,6 +40,11 @@ export class Campaign {
   @Column({ type: 'timestamptz', nullable: true }) activatedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) purgedAt: Date | null;
+  /** Optimistic lock: every edit sends the version it read and bumps it. */
+  @Column({ type: 'int', default: 1 }) version: number;
+  /** Bonus per channel in integer cents, added to the visit fee when a visit on that channel is approved. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) channelBonusCents: Record<string, number>;
+  @Column({ type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
 }
 
 @Entity('campaign_touchpoints')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -6,7 +6,14 @@ import { Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import { CampaignSummariesService } from './campaign-summaries.service';
 import { CampaignsService } from './campaigns.service';
-import { ActivatedCampaignView, CampaignView, CreateCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
+import {
+  ActivatedCampaignView,
+  CampaignView,
+  CancelledCampaignView,
+  CreateCampaignDto,
+  ListCampaignsQuery,
+  UpdateCampaignDto,
+} from './dto/campaign.dto';
 import { CampaignListItemView } from './dto/campaign-summary-response';
 
 @ApiTags('campaigns')
@@ -74,5 +81,34 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignView })
   close(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<CampaignView> {
     return this.campaigns.close(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'consultant')
+  @Endpoint({
+    operationId: 'updateCampaign',
+    summary: 'Edit a draft campaign in full, or extend an active one’s end date (endsOn only); send the version read',
+    description:
+      'A draft takes any create field and is validated like a new campaign (422 CAMPAIGN_INVALID naming each field, e.g. a retired touchpoint). ' +
+      'An active campaign takes only a later endsOn (422 END_DATE_NOT_LATER otherwise); its jobs no shopper holds (open, or expired unclaimed) are re-planned by the scheduling rules from today to the new end. ' +
+      'Other fields on an active campaign, or any edit of a closed or cancelled one, are a 409 NOT_DRAFT; a stale version a 409 STALE_VERSION. Audited.',
+    errors: [400, 403, 404, 409, 422],
+  })
+  @ApiOkResponse({ type: CampaignView })
+  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateCampaignDto): Promise<CampaignView> {
+    return this.campaigns.update(user, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('admin', 'consultant')
+  @Endpoint({
+    operationId: 'cancelCampaign',
+    summary: 'Cancel a draft or active campaign: open and assigned jobs are cancelled, submitted and approved work is kept (audited)',
+    errors: [400, 403, 404, 409],
+  })
+  @ApiOkResponse({ type: CancelledCampaignView })
+  cancel(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<CancelledCampaignView> {
+    return this.campaigns.cancel(user, id);
   }
 }

@@ -6,12 +6,22 @@ import { ClientsService } from '../clients/clients.service';
 import { Touchpoint } from '../clients/touchpoint.entity';
 import { assertCanReadClientData } from '../common/access/access';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
-import { notFound, ruleViolation } from '../common/errors/domain-error';
+import { DomainError, notFound, ruleViolation } from '../common/errors/domain-error';
+import { changedFields, recordAudit } from '../audit/audit-log';
+import { staleVersion } from '../clients/clients.service';
+import { inTransaction } from '../database/transactions';
 import { QuestionnairesService } from '../questionnaires/questionnaires.service';
 import { Campaign, CampaignTouchpoint } from './campaign.entity';
-import { checkNewCampaign } from './domain/campaign-rules';
+import { checkEndDateExtension, checkNewCampaign } from './domain/campaign-rules';
 import { planVisits, SchedulingError, type PlannedVisit } from './domain/scheduling';
-import { ActivatedCampaignView, CampaignView, CreateCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
+import {
+  ActivatedCampaignView,
+  CampaignView,
+  CancelledCampaignView,
+  CreateCampaignDto,
+  ListCampaignsQuery,
+  UpdateCampaignDto,
+} from './dto/campaign.dto';
 import { pageOf } from '../common/http/paging';
 
 /** Planned visits per INSERT when creating assignments (each INSERT sends five arrays of this length). */
@@ -37,10 +47,13 @@ export function toCampaignView(user: AuthUser, campaign: Campaign, touchpointIds
     createdAt: campaign.createdAt,
     activatedAt: campaign.activatedAt,
     closedAt: campaign.closedAt,
+    version: campaign.version,
+    cancelledAt: campaign.cancelledAt,
   };
   if (isStaff(user)) {
     view.seed = campaign.seed;
     view.visitFee = Number(campaign.visitFee);
+    view.channelBonusCents = campaign.channelBonusCents;
   }
   return view;
 }
@@ -57,26 +70,8 @@ export class CampaignsService {
 
   async create(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignView> {
     await this.clients.findReadable(user, dto.clientId);
-    const questionnaire = await this.questionnaires.findById(dto.questionnaireId);
-    const touchpoints = await this.clients.findTouchpointsByIds(dto.touchpointIds);
-    let previousCampaignClientId: string | undefined;
-    if (dto.previousCampaignId) {
-      const previous = await this.campaigns.findOneBy({ id: dto.previousCampaignId });
-      if (!previous) throw notFound('Previous campaign');
-      previousCampaignClientId = previous.clientId;
-    }
     const scenarios = (dto.scenarios ?? []).map(({ key, title, brief }) => ({ key, title, brief }));
-    const problems = checkNewCampaign({
-      clientId: dto.clientId,
-      startsOn: dto.startsOn,
-      endsOn: dto.endsOn,
-      questionnaire,
-      touchpointIds: dto.touchpointIds,
-      touchpointClients: new Map(touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.clientId])),
-      scenarioKeys: scenarios.map((scenario) => scenario.key),
-      previousCampaignClientId,
-    });
-    if (problems.length) throw ruleViolation('CAMPAIGN_INVALID', 'The campaign is not valid', problems);
+    await this.assertValidDesign(this.dataSource.manager, { ...dto, scenarios });
 
     const id = await this.dataSource.transaction(async (manager) => {
       const campaign = await manager.getRepository(Campaign).save(
@@ -94,6 +89,7 @@ export class CampaignsService {
           previousCampaignId: dto.previousCampaignId ?? null,
           seed: dto.seed ?? randomUUID(),
           visitFee: (dto.visitFee ?? 0).toFixed(2),
+          channelBonusCents: plainNumbers(dto.channelBonusCents),
           retentionDays: dto.retentionDays ?? null,
           activatedAt: null,
           closedAt: null,
@@ -232,11 +228,187 @@ export class CampaignsService {
     return this.get(user, id);
   }
 
+  /**
+   * The design rules of a new campaign (checkNewCampaign), on create and on a draft's edit alike: reads
+   * the facts on `manager` (the edit's transaction) and throws 422 CAMPAIGN_INVALID listing every problem.
+   */
+  private async assertValidDesign(
+    manager: EntityManager,
+    design: Pick<DesignFields, 'clientId' | 'questionnaireId' | 'startsOn' | 'endsOn' | 'touchpointIds' | 'scenarios'> & { previousCampaignId?: string | null },
+  ): Promise<void> {
+    const questionnaire = await this.questionnaires.findById(design.questionnaireId);
+    const touchpoints = design.touchpointIds.length ? await manager.getRepository(Touchpoint).findBy({ id: In(design.touchpointIds) }) : [];
+    let previousCampaignClientId: string | undefined;
+    if (design.previousCampaignId) {
+      const previous = await manager.getRepository(Campaign).findOneBy({ id: design.previousCampaignId });
+      if (!previous) throw notFound('Previous campaign');
+      previousCampaignClientId = previous.clientId;
+    }
+    const [client] = (await manager.query(`SELECT archived_at FROM clients WHERE id = $1`, [design.clientId])) as Array<{ archived_at: Date | null }>;
+    if (!client) throw notFound('Client');
+    const problems = checkNewCampaign({
+      clientId: design.clientId,
+      startsOn: design.startsOn,
+      endsOn: design.endsOn,
+      questionnaire,
+      touchpointIds: design.touchpointIds,
+      touchpointClients: new Map(touchpoints.map((touchpoint) => [touchpoint.id, touchpoint.clientId])),
+      retiredTouchpointIds: new Set(touchpoints.filter((touchpoint) => !touchpoint.active).map((touchpoint) => touchpoint.id)),
+      clientArchived: client.archived_at !== null,
+      scenarioKeys: design.scenarios.map((scenario) => scenario.key),
+      previousCampaignClientId,
+    });
+    if (problems.length) throw ruleViolation('CAMPAIGN_INVALID', 'The campaign is not valid', problems);
+  }
+
+  /**
+   * PATCH /campaigns/:id. A draft is edited in full (the merged result validated like a new campaign);
+   * an active campaign only has its end date extended (its unclaimed jobs re-planned over the longer
+   * period); anything else is a 409. Version-checked and audited in one transaction.
+   */
+  async update(user: AuthUser, id: string, dto: UpdateCampaignDto): Promise<CampaignView> {
+    const nulls = Object.entries(dto).filter(([key, value]) => value === null && !NULLABLE_FIELDS.has(key));
+    if (nulls.length) {
+      throw new DomainError('bad_request', `Invalid request: ${nulls.map(([key]) => key).join(', ')}`, nulls.map(([key]) => ({ field: key, reason: `${key} cannot be null` })));
+    }
+    await this.findReadable(user, id);
+    await inTransaction(this.dataSource, async (runner) => {
+      const manager = runner.manager;
+      const campaign = await manager.getRepository(Campaign).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+      if (!campaign) throw notFound('Campaign');
+      if (campaign.version !== dto.version) throw staleVersion('campaign', dto.version, campaign.version);
+      const touchpointIds = (await this.touchpointIdsOf([id], manager)).get(id) ?? [];
+      const before = designOf(campaign, touchpointIds);
+      if (campaign.status === 'active') {
+        await this.extend(runner.manager, user, campaign, before, dto);
+        return;
+      }
+      if (campaign.status !== 'draft') {
+        throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be edited; this one is ${campaign.status}`, [{ field: 'status', reason: `the campaign is ${campaign.status}` }]);
+      }
+      const after: DesignFields = {
+        ...before,
+        ...definedOf(dto),
+        ...(dto.name !== undefined && { name: dto.name.trim() }),
+        ...(dto.scenarios !== undefined && { scenarios: dto.scenarios.map(({ key, title, brief }) => ({ key, title, brief })) }),
+        ...(dto.slaSeconds !== undefined && { slaSeconds: plainNumbers(dto.slaSeconds) }),
+        ...(dto.targets !== undefined && { targets: plainNumbers(dto.targets) }),
+        ...(dto.channelBonusCents !== undefined && { channelBonusCents: plainNumbers(dto.channelBonusCents) }),
+        ...(dto.visitFee !== undefined && { visitFee: dto.visitFee }),
+        ...('previousCampaignId' in dto && { previousCampaignId: dto.previousCampaignId ?? null }),
+        ...('retentionDays' in dto && { retentionDays: dto.retentionDays ?? null }),
+      };
+      if (after.clientId !== before.clientId) await this.clients.findReadable(user, after.clientId);
+      await this.assertValidDesign(manager, after);
+      const change = changedFields(before, after);
+      if (!change) return;
+      const { touchpointIds: newTouchpointIds, visitFee, ...columns } = after;
+      await manager.getRepository(Campaign).update({ id }, { ...columns, visitFee: visitFee.toFixed(2), version: campaign.version + 1 });
+      if (JSON.stringify(newTouchpointIds) !== JSON.stringify(touchpointIds)) {
+        await manager.getRepository(CampaignTouchpoint).delete({ campaignId: id });
+        await manager.getRepository(CampaignTouchpoint).insert(newTouchpointIds.map((touchpointId) => ({ campaignId: id, touchpointId })));
+      }
+      await recordAudit(runner, { userId: user.id, action: 'update', entity: 'campaign', entityId: id, ...change });
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * An active campaign's new end date: checked (later, not passed, period within the limit), then every
+   * job no shopper holds (open, or expired unclaimed) is re-planned by the scheduling rules over the
+   * rest of the period, today to the new end, keeping its scenario.
+   */
+  private async extend(manager: EntityManager, user: AuthUser, campaign: Campaign, before: DesignFields, dto: UpdateCampaignDto): Promise<void> {
+    const others = Object.keys(dto).filter((key) => key !== 'version' && key !== 'endsOn' && (dto as unknown as Record<string, unknown>)[key] !== undefined);
+    if (others.length || dto.endsOn === undefined) {
+      throw ruleViolation(
+        'NOT_DRAFT',
+        'An active campaign can only have its end date extended (endsOn); the rest of its design is fixed once active',
+        (others.length ? others : ['endsOn']).map((field) => ({ field, reason: others.length ? 'not editable on an active campaign' : 'required to extend an active campaign' })),
+      );
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const problems = checkEndDateExtension(campaign, dto.endsOn, today);
+    if (problems.length) throw ruleViolation('END_DATE_NOT_LATER', 'The new end date is not valid', problems);
+    const touchpoints = await this.touchpointsOf(campaign.id, manager);
+    const jobs = (await manager.query(
+      `SELECT id, touchpoint_id, scenario_key FROM assignments
+        WHERE campaign_id = $1 AND shopper_id IS NULL AND status IN ('open', 'expired') ORDER BY planned_at, id FOR UPDATE`,
+      [campaign.id],
+    )) as Array<{ id: string; touchpoint_id: string; scenario_key: string | null }>;
+    const replanFrom = today > campaign.startsOn ? today : campaign.startsOn;
+    let replanned = 0;
+    for (const touchpoint of touchpoints) {
+      const own = jobs.filter((job) => job.touchpoint_id === touchpoint.id);
+      if (!own.length) continue;
+      let plan: PlannedVisit[];
+      try {
+        plan = planVisits({
+          seed: `${campaign.seed}:until:${dto.endsOn}`,
+          startsOn: replanFrom,
+          endsOn: dto.endsOn,
+          visitsPerTouchpoint: own.length,
+          touchpoints: [{ id: touchpoint.id, openingHours: touchpoint.openingHours, timeZone: touchpoint.timeZone }],
+          scenarios: [],
+        });
+      } catch (error) {
+        if (error instanceof SchedulingError) {
+          throw ruleViolation('UNPLANNABLE', 'The remaining visits cannot be planned in the extended period', [{ field: 'endsOn', reason: error.message }]);
+        }
+        throw error;
+      }
+      for (const [index, visit] of plan.entries()) {
+        await manager.query(
+          `UPDATE assignments SET status = 'open', window_start = $2, window_end = $3, planned_at = $4, updated_at = now() WHERE id = $1`,
+          [own[index].id, visit.windowStart, visit.windowEnd, visit.plannedAt],
+        );
+      }
+      replanned += plan.length;
+    }
+    await manager.query(`UPDATE campaigns SET ends_on = $2, version = version + 1 WHERE id = $1`, [campaign.id, dto.endsOn]);
+    await recordAudit(manager, {
+      userId: user.id,
+      action: 'extend',
+      entity: 'campaign',
+      entityId: campaign.id,
+      before: { endsOn: before.endsOn },
+      after: { endsOn: dto.endsOn, jobsReplanned: replanned },
+    });
+  }
+
+  /** Draft or active → cancelled: open and assigned jobs cancelled; submitted, returned and approved work kept. */
+  async cancel(user: AuthUser, id: string): Promise<CancelledCampaignView> {
+    await this.findReadable(user, id);
+    return inTransaction(this.dataSource, async (runner) => {
+      const [campaign] = (await runner.query(`SELECT status FROM campaigns WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: string }>;
+      if (!campaign) throw notFound('Campaign');
+      if (campaign.status !== 'draft' && campaign.status !== 'active') {
+        throw ruleViolation('CAMPAIGN_CANCELLED', `A ${campaign.status} campaign cannot be cancelled`, [{ field: 'status', reason: `the campaign is ${campaign.status}` }]);
+      }
+      const cancelled = await runner.query(
+        `UPDATE assignments SET status = 'cancelled', updated_at = now() WHERE campaign_id = $1 AND status IN ('open', 'assigned')`,
+        [id],
+        true,
+      );
+      await runner.query(`UPDATE campaigns SET status = 'cancelled', cancelled_at = now(), version = version + 1 WHERE id = $1`, [id]);
+      const assignmentsCancelled = cancelled.affected ?? 0;
+      await recordAudit(runner, {
+        userId: user.id,
+        action: 'cancel',
+        entity: 'campaign',
+        entityId: id,
+        before: { status: campaign.status },
+        after: { status: 'cancelled', assignmentsCancelled },
+      });
+      return { status: 'cancelled' as const, assignmentsCancelled };
+    });
+  }
+
   /** Campaign id → its touchpoint ids, for many campaigns in one query. */
-  private async touchpointIdsOf(campaignIds: string[]): Promise<Map<string, string[]>> {
+  private async touchpointIdsOf(campaignIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
     const byCampaign = new Map<string, string[]>();
     if (!campaignIds.length) return byCampaign;
-    const rows = await this.campaignTouchpoints.find({
+    const rows = await (manager ? manager.getRepository(CampaignTouchpoint) : this.campaignTouchpoints).find({
       where: { campaignId: In(campaignIds) },
       order: { touchpointId: 'ASC' },
     });
@@ -247,6 +419,54 @@ export class CampaignsService {
     }
     return byCampaign;
   }
+}
+
+/** Body fields of a campaign edit that may be set to null (clearing them). */
+const NULLABLE_FIELDS = new Set(['previousCampaignId', 'retentionDays']);
+
+/** What a draft's edit may change, as the audit log compares it. */
+interface DesignFields {
+  clientId: string;
+  questionnaireId: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  touchpointIds: string[];
+  scenarios: Array<{ key: string; title: string; brief: string }>;
+  visitsPerTouchpoint: number;
+  slaSeconds: Record<string, number>;
+  targets: Record<string, number>;
+  previousCampaignId: string | null;
+  visitFee: number;
+  channelBonusCents: Record<string, number>;
+  retentionDays: number | null;
+}
+
+function designOf(campaign: Campaign, touchpointIds: string[]): DesignFields {
+  return {
+    clientId: campaign.clientId,
+    questionnaireId: campaign.questionnaireId,
+    name: campaign.name,
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    touchpointIds,
+    scenarios: campaign.scenarios,
+    visitsPerTouchpoint: campaign.visitsPerTouchpoint,
+    slaSeconds: campaign.slaSeconds,
+    targets: campaign.targets,
+    previousCampaignId: campaign.previousCampaignId,
+    visitFee: Number(campaign.visitFee),
+    channelBonusCents: campaign.channelBonusCents,
+    retentionDays: campaign.retentionDays,
+  };
+}
+
+/** The plain scalar fields the edit sent (the nested ones are converted by the caller). */
+function definedOf(dto: UpdateCampaignDto): Partial<DesignFields> {
+  const { clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint } = dto;
+  return Object.fromEntries(
+    Object.entries({ clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint }).filter(([, value]) => value !== undefined),
+  ) as Partial<DesignFields>;
 }
 
 /** A DTO of optional numbers as plain JSON, without the fields left out. */

@@ -1,11 +1,18 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import { ClientsService } from './clients.service';
-import { ClientView, CreateClientDto, CreateTouchpointDto, TouchpointView } from './dto/client.dto';
+import {
+  ClientView,
+  CreateClientDto,
+  CreateTouchpointDto,
+  TouchpointView,
+  UpdateClientDto,
+  UpdateTouchpointDto,
+} from './dto/client.dto';
 
 @ApiTags('clients')
 @ApiBearerAuth()
@@ -44,8 +51,8 @@ export class ClientsController {
   @Endpoint({
     operationId: 'createTouchpoint',
     summary: 'Add a touchpoint (branch, phone line, inbox, chat, social account…) to a client',
-    description: 'Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem.',
-    errors: [400, 403, 404, 422],
+    description: 'Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem; an archived client is a 409 CLIENT_ARCHIVED.',
+    errors: [400, 403, 404, 409, 422],
   })
   @ApiCreatedResponse({ type: TouchpointView })
   createTouchpoint(
@@ -74,5 +81,49 @@ export class ClientsController {
     @UuidParam('id') id: string,
   ): Promise<TouchpointView> {
     return this.clients.getTouchpoint(user, clientId, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'consultant')
+  @Endpoint({
+    operationId: 'updateClient',
+    summary: 'Rename, archive or restore a client (send the version read; audited)',
+    description: 'A stale version is a 409 STALE_VERSION. An archived client keeps its data and gets no new touchpoints or campaigns.',
+    errors: [400, 403, 404, 409],
+  })
+  @ApiOkResponse({ type: ClientView })
+  update(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: UpdateClientDto): Promise<ClientView> {
+    return this.clients.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin', 'consultant')
+  @Endpoint({
+    operationId: 'deleteClient',
+    summary: 'Delete a client created by mistake (nothing refers to it); a client with data, or archived, is a 409 CLIENT_HAS_DATA',
+    errors: [400, 403, 404, 409],
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async remove(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<void> {
+    await this.clients.remove(user, id);
+  }
+
+  @Patch(':clientId/touchpoints/:id')
+  @Roles('admin', 'consultant')
+  @Endpoint({
+    operationId: 'updateTouchpoint',
+    summary: 'Edit a touchpoint (the create fields but the channel), or retire it with active: false (send the version read; audited)',
+    description: 'Validated like the create (opening hours, time zone: 422 listing every problem); a stale version is a 409 STALE_VERSION. A retired touchpoint is offered to no new campaign; its history stays.',
+    errors: [400, 403, 404, 409, 422],
+  })
+  @ApiOkResponse({ type: TouchpointView })
+  updateTouchpoint(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('clientId') clientId: string,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateTouchpointDto,
+  ): Promise<TouchpointView> {
+    return this.clients.updateTouchpoint(user, clientId, id, dto);
   }
 }

@@ -20,4 +20,8 @@ export class Touchpoint {
   @Column({ type: 'jsonb', nullable: true }) openingHours: OpeningHours | null;
   @Column({ type: 'varchar', length: 64 }) timeZone: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  /** Optimistic lock: every edit sends the version it read and bumps it. */
+  @Column({ type: 'int', default: 1 }) version: number;
+  /** false once retired: offered to no new campaign, its history kept. */
+  @Column({ type: 'boolean', default: true }) active: boolean;
 }

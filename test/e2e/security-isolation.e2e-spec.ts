@@ -33,7 +33,7 @@ interface Route {
 type Params = Record<string, string>;
 
 /** Not subject to the matrix: anyone may call them. */
-const PUBLIC = [/^\/auth\/login$/, /^\/health$/, /^\/docs/];
+const PUBLIC = [/^\/auth\/login$/, /^\/auth\/password-reset$/, /^\/health$/, /^\/docs/];
 
 /**
  * How to fill each path's parameters with client A's objects, by path prefix (first match wins).
@@ -70,17 +70,24 @@ const ISOLATION_MAP: Array<{ pattern: RegExp; probes: (w: World, extra: Extra) =
   { pattern: /^\/alerts\/\{id\}/, probes: (w) => [{ id: w.a.alert.id }] },
   { pattern: /^\/evidence\/\{id\}/, probes: (_w, extra) => [{ id: extra.evidenceId }] },
   { pattern: /^\/users\/\{id\}/, probes: (w) => [{ id: w.a.clientUser.user.id }, { id: w.a.shopper.user.id }] },
+  { pattern: /^\/shoppers\/\{id\}/, probes: (w) => [{ id: w.a.shopper.user.id }] },
   { pattern: /^\/programs\/\{id\}\/waves\/\{waveId\}/, probes: (_w, extra) => [{ id: extra.programId, waveId: extra.waveId }] },
   { pattern: /^\/programs\/\{id\}\/actions\/\{actionId\}/, probes: (_w, extra) => [{ id: extra.programId, actionId: extra.actionId }] },
   { pattern: /^\/programs\/\{id\}/, probes: (_w, extra) => [{ id: extra.programId }] },
 ];
 
 /** Routes with no tenant data behind them: any signed-in user may get a 2xx (the body is still checked). */
-const GLOBAL_ROUTES = new Set(['GET /auth/me']);
+const GLOBAL_ROUTES = new Set(['GET /auth/me', 'PATCH /auth/me', 'POST /auth/password']);
+
+/** GET routes for admins only (the consultant's positive control reads them as the admin). */
+const ADMIN_READS = new Set(['GET /audit']);
 
 /** Routes a shopper uses (on their own or open objects); every other route is not for shoppers: 403/404. */
 const SHOPPER_ROUTES = new Set([
   'GET /auth/me',
+  'PATCH /auth/me',
+  'POST /auth/password',
+  'GET /shoppers/{id}/statement',
   'GET /assignments',
   'GET /assignments/{id}',
   'POST /assignments/{id}/claim',
@@ -295,7 +302,7 @@ describe('security: tenant isolation matrix', () => {
     for (const route of routes.filter((r) => r.method === 'get')) {
       for (const request of expandedRequests(route)) {
         if (request.url.startsWith(`/clients/${world.b.client.id}/touchpoints/`)) continue; // the mixed probe is meant to fail
-        const response = await send(route, request, world.consultant);
+        const response = await send(route, request, ADMIN_READS.has(key(route)) ? world.admin : world.consultant);
         if (response.status !== 200) failures.push(`GET ${request.url} → ${response.status} ${bodyText(response).slice(0, 200)}`);
       }
     }

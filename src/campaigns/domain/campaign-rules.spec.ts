@@ -1,4 +1,4 @@
-import { checkNewCampaign, type NewCampaignFacts } from './campaign-rules';
+import { checkEndDateExtension, checkNewCampaign, type NewCampaignFacts } from './campaign-rules';
 
 const facts = (overrides: Partial<NewCampaignFacts> = {}): NewCampaignFacts => ({
   clientId: 'client-a',
@@ -39,5 +39,25 @@ describe('checkNewCampaign', () => {
   it("refuses another client's previous wave, and the period's problems, all at once", () => {
     const problems = checkNewCampaign(facts({ previousCampaignClientId: 'client-b', endsOn: '9999-12-31' }));
     expect(problems.map((problem) => problem.field)).toEqual(['endsOn', 'previousCampaignId']);
+  });
+
+  it('names a retired touchpoint by its index, and an archived client on clientId', () => {
+    const problems = checkNewCampaign(facts({ retiredTouchpointIds: new Set(['t2']), clientArchived: true }));
+    expect(problems).toEqual([
+      { field: 'clientId', reason: 'the client is archived; unarchive it first' },
+      { field: 'touchpointIds[1]', reason: 'touchpoint t2 is retired and offered to no new campaign' },
+    ]);
+  });
+
+  describe('checkEndDateExtension', () => {
+    const current = { startsOn: '2027-03-01', endsOn: '2027-03-31' };
+    it('accepts a later end within the longest period', () => {
+      expect(checkEndDateExtension(current, '2027-04-15', '2027-03-20')).toEqual([]);
+    });
+    it('refuses an end that is not later, already passed, or too far', () => {
+      expect(checkEndDateExtension(current, '2027-03-31', '2027-03-20').map((p) => p.field)).toEqual(['endsOn']);
+      expect(checkEndDateExtension(current, '2027-04-02', '2027-04-10')[0].reason).toMatch(/already passed/);
+      expect(checkEndDateExtension(current, '2028-12-31', '2027-03-20')[0].reason).toMatch(/at most 366 days/);
+    });
   });
 });

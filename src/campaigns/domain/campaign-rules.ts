@@ -19,6 +19,10 @@ export interface NewCampaignFacts {
   touchpointIds: string[];
   /** The client of each asked-for touchpoint that exists. */
   touchpointClients: ReadonlyMap<string, string>;
+  /** Asked-for touchpoints that are retired (offered to no new campaign). */
+  retiredTouchpointIds?: ReadonlySet<string>;
+  /** The client is archived (takes no new campaigns). */
+  clientArchived?: boolean;
   scenarioKeys: string[];
   /** The previous wave's client, when the body names one (it exists: a missing one is a 404 first). */
   previousCampaignClientId?: string;
@@ -27,6 +31,7 @@ export interface NewCampaignFacts {
 /** Every problem of a new campaign, each naming its field. */
 export function checkNewCampaign(facts: NewCampaignFacts): Problem[] {
   const problems: Problem[] = [];
+  if (facts.clientArchived) problems.push({ field: 'clientId', reason: 'the client is archived; unarchive it first' });
   if (facts.questionnaire.status !== 'published') {
     problems.push({
       field: 'questionnaireId',
@@ -37,6 +42,8 @@ export function checkNewCampaign(facts: NewCampaignFacts): Problem[] {
   facts.touchpointIds.forEach((id, index) => {
     if (facts.touchpointClients.get(id) !== facts.clientId) {
       problems.push({ field: `touchpointIds[${index}]`, reason: `touchpoint ${id} is not a touchpoint of this client` });
+    } else if (facts.retiredTouchpointIds?.has(id)) {
+      problems.push({ field: `touchpointIds[${index}]`, reason: `touchpoint ${id} is retired and offered to no new campaign` });
     }
   });
   const firstIndexOfKey = new Map<string, number>();
@@ -52,4 +59,16 @@ export function checkNewCampaign(facts: NewCampaignFacts): Problem[] {
     problems.push({ field: 'previousCampaignId', reason: 'the previous wave must be a campaign of the same client' });
   }
   return problems;
+}
+
+/**
+ * An active campaign's end date may only move later, to today or after (UTC date), and the period
+ * stays within MAX_CAMPAIGN_DAYS. Every problem names endsOn.
+ */
+export function checkEndDateExtension(current: { startsOn: string; endsOn: string }, newEndsOn: string, today: string): Problem[] {
+  if (newEndsOn <= current.endsOn) {
+    return [{ field: 'endsOn', reason: `an active campaign's end can only move later than ${current.endsOn}` }];
+  }
+  if (newEndsOn < today) return [{ field: 'endsOn', reason: `${newEndsOn} has already passed (today is ${today})` }];
+  return checkCampaignPeriod(current.startsOn, newEndsOn);
 }

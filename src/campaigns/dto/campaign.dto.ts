@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -66,9 +66,24 @@ export class TargetsDto {
   @percent() @IsOptional() @IsNumber() @Min(0) @Max(100) sales?: number;
 }
 
+const cents = () => ApiPropertyOptional({ minimum: 0, description: 'Bonus in integer cents of the consultancy currency (CURRENCY)' });
+/** Per-channel bonus added to the visit fee of an approved visit on that channel, in integer cents. */
+export class ChannelBonusCentsDto {
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) in_person?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) phone?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) email?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) web_chat?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) whatsapp?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) facebook?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) twitter?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) instagram?: number;
+  @cents() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) app?: number;
+}
+
 /** True when A's fields are exactly B; used below so a new channel or dimension cannot be forgotten here. */
 type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
 export const SLA_FIELDS_MATCH_CHANNELS: SameKeys<SlaSecondsDto, Channel> = true;
+export const BONUS_FIELDS_MATCH_CHANNELS: SameKeys<ChannelBonusCentsDto, Channel> = true;
 export const TARGET_FIELDS_MATCH_DIMENSIONS: SameKeys<TargetsDto, Dimension | 'overall' | 'fcr'> = true;
 
 export class CreateCampaignDto {
@@ -123,6 +138,10 @@ export class CreateCampaignDto {
   @Min(0)
   @Max(99_999_999)
   visitFee?: number;
+  @ApiPropertyOptional({ type: ChannelBonusCentsDto, description: '{<channel>: cents} added to the visit fee of an approved visit on that channel' })
+  @IsOptional()
+  @NestedDto(() => ChannelBonusCentsDto)
+  channelBonusCents?: ChannelBonusCentsDto;
   @ApiPropertyOptional({ minimum: 0, description: 'Days after closing when employee data and evidence are purged' })
   @IsOptional()
   @IsInt()
@@ -131,7 +150,23 @@ export class CreateCampaignDto {
   retentionDays?: number;
 }
 
-export const CAMPAIGN_STATUSES: CampaignStatus[] = ['draft', 'active', 'closed'];
+export const CAMPAIGN_STATUSES: CampaignStatus[] = ['draft', 'active', 'closed', 'cancelled'];
+
+/**
+ * PATCH /campaigns/:id: on a draft, any of the create fields (the result is validated like a new
+ * campaign); on an active campaign only endsOn, moved later (an extension). Always the version read.
+ */
+export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, ['seed'] as const)) {
+  @ApiProperty({ minimum: 1, description: 'The version read (GET); a stale one is a 409 STALE_VERSION', example: 1 })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class CancelledCampaignView {
+  @ApiProperty({ enum: ['cancelled'] }) status: 'cancelled';
+  @ApiProperty({ description: 'Open and assigned jobs cancelled; submitted, returned and approved work is kept' }) assignmentsCancelled: number;
+}
 
 export class ListCampaignsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() clientId?: string;
@@ -162,6 +197,10 @@ export class CampaignView {
   @ApiProperty({ nullable: true, type: String }) previousCampaignId: string | null;
   @ApiPropertyOptional({ description: 'Staff only: the plan seed (it would reveal planned visit dates)' }) seed?: string;
   @ApiPropertyOptional({ description: 'Staff only' }) visitFee?: number;
+  @ApiPropertyOptional({ description: 'Staff only: {<channel>: bonus cents}', type: 'object', additionalProperties: { type: 'integer' } })
+  channelBonusCents?: Record<string, number>;
+  @ApiProperty({ description: 'Optimistic-lock version: send it back with an edit' }) version: number;
+  @ApiProperty({ nullable: true, type: Date }) cancelledAt: Date | null;
   @ApiProperty({ nullable: true, type: Number }) retentionDays: number | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) activatedAt: Date | null;

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
-import { NestedDto } from '../../common/http/validation';
+import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { NestedDto, OptionalNotNull } from '../../common/http/validation';
 import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
 
 export class CreateClientDto {
@@ -18,6 +11,8 @@ export class ClientView {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({ description: 'Optimistic-lock version: send it back with an edit' }) version: number;
+  @ApiProperty({ description: 'Archived: data kept, no new campaigns' }) archived: boolean;
 }
 
 /** One open stretch of a day, local time. Format and order are checked by checkOpeningHours (422). */
@@ -77,4 +72,41 @@ export class TouchpointView {
   @ApiProperty() timeZone: string;
   @ApiProperty({ nullable: true, type: OpeningHoursDto }) openingHours: OpeningHoursDto | null;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({ description: 'Optimistic-lock version: send it back with an edit' }) version: number;
+  @ApiProperty({ description: 'false once retired: offered to no new campaign' }) active: boolean;
+}
+
+/** The optimistic-lock version every edit sends back (the one it read); a stale one is 409 STALE_VERSION. */
+const versionProperty = () =>
+  ApiProperty({ minimum: 1, description: 'The version read (GET); a stale one is a 409 STALE_VERSION', example: 1 });
+
+/** PATCH /clients/:id: the create fields, plus archived. */
+export class UpdateClientDto {
+  @versionProperty() @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional({ example: 'Banco Ejemplo' }) @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ description: 'true archives the client (data kept, no new campaigns); false restores it' })
+  @OptionalNotNull()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+/** PATCH /clients/:clientId/touchpoints/:id: the create fields but the channel, plus active (false retires it). */
+export class UpdateTouchpointDto {
+  @versionProperty() @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional({ example: 'Oficina Gran Vía' }) @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'Madrid' }) @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(120) region?: string;
+  @ApiPropertyOptional({ example: 'Madrid', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(120) city?: string | null;
+  @ApiPropertyOptional({ example: 'Gran Vía 1', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
+  @ApiPropertyOptional({ example: '@bancoejemplo', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) handle?: string | null;
+  @ApiPropertyOptional({ example: '+34 900 000 000', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
+  @ApiPropertyOptional({ example: 'https://example.com/chat', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(500) url?: string | null;
+  @ApiPropertyOptional({ description: 'IANA time zone', example: 'Europe/Madrid' }) @OptionalNotNull() @IsString() @MaxLength(64) timeZone?: string;
+  @ApiPropertyOptional({ type: OpeningHoursDto, nullable: true, description: 'null = always open' })
+  @IsOptional()
+  @NestedDto(() => OpeningHoursDto)
+  openingHours?: OpeningHoursDto | null;
+  @ApiPropertyOptional({ description: 'false retires the touchpoint (offered to no new campaign, history kept); true brings it back' })
+  @OptionalNotNull()
+  @IsBoolean()
+  active?: boolean;
 }

@@ -45,7 +45,7 @@ export const RULE_CODES = {
   },
   CAMPAIGN_NOT_ACTIVE: { kind: 'conflict', meaning: 'The campaign is not active: its jobs are not given out, its reports not accepted, and only an active campaign can be closed.' },
   // Campaigns
-  NOT_DRAFT: { kind: 'conflict', meaning: 'Only a draft campaign can be activated.' },
+  NOT_DRAFT: { kind: 'conflict', meaning: 'Only a draft campaign can be activated or edited in full (an active one may only have its end date extended).' },
   CAMPAIGN_INVALID: { kind: 'unprocessable', meaning: 'The campaign breaks the design rules (questionnaire not published, period wrong or over 366 days, foreign touchpoints, repeated scenario keys, previous wave of another client); details name each field.' },
   UNPLANNABLE: { kind: 'unprocessable', meaning: 'The campaign’s visits cannot be planned (e.g. a touchpoint is never open in the period).' },
   // Submission
@@ -55,7 +55,7 @@ export const RULE_CODES = {
   IDEMPOTENCY_KEY_REUSED: { kind: 'conflict', meaning: 'This Idempotency-Key was already used for a different request; use a new key for a new report.' },
   CONCURRENT_CHANGE: { kind: 'conflict', meaning: 'The assignment or report changed while the request was being stored; try again.' },
   // Review
-  STALE_VERSION: { kind: 'conflict', meaning: 'The report has changed since the version sent; reload it and try again.' },
+  STALE_VERSION: { kind: 'conflict', meaning: 'The record (report, client, touchpoint, campaign, user) has changed since the version sent; reload it and try again.' },
   NOT_EDITABLE: { kind: 'conflict', meaning: 'The report is with the shopper for correction (returned) and cannot be edited by a reviewer.' },
   // Appeals
   NOT_APPROVED: { kind: 'conflict', meaning: 'Only an approved visit can be appealed.' },
@@ -63,6 +63,15 @@ export const RULE_CODES = {
   APPEAL_RESOLVED: { kind: 'conflict', meaning: 'The appeal was already resolved.' },
   UNKNOWN_QUESTION: { kind: 'unprocessable', meaning: 'The appeal names a question that is not in the visit’s questionnaire.' },
   APPEAL_DECISION_INVALID: { kind: 'unprocessable', meaning: 'An overturn needs the corrected answers; an upheld appeal takes none.' },
+  // Administration
+  CLIENT_HAS_DATA: { kind: 'conflict', meaning: 'A client with touchpoints, campaigns, users or programs (or an archived one) is never deleted; archive it instead (PATCH archived: true).' },
+  CLIENT_ARCHIVED: { kind: 'conflict', meaning: 'The client is archived: it takes no new touchpoints, campaigns or users until it is unarchived.' },
+  CAMPAIGN_CANCELLED: { kind: 'conflict', meaning: 'The campaign is cancelled (or closed) and cannot be cancelled or changed again.' },
+  END_DATE_NOT_LATER: { kind: 'unprocessable', meaning: 'An active campaign’s end date can only be moved later (and the period stay within 366 days).' },
+  NOTHING_TO_PAY: { kind: 'conflict', meaning: 'No unpaid fee falls in the period (it may have been paid by another payout already).' },
+  PASSWORD_POLICY: { kind: 'unprocessable', meaning: 'The new password breaks the password policy (at least 12 characters, not a common password, not the email).' },
+  WRONG_PASSWORD: { kind: 'unprocessable', meaning: 'currentPassword is not the account’s password.' },
+  RESET_TOKEN_INVALID: { kind: 'unprocessable', meaning: 'The password-reset token is unknown, used already or expired.' },
 } satisfies Record<string, RuleEntry>;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -1,6 +1,6 @@
 import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateNested } from 'class-validator';
+import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import { ErrorDetail } from '../errors/domain-error';
 
 /** Flattens class-validator's tree into one entry per offending field, with a dotted/indexed path. */
@@ -41,4 +41,12 @@ export function createValidationPipe(): ValidationPipe {
  */
 export function NestedDto(type: () => Function, options: { each?: boolean } = {}): PropertyDecorator {
   return applyDecorators(IsObject({ each: options.each }), ValidateNested({ each: options.each }), Type(type));
+}
+
+/**
+ * An edit's optional field that cannot be cleared: absent is fine, null is refused by the validators
+ * after it (IsOptional would let null through as "absent").
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
 }

@@ -184,6 +184,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of administrative changes, newest first, optionally of one entity (admins) */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -256,7 +273,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a draft campaign in full, or extend an active one’s end date (endsOn only); send the version read
+         * @description A draft takes any create field and is validated like a new campaign (422 CAMPAIGN_INVALID naming each field, e.g. a retired touchpoint). An active campaign takes only a later endsOn (422 END_DATE_NOT_LATER otherwise); its jobs no shopper holds (open, or expired unclaimed) are re-planned by the scheduling rules from today to the new end. Other fields on an active campaign, or any edit of a closed or cancelled one, are a 409 NOT_DRAFT; a stale version a 409 STALE_VERSION. Audited.
+         */
+        patch: operations["updateCampaign"];
         trace?: never;
     };
     "/campaigns/{id}/activate": {
@@ -270,6 +291,23 @@ export interface paths {
         put?: never;
         /** Draft → active: creates visitsPerTouchpoint open assignments per touchpoint */
         post: operations["activateCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a draft or active campaign: open and assigned jobs are cancelled, submitted and approved work is kept (audited) */
+        post: operations["cancelCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,7 +441,7 @@ export interface paths {
         put?: never;
         /**
          * Add a touchpoint (branch, phone line, inbox, chat, social account…) to a client
-         * @description Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem.
+         * @description Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem; an archived client is a 409 CLIENT_ARCHIVED.
          */
         post: operations["createTouchpoint"];
         delete?: never;
@@ -426,7 +464,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a touchpoint (the create fields but the channel), or retire it with active: false (send the version read; audited)
+         * @description Validated like the create (opening hours, time zone: 422 listing every problem); a stale version is a 409 STALE_VERSION. A retired touchpoint is offered to no new campaign; its history stays.
+         */
+        patch: operations["updateTouchpoint"];
         trace?: never;
     };
     "/clients/{id}": {
@@ -440,10 +482,15 @@ export interface paths {
         get: operations["getClient"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a client created by mistake (nothing refers to it); a client with data, or archived, is a 409 CLIENT_HAS_DATA */
+        delete: operations["deleteClient"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename, archive or restore a client (send the version read; audited)
+         * @description A stale version is a 409 STALE_VERSION. An archived client keeps its data and gets no new touchpoints or campaigns.
+         */
+        patch: operations["updateClient"];
         trace?: never;
     };
     "/evidence/{id}": {
@@ -985,6 +1032,12 @@ export interface components {
             activatedAt: string | null;
             /** @description Assignments created by this activation */
             assignmentsCreated: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Staff only: {<channel>: bonus cents} */
+            channelBonusCents?: {
+                [key: string]: number;
+            };
             clientId: string;
             /** Format: date-time */
             closedAt: string | null;
@@ -1011,7 +1064,7 @@ export interface components {
             /** @example 2026-03-01 */
             startsOn: string;
             /** @enum {string} */
-            status: "draft" | "active" | "closed";
+            status: "draft" | "active" | "closed" | "cancelled";
             /**
              * @example {
              *       "overall": 85
@@ -1021,6 +1074,8 @@ export interface components {
                 [key: string]: number;
             };
             touchpointIds: string[];
+            /** @description Optimistic-lock version: send it back with an edit */
+            version: number;
             /** @description Staff only */
             visitFee?: number;
             visitsPerTouchpoint: number;
@@ -1157,6 +1212,12 @@ export interface components {
         CampaignListItemView: {
             /** Format: date-time */
             activatedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Staff only: {<channel>: bonus cents} */
+            channelBonusCents?: {
+                [key: string]: number;
+            };
             clientId: string;
             /** Format: date-time */
             closedAt: string | null;
@@ -1183,7 +1244,7 @@ export interface components {
             /** @example 2026-03-01 */
             startsOn: string;
             /** @enum {string} */
-            status: "draft" | "active" | "closed";
+            status: "draft" | "active" | "closed" | "cancelled";
             summary: components["schemas"]["CampaignSummaryView"];
             /**
              * @example {
@@ -1194,6 +1255,8 @@ export interface components {
                 [key: string]: number;
             };
             touchpointIds: string[];
+            /** @description Optimistic-lock version: send it back with an edit */
+            version: number;
             /** @description Staff only */
             visitFee?: number;
             visitsPerTouchpoint: number;
@@ -1211,6 +1274,12 @@ export interface components {
         CampaignView: {
             /** Format: date-time */
             activatedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Staff only: {<channel>: bonus cents} */
+            channelBonusCents?: {
+                [key: string]: number;
+            };
             clientId: string;
             /** Format: date-time */
             closedAt: string | null;
@@ -1237,7 +1306,7 @@ export interface components {
             /** @example 2026-03-01 */
             startsOn: string;
             /** @enum {string} */
-            status: "draft" | "active" | "closed";
+            status: "draft" | "active" | "closed" | "cancelled";
             /**
              * @example {
              *       "overall": 85
@@ -1247,6 +1316,8 @@ export interface components {
                 [key: string]: number;
             };
             touchpointIds: string[];
+            /** @description Optimistic-lock version: send it back with an edit */
+            version: number;
             /** @description Staff only */
             visitFee?: number;
             visitsPerTouchpoint: number;
@@ -1271,6 +1342,32 @@ export interface components {
             touchpoint: components["schemas"]["VisitTouchpointView"];
             /** Format: date-time */
             visitedAt: string;
+        };
+        CancelledCampaignView: {
+            /** @description Open and assigned jobs cancelled; submitted, returned and approved work is kept */
+            assignmentsCancelled: number;
+            /** @enum {string} */
+            status: "cancelled";
+        };
+        ChannelBonusCentsDto: {
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            app?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            email?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            facebook?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            in_person?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            instagram?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            phone?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            twitter?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            web_chat?: number;
+            /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
+            whatsapp?: number;
         };
         ChannelRankView: {
             /** @enum {string} */
@@ -1297,10 +1394,14 @@ export interface components {
             points: number;
         };
         ClientView: {
+            /** @description Archived: data kept, no new campaigns */
+            archived: boolean;
             /** Format: date-time */
             createdAt: string;
             id: string;
             name: string;
+            /** @description Optimistic-lock version: send it back with an edit */
+            version: number;
         };
         ConsistencyComparisonView: {
             change: number | null;
@@ -1332,6 +1433,8 @@ export interface components {
             waveId?: string;
         };
         CreateCampaignDto: {
+            /** @description {<channel>: cents} added to the visit fee of an approved visit on that channel */
+            channelBonusCents?: components["schemas"]["ChannelBonusCentsDto"];
             clientId: string;
             /**
              * @description Last day, inclusive (YYYY-MM-DD); the period is at most 366 days
@@ -1459,7 +1562,7 @@ export interface components {
              * @description The platform rule the request broke (docs/errors.md); absent when it broke none
              * @enum {string}
              */
-            code?: "CONFLICT_OF_INTEREST" | "ROTATION_RULE" | "MAX_ACTIVE_ASSIGNMENTS" | "MAX_VISITS_PER_DAY" | "WINDOW_CLOSED" | "ASSIGNMENT_TAKEN" | "INVALID_TRANSITION" | "CAMPAIGN_NOT_ACTIVE" | "NOT_DRAFT" | "CAMPAIGN_INVALID" | "UNPLANNABLE" | "OUTSIDE_WINDOW" | "VISIT_IN_FUTURE" | "ANSWERS_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "STALE_VERSION" | "NOT_EDITABLE" | "NOT_APPROVED" | "APPEAL_ALREADY_OPEN" | "APPEAL_RESOLVED" | "UNKNOWN_QUESTION" | "APPEAL_DECISION_INVALID";
+            code?: "CONFLICT_OF_INTEREST" | "ROTATION_RULE" | "MAX_ACTIVE_ASSIGNMENTS" | "MAX_VISITS_PER_DAY" | "WINDOW_CLOSED" | "ASSIGNMENT_TAKEN" | "INVALID_TRANSITION" | "CAMPAIGN_NOT_ACTIVE" | "NOT_DRAFT" | "CAMPAIGN_INVALID" | "UNPLANNABLE" | "OUTSIDE_WINDOW" | "VISIT_IN_FUTURE" | "ANSWERS_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "STALE_VERSION" | "NOT_EDITABLE" | "NOT_APPROVED" | "APPEAL_ALREADY_OPEN" | "APPEAL_RESOLVED" | "UNKNOWN_QUESTION" | "APPEAL_DECISION_INVALID" | "CLIENT_HAS_DATA" | "CLIENT_ARCHIVED" | "CAMPAIGN_CANCELLED" | "END_DATE_NOT_LATER" | "NOTHING_TO_PAY" | "PASSWORD_POLICY" | "WRONG_PASSWORD" | "RESET_TOKEN_INVALID";
             /** @description One entry per offending field */
             details?: components["schemas"]["ErrorDetailView"][];
             /**
@@ -2395,6 +2498,8 @@ export interface components {
             terms: string[];
         };
         TouchpointView: {
+            /** @description false once retired: offered to no new campaign */
+            active: boolean;
             address: string | null;
             /** @enum {string} */
             channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
@@ -2410,6 +2515,8 @@ export interface components {
             region: string;
             timeZone: string;
             url: string | null;
+            /** @description Optimistic-lock version: send it back with an edit */
+            version: number;
         };
         UpdateActionDto: {
             /** @description Channels the item targets (none: every channel) */
@@ -2426,9 +2533,89 @@ export interface components {
             /** @description Touchpoints of the client the item targets (none: every touchpoint) */
             touchpointIds?: string[];
         };
+        UpdateCampaignDto: {
+            /** @description {<channel>: cents} added to the visit fee of an approved visit on that channel */
+            channelBonusCents?: components["schemas"]["ChannelBonusCentsDto"];
+            clientId?: string;
+            /**
+             * @description Last day, inclusive (YYYY-MM-DD); the period is at most 366 days
+             * @example 2026-03-31
+             */
+            endsOn?: string;
+            /** @example Oleada 1 – 2026 */
+            name?: string;
+            /** @description An earlier wave of the same client, for trends */
+            previousCampaignId?: string;
+            /** @description A published questionnaire version */
+            questionnaireId?: string;
+            /** @description Days after closing when employee data and evidence are purged */
+            retentionDays?: number;
+            scenarios?: components["schemas"]["ScenarioDto"][];
+            /** @description {<channel>: seconds} */
+            slaSeconds?: components["schemas"]["SlaSecondsDto"];
+            /**
+             * @description First day (YYYY-MM-DD)
+             * @example 2026-03-01
+             */
+            startsOn?: string;
+            /** @description {overall?, fcr?, <dimension>?} in percent */
+            targets?: components["schemas"]["TargetsDto"];
+            /** @description Touchpoints in scope, all of the campaign's client */
+            touchpointIds?: string[];
+            /**
+             * @description The version read (GET); a stale one is a 409 STALE_VERSION
+             * @example 1
+             */
+            version: number;
+            /** @description Fee paid to the shopper per approved visit */
+            visitFee?: number;
+            /** @description Visits planned per touchpoint over the period */
+            visitsPerTouchpoint?: number;
+        };
+        UpdateClientDto: {
+            /** @description true archives the client (data kept, no new campaigns); false restores it */
+            archived?: boolean;
+            /** @example Banco Ejemplo */
+            name?: string;
+            /**
+             * @description The version read (GET); a stale one is a 409 STALE_VERSION
+             * @example 1
+             */
+            version: number;
+        };
         UpdateProgramDto: {
             measures?: components["schemas"]["MeasureDto"][];
             name?: string;
+        };
+        UpdateTouchpointDto: {
+            /** @description false retires the touchpoint (offered to no new campaign, history kept); true brings it back */
+            active?: boolean;
+            /** @example Gran Vía 1 */
+            address?: string | null;
+            /** @example Madrid */
+            city?: string | null;
+            /** @example @bancoejemplo */
+            handle?: string | null;
+            /** @example Oficina Gran Vía */
+            name?: string;
+            /** @description null = always open */
+            openingHours?: components["schemas"]["OpeningHoursDto"] | null;
+            /** @example +34 900 000 000 */
+            phone?: string | null;
+            /** @example Madrid */
+            region?: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/Madrid
+             */
+            timeZone?: string;
+            /** @example https://example.com/chat */
+            url?: string | null;
+            /**
+             * @description The version read (GET); a stale one is a 409 STALE_VERSION
+             * @example 1
+             */
+            version: number;
         };
         UpdateWaveDto: {
             campaignIds?: string[];
@@ -3220,6 +3407,59 @@ export interface operations {
             };
         };
     };
+    listAudit: {
+        parameters: {
+            query?: {
+                entity?: "client" | "touchpoint" | "campaign" | "assignment" | "user" | "payout";
+                entityId?: string;
+                /** @description a whole number written in decimal digits; larger values are capped to 500 */
+                limit?: number;
+                /** @description a whole number written in decimal digits */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -3308,7 +3548,7 @@ export interface operations {
                 limit?: number;
                 /** @description a whole number written in decimal digits */
                 offset?: number;
-                status?: "draft" | "active" | "closed";
+                status?: "draft" | "active" | "closed" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -3469,6 +3709,85 @@ export interface operations {
             };
         };
     };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     activateCampaign: {
         parameters: {
             query?: never;
@@ -3535,6 +3854,72 @@ export interface operations {
             };
             /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    cancelCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelledCampaignView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4102,6 +4487,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
             /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
             422: {
                 headers: {
@@ -4171,6 +4565,86 @@ export interface operations {
             };
         };
     };
+    updateTouchpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTouchpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     getClient: {
         parameters: {
             query?: never;
@@ -4219,6 +4693,141 @@ export interface operations {
             };
             /** @description Not found, or not visible to the signed-in user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    deleteClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
