@@ -45,7 +45,18 @@ interface LanguageLexicon {
   negations: Set<string>;
   /** word (lower case) → its value, filled as words are met: comments repeat their words. */
   values: Map<string, number>;
+  /** word as written → what it does (see wordInfo). */
+  words: Map<string, WordInfo>;
 }
+
+interface WordInfo {
+  negation: boolean;
+  contracted: boolean;
+  value: number;
+}
+
+/** The caches stop growing here (a long-running server meets many words once). */
+const WORD_CACHE_SIZE = 100_000;
 
 // Words of customer service the lexicon lacks or gets wrong for this domain, by stem (any inflection).
 // prettier-ignore
@@ -152,6 +163,7 @@ function lexiconFor(language: string): LanguageLexicon {
     forms: new Map(Object.entries(DOMAIN_FORMS[key])),
     negations: new Set([...library.negations.words, ...EXTRA_NEGATIONS[key]].map(plain)),
     values: new Map(),
+    words: new Map(),
   };
   lexicons.set(key, lexicon);
   return lexicon;
@@ -163,14 +175,13 @@ function clauseScore(clause: string, lexicon: LanguageLexicon): number {
   let score = 0;
   let negatedFor = 0;
   for (const word of words) {
-    const form = plain(word);
-    if (lexicon.negations.has(form)) {
+    const { negation, contracted, value } = wordInfo(word, lexicon);
+    if (negation) {
       negatedFor = NEGATION_WINDOW;
       continue;
     }
     // The English tokenizer expands "n't" into "not": "wasn't" negates like "was not".
-    if (form.endsWith("n't")) negatedFor = NEGATION_WINDOW;
-    const value = wordValue(word.normalize('NFC').toLowerCase(), lexicon);
+    if (contracted) negatedFor = NEGATION_WINDOW;
     if (value !== 0 && negatedFor > 0) {
       // A negation reverses the first coloured word it reaches, not the rest: in "no resolvieron la
       // avería" only "resolvieron" turns; "avería" stays bad.
@@ -178,10 +189,25 @@ function clauseScore(clause: string, lexicon: LanguageLexicon): number {
       negatedFor = 0;
     } else {
       score += value;
-      if (negatedFor > 0 && !form.endsWith("n't")) negatedFor -= 1;
+      if (negatedFor > 0 && !contracted) negatedFor -= 1;
     }
   }
   return score;
+}
+
+/** What a word does, as written: negates, is a negated contraction ("wasn't"), or carries a value. Cached. */
+function wordInfo(written: string, lexicon: LanguageLexicon): WordInfo {
+  let info = lexicon.words.get(written);
+  if (info === undefined) {
+    const form = plain(written);
+    info = {
+      negation: lexicon.negations.has(form),
+      contracted: form.endsWith("n't"),
+      value: wordValue(written.normalize('NFC').toLowerCase(), lexicon),
+    };
+    if (lexicon.words.size < WORD_CACHE_SIZE) lexicon.words.set(written, info);
+  }
+  return info;
 }
 
 function wordValue(word: string, lexicon: LanguageLexicon): number {
@@ -197,7 +223,7 @@ function wordValue(word: string, lexicon: LanguageLexicon): number {
         : lexicon.stopWords.has(form)
           ? 0
           : stems.reduce((sum, stem) => sum + (lexicon.senticon.get(stem) ?? 0), 0));
-    lexicon.values.set(word, value);
+    if (lexicon.values.size < WORD_CACHE_SIZE) lexicon.values.set(word, value);
   }
   return value;
 }

@@ -105,11 +105,24 @@ function containsRun(stems: readonly string[], term: readonly string[]): boolean
 
 /** The sentences of a text that mention the theme: the words a verbatim quotes and whose polarity counts. */
 export function mentioningSentences(text: string, theme: CompiledTheme, language: string): string {
-  const sentences = text
+  return sentencesOf(text, language)
+    .filter((sentence) => mentionsTheme(sentence.stems, theme))
+    .map((sentence) => sentence.text)
+    .join(' … ');
+}
+
+interface Sentence {
+  text: string;
+  /** Every word's stem, for matching terms. */
+  stems: string[];
+}
+
+function sentencesOf(text: string, language: string): Sentence[] {
+  return text
     .split(SENTENCE_SPLIT)
     .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence !== '' && themesOf(sentence, [theme], language).length > 0);
-  return sentences.join(' … ');
+    .filter((sentence) => sentence !== '')
+    .map((sentence) => ({ text: sentence, stems: allStemsOf(sentence, language) }));
 }
 
 interface Mention {
@@ -138,14 +151,26 @@ export function summarizeThemes(
   for (const { visitId, score } of texts) visitScores.set(visitId, score);
   const visits = visitScores.size;
 
-  const stemmed = texts.map((text) => allStemsOf(text.text, language));
+  // Each text is cut into sentences and stemmed once; an excerpt's polarity and words are worked out
+  // once however many themes it serves (comments repeat their sentences).
+  const split = texts.map((text) => sentencesOf(text.text, language));
+  const excerpts = new Map<string, { polarity: Polarity; stems: Set<string> }>();
+  const excerptOf = (text: string) => {
+    let known = excerpts.get(text);
+    if (known === undefined) {
+      known = { polarity: polarityOf(text, language), stems: new Set(stemsOf(text, language)) };
+      excerpts.set(text, known);
+    }
+    return known;
+  };
 
   return themes.map((theme) => {
     const mentions: Mention[] = [];
-    for (const [index, { visitId, score, text }] of texts.entries()) {
-      if (!mentionsTheme(stemmed[index], theme)) continue;
-      const excerpt = mentioningSentences(text, theme, language) || text;
-      mentions.push({ visitId, score, excerpt, polarity: polarityOf(excerpt, language), stems: new Set(stemsOf(excerpt, language)) });
+    for (const [index, { visitId, score }] of texts.entries()) {
+      const mentioning = split[index].filter((sentence) => mentionsTheme(sentence.stems, theme));
+      if (mentioning.length === 0) continue;
+      const excerpt = mentioning.map((sentence) => sentence.text).join(' … ');
+      mentions.push({ visitId, score, excerpt, ...excerptOf(excerpt) });
     }
     const balanceByVisit = new Map<string, number>();
     for (const mention of mentions) {
