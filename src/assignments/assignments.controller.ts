@@ -66,11 +66,37 @@ export class AssignmentsController {
   @Roles('consultant')
   @Endpoint({
     operationId: 'assignAssignment',
-    summary: 'Give an open job to a shopper; 409 naming each broken rule',
+    summary: 'Give an open job to a shopper, or an assigned one to another shopper (reassign); 409 naming each broken rule; audited',
     errors: [400, 403, 404, 409],
   })
   @ApiOkResponse({ type: AssignmentView })
-  assign(@UuidParam('id') id: string, @Body() dto: AssignDto): Promise<AssignmentView> {
-    return this.assignments.assign(id, dto);
+  assign(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: AssignDto): Promise<AssignmentView> {
+    return this.assignments.assign(user, id, dto);
+  }
+
+  @Post(':id/unassign')
+  @HttpCode(200)
+  @Roles('consultant')
+  @Endpoint({
+    operationId: 'unassignAssignment',
+    summary: 'Take an assigned job back from its shopper: open again on the board (409 INVALID_TRANSITION otherwise); audited',
+    errors: [400, 403, 404, 409],
+  })
+  @ApiOkResponse({ type: AssignmentView })
+  unassign(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AssignmentView> {
+    return this.assignments.unassign(user, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('consultant')
+  @Endpoint({
+    operationId: 'cancelAssignment',
+    summary: 'Cancel one job (open, assigned, submitted or returned; approved work is final: 409); audited',
+    errors: [400, 403, 404, 409],
+  })
+  @ApiOkResponse({ type: AssignmentView })
+  cancel(@CurrentUser() user: AuthUser, @UuidParam('id') id: string): Promise<AssignmentView> {
+    return this.assignments.cancel(user, id);
   }
 }

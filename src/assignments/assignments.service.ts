@@ -10,6 +10,7 @@ import { checkAssignmentRules, type AssignmentPolicy } from './domain/assignment
 import { canTransition, InvalidTransitionError, type AssignmentAction, type AssignmentStatus } from './domain/assignment-state';
 import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
+import { recordAudit } from '../audit/audit-log';
 import { SqlParams } from '../kpis/visit-scope';
 import { QuestionnaireView } from '../questionnaires/dto/questionnaire.dto';
 import { Questionnaire } from '../questionnaires/questionnaire.entity';
@@ -139,9 +140,51 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** A consultant gives an open job to a shopper. */
-  assign(id: string, dto: AssignDto): Promise<AssignmentView> {
-    return this.give(id, dto.shopperId, 'assign', () => undefined);
+  /** A consultant gives an open job to a shopper, or an assigned one to another shopper (reassign); audited. */
+  assign(user: AuthUser, id: string, dto: AssignDto): Promise<AssignmentView> {
+    return this.give(id, dto.shopperId, 'assign', () => undefined, user);
+  }
+
+  /** A consultant takes an assigned job back from its shopper: open again on the board. Audited. */
+  unassign(user: AuthUser, id: string): Promise<AssignmentView> {
+    return this.takeBack(user, id, 'unassign', `shopper_id = NULL, status = 'open', assigned_at = NULL`);
+  }
+
+  /** A consultant cancels one job (open, assigned, submitted or returned; approved work is final). Audited. */
+  cancel(user: AuthUser, id: string): Promise<AssignmentView> {
+    return this.takeBack(user, id, 'cancel', `status = 'cancelled'`);
+  }
+
+  private async takeBack(user: AuthUser, id: string, action: Extract<AssignmentAction, 'unassign' | 'cancel'>, set: string): Promise<AssignmentView> {
+    await this.expireOverdue();
+    await inTransaction(this.dataSource, async (runner) => {
+      const [row] = (await runner.query(`SELECT status, shopper_id FROM assignments WHERE id = $1 FOR UPDATE`, [id])) as Array<{
+        status: AssignmentStatus;
+        shopper_id: string | null;
+      }>;
+      if (!row) throw notFound('Assignment');
+      if (!canTransition(row.status, action)) {
+        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(row.status, action).message, [
+          { field: 'status', reason: `the assignment is ${row.status}` },
+        ]);
+      }
+      // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+      const [[after]] = (await runner.query(`UPDATE assignments SET ${set}, updated_at = now() WHERE id = $1 RETURNING status, shopper_id`, [id])) as [
+        Array<{ status: string; shopper_id: string | null }>,
+        number,
+      ];
+      await recordAudit(runner, {
+        userId: user.id,
+        action,
+        entity: 'assignment',
+        entityId: id,
+        before: { status: row.status, shopperId: row.shopper_id },
+        after: { status: after.status, shopperId: after.shopper_id },
+      });
+    });
+    const view = await this.findView(id);
+    if (!view) throw notFound('Assignment');
+    return toAssignmentView(view);
   }
 
   private async give(
@@ -149,6 +192,8 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     shopperId: string,
     action: Extract<AssignmentAction, 'claim' | 'assign'>,
     authorize: (target: ClaimTarget) => void,
+    /** The consultant who assigns (audited); absent for a shopper's own claim. */
+    actor?: AuthUser,
   ): Promise<AssignmentView> {
     await this.expireOverdue();
     await inTransaction(this.dataSource, async (runner) => {
@@ -172,10 +217,15 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
         const ended = new Date(target.window_end).toISOString();
         throw ruleViolation('WINDOW_CLOSED', `This assignment has expired: the window for this visit ended at ${ended}`);
       }
-      if (!canTransition(target.status, action)) {
-        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(target.status, action).message, [
+      // A consultant's assign on a job someone holds is a reassignment, under the same rules for the new shopper.
+      const move: AssignmentAction = action === 'assign' && target.status === 'assigned' ? 'reassign' : action;
+      if (!canTransition(target.status, move)) {
+        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(target.status, move).message, [
           { field: 'status', reason: `the assignment is ${target.status}` },
         ]);
+      }
+      if (move === 'reassign' && target.shopper_id === shopperId) {
+        throw ruleViolation('INVALID_TRANSITION', 'This assignment is already assigned to this shopper', [{ field: 'shopperId', reason: 'already the assignee' }]);
       }
       if (target.campaign_status !== 'active') {
         throw ruleViolation('CAMPAIGN_NOT_ACTIVE', `The campaign is ${target.campaign_status}; only assignments of active campaigns can be given out`, [
@@ -221,14 +271,25 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
       }
 
       // Race-safe: only one of several concurrent claims finds the row still open.
+      // Race-safe: the row must still be as read (open and free, or held by the same shopper for a reassignment).
       const taken = await runner.query(
         `UPDATE assignments SET shopper_id = $1, status = 'assigned', assigned_at = now(), updated_at = now()
-          WHERE id = $2 AND status = 'open' AND shopper_id IS NULL`,
-        [shopperId, id],
+          WHERE id = $2 AND status = $3 AND shopper_id IS NOT DISTINCT FROM $4::uuid`,
+        [shopperId, id, target.status, target.shopper_id],
         true,
       );
       if (!taken.affected) {
         throw ruleViolation('ASSIGNMENT_TAKEN', 'Someone else took this assignment first', [{ field: 'status', reason: 'no longer open' }]);
+      }
+      if (actor) {
+        await recordAudit(runner, {
+          userId: actor.id,
+          action: move,
+          entity: 'assignment',
+          entityId: id,
+          before: { status: target.status, shopperId: target.shopper_id },
+          after: { status: 'assigned', shopperId },
+        });
       }
     });
     const row = await this.findView(id);

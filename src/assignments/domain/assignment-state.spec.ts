@@ -23,12 +23,14 @@ const ALLOWED: Array<[AssignmentStatus, AssignmentAction, AssignmentStatus]> = [
   ['returned', 'cancel', 'cancelled'],
   ['open', 'expire', 'expired'],
   ['assigned', 'expire', 'expired'],
+  ['assigned', 'reassign', 'assigned'],
+  ['approved', 'reopen', 'returned'],
 ];
 
 describe('assignment state machine', () => {
-  it('knows the seven statuses and eight actions', () => {
+  it('knows the seven statuses and ten actions', () => {
     expect(ASSIGNMENT_STATUSES).toEqual(['open', 'assigned', 'submitted', 'returned', 'approved', 'cancelled', 'expired']);
-    expect(ASSIGNMENT_ACTIONS).toEqual(['assign', 'claim', 'unassign', 'submit', 'return', 'approve', 'cancel', 'expire']);
+    expect(ASSIGNMENT_ACTIONS).toEqual(['assign', 'claim', 'unassign', 'submit', 'return', 'approve', 'cancel', 'expire', 'reassign', 'reopen']);
   });
 
   it.each(ALLOWED)('%s --%s--> %s', (from, action, to) => {
@@ -52,7 +54,9 @@ describe('assignment state machine', () => {
     ['returned', 'expire', 'returned work waits for the reviewer'],
     ['returned', 'unassign', 'the shopper has started the work'],
     ['approved', 'cancel', 'approved visits are final'],
-    ['approved', 'return', 'approved visits are final'],
+    ['approved', 'return', 'an approved visit is reopened, not returned'],
+    ['open', 'reassign', 'nobody holds it: assign it'],
+    ['submitted', 'reopen', 'only approved visits are reopened'],
     ['approved', 'expire', 'approved visits are final'],
     ['approved', 'submit', 'approved visits are final'],
     ['cancelled', 'assign', 'cancelled is final'],
@@ -73,10 +77,11 @@ describe('assignment state machine', () => {
     }
   });
 
-  it('has no way out of approved, cancelled and expired', () => {
-    for (const final of ['approved', 'cancelled', 'expired'] as const) {
+  it('has no way out of cancelled and expired, and only reopening out of approved', () => {
+    for (const final of ['cancelled', 'expired'] as const) {
       expect(ASSIGNMENT_ACTIONS.filter((action) => canTransition(final, action))).toEqual([]);
     }
+    expect(ASSIGNMENT_ACTIONS.filter((action) => canTransition('approved', action))).toEqual(['reopen']);
   });
 
   it('explains a forbidden transition and keeps its parts', () => {
