@@ -6,6 +6,7 @@
 import type { KpiModel } from '../../kpis/kpi-model';
 import { formatChange, formatDecimal, formatPercent } from '../format';
 import type { ReportLabels, ReportLanguage } from '../i18n';
+import { stemsOf } from '../../kpis/domain/themes';
 import { bottomLimit, contentWidth, ensureSpace, heading, paragraph, subheading, table } from './layout';
 import { FONT, PALETTE } from './theme';
 
@@ -71,6 +72,7 @@ export function qualitativeAnalysis(doc: Doc, model: KpiModel, labels: ReportLab
     );
   } else {
     paragraph(doc, labels.noThemes, { italic: true, color: PALETTE.muted });
+    quotes(doc, labels.themeVerbatims, voicesByTone(model.comments.bySection));
   }
   if (topTerms.length) {
     subheading(doc, labels.topTerms, 50);
@@ -96,14 +98,51 @@ export function qualitativeAnalysis(doc: Doc, model: KpiModel, labels: ReportLab
         { header: labels.question, width: 3.3 },
         { header: labels.comment, width: 6 },
       ],
-      withVerbatims.map((question) => [
-        { text: questionTexts.get(question.questionKey) ?? question.questionKey, bold: true },
-        `“${question.items[0].text}”`,
-      ]),
+      withVerbatims.map((question) => {
+        const questionText = questionTexts.get(question.questionKey) ?? question.questionKey;
+        return [
+          { text: questionText, bold: true },
+          `“${relevantExcerpt(
+            question.items.map((item) => item.text),
+            questionText,
+            model.campaign.language,
+          )}”`,
+        ];
+      }),
       { maxCellChars: FAILED_VERBATIM_CHARS },
     );
   }
   paragraph(doc, labels.allCommentsInExcel, { size: 8.5, italic: true, color: PALETTE.muted });
+}
+
+const SENTENCE_END = /(?<=[.!?;])\s+/u;
+const MAX_EXCERPT_SENTENCES = 2;
+
+/**
+ * What a failed question's verbatims say about it: a verbatim is often the visit's whole narrative, so
+ * the PDF quotes its sentences that share the most words (stems) with the question, at most two, in
+ * their order; the verbatim whose best sentences share most wins (ties: the first). When no sentence
+ * shares a word, the first verbatim's beginning (the table cuts it).
+ */
+export function relevantExcerpt(verbatims: readonly string[], questionText: string, language: string): string {
+  const questionStems = new Set(stemsOf(questionText, language));
+  let best: { text: string; overlap: number } | null = null;
+  for (const verbatim of verbatims) {
+    const sentences = verbatim.split(SENTENCE_END).map((text, index) => ({
+      text,
+      index,
+      overlap: new Set(stemsOf(text, language).filter((stem) => questionStems.has(stem))).size,
+    }));
+    const chosen = sentences
+      .filter((sentence) => sentence.overlap > 0)
+      .sort((a, b) => b.overlap - a.overlap || a.index - b.index)
+      .slice(0, MAX_EXCERPT_SENTENCES)
+      .sort((a, b) => a.index - b.index);
+    const overlap = chosen.reduce((sum, sentence) => sum + sentence.overlap, 0);
+    if (chosen.length && (best === null || overlap > best.overlap))
+      best = { text: chosen.map((sentence) => sentence.text).join(' … '), overlap };
+  }
+  return best?.text ?? verbatims[0] ?? '';
 }
 
 /** The themes table: drawn by hand, since its tone column is a bar rather than text. */
@@ -223,35 +262,71 @@ function toneBar(doc: Doc, x: number, y: number, width: number, theme: Theme, vi
   }
 }
 
+const NEGATIVE_VOICES = 4;
+const POSITIVE_VOICES = 3;
+
+/**
+ * Without themes, the voices of the comments by their tone: the newest negative ones (what to fix),
+ * then the newest positive ones, each text once and cut to a few lines.
+ */
+export function voicesByTone(bySection: KpiModel['comments']['bySection']): Array<{ text: string; polarity: Polarity }> {
+  const seen = new Set<string>();
+  const items = bySection.flatMap((section) => section.items).filter((item) => !seen.has(item.text) && seen.add(item.text));
+  const clipped = (text: string) =>
+    Array.from(text).length > FAILED_VERBATIM_CHARS
+      ? `${Array.from(text)
+          .slice(0, FAILED_VERBATIM_CHARS - 1)
+          .join('')
+          .trimEnd()}…`
+      : text;
+  return [
+    ...items.filter((item) => item.polarity === 'negative').slice(0, NEGATIVE_VOICES),
+    ...items.filter((item) => item.polarity === 'positive').slice(0, POSITIVE_VOICES),
+  ].map((item) => ({ text: clipped(item.text), polarity: item.polarity }));
+}
+
+function quotes(doc: Doc, title: string, items: Array<{ text: string; polarity: Polarity }>): void {
+  if (!items.length) return;
+  subheading(doc, title, 60);
+  const left = doc.page.margins.left;
+  for (const item of items) quote(doc, item.text, item.polarity);
+  doc.x = left;
+  doc.moveDown(0.4);
+}
+
+/** One quote in italics, marked on its left with the colour of its tone. */
+function quote(doc: Doc, body: string, polarity: Polarity): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const text = `“${body}”`;
+  doc.font(FONT.italic).fontSize(8.5);
+  const height = doc.heightOfString(text, { width: width - 16 });
+  ensureSpace(doc, height + 4);
+  const y = doc.y;
+  doc
+    .save()
+    .rect(left + 2, y + 2, 3, Math.max(8, height - 3))
+    .fill(polarityColor(polarity))
+    .restore();
+  doc
+    .font(FONT.italic)
+    .fontSize(8.5)
+    .fillColor(PALETTE.text)
+    .text(text, left + 12, y, { width: width - 16 });
+  doc.y += 3;
+}
+
 /** Per quoted theme, its two or three most typical verbatims, each marked with the colour of its tone. */
 function themeVerbatims(doc: Doc, themes: Theme[], labels: ReportLabels): void {
   if (!themes.length) return;
   subheading(doc, labels.themeVerbatims, 80);
   const left = doc.page.margins.left;
-  const width = contentWidth(doc);
   for (const theme of themes) {
     doc.font(FONT.bold).fontSize(9);
     ensureSpace(doc, 40);
-    doc.fillColor(PALETTE.primary).text(theme.label, left, doc.y, { width });
+    doc.fillColor(PALETTE.primary).text(theme.label, left, doc.y, { width: contentWidth(doc) });
     doc.moveDown(0.2);
-    for (const verbatim of theme.verbatims) {
-      const text = `“${verbatim.text}”`;
-      doc.font(FONT.italic).fontSize(8.5);
-      const height = doc.heightOfString(text, { width: width - 16 });
-      ensureSpace(doc, height + 4);
-      const y = doc.y;
-      doc
-        .save()
-        .rect(left + 2, y + 2, 3, Math.max(8, height - 3))
-        .fill(polarityColor(verbatim.polarity))
-        .restore();
-      doc
-        .font(FONT.italic)
-        .fontSize(8.5)
-        .fillColor(PALETTE.text)
-        .text(text, left + 12, y, { width: width - 16 });
-      doc.y += 3;
-    }
+    for (const verbatim of theme.verbatims) quote(doc, verbatim.text, verbatim.polarity);
     doc.moveDown(0.4);
   }
   doc.x = left;

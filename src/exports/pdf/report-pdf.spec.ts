@@ -3,7 +3,7 @@ import { emptyKpiModel, fullKpiModel } from '../testing/kpi-model.fixture';
 import { readPdf } from '../testing/pdf-text';
 import { labelsFor } from '../i18n';
 import { headline, renderPdf } from './report-pdf';
-import { themesByShare, themeTrend } from './qualitative';
+import { relevantExcerpt, themesByShare, themeTrend, voicesByTone } from './qualitative';
 
 // Every test reads its PDF back through a pdf-parse child process.
 jest.setTimeout(30000);
@@ -204,4 +204,41 @@ describe('themeTrend', () => {
     const [a, b, c] = fullKpiModel().comments.themes;
     expect(themesByShare([c, { ...b, share: 50 }, a]).map((t) => t.key)).toEqual(['courtesy', 'waiting', 'data_protection']);
   });
+});
+
+describe('relevantExcerpt', () => {
+  const narratives = [
+    'Acudí a la oficina a primera hora. Me atendió Rosa con un saludo cordial. La información fue correcta y completa.',
+    'Entré en la oficina. Nadie me saludó al entrar. El trato fue frío. No me ofrecieron seguimiento.',
+  ];
+
+  it('quotes the sentences of the verbatims that share most words with the failed question', () => {
+    expect(relevantExcerpt(narratives, '¿Le saludó el empleado al entrar?', 'es')).toBe('Nadie me saludó al entrar.');
+    expect(relevantExcerpt(narratives, '¿Le ofrecieron seguimiento?', 'es')).toBe('No me ofrecieron seguimiento.');
+  });
+
+  it('falls back on the first verbatim when no sentence shares a word', () => {
+    expect(relevantExcerpt(narratives, 'Tiempo de espera', 'es')).toBe(narratives[0]);
+    expect(relevantExcerpt([], 'Tiempo de espera', 'es')).toBe('');
+  });
+});
+
+describe('voicesByTone', () => {
+  it('quotes the negative comments first, then the positive ones, each text once (a questionnaire without themes)', () => {
+    const { bySection } = fullKpiModel().comments;
+    bySection[0].items.push({ ...bySection[0].items[0], visitId: 'visit-z' });
+    expect(voicesByTone(bySection)).toEqual([
+      { text: '-No supo explicar la comisión de mantenimiento.', polarity: 'negative' },
+      { text: 'Muy amable, me atendió enseguida. ¡Excelente!', polarity: 'positive' },
+    ]);
+  });
+
+  it('prints them in the PDF when the questionnaire has no themes', async () => {
+    const model = fullKpiModel();
+    model.comments.themes = [];
+    const { text } = await readPdf(await renderPdf(model, 'es'));
+    expect(text).toContain('El cuestionario no define temas');
+    expect(text).toContain('“Muy amable, me atendió enseguida. ¡Excelente!”');
+    expect(text).not.toContain('=HYPERLINK'); // neutral: not quoted, but in the Excel workbook
+  }, 30000);
 });
