@@ -9,7 +9,7 @@ import { CHROMIUM_PATH, chromiumMissingMessage } from './browser';
 const ROOT = join(__dirname, '..', '..');
 const BUILT_INDEX = join(ROOT, 'dist', 'web', 'index.html');
 /** What the bundle is made of: the web sources, their config, and the server modules they import. */
-const SOURCES = ['web', 'src/exports/i18n.ts', 'src/exports/format.ts', 'package.json'];
+const SOURCES = ['web', 'src/exports/i18n.ts', 'src/exports/format.ts', 'src/questionnaires/domain', 'package.json'];
 
 function newestModification(path: string): number {
   const stat = statSync(path);

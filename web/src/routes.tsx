@@ -7,21 +7,27 @@ import { AppLayout } from './shared/layout/AppLayout';
 import { RouteError } from './shared/layout/states';
 import { SignInPage } from './shared/pages/SignInPage';
 import { readSession } from './shared/auth/session';
+import { homeFor, ShopperLayout, ShoppersToTheirApp } from './shopper/ShopperLayout';
 
 // Pages load on demand: the sign-in page never pays for the dashboard's charts.
 const CampaignListPage = lazy(() => import('./client/pages/CampaignListPage'));
 const DashboardPage = lazy(() => import('./client/pages/DashboardPage'));
 const VisitListPage = lazy(() => import('./client/pages/VisitListPage'));
 const VisitPage = lazy(() => import('./client/pages/VisitPage'));
+const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
+const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
+const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
 
 export const router = createBrowserRouter([
-  { path: '/', element: <Navigate to={readSession() ? '/portal' : '/sign-in'} replace /> },
+  { path: '/', element: <Navigate to={readSession() ? homeFor(readSession()?.user.role) : '/sign-in'} replace /> },
   { path: '/sign-in', element: <SignInPage /> },
   {
     path: '/portal',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <ShoppersToTheirApp>
+          <AppLayout />
+        </ShoppersToTheirApp>
       </RequireAuth>
     ),
     errorElement: <RouteError />,
@@ -30,6 +36,20 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:campaignId', element: <DashboardPage /> },
       { path: 'campaigns/:campaignId/visits', element: <VisitListPage /> },
       { path: 'visits/:visitId', element: <VisitPage /> },
+    ],
+  },
+  {
+    path: '/shopper',
+    element: (
+      <RequireAuth>
+        <ShopperLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <JobBoardPage /> },
+      { path: 'visits', element: <MyVisitsPage /> },
+      { path: 'visits/:assignmentId', element: <VisitFormPage /> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

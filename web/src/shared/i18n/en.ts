@@ -1,5 +1,6 @@
 // English words of the web app. KPI names come from the PDF's dictionary (src/exports/i18n.ts) instead.
 import { shopperEn } from '../../shopper/strings';
+import { shopperEn } from '../../shopper/strings';
 export const en = {
   common: {
     loading: 'Loading…',
@@ -150,6 +151,7 @@ export const en = {
     staffCannotAppeal: 'Only the client’s users can appeal.',
     resolution: 'Decision: {{comment}}',
   },
+  shopper: shopperEn,
   shopper: shopperEn,
 };
 

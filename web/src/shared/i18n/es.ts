@@ -1,5 +1,6 @@
 // Las palabras de la aplicación web en español. Los nombres de los KPI vienen del diccionario del PDF.
 import { shopperEs } from '../../shopper/strings';
+import { shopperEs } from '../../shopper/strings';
 import type { Dictionary } from './en';
 
 export const es: Dictionary = {
@@ -152,5 +153,6 @@ export const es: Dictionary = {
     staffCannotAppeal: 'Solo los usuarios del cliente pueden reclamar.',
     resolution: 'Decisión: {{comment}}',
   },
+  shopper: shopperEs,
   shopper: shopperEs,
 };

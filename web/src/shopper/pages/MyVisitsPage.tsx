@@ -1,0 +1,96 @@
+// The shopper's own visits by state: to do, returned (with the reviewer's comment), sent, approved (with
+// what each earns, where a fee is set).
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../shared/auth/RequireAuth';
+import { useFormat } from '../../shared/format/format';
+import { Empty, ErrorState, Loading } from '../../shared/layout/states';
+import { useMyAssignments, useReport, type Assignment } from '../api';
+import { AssignmentSummary, useFee } from '../components/AssignmentSummary';
+import { useDraft } from '../useDraft';
+
+const GROUPS = ['assigned', 'returned', 'submitted', 'approved'] as const;
+type Group = (typeof GROUPS)[number];
+
+export default function MyVisitsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const mine = useMyAssignments();
+  if (mine.isPending) return <Loading />;
+  if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
+  const byGroup = new Map<Group, Assignment[]>(GROUPS.map((group) => [group, mine.data.filter((a) => a.status === group)]));
+  const earned = byGroup.get('approved')!.reduce((sum, assignment) => sum + assignment.fee, 0);
+  return (
+    <Stack gap="lg" data-testid="my-visits">
+      <Title order={1} size="h2">
+        {t('shopper.visits.title')}
+      </Title>
+      {mine.data.length === 0 && <Empty>{t('shopper.visits.none')}</Empty>}
+      {mine.data.length > 0 &&
+        GROUPS.map((group) => (
+          <section key={group} aria-labelledby={`group-${group}`} data-group={group}>
+            <Title order={2} size="h4" id={`group-${group}`} mb="xs">
+              {t(`shopper.visits.groups.${group}`)} ({byGroup.get(group)!.length})
+            </Title>
+            {byGroup.get(group)!.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t(`shopper.visits.empty.${group}`)}
+              </Text>
+            ) : (
+              <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {byGroup.get(group)!.map((assignment) => (
+                  <li key={assignment.id}>
+                    <VisitCard assignment={assignment} />
+                  </li>
+                ))}
+              </Stack>
+            )}
+            {group === 'approved' && earned > 0 && (
+              <Text size="sm" fw={600} mt="xs" data-testid="earned-total">
+                {t('shopper.visits.total', { amount: format.decimal(earned, 2) })}
+              </Text>
+            )}
+          </section>
+        ))}
+    </Stack>
+  );
+}
+
+function VisitCard({ assignment }: { assignment: Assignment }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const fee = useFee()(assignment.fee);
+  const draft = useDraft(session?.user.id, assignment.id);
+  const report = useReport(assignment.status === 'returned' ? assignment.reportId : null);
+  const workable = assignment.status === 'assigned' || assignment.status === 'returned';
+  const action = assignment.status === 'returned' ? t('shopper.visits.correct') : draft ? t('shopper.visits.continue') : t('shopper.visits.start');
+  return (
+    <Card withBorder padding="md" data-assignment={assignment.id}>
+      <Stack gap="sm">
+        <AssignmentSummary assignment={assignment} />
+        {assignment.status === 'returned' && report.data && (
+          <Text size="sm" c="red.8" data-testid="return-comment">
+            {report.data.returnComment ? t('shopper.visits.reviewerSays', { comment: report.data.returnComment }) : t('shopper.form.returnedNoComment')}
+          </Text>
+        )}
+        <Group justify="space-between" align="center" gap="xs">
+          <Group gap="xs">
+            {draft?.outbox && <Badge color="orange.9">{t('shopper.visits.waitingToSend')}</Badge>}
+            {draft && !draft.outbox && !draft.sent && workable && <Badge color="gray.7">{t('shopper.visits.draftSaved')}</Badge>}
+            {fee && (
+              <Text size="sm" fw={600}>
+                {t(assignment.status === 'approved' ? 'shopper.visits.earned' : 'shopper.visits.earns', { amount: fee })}
+              </Text>
+            )}
+          </Group>
+          {workable && (
+            <Anchor component={Link} to={`/shopper/visits/${assignment.id}`} fw={600} aria-label={`${action}: ${assignment.touchpoint.name}`}>
+              {action}
+            </Anchor>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
