@@ -9,11 +9,16 @@ import { SignInPage } from './shared/pages/SignInPage';
 import { readSession } from './shared/auth/session';
 import { homeFor, ShopperLayout, ShoppersToTheirApp } from './shopper/ShopperLayout';
 
+import './console/strings';
+
 // Pages load on demand: the sign-in page never pays for the dashboard's charts.
 const CampaignListPage = lazy(() => import('./client/pages/CampaignListPage'));
 const DashboardPage = lazy(() => import('./client/pages/DashboardPage'));
 const VisitListPage = lazy(() => import('./client/pages/VisitListPage'));
 const VisitPage = lazy(() => import('./client/pages/VisitPage'));
+const ConsoleFrame = lazy(() => import('./console/ConsoleFrame'));
+const ReviewQueuePage = lazy(() => import('./console/pages/ReviewQueuePage'));
+const ReportPage = lazy(() => import('./console/pages/ReportPage'));
 const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
 const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
 const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
@@ -50,6 +55,24 @@ export const router = createBrowserRouter([
       { index: true, element: <JobBoardPage /> },
       { path: 'visits', element: <MyVisitsPage /> },
       { path: 'visits/:assignmentId', element: <VisitFormPage /> },
+    ],
+  },
+  {
+    path: '/console',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <ConsoleFrame />,
+        children: [
+          { index: true, element: <ReviewQueuePage /> },
+          { path: 'reports/:reportId', element: <ReportPage /> },
+        ],
+      },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -30,6 +30,11 @@ export function AppLayout() {
             <Anchor component={Link} to="/portal" size="sm" visibleFrom="sm">
               {t('nav.campaigns')}
             </Anchor>
+            {(session?.user.role === 'consultant' || session?.user.role === 'admin') && (
+              <Anchor component={Link} to="/console" size="sm" visibleFrom="sm" data-testid="nav-console">
+                {t('console.nav.title')}
+              </Anchor>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" c="dimmed" visibleFrom="md" data-testid="signed-in-as">

@@ -1,0 +1,46 @@
+// The console's frame inside the app's layout: its sections as tabs, then the page. Consultants and
+// admins only (the API refuses the others anyway; here they are sent to the portal).
+import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from '../shared/auth/RequireAuth';
+import './strings';
+
+const SECTIONS = [
+  { path: '/console', key: 'review' },
+  { path: '/console/questionnaires', key: 'questionnaires' },
+] as const;
+
+export function isStaff(role: string | undefined): boolean {
+  return role === 'consultant' || role === 'admin';
+}
+
+export default function ConsoleFrame() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  if (!isStaff(session?.user.role)) return <Navigate to="/portal" replace />;
+  const current =
+    [...SECTIONS].reverse().find((section) => location.pathname === section.path || location.pathname.startsWith(`${section.path}/`))?.path ??
+    '/console';
+  const active = location.pathname.startsWith('/console/reports') ? '/console' : current;
+  return (
+    <>
+      <Group component="nav" aria-label={t('console.nav.label')} gap="xs" mb="md">
+        {SECTIONS.map((section) => (
+          <Button
+            key={section.path}
+            component={Link}
+            to={section.path}
+            size="xs"
+            variant={active === section.path ? 'filled' : 'default'}
+            aria-current={active === section.path ? 'page' : undefined}
+          >
+            {t(`console.nav.${section.key}`)}
+          </Button>
+        ))}
+      </Group>
+      <Outlet />
+    </>
+  );
+}
