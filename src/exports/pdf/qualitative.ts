@@ -6,6 +6,7 @@
 import type { KpiModel } from '../../kpis/kpi-model';
 import { formatChange, formatDecimal, formatPercent } from '../format';
 import type { ReportLabels, ReportLanguage } from '../i18n';
+import { polarityOf } from '../../kpis/domain/sentiment';
 import { stemsOf } from '../../kpis/domain/themes';
 import { bottomLimit, contentWidth, ensureSpace, heading, paragraph, subheading, table } from './layout';
 import { FONT, PALETTE } from './theme';
@@ -120,19 +121,26 @@ const MAX_EXCERPT_SENTENCES = 2;
 
 /**
  * What a failed question's verbatims say about it: a verbatim is often the visit's whole narrative, so
- * the PDF quotes its sentences that share the most words (stems) with the question, at most two, in
- * their order; the verbatim whose best sentences share most wins (ties: the first). When no sentence
+ * the PDF quotes its sentences that share the most words (stems) with the question (a critical one
+ * counting half a word more), at most two, in their order; the verbatim whose best sentences share most wins (ties: the first). When no sentence
  * shares a word, the first verbatim's beginning (the table cuts it).
  */
 export function relevantExcerpt(verbatims: readonly string[], questionText: string, language: string): string {
   const questionStems = new Set(stemsOf(questionText, language));
   let best: { text: string; overlap: number } | null = null;
   for (const verbatim of verbatims) {
-    const sentences = verbatim.split(SENTENCE_END).map((text, index) => ({
-      text,
-      index,
-      overlap: new Set(stemsOf(text, language).filter((stem) => questionStems.has(stem))).size,
-    }));
+    const sentences = verbatim
+      .split(SENTENCE_END)
+      .map((text, index) => ({
+        text,
+        index,
+        overlap: new Set(stemsOf(text, language).filter((stem) => questionStems.has(stem))).size,
+      }))
+      // The question failed: a critical sentence says more about it than a kind one.
+      .map((sentence) => ({
+        ...sentence,
+        overlap: sentence.overlap > 0 && polarityOf(sentence.text, language) === 'negative' ? sentence.overlap + 0.5 : sentence.overlap,
+      }));
     const chosen = sentences
       .filter((sentence) => sentence.overlap > 0)
       .sort((a, b) => b.overlap - a.overlap || a.index - b.index)

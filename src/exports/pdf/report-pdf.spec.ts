@@ -215,6 +215,8 @@ describe('relevantExcerpt', () => {
   it('quotes the sentences of the verbatims that share most words with the failed question', () => {
     expect(relevantExcerpt(narratives, '¿Le saludó el empleado al entrar?', 'es')).toBe('Nadie me saludó al entrar.');
     expect(relevantExcerpt(narratives, '¿Le ofrecieron seguimiento?', 'es')).toBe('No me ofrecieron seguimiento.');
+    // Both narratives speak of the treatment; the critical sentence wins.
+    expect(relevantExcerpt(['El trato fue cercano.', 'El trato fue frío.'], 'Cordialidad del trato', 'es')).toBe('El trato fue frío.');
   });
 
   it('falls back on the first verbatim when no sentence shares a word', () => {
