@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { FeesModule } from './fees/fees.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
@@ -52,6 +53,7 @@ import { webAppModule } from './web-app';
     }),
     AuthModule,
     AuditModule,
+    FeesModule,
     UsersModule,
     ClientsModule,
     QuestionnairesModule,

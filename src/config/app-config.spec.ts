@@ -33,6 +33,13 @@ describe('parseConfig', () => {
   it('rejects a non-postgres database URL', () => {
     expect(() => parseConfig({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('takes the fees currency from CURRENCY (ISO 4217, default EUR)', () => {
+    expect(parseConfig(valid).currency).toBe('EUR');
+    expect(parseConfig({ ...valid, CURRENCY: 'MXN' }).currency).toBe('MXN');
+    expect(() => parseConfig({ ...valid, CURRENCY: 'eur' })).toThrow(/CURRENCY/);
+    expect(() => parseConfig({ ...valid, CURRENCY: 'XYZ' })).toThrow(/CURRENCY/);
+  });
 });
 
 describe('TRUST_PROXY (issue 12.3: X-Forwarded-For was believed from any loopback client)', () => {

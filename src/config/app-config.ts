@@ -36,6 +36,8 @@ export interface AppConfig {
   maxVisitsPerDay: number;
   /** Database connection pool size. */
   dbPoolSize: number;
+  /** ISO 4217 code of the consultancy's currency: shopper fees are integer cents of it (CURRENCY, default EUR). */
+  currency: string;
 }
 
 /** false, the number of proxies in front of the server, or the addresses/subnets (or proxy-addr names) of trusted proxies. */
@@ -85,6 +87,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
 
+  const currency = env.CURRENCY || 'EUR';
+  if (!isCurrencyCode(currency)) problems.push(`CURRENCY must be an ISO 4217 currency code such as EUR or USD (got "${currency}")`);
+
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -108,6 +113,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     maxActiveAssignments: integer('MAX_ACTIVE_ASSIGNMENTS', 5, 1),
     maxVisitsPerDay: integer('MAX_VISITS_PER_DAY', 3, 1),
     dbPoolSize: integer('DB_POOL_SIZE', 20, 1, 500),
+    currency,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -156,4 +162,9 @@ function isIanaZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An upper-case ISO 4217 code the runtime knows (Intl's list), e.g. EUR, USD, MXN. */
+function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { inTransaction, type SqlRunner } from '../database/transactions';
+import { recordFeeOwed, reverseFee } from '../fees/fee-ledger';
 import { InvalidTransitionError, canTransition, type AssignmentAction, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
 import { notFound, ruleViolation } from '../common/errors/domain-error';
@@ -52,6 +53,7 @@ export class ReviewService {
          VALUES ($1, $2, 'status', '"submitted"', '"approved"', 'approved')`,
         [id, user.id],
       );
+      await recordFeeOwed(runner, id);
     });
     return this.views.get(user, id);
   }
@@ -67,6 +69,24 @@ export class ReviewService {
          VALUES ($1, $2, 'status', '"submitted"', '"returned"', $3)`,
         [id, user.id, dto.comment],
       );
+    });
+    return this.views.get(user, id);
+  }
+
+  /** Approved → returned: the shopper corrects it and submits again; the fee owed for it is reversed. */
+  async reopen(user: AuthUser, id: string, dto: ReturnReportDto): Promise<ReportView> {
+    await this.transition(id, 'reopen', 'returned', async (runner) => {
+      await runner.query(
+        `UPDATE visit_reports SET status = 'returned', return_comment = $2, approved_at = NULL, approved_by = NULL,
+                version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, dto.comment],
+      );
+      await runner.query(
+        `INSERT INTO report_edits (visit_report_id, edited_by, field, old_value, new_value, reason)
+         VALUES ($1, $2, 'status', '"approved"', '"returned"', $3)`,
+        [id, user.id, dto.comment],
+      );
+      await reverseFee(runner, id);
     });
     return this.views.get(user, id);
   }
@@ -165,7 +185,7 @@ export class ReviewService {
   /** Moves report and assignment together; the assignment row lock makes concurrent reviews queue. */
   private async transition(
     id: string,
-    action: Extract<AssignmentAction, 'approve' | 'return'>,
+    action: Extract<AssignmentAction, 'approve' | 'return' | 'reopen'>,
     to: AssignmentStatus,
     writeReport: (runner: QueryRunner) => Promise<void>,
   ): Promise<void> {

@@ -65,6 +65,19 @@ export class VisitReportsController {
     return this.review.return(user, id, dto);
   }
 
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles('consultant')
+  @Endpoint({
+    operationId: 'reopenVisitReport',
+    summary: 'Reopen an approved visit: back to the shopper for correction (returned); its fee is reversed until it is approved again',
+    errors: [400, 403, 404, 409],
+  })
+  @ApiOkResponse({ type: ReportView })
+  reopenReport(@CurrentUser() user: AuthUser, @UuidParam('id') id: string, @Body() dto: ReturnReportDto): Promise<ReportView> {
+    return this.review.reopen(user, id, dto);
+  }
+
   @Patch(':id')
   @Roles('consultant')
   @Endpoint({

@@ -123,6 +123,7 @@ const CLIENT_OWN_READS = new Set([
 const BODIES: Record<string, (w: World) => object> = {
   'POST /visit-reports/{id}/appeals': () => ({ reason: 'Isolation probe: this appeal must not be filed' }),
   'POST /visit-reports/{id}/return': () => ({ comment: 'Isolation probe' }),
+  'POST /visit-reports/{id}/reopen': () => ({ comment: 'Isolation probe' }),
   'PATCH /visit-reports/{id}': () => ({ version: 1, answers: [{ questionKey: 'greeting', value: false }], reason: 'Isolation probe' }),
   'POST /assignments/{id}/report': () => ({ visitedAt: new Date(Date.now() - 3600_000).toISOString(), answers: PASSING_ANSWERS }),
   'POST /assignments/{id}/assign': (w) => ({ shopperId: w.b.shopper.user.id }),

@@ -47,3 +47,16 @@ export function assertCanReadVisitReport(
   }
   throw notFound('Visit report');
 }
+
+/** A shopper's fees (statement): staff all; a shopper only their own. */
+export function assertCanReadShopperFees(user: AuthUser, shopperId: string): void {
+  switch (user.role) {
+    case 'admin':
+    case 'consultant':
+      return;
+    case 'shopper':
+      if (user.id === shopperId) return;
+      break;
+  }
+  throw notFound('Shopper');
+}

@@ -564,6 +564,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the consultancy owes each shopper for a period, paid and unpaid
+         * @description Amounts are integer cents of the consultancy currency (CURRENCY); a fee is owed from the approval of its report and reversed if the report is reopened.
+         */
+        get: operations["listPayables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payables of a period as CSV (formula-safe text) */
+        get: operations["downloadPayablesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payables.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payables of a period as an Excel workbook (streamed) */
+        get: operations["downloadPayablesXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every unpaid fee of a period paid, as one payout batch (admins); a fee is never paid twice
+         * @description Nothing left to pay in the period (e.g. a concurrent payout took it) is a 409 NOTHING_TO_PAY. Audited.
+         */
+        post: operations["createPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programs": {
         parameters: {
             query?: never;
@@ -868,6 +942,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shoppers/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shopper’s fees for a period: the shopper itself (another shopper’s is 404) or staff
+         * @description Amounts are integer cents of the consultancy currency (CURRENCY); a fee is owed from the approval of its report and reversed if the report is reopened.
+         */
+        get: operations["getShopperStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -990,6 +1084,23 @@ export interface paths {
          * @description The type is detected from the content; takes an Idempotency-Key like POST /assignments/:id/evidence. Client users download a copy without metadata (images re-encoded without EXIF/XMP/IPTC/GPS, PDF author/creator/XMP and audio tags removed) under a neutral name such as `evidencia-3.jpg`; staff and the shopper get the original.
          */
         post: operations["uploadVisitEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/visit-reports/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an approved visit: back to the shopper for correction (returned); its fee is reversed until it is approved again */
+        post: operations["reopenVisitReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2042,6 +2153,51 @@ export interface components {
              */
             opens: string;
         };
+        PayableView: {
+            /** @example EUR */
+            currency: string;
+            name: string | null;
+            /** @description Every fee entry of the period is paid */
+            paid: boolean;
+            /** @description Of which already paid, in cents */
+            paidCents: number;
+            shopperId: string;
+            /** @description Net fees of the period, in cents */
+            totalCents: number;
+            /** @description Still to pay, in cents */
+            unpaidCents: number;
+            /** @description Visits whose fee is owed in the period, net of reversals */
+            visits: number;
+        };
+        PayoutDto: {
+            /**
+             * @description First day, YYYY-MM-DD (platform time zone)
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description Last day, inclusive, YYYY-MM-DD
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        PayoutView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /** @description Fee entries paid in this batch */
+            entries: number;
+            /** @example 2026-11-01 */
+            from: string;
+            id: string;
+            /** @description Shoppers paid in this batch */
+            shoppers: number;
+            /** @example 2026-11-30 */
+            to: string;
+            /** @description Paid in this batch, in cents */
+            totalCents: number;
+        };
         PlannedActionView: {
             channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
             /** Format: date */
@@ -2465,6 +2621,43 @@ export interface components {
             web_chat?: number;
             /** @description Target in seconds */
             whatsapp?: number;
+        };
+        StatementItemView: {
+            /** @description Integer cents of the currency; negative for a reversal */
+            amountCents: number;
+            /**
+             * Format: date-time
+             * @description When the fee became owed (approval) or was reversed (reopening)
+             */
+            approvedAt: string;
+            campaignId: string;
+            campaignName: string;
+            id: string;
+            /**
+             * @description owed when the report was approved; reversal when it was reopened
+             * @enum {string}
+             */
+            kind: "owed" | "reversal";
+            /** @description The payout that paid it, if any */
+            payoutId: string | null;
+            visitReportId: string;
+        };
+        StatementView: {
+            /**
+             * @description ISO 4217 (CURRENCY)
+             * @example EUR
+             */
+            currency: string;
+            /** @example 2026-11-01 */
+            from: string;
+            items: components["schemas"]["StatementItemView"][];
+            /** @description Of which paid by payouts, in cents */
+            paidCents: number;
+            shopperId: string;
+            /** @example 2026-11-30 */
+            to: string;
+            /** @description Sum of the items, in cents */
+            totalCents: number;
         };
         SubmissionView: {
             assignmentId: string;
@@ -5190,6 +5383,256 @@ export interface operations {
             };
         };
     };
+    listPayables: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD (platform time zone); default the first of the current month */
+                from?: string;
+                /** @description Last day, inclusive, YYYY-MM-DD; default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayableView"][];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    downloadPayablesCsv: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD (platform time zone); default the first of the current month */
+                from?: string;
+                /** @description Last day, inclusive, YYYY-MM-DD; default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    downloadPayablesXlsx: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD (platform time zone); default the first of the current month */
+                from?: string;
+                /** @description Last day, inclusive, YYYY-MM-DD; default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    createPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     listPrograms: {
         parameters: {
             query?: {
@@ -6589,6 +7032,77 @@ export interface operations {
             };
         };
     };
+    getShopperStatement: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD (platform time zone); default the first of the current month */
+                from?: string;
+                /** @description Last day, inclusive, YYYY-MM-DD; default today */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -7230,6 +7744,76 @@ export interface operations {
             };
             /** @description The file type is not accepted */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    reopenVisitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
