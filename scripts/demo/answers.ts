@@ -347,6 +347,7 @@ function timingSentence(facts: Facts, random: Random): string | null {
   const quick = synchronous ? facts.seconds <= 150 : facts.seconds <= 3600;
   const slow = synchronous ? facts.seconds > 480 : facts.seconds > 4 * 3600;
   if (synchronous) {
+    if (quick && random() < 0.35) return null;
     if (quick)
       return pick(random, [
         `Me atendieron enseguida, en unos ${time}.`,
@@ -598,7 +599,7 @@ function composeSummary(facts: Facts, context: VisitContext): string {
       pick(random, [
         'Experiencia decepcionante en conjunto.',
         'No volvería a usar este canal para algo importante.',
-        'Muy por debajo de lo que espero de mi banco.',
+        'Muy por debajo de lo que pido a mi banco.',
       ]),
     );
   else

@@ -102,8 +102,8 @@ const DOMAIN_STEMS: Record<'es' | 'en', Record<string, number>> = {
 // prettier-ignore
 const DOMAIN_FORMS: Record<'es' | 'en', Record<string, number>> = {
   es: {
-    supo: 0.4, tardaron: -1, tardó: -1, tardan: -1, tardaba: -1, tardamos: -1, tardanza: -1, tardísimo: -1,
-    saludo: 0, saludos: 0, minutos: -0.2, largo: -0.4, larga: -0.6, larguisima: -1, eterna: -1, eterno: -1,
+    supo: 0.4, gustó: 0.8, destaco: 0.6, tardaron: -1, tardó: -1, tardan: -1, tardaba: -1, tardamos: -1, tardanza: -1, tardísimo: -1,
+    saludo: 0, saludos: 0, corta: 1, corto: 0.8, breve: 1, minutos: -0.2, largo: -0.4, larga: -0.6, larguisima: -1, eterna: -1, eterno: -1,
   },
   en: { minutes: -0.2, long: -0.4, ages: -0.8 },
 };

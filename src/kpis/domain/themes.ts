@@ -65,7 +65,7 @@ export interface ThemeShares {
 
 export const VERBATIMS_PER_THEME = 3;
 
-const SENTENCE_SPLIT = /(?<=[.!?;\n])\s+/u;
+const SENTENCE_SPLIT = /(?<=[.!?\n])\s+/u;
 
 /** The themes' terms as stem sequences; a term with no word (only punctuation) never matches and is dropped. */
 export function compileThemes(themes: readonly ThemeDefinition[], language: string): CompiledTheme[] {
