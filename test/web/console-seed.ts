@@ -131,12 +131,14 @@ export async function seedConsole(ctx: { db: DataSource; http: TestAgent }, opti
   }
 
   const photoReportId = reportIds[0];
-  const upload = await http
-    .post(`/visit-reports/${photoReportId}/evidence`)
-    .set(shopper.session.auth)
-    .set('Idempotency-Key', `console-photo-${Date.now()}`)
-    .attach('file', await photo(), { filename: 'mostrador.png', contentType: 'image/png' });
-  if (upload.status !== 201) throw new Error(`evidence upload: ${upload.status} ${JSON.stringify(upload.body)}`);
+  if (photoReportId) {
+    const upload = await http
+      .post(`/visit-reports/${photoReportId}/evidence`)
+      .set(shopper.session.auth)
+      .set('Idempotency-Key', `console-photo-${Date.now()}`)
+      .attach('file', await photo(), { filename: 'mostrador.png', contentType: 'image/png' });
+    if (upload.status !== 201) throw new Error(`evidence upload: ${upload.status} ${JSON.stringify(upload.body)}`);
+  }
 
   return {
     admin,

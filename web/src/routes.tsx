@@ -19,6 +19,8 @@ const VisitPage = lazy(() => import('./client/pages/VisitPage'));
 const ConsoleFrame = lazy(() => import('./console/ConsoleFrame'));
 const ReviewQueuePage = lazy(() => import('./console/pages/ReviewQueuePage'));
 const ReportPage = lazy(() => import('./console/pages/ReportPage'));
+const QuestionnaireListPage = lazy(() => import('./console/pages/QuestionnaireListPage'));
+const QuestionnaireEditorPage = lazy(() => import('./console/pages/QuestionnaireEditorPage'));
 const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
 const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
 const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
@@ -71,6 +73,9 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <ReviewQueuePage /> },
           { path: 'reports/:reportId', element: <ReportPage /> },
+          { path: 'questionnaires', element: <QuestionnaireListPage /> },
+          { path: 'questionnaires/new', element: <QuestionnaireEditorPage /> },
+          { path: 'questionnaires/:questionnaireId', element: <QuestionnaireEditorPage /> },
         ],
       },
     ],

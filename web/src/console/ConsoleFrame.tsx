@@ -25,7 +25,8 @@ export default function ConsoleFrame() {
     '/console';
   const active = location.pathname.startsWith('/console/reports') ? '/console' : current;
   return (
-    <>
+    // Mantine's error red (#fa5252) is 3.3:1 on white; the console's field problems use a darker red (AA).
+    <div style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as React.CSSProperties}>
       <Group component="nav" aria-label={t('console.nav.label')} gap="xs" mb="md">
         {SECTIONS.map((section) => (
           <Button
@@ -41,6 +42,6 @@ export default function ConsoleFrame() {
         ))}
       </Group>
       <Outlet />
-    </>
+    </div>
   );
 }
