@@ -19,8 +19,8 @@ const theme = (key: string, label: Localized, es: string[], en: string[]): Theme
 export const WAITING = theme(
   'waiting',
   t('Espera', 'Waiting'),
-  ['esperar', 'espera', 'cola', 'demora', 'retraso', 'turno', 'rápido', 'enseguida', 'tiempo de espera', 'lento'],
-  ['wait', 'queue', 'delay', 'quick', 'prompt', 'slow', 'on hold', 'waiting time'],
+  ['esperar', 'espera', 'cola', 'demora', 'retraso', 'turno', 'rápido', 'rapidez', 'agilidad', 'enseguida', 'lento', 'lentitud'],
+  ['wait', 'queue', 'delay', 'quick', 'speed', 'prompt', 'slow', 'on hold'],
 );
 
 export const COURTESY = theme(
@@ -50,18 +50,7 @@ export const COURTESY = theme(
 export const KNOWLEDGE = theme(
   'knowledge',
   t('Conocimiento', 'Knowledge'),
-  [
-    'saber',
-    'supo',
-    'conocer',
-    'conocimiento',
-    'incorrecto',
-    'erróneo',
-    'formación',
-    'preparado',
-    'asesorar',
-    'recomendar',
-  ],
+  ['saber', 'supo', 'conocer', 'conocimiento', 'incorrecto', 'erróneo', 'formación', 'preparado', 'asesorar', 'recomendar'],
   ['know', 'knew', 'knowledge', 'incorrect', 'wrong information', 'misinformed', 'trained', 'expert', 'advise', 'recommend'],
 );
 
