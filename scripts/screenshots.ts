@@ -16,6 +16,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/database/embedded-
 import { ADMIN } from '../test/helpers/test-app';
 import { chromiumMissingMessage, chromiumAvailable, launchChromium } from '../test/web/browser';
 import { seedPortal } from '../test/web/seed';
+import { fillFormForScreenshot, seedShopperApp } from '../test/web/shopper-seed';
 
 const OUTPUT = resolve(__dirname, '..', 'docs', 'screenshots');
 const log = (line: string) => process.stdout.write(`[screenshots] ${line}\n`);
@@ -87,6 +88,28 @@ async function main(): Promise<void> {
         await spanish.goto(`/portal/campaigns/${seed.campaignId}`);
         await dashboardReady(spanish);
         await shoot('07-dashboard-phone-es', spanish);
+
+        // The shopper app on a phone (test/web/shopper-seed.ts: a questionnaire with every question type).
+        const shopperSeed = await seedShopperApp({ db: app.get(DataSource), http: request(app.getHttpServer()) });
+        const phone = await open('en-GB', { width: 375, height: 812 });
+        await phone.goto('/sign-in?next=%2Fshopper');
+        await phone.getByLabel(/^Email/).fill(shopperSeed.shopper.email);
+        await phone.getByLabel(/^Password/).fill(shopperSeed.shopper.password);
+        await phone.getByRole('button', { name: /^Sign in$/ }).click();
+        await phone.locator('[data-job]').first().waitFor();
+        await shoot('08-shopper-jobs-phone', phone);
+        await phone.goto(`/shopper/visits/${shopperSeed.todo.screenshot}`);
+        await phone.getByTestId('visit-form').waitFor();
+        await fillFormForScreenshot(phone);
+        await phone.mouse.move(0, 0);
+        await phone.evaluate(() => window.scrollTo(0, 0));
+        await shoot('09-shopper-form-phone', phone, false);
+        await phone.locator('[data-question="photo"]').evaluate((element) => element.scrollIntoView({ block: 'end' }));
+        await phone.evaluate(() => window.scrollBy(0, 100)); // above the sticky send button
+        await shoot('10-shopper-form-evidence-phone', phone, false);
+        await phone.goto('/shopper/visits');
+        await phone.getByTestId('return-comment').waitFor();
+        await shoot('11-shopper-visits-phone', phone, false);
       } finally {
         await browser.close();
       }

@@ -2,6 +2,7 @@
 // a questionnaire with every question type (one of them shown only for some answers), open jobs on the
 // board, and one shopper with visits in every state: several to do (one per test, so the tests stay
 // independent), one returned with the reviewer's comment, one sent, one approved with its fee.
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
@@ -264,4 +265,19 @@ export async function seedShopperApp(ctx: { db: DataSource; http: TestAgent }): 
     approved: { assignmentId: approvedAssignment, fee: 30 },
     submitted: { assignmentId: submittedAssignment },
   };
+}
+
+/** A visit form half-way through, as the README shows it: a few answers, a photo uploaded, the show-if question open. */
+export async function fillFormForScreenshot(page: Page): Promise<void> {
+  const question = (key: string) => page.locator(`[data-question="${key}"]`);
+  await question('greeted').getByRole('radio').first().check();
+  await question('wait').getByRole('textbox').fill('03:20');
+  await question('courtesy').getByRole('radio', { name: '4' }).check();
+  await question('offer').getByRole('radio').last().check();
+  await question('why_nothing').getByRole('textbox').fill('The only employee was on the phone');
+  await question('photo')
+    .locator('input[data-kind="photo"]')
+    .setInputFiles({ name: 'folleto.png', mimeType: 'image/png', buffer: await brochurePhoto(5) });
+  await question('photo').locator('[data-evidence]:not([data-evidence=""])').first().waitFor();
+  await question('photo').getByRole('img').waitFor();
 }

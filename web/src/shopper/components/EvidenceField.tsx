@@ -59,7 +59,7 @@ export function EvidenceField({ label, questionKey, questionText, assignmentId, 
 
   return (
     <Stack gap="xs" role="group" aria-label={questionText}>
-      <Text size="sm" fw={500} component="div">
+      <Text size="sm" fw={600} component="div">
         {label}
       </Text>
       <Group gap="xs">

@@ -10,7 +10,8 @@ import { useMyAssignments, useReport, type Assignment } from '../api';
 import { AssignmentSummary, useFee } from '../components/AssignmentSummary';
 import { useDraft } from '../useDraft';
 
-const GROUPS = ['assigned', 'returned', 'submitted', 'approved'] as const;
+/** Returned visits first: they wait for the shopper's correction. */
+const GROUPS = ['returned', 'assigned', 'submitted', 'approved'] as const;
 type Group = (typeof GROUPS)[number];
 
 export default function MyVisitsPage() {

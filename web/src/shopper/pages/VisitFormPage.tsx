@@ -1,7 +1,7 @@
 // The visit form, generated from the questionnaire of the assignment's campaign for its channel: every
 // answer is kept on the phone as it is typed, questions appear and disappear with the server's own
 // show-if rules, and sending goes through the outbox (retried until stored, once).
-import { Alert, Anchor, Button, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { Channel, QuestionDefinition } from '@server/questionnaires/domain/definition';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -189,7 +189,6 @@ function VisitForm({
             {returnComment ? t('shopper.form.returnedBody', { comment: returnComment }) : t('shopper.form.returnedNoComment')}
           </Alert>
         )}
-        <SendStatus draft={draft} online={online} />
         {draft.refusal && (
           <Alert color="red" role="alert" title={t('shopper.form.refused')} data-testid="refusal" tabIndex={-1} data-code={draft.refusal.code ?? ''}>
             <Text size="sm">{draft.refusal.message}</Text>
@@ -221,7 +220,7 @@ function VisitForm({
           }}
           error={problemsByField.get('visitedAt')?.join(' ')}
           disabled={frozen}
-          required
+          aria-required
         />
         {sections.map(({ section, questions }) => (
           <section key={section.key} aria-labelledby={`section-${section.key}`} data-section={section.key}>
@@ -269,6 +268,7 @@ function VisitForm({
           error={problemsByField.get('narrative')?.join(' ')}
         />
         <div className="sticky-send">
+          <SendStatus draft={draft} online={online} />
           {missing && (
             <Text size="sm" c="red.8" role="alert" mb="xs" data-testid="missing">
               {missing}
@@ -310,19 +310,20 @@ function SendStatus({ draft, online }: { draft: Draft; online: boolean }) {
     message = t('shopper.form.offline');
     state = 'offline';
   }
+  // Beside the send button, where the shopper looks; a live region, so screen readers hear it too.
   return (
     <div role="status" aria-live="polite" data-testid="send-status" data-state={state}>
       {message && (
-        <Alert color={state === 'sending' ? 'navy' : 'orange'} variant="light">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{message}</Text>
-            {state === 'retrying' && (
-              <Button size="xs" variant="light" onClick={() => kick()}>
-                {t('shopper.form.sendNow')}
-              </Button>
-            )}
-          </Stack>
-        </Alert>
+        <Group gap="xs" wrap="nowrap" align="center" mb="xs" className="send-status" data-tone={state === 'sending' ? 'calm' : 'warn'}>
+          <Text size="sm" style={{ flex: 1 }}>
+            {message}
+          </Text>
+          {state === 'retrying' && (
+            <Button size="compact-sm" variant="light" onClick={() => kick()}>
+              {t('shopper.form.sendNow')}
+            </Button>
+          )}
+        </Group>
       )}
     </div>
   );
