@@ -11,6 +11,7 @@ import { canTransition, InvalidTransitionError, type AssignmentAction, type Assi
 import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
 import { recordAudit } from '../audit/audit-log';
+import { jobFitSql } from './job-fit';
 import { SqlParams } from '../kpis/visit-scope';
 import { QuestionnaireView } from '../questionnaires/dto/questionnaire.dto';
 import { Questionnaire } from '../questionnaires/questionnaire.entity';
@@ -103,13 +104,18 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     } else if (query.status) {
       where.push(`a.status = ${params.add(query.status)}`);
     }
+    // The job board lists first what fits the shopper's profile (src/assignments/job-fit.ts).
+    const order =
+      user.role === 'shopper' && query.status === 'open'
+        ? `${jobFitSql(`(SELECT profile FROM users WHERE id = ${params.add(user.id)})`)} DESC, a.planned_at, a.id`
+        : 'a.planned_at, a.id';
     const page = pageOf(query);
     const limit = params.add(page.limit);
     const offset = params.add(page.offset);
     const rows = (await this.dataSource.query(
       `SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.planned_at, a.id LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       params.values,
     )) as AssignmentViewRow[];
     return rows.map(toAssignmentView);

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
 import { Endpoint } from '../common/http/api-docs';
-import { UserView } from '../users/dto/user.dto';
+import { ChangePasswordDto, ResetPasswordDto, UpdateMeDto, UserView } from '../users/dto/user.dto';
+import { AccountsService } from '../users/accounts.service';
 import { UsersService, toUserView } from '../users/users.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AuthService } from './auth.service';
@@ -16,6 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly accounts: AccountsService,
   ) {}
 
   @UseGuards(LocalAuthGuard)
@@ -42,5 +44,46 @@ export class AuthController {
     const user = await this.users.findActiveById(actor.id);
     if (!user) throw new DomainError('unauthorized', 'A valid bearer token is required');
     return toUserView(user);
+  }
+
+  @ApiBearerAuth()
+  @Patch('me')
+  @Endpoint({
+    operationId: 'updateCurrentUser',
+    summary: 'Edit one’s own profile: name; shoppers also what they cover (regions, cities, languages, channels) and conflicts of interest',
+    description: 'Unknown client ids in conflictClientIds, or a profile on a non-shopper, are a 422 naming the field. Audited.',
+    errors: [400, 409, 422],
+  })
+  @ApiOkResponse({ type: UserView })
+  updateMe(@CurrentUser() actor: AuthUser, @Body() dto: UpdateMeDto): Promise<UserView> {
+    return this.accounts.updateMe(actor, dto);
+  }
+
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(204)
+  @Endpoint({
+    operationId: 'changePassword',
+    summary: 'Change one’s own password (the current one required); every other session of the user is signed out',
+    description: 'A wrong current password is a 422 WRONG_PASSWORD; a new one against the policy (at least 10 characters, not a common password, not the e-mail name) a 422 PASSWORD_POLICY.',
+    errors: [400, 422],
+  })
+  @ApiNoContentResponse({ description: 'Changed; this session stays signed in, the others are signed out' })
+  async changePassword(@CurrentUser() actor: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.accounts.changePassword(actor, dto);
+  }
+
+  @Post('password-reset')
+  @HttpCode(204)
+  @Endpoint({
+    operationId: 'resetPassword',
+    summary: 'Set a new password with a one-time reset token (from an admin or consultant); signs out every session of the user',
+    description: 'An unknown, used or expired token is a 422 RESET_TOKEN_INVALID; a password against the policy a 422 PASSWORD_POLICY.',
+    errors: [400, 422],
+    public: true,
+  })
+  @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
+  async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    await this.accounts.resetPassword(dto);
   }
 }

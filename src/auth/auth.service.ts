@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthUser } from '../common/auth/auth-user';
-import { randomBytes } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { UsersService } from '../users/users.service';
 import { LoginResponse } from './dto/login.dto';
@@ -27,7 +27,8 @@ export class AuthService {
   }
 
   issueToken(user: AuthUser): LoginResponse {
-    const accessToken = this.jwt.sign({ sub: user.id, role: user.role });
+    // sid names the session (a password change keeps it working); iatMs orders it against a password change.
+    const accessToken = this.jwt.sign({ sub: user.id, role: user.role, sid: randomUUID(), iatMs: Date.now() });
     const { id, email, role, clientId, name } = user;
     return { accessToken, user: { id, email, role, clientId, name } };
   }

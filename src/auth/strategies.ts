@@ -26,6 +26,12 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase) {
 interface JwtPayload {
   sub: string;
   exp?: number;
+  /** Seconds, set by jsonwebtoken. */
+  iat?: number;
+  /** Milliseconds: when the token was issued, to compare with a password change in the same second. */
+  iatMs?: number;
+  /** The session the token belongs to. */
+  sid?: string;
 }
 
 @Injectable()
@@ -45,13 +51,21 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
     });
   }
 
-  /** Reloads the user so a deactivated account or a changed role takes effect at once. */
+  /**
+   * Reloads the user so a deactivated account or a changed role takes effect at once, and refuses a
+   * token issued before the user's password last changed (but the session that changed it).
+   */
   async validate(payload: JwtPayload): Promise<AuthUser> {
     // passport-jwt checks `exp` only when present: a token without one would never expire.
     if (typeof payload.exp !== 'number') throw new DomainError('unauthorized', 'A valid bearer token is required');
     // A subject that cannot be a user id is a rejected token, not a query error (which is a 5xx).
     const user = typeof payload.sub === 'string' && isUUID(payload.sub) ? await this.users.findActiveAuthUser(payload.sub) : null;
     if (!user) throw new DomainError('unauthorized', 'A valid bearer token is required');
-    return user;
+    const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
+    if (user.tokensValidAfter && !(sessionId && sessionId === user.keptSessionId)) {
+      const issuedAt = typeof payload.iatMs === 'number' ? payload.iatMs : (payload.iat ?? 0) * 1000;
+      if (issuedAt < new Date(user.tokensValidAfter).getTime()) throw new DomainError('unauthorized', 'This session was signed out (the password changed); sign in again');
+    }
+    return { id: user.id, email: user.email, role: user.role, clientId: user.clientId, name: user.name, sessionId };
   }
 }

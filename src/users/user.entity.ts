@@ -1,4 +1,5 @@
 import { Client } from '../clients/client.entity';
+import type { Channel } from '../questionnaires/domain/definition';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export const ROLES = ['admin', 'consultant', 'shopper', 'client'] as const;
@@ -19,4 +20,19 @@ export class User {
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) conflictClientIds: string[];
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  /** Optimistic lock: every edit sends the version it read and bumps it. */
+  @Column({ type: 'int', default: 1 }) version: number;
+  /** Shoppers: what they cover (the job board lists what fits first). */
+  @Column({ type: 'jsonb', default: () => `'{"regions":[],"cities":[],"languages":[],"channels":[]}'` }) profile: ShopperProfile;
+  /** Tokens issued before this stop working (a password change or reset), but the kept session's. */
+  @Column({ type: 'timestamptz', nullable: true }) tokensValidAfter: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) keptSessionId: string | null;
+}
+
+export interface ShopperProfile {
+  regions: string[];
+  cities: string[];
+  /** Language codes (es, en, pt-BR…) the shopper can carry a visit in. */
+  languages: string[];
+  channels: Channel[];
 }

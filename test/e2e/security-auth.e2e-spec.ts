@@ -106,7 +106,8 @@ describe('security: tokens and passwords', () => {
     const [header, payload] = admin.token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
     expect(header.alg).toBe('HS256');
     expect(payload.exp as number - (payload.iat as number)).toBe(8 * 3600);
-    expect(Object.keys(payload).sort()).toEqual(['exp', 'iat', 'role', 'sub']); // nothing personal in the token
+    // nothing personal in the token: sid is a random session id, iatMs the issue time (a password change signs older ones out)
+    expect(Object.keys(payload).sort()).toEqual(['exp', 'iat', 'iatMs', 'role', 'sid', 'sub']);
   });
 
   it('stores passwords as argon2id hashes, never in clear', async () => {

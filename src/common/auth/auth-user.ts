@@ -7,6 +7,8 @@ export interface AuthUser {
   role: Role;
   clientId: string | null;
   name: string | null;
+  /** The session (token) the request came with; tokens from before this feature have none. */
+  sessionId?: string;
 }
 
 export const isStaff = (user: AuthUser) => user.role === 'admin' || user.role === 'consultant';

@@ -5,5 +5,6 @@ import { AnswerTallies1795600000000 } from './1795600000000-AnswerTallies';
 import { AssignmentEvidence1795700000000 } from './1795700000000-AssignmentEvidence';
 import { Programs1795800000000 } from './1795800000000-Programs';
 import { Administration1795900000000 } from './1795900000000-Administration';
+import { AccountSessions1795900000100 } from './1795900000100-AccountSessions';
 
-export const MIGRATIONS: Function[] = [InitialSchema1795481793376, VisitReportNarrativeHash1795500000200, AnswerTallies1795600000000, AssignmentEvidence1795700000000, Programs1795800000000, Administration1795900000000];
+export const MIGRATIONS: Function[] = [InitialSchema1795481793376, VisitReportNarrativeHash1795500000200, AnswerTallies1795600000000, AssignmentEvidence1795700000000, Programs1795800000000, Administration1795900000000, AccountSessions1795900000100];

@@ -269,6 +269,50 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Edit one’s own profile: name; shoppers also what they cover (regions, cities, languages, channels) and conflicts of interest
+         * @description Unknown client ids in conflictClientIds, or a profile on a non-shopper, are a 422 naming the field. Audited.
+         */
+        patch: operations["updateCurrentUser"];
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one’s own password (the current one required); every other session of the user is signed out
+         * @description A wrong current password is a 422 WRONG_PASSWORD; a new one against the policy (at least 10 characters, not a common password, not the e-mail name) a 422 PASSWORD_POLICY.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a one-time reset token (from an admin or consultant); signs out every session of the user
+         * @description An unknown, used or expired token is a 422 RESET_TOKEN_INVALID; a password against the policy a 422 PASSWORD_POLICY.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -980,6 +1024,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user (consultants: shopper and client users only; others 404) */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a user: name, active, role, client, shopper profile and conflicts (send the version read; audited)
+         * @description Within the rules of who may create whom: consultants manage shopper and client users only (others 404) and may make them only shopper or client (403). Deactivation and role changes apply from the user’s next request. Broken rules (client without clientId, profile on a non-shopper, unknown client ids) are a 422 naming the field; a stale version a 409 STALE_VERSION.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time password-reset token for a user the caller manages: shown once, valid 24 hours, stored hashed (audited) */
+        post: operations["issuePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/visit-reports": {
         parameters: {
             query?: never;
@@ -1493,6 +1575,11 @@ export interface components {
             assignmentsCancelled: number;
             /** @enum {string} */
             status: "cancelled";
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description The password policy: at least 10 characters, not a common password, not the e-mail name */
+            newPassword: string;
         };
         ChannelBonusCentsDto: {
             /** @description Bonus in integer cents of the consultancy currency (CURRENCY) */
@@ -2153,6 +2240,15 @@ export interface components {
              */
             opens: string;
         };
+        PasswordResetTokenView: {
+            /**
+             * Format: date-time
+             * @description It works once, until this time (24 hours)
+             */
+            expiresAt: string;
+            /** @description Shown once: give it to the user; only its hash is stored */
+            token: string;
+        };
         PayableView: {
             /** @example EUR */
             currency: string;
@@ -2510,6 +2606,11 @@ export interface components {
             visitedAt: string;
             waitSeconds: number | null;
         };
+        ResetPasswordDto: {
+            newPassword: string;
+            /** @description The token from POST /users/:id/password-reset */
+            token: string;
+        };
         ResolveAppealDto: {
             /** @description Required when overturned: the corrected answers */
             answers?: components["schemas"]["AnswerDto"][];
@@ -2577,6 +2678,45 @@ export interface components {
             possible: number;
             score: number | null;
             weight: number;
+        };
+        ShopperProfileDto: {
+            /**
+             * @example [
+             *       "in_person",
+             *       "phone"
+             *     ]
+             */
+            channels?: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            /**
+             * @description Free text, as the touchpoints name them
+             * @example [
+             *       "Madrid",
+             *       "Segovia"
+             *     ]
+             */
+            cities?: string[];
+            /**
+             * @description Language codes (ISO 639-1, optionally with a region: pt-BR)
+             * @example [
+             *       "es",
+             *       "en"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * @description Free text, as the touchpoints name them
+             * @example [
+             *       "Madrid",
+             *       "Castilla y León"
+             *     ]
+             */
+            regions?: string[];
+        };
+        ShopperProfileView: {
+            channels: ("in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app")[];
+            cities: string[];
+            languages: string[];
+            regions: string[];
         };
         ShopperView: {
             email: string;
@@ -2810,6 +2950,15 @@ export interface components {
              */
             version: number;
         };
+        UpdateMeDto: {
+            /** @description Shoppers: ids of existing clients they must never evaluate (replaces the list); an unknown id is a 422 naming it */
+            conflictClientIds?: string[];
+            name?: string | null;
+            /** @description Shoppers only */
+            profile?: components["schemas"]["ShopperProfileDto"];
+            /** @description The version read; when sent, a stale one is a 409 STALE_VERSION */
+            version?: number;
+        };
         UpdateProgramDto: {
             measures?: components["schemas"]["MeasureDto"][];
             name?: string;
@@ -2844,6 +2993,27 @@ export interface components {
              */
             version: number;
         };
+        UpdateUserDto: {
+            /** @description false deactivates the account: its tokens stop working at the next request */
+            active?: boolean;
+            /**
+             * Format: uuid
+             * @description Required for role client; null otherwise
+             */
+            clientId?: string | null;
+            /** @description Shoppers: ids of existing clients they must never evaluate (replaces the list); an unknown id is a 422 naming it */
+            conflictClientIds?: string[];
+            name?: string | null;
+            /** @description Shoppers only */
+            profile?: components["schemas"]["ShopperProfileDto"];
+            /**
+             * @description Consultants: shopper or client only
+             * @enum {string}
+             */
+            role?: "admin" | "consultant" | "shopper" | "client";
+            /** @description The version read; a stale one is a 409 STALE_VERSION */
+            version: number;
+        };
         UpdateWaveDto: {
             campaignIds?: string[];
             name?: string;
@@ -2851,6 +3021,8 @@ export interface components {
             previousWaveId?: string | null;
         };
         UserView: {
+            /** @description false: deactivated, cannot sign in */
+            active: boolean;
             clientId: string | null;
             conflictClientIds: string[];
             /** Format: date-time */
@@ -2858,8 +3030,12 @@ export interface components {
             email: string;
             id: string;
             name: string | null;
+            /** @description What a shopper covers (empty lists for other roles) */
+            profile: components["schemas"]["ShopperProfileView"];
             /** @enum {string} */
             role: "admin" | "consultant" | "shopper" | "client";
+            /** @description Optimistic-lock version: send it back with an edit */
+            version: number;
         };
         VisitAppealsView: {
             /** @description Appeals filed on the visit (on it as a whole or on one answer) */
@@ -3890,6 +4066,154 @@ export interface operations {
             };
             /** @description No valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    updateCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; this session stays signed in, the others are signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7214,6 +7538,199 @@ export interface operations {
             };
             /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    issuePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetTokenView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
