@@ -1,7 +1,7 @@
 /// <reference path="../src/kpis/domain/jstat.d.ts" />
 // `npm run bench`: runs each benchmark section against one freshly seeded database, prints a short table
 // and writes bench/results/latest.json. A section is `{ name, run(ctx) }` returning flat-ish results, in a
-// file of its own listed in SECTIONS (kpi, ingest, excel, pdf). Pass section names as arguments to run only
+// file of its own listed in SECTIONS (kpi, ingest, excel, pdf, program, web). Pass section names as arguments to run only
 // those (e.g. `npm run bench -- kpi`); BENCH_VISITS=5000 seeds a small campaign for a quick try.
 import { mkdirSync, writeFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
@@ -11,6 +11,7 @@ import { excelSection } from './excel';
 import { ingestSection } from './ingest';
 import { kpiSection } from './kpi';
 import { pdfSection } from './pdf';
+import { webSection } from './web';
 import { programSection } from './program';
 
 export type BenchResults = Record<string, unknown> & { met?: boolean };
@@ -20,7 +21,7 @@ export interface BenchSection {
   run(ctx: BenchContext): Promise<BenchResults>;
 }
 
-const SECTIONS: BenchSection[] = [kpiSection, ingestSection, excelSection, pdfSection, programSection];
+const SECTIONS: BenchSection[] = [kpiSection, ingestSection, excelSection, pdfSection, programSection, webSection];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

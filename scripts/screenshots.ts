@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     try {
       log('seeding…');
-      const seed = await seedPortal({ db: app.get(DataSource), http: request(app.getHttpServer()) }, { visitsPerTouchpoint: 8, previousVisitsPerTouchpoint: 4 });
+      const seed = await seedPortal(
+        { db: app.get(DataSource), http: request(app.getHttpServer()) },
+        { visitsPerTouchpoint: 8, previousVisitsPerTouchpoint: 4 },
+      );
       const browser = await launchChromium();
       try {
         mkdirSync(OUTPUT, { recursive: true });
@@ -60,7 +63,16 @@ async function main(): Promise<void> {
           await page.getByRole('button', { name: /^(Sign in|Entrar)$/ }).click();
           await page.waitForURL(/\/portal/);
         };
-        const dashboardReady = (page: Page) => page.locator('[data-testid="dashboard"][data-loaded="yes"]').waitFor();
+        const dashboardReady = async (page: Page) => {
+          await page.locator('[data-testid="dashboard"][data-loaded="yes"]').waitFor();
+          // Charts are drawn when they come near the viewport: each scrolled into view in turn, then back to the top.
+          for (const chart of await page.locator('[data-chart-ready]').all()) await chart.scrollIntoViewIfNeeded();
+          await page.waitForFunction(() =>
+            [...document.querySelectorAll('[data-chart-ready]')].every((chart) => chart.getAttribute('data-chart-ready') === 'yes'),
+          );
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.waitForTimeout(300); // the charts' first frame
+        };
 
         const page = await open('en-GB');
         await page.goto('/sign-in');

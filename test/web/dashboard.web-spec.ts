@@ -16,8 +16,17 @@ describeWeb('web: campaign dashboard', () => {
   let token: string;
 
   const kpis = async (query = '') => {
-    const response = await ctx.http.get(`/campaigns/${seed.campaignId}/kpis${query ? `?${query}` : ''}`).set('Authorization', `Bearer ${token}`).expect(200);
-    return response.body as Record<string, unknown> & { n: number; touchpoints: Array<{ id: string }>; questions: Array<{ key: string; compliance: number | null }>; regions: unknown[]; sections: Array<{ key: string; mean: number | null }> };
+    const response = await ctx.http
+      .get(`/campaigns/${seed.campaignId}/kpis${query ? `?${query}` : ''}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    return response.body as Record<string, unknown> & {
+      n: number;
+      touchpoints: Array<{ id: string }>;
+      questions: Array<{ key: string; compliance: number | null }>;
+      regions: unknown[];
+      sections: Array<{ key: string; mean: number | null }>;
+    };
   };
   const waitForFigures = async (page: Page) => {
     await page.locator('[data-testid="dashboard"][data-loaded="yes"]').waitFor();
@@ -32,8 +41,19 @@ describeWeb('web: campaign dashboard', () => {
     const paths = new Set(figures.map((figure) => figure.path));
     for (const touchpoint of model.touchpoints) expect(paths).toContain(`touchpoints[id=${touchpoint.id}].mean`);
     for (const section of model.sections.filter((item) => item.mean !== null)) expect(paths).toContain(`sections[key=${section.key}].mean`);
-    for (const question of model.questions.filter((item) => item.compliance !== null)) expect(paths).toContain(`questions[key=${question.key}].compliance`);
-    for (const path of ['overall.mean', 'overall.ci95[0]', 'overall.ci95[1]', 'overall.target', 'fcr.rate', 'knockoutRate', 'consistency.index', 'trend.overall.change', 'n']) {
+    for (const question of model.questions.filter((item) => item.compliance !== null))
+      expect(paths).toContain(`questions[key=${question.key}].compliance`);
+    for (const path of [
+      'overall.mean',
+      'overall.ci95[0]',
+      'overall.ci95[1]',
+      'overall.target',
+      'fcr.rate',
+      'knockoutRate',
+      'consistency.index',
+      'trend.overall.change',
+      'n',
+    ]) {
       expect(paths).toContain(path);
     }
     return figures.length;
@@ -56,7 +76,10 @@ describeWeb('web: campaign dashboard', () => {
     await signIn(page, seed.clientUser);
     const row = page.locator(`[data-campaign-id="${seed.campaignId}"]`);
     await row.waitFor();
-    const list = (await ctx.http.get('/campaigns').set('Authorization', `Bearer ${token}`).expect(200)).body as Array<{ id: string; summary: { approvedVisits: number; overall: number; change: number } }>;
+    const list = (await ctx.http.get('/campaigns').set('Authorization', `Bearer ${token}`).expect(200)).body as Array<{
+      id: string;
+      summary: { approvedVisits: number; overall: number; change: number };
+    }>;
     const summary = list.find((campaign) => campaign.id === seed.campaignId)!.summary;
     expect(await row.locator('[data-field="approvedVisits"]').innerText()).toBe(String(summary.approvedVisits));
     expect(await row.locator('[data-field="overall"]').innerText()).toBe(expectedText(summary.overall, 'decimal', 'en-GB'));
@@ -110,7 +133,7 @@ describeWeb('web: campaign dashboard', () => {
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    const pdfText = (await readPdf(readFileSync((await pdf.path())!))).text;
+    const pdfText = (await readPdf(readFileSync(await pdf.path()))).text;
     expect(pdfText).toContain('Puntuación global'); // Spanish, as the page
     expect(pdfText).toContain(seed.campaignName);
     expect(pdfText).toContain(String(filtered.n)); // the filtered visits
@@ -119,7 +142,7 @@ describeWeb('web: campaign dashboard', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await xlsx.path())!);
+    await workbook.xlsx.readFile(await xlsx.path());
     expect(workbook.worksheets.length).toBeGreaterThan(3);
     const visitsSheet = workbook.worksheets.find((sheet) => /visitas/i.test(sheet.name))!;
     expect(visitsSheet.actualRowCount - 1).toBe(filtered.n); // one row per filtered visit under the header
@@ -159,6 +182,8 @@ describeWeb('web: campaign dashboard', () => {
     await page.getByRole('link', { name: seed.campaignName }).click();
     await waitForFigures(page);
     const model = await kpis();
-    expect(await page.locator('[data-kpi="overall.mean"]').innerText()).toBe(expectedText((model.overall as { mean: number }).mean, 'decimal', 'en-GB'));
+    expect(await page.locator('[data-kpi="overall.mean"]').innerText()).toBe(
+      expectedText((model.overall as { mean: number }).mean, 'decimal', 'en-GB'),
+    );
   });
 });

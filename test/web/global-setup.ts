@@ -1,13 +1,14 @@
 // Once per run of the web project: the web bundle, built only when its sources changed since the last
 // build, and the e2e project's PostgreSQL and template database (shared when both projects run).
 import { execFileSync } from 'child_process';
-import { existsSync, readdirSync, statSync } from 'fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'fs';
 import { join } from 'path';
 import e2eGlobalSetup from '../setup/global-setup';
 import { CHROMIUM_PATH, chromiumMissingMessage } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
-const BUILT_INDEX = join(ROOT, 'dist', 'web', 'index.html');
+const BUILT_DIR = join(ROOT, 'dist', 'web');
+const BUILT_INDEX = join(BUILT_DIR, 'index.html');
 /** What the bundle is made of: the web sources, their config, and the server modules they import. */
 const SOURCES = ['web', 'src/exports/i18n.ts', 'src/exports/format.ts', 'src/questionnaires/domain', 'package.json'];
 
@@ -35,12 +36,18 @@ export default async function globalSetup(): Promise<void> {
   }
   if (webBuildIsStale()) {
     process.stdout.write('\nweb tests: building the web app (npm run build:web)…\n');
-    // NODE_ENV is "test" under jest; the bundle must be the production one the server ships.
-    execFileSync('npm', ['run', '--silent', 'build:web'], {
+    // Built beside dist/web and swapped in, so another test run serving dist/web meanwhile never finds it half
+    // written. NODE_ENV is "test" under jest; the bundle must be the production one the server ships.
+    const fresh = `${BUILT_DIR}.build-${process.pid}`;
+    execFileSync('npm', ['run', '--silent', 'build:web', '--', '--outDir', fresh], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
+    const old = `${BUILT_DIR}.old-${process.pid}`;
+    if (existsSync(BUILT_DIR)) renameSync(BUILT_DIR, old);
+    renameSync(fresh, BUILT_DIR);
+    rmSync(old, { recursive: true, force: true });
   }
   await e2eGlobalSetup();
 }

@@ -31,7 +31,9 @@ export function resolvePath(model: unknown, path: string): unknown {
       continue;
     }
     const conditions = selector.split(',').map((condition) => condition.split('=') as [string, string]);
-    value = (value as Array<Record<string, unknown>> | undefined)?.find((item) => conditions.every(([key, wanted]) => String(item[key]) === wanted));
+    value = (value as Array<Record<string, unknown>> | undefined)?.find((item) =>
+      conditions.every(([key, wanted]) => String(item[key]) === wanted),
+    );
   }
   return value;
 }

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import type { Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import { findTemplate } from '../../src/questionnaires/templates';
-import { generateVisit, type SectionView } from '../../scripts/demo/answers';
+import { generateVisit } from '../../scripts/demo/answers';
 import {
   insertAssignment,
   insertCampaign,
@@ -54,7 +54,10 @@ const SCENARIOS = [
 ];
 
 async function createUser(http: TestAgent, adminAuth: { Authorization: string }, body: Record<string, unknown>): Promise<string> {
-  const response = await http.post('/users').set(adminAuth).send({ password: PASSWORD, ...body });
+  const response = await http
+    .post('/users')
+    .set(adminAuth)
+    .send({ password: PASSWORD, ...body });
   if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id as string;
 }
@@ -73,24 +76,50 @@ export async function seedPortal(
   const consultantId = await createUser(http, admin.auth, { email: consultant.email, role: 'consultant', name: 'Marta Ruiz' });
   const shopperIds = [await createUser(http, admin.auth, { email: SHOPPER.email, role: 'shopper', name: SHOPPER.name })];
   for (let i = 1; i <= 3; i++) {
-    shopperIds.push(await createUser(http, admin.auth, { email: `evaluador${i}@shoppers.example`, role: 'shopper', name: `Evaluador Secreto ${i}` }));
+    shopperIds.push(
+      await createUser(http, admin.auth, { email: `evaluador${i}@shoppers.example`, role: 'shopper', name: `Evaluador Secreto ${i}` }),
+    );
   }
 
   const template = findTemplate('in_store', 'es');
   if (!template) throw new Error('the in_store template is missing');
   const definition: QuestionnaireDefinition = normalizeDefinition(template.definition);
-  const evidenceQuestions = new Set(definition.sections.flatMap((section) => section.questions).filter((question) => question.type === 'evidence').map((question) => question.key));
+  const evidenceQuestions = new Set(
+    definition.sections
+      .flatMap((section) => section.questions)
+      .filter((question) => question.type === 'evidence')
+      .map((question) => question.key),
+  );
   const questionnaire = await insertQuestionnaire(db, { definition });
   const touchpoints: Array<TouchpointRow & { quality: number }> = [];
   for (const touchpoint of TOUCHPOINTS) {
-    const row = await insertTouchpoint(db, { clientId: client.id, name: touchpoint.name, channel: touchpoint.channel, region: touchpoint.region, city: touchpoint.city });
+    const row = await insertTouchpoint(db, {
+      clientId: client.id,
+      name: touchpoint.name,
+      channel: touchpoint.channel,
+      region: touchpoint.region,
+      city: touchpoint.city,
+    });
     touchpoints.push({ ...row, quality: touchpoint.quality });
   }
   const touchpointIds = touchpoints.map((touchpoint) => touchpoint.id);
   const today = new Date();
   const isoDay = (offsetDays: number) => new Date(today.getTime() + offsetDays * DAY).toISOString().slice(0, 10);
-  const common = { clientId: client.id, questionnaireId: questionnaire.id, touchpointIds, scenarios: SCENARIOS, slaSeconds: { in_person: 300, phone: 60 }, targets: { overall: 80, fcr: 75 } };
-  const previous = await insertCampaign(db, { ...common, name: 'Oleada 1 · Oficinas y teléfono', status: 'closed', startsOn: isoDay(-100), endsOn: isoDay(-70) });
+  const common = {
+    clientId: client.id,
+    questionnaireId: questionnaire.id,
+    touchpointIds,
+    scenarios: SCENARIOS,
+    slaSeconds: { in_person: 300, phone: 60 },
+    targets: { overall: 80, fcr: 75 },
+  };
+  const previous = await insertCampaign(db, {
+    ...common,
+    name: 'Oleada 1 · Oficinas y teléfono',
+    status: 'closed',
+    startsOn: isoDay(-100),
+    endsOn: isoDay(-70),
+  });
   const current = await insertCampaign(db, {
     ...common,
     name: 'Oleada 2 · Oficinas y teléfono',
@@ -111,7 +140,7 @@ export async function seedPortal(
   ) => {
     const scenario = SCENARIOS[visitIndex % SCENARIOS.length];
     visitIndex += 1;
-    const generated = generateVisit(definition.sections as unknown as SectionView[], {
+    const generated = generateVisit(definition.sections, {
       channel: touchpoint.channel,
       touchpointName: touchpoint.name,
       scenarioTitle: scenario.title,
@@ -148,9 +177,16 @@ export async function seedPortal(
   const previousPer = options.previousVisitsPerTouchpoint ?? 2;
   const currentPer = options.visitsPerTouchpoint ?? 5;
   for (const touchpoint of touchpoints) {
-    for (let i = 0; i < previousPer; i++) await addVisit(previous.id, touchpoint, new Date(today.getTime() - (95 - i * 7) * DAY), 1, 'approved');
+    for (let i = 0; i < previousPer; i++)
+      await addVisit(previous.id, touchpoint, new Date(today.getTime() - (95 - i * 7) * DAY), 1, 'approved');
     for (let i = 0; i < currentPer; i++) {
-      await addVisit(current.id, touchpoint, new Date(today.getTime() - (18 - ((i * 3) % 17)) * DAY - (visitIndex % 8) * 3600_000), 2, 'approved');
+      await addVisit(
+        current.id,
+        touchpoint,
+        new Date(today.getTime() - (18 - ((i * 3) % 17)) * DAY - (visitIndex % 8) * 3600_000),
+        2,
+        'approved',
+      );
     }
   }
 

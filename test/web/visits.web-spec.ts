@@ -45,21 +45,30 @@ describeWeb('web: visits', () => {
     await page.getByRole('button', { name: 'Sort by Score' }).click();
     await page.waitForURL(/sort=score&order=desc/);
     const byScore = await visitsOf('limit=25&offset=0&sort=score&order=desc');
-    await page.waitForFunction((first) => document.querySelector('[data-testid="visit-table"] tbody tr')?.getAttribute('data-visit-id') === first, byScore.items[0].id);
+    await page.waitForFunction(
+      (first) => document.querySelector('[data-testid="visit-table"] tbody tr')?.getAttribute('data-visit-id') === first,
+      byScore.items[0].id,
+    );
     expect(await shownVisitIds(page)).toEqual(byScore.items.map((item) => item.id));
     expect(await page.locator('th[aria-sort="descending"]').innerText()).toContain('Score');
 
     await page.getByRole('button', { name: 'Page 2 of 2' }).click();
     await page.waitForURL(/page=2/);
     const secondPage = await visitsOf('limit=25&offset=25&sort=score&order=desc');
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="visit-table"] tbody tr').length === count, secondPage.items.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="visit-table"] tbody tr').length === count,
+      secondPage.items.length,
+    );
     expect(await shownVisitIds(page)).toEqual(secondPage.items.map((item) => item.id));
 
     await page.getByRole('combobox', { name: 'Channel' }).click();
     await page.getByRole('option', { name: 'Phone' }).click();
     await page.waitForURL((url) => url.searchParams.get('channel') === 'phone' && !url.searchParams.has('page'));
     const phone = await visitsOf('limit=25&offset=0&sort=score&order=desc&channel=phone');
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="visit-table"] tbody tr').length === count, phone.items.length);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="visit-table"] tbody tr').length === count,
+      phone.items.length,
+    );
     expect(await shownVisitIds(page)).toEqual(phone.items.map((item) => item.id));
   });
 
@@ -77,7 +86,10 @@ describeWeb('web: visits', () => {
     // The evidence image is fetched with the token and previewed.
     const image = page.getByTestId('evidence').locator('img');
     await image.waitFor();
-    await page.waitForFunction((width) => (document.querySelector('[data-testid="evidence"] img') as HTMLImageElement | null)?.naturalWidth === width, EVIDENCE_WIDTH);
+    await page.waitForFunction(
+      (width) => document.querySelector<HTMLImageElement>('[data-testid="evidence"] img')?.naturalWidth === width,
+      EVIDENCE_WIDTH,
+    );
     expect(await image.getAttribute('src')).toMatch(/^blob:/);
 
     const text = await page.locator('body').innerText();
@@ -98,13 +110,22 @@ describeWeb('web: visits', () => {
     await dialog.getByRole('button', { name: 'Send appeal' }).click();
     await page.getByTestId('appeal-sent').waitFor();
     await page.getByTestId('appeal-status').getByText('Open').waitFor();
-    const appeals = (await ctx.http.get('/appeals').set(client.auth).expect(200)).body as Array<{ id: string; visitReportId: string; questionKey: string; status: string }>;
+    const appeals = (await ctx.http.get('/appeals').set(client.auth).expect(200)).body as Array<{
+      id: string;
+      visitReportId: string;
+      questionKey: string;
+      status: string;
+    }>;
     const filed = appeals.find((appeal) => appeal.visitReportId === seed.evidenceVisitId)!;
     expect(filed).toMatchObject({ questionKey, status: 'open' });
 
     // A consultant decides; the client sees the decision.
     const consultant = await login(ctx.http, seed.consultant.email, seed.consultant.password);
-    await ctx.http.post(`/appeals/${filed.id}/resolve`).set(consultant.auth).send({ decision: 'upheld', comment: 'The photo shows no brochure.' }).expect(200);
+    await ctx.http
+      .post(`/appeals/${filed.id}/resolve`)
+      .set(consultant.auth)
+      .send({ decision: 'upheld', comment: 'The photo shows no brochure.' })
+      .expect(200);
     await page.reload();
     await page.getByTestId('appeal-status').getByText('Upheld').waitFor();
     await page.getByText('Decision: The photo shows no brochure.').waitFor();
@@ -115,7 +136,11 @@ describeWeb('web: visits', () => {
     await signIn(page, seed.clientUser);
     await page.goto(`/portal/visits/${seed.evidenceVisitId}`);
     await page.getByRole('heading', { name: /^Visita del/ }).waitFor();
-    await page.getByText('Respuestas', { exact: false }).first().waitFor({ state: 'attached' }).catch(() => undefined);
+    await page
+      .getByText('Respuestas', { exact: false })
+      .first()
+      .waitFor({ state: 'attached' })
+      .catch(() => undefined);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectAccessible(page);
     await page.goto(`/portal/campaigns/${seed.campaignId}/visits`);

@@ -7,14 +7,9 @@
 // Spanish one) and a term is chosen on purpose; the typicality of a verbatim leaves stop words out.
 // The program model's two-proportion z-test, reused rather than written twice.
 import { twoProportionTest } from '../../programs/domain/program-statistics';
+import type { ThemeDefinition } from '../../questionnaires/domain/definition';
 import { polarityOf, type Polarity } from './sentiment';
 import { stemOf, tokenize, words } from './text-analysis';
-
-export interface ThemeDefinition {
-  key: string;
-  label: string;
-  terms: string[];
-}
 
 /** A theme with its terms as sequences of stems. */
 export interface CompiledTheme {

@@ -40,7 +40,16 @@ export function AppealDialog({
       >
         <Stack>
           <Text size="sm">{t('visit.appealAbout', { subject: subject ? subject.text : t('visit.wholeVisit') })}</Text>
-          <Textarea label={t('visit.reason')} required autosize minRows={3} maxLength={5000} value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+          <Textarea
+            label={t('visit.reason')}
+            required
+            autosize
+            minRows={3}
+            maxLength={5000}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            data-autofocus
+          />
           {file.isError && (
             <Alert color="red" role="alert">
               {file.error instanceof ApiError ? file.error.message : t('common.networkError')}

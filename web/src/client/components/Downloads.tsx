@@ -9,7 +9,11 @@ import { useLanguage } from '../../shared/i18n';
 import { filterQuery } from './filters';
 
 type Kind = 'pdf' | 'xlsx';
-type State = { status: 'idle' } | { status: 'busy'; kind: Kind; received: number; total: number | null } | { status: 'done'; name: string } | { status: 'failed'; message: string };
+type State =
+  | { status: 'idle' }
+  | { status: 'busy'; kind: Kind; received: number; total: number | null }
+  | { status: 'done'; name: string }
+  | { status: 'failed'; message: string };
 
 /** "attachment; filename*=UTF-8''oleada-2.pdf" → "oleada-2.pdf" */
 function fileNameOf(disposition: string | null, fallback: string): string {
@@ -63,10 +67,22 @@ export function Downloads({ campaignId, filters }: { campaignId: string; filters
   return (
     <div>
       <Group gap="xs">
-        <Button variant="light" onClick={() => void download('pdf')} loading={busy && state.kind === 'pdf'} disabled={busy} data-testid="download-pdf">
+        <Button
+          variant="light"
+          onClick={() => void download('pdf')}
+          loading={busy && state.kind === 'pdf'}
+          disabled={busy}
+          data-testid="download-pdf"
+        >
           {t('dashboard.downloadPdf')}
         </Button>
-        <Button variant="light" onClick={() => void download('xlsx')} loading={busy && state.kind === 'xlsx'} disabled={busy} data-testid="download-xlsx">
+        <Button
+          variant="light"
+          onClick={() => void download('xlsx')}
+          loading={busy && state.kind === 'xlsx'}
+          disabled={busy}
+          data-testid="download-xlsx"
+        >
           {t('dashboard.downloadXlsx')}
         </Button>
       </Group>
@@ -74,7 +90,9 @@ export function Downloads({ campaignId, filters }: { campaignId: string; filters
         {busy && (
           <div role="status" data-testid="download-progress">
             <Text size="xs" c="dimmed" mt={4}>
-              {state.received === 0 ? t('dashboard.preparing') : t('dashboard.received', { size: kilobytes(state.received, language === 'es' ? 'es-ES' : 'en-GB') })}
+              {state.received === 0
+                ? t('dashboard.preparing')
+                : t('dashboard.received', { size: kilobytes(state.received, language === 'es' ? 'es-ES' : 'en-GB') })}
             </Text>
             <Progress
               mt={4}
@@ -93,7 +111,15 @@ export function Downloads({ campaignId, filters }: { campaignId: string; filters
         )}
       </div>
       {state.status === 'failed' && (
-        <Alert color="red" mt="xs" role="alert" data-testid="download-error" withCloseButton onClose={() => setState({ status: 'idle' })} closeButtonLabel={t('common.close')}>
+        <Alert
+          color="red"
+          mt="xs"
+          role="alert"
+          data-testid="download-error"
+          withCloseButton
+          onClose={() => setState({ status: 'idle' })}
+          closeButtonLabel={t('common.close')}
+        >
           {t('dashboard.downloadFailed', { message: state.message })}
         </Alert>
       )}

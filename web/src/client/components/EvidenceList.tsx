@@ -36,7 +36,11 @@ function EvidenceCard({ evidence, n }: { evidence: Evidence; n: number }) {
   const kind = evidence.mimeType.startsWith('image/') ? 'image' : evidence.mimeType.startsWith('audio/') ? 'audio' : 'file';
   const preview = useBlobUrl(evidence, kind !== 'file');
   const [downloading, setDownloading] = useState(false);
-  const title = t('visit.evidenceItem', { n, type: evidence.mimeType, size: `${format.integer(Math.max(1, evidence.sizeBytes / 1024))} kB` });
+  const title = t('visit.evidenceItem', {
+    n,
+    type: evidence.mimeType,
+    size: `${format.integer(Math.max(1, evidence.sizeBytes / 1024))} kB`,
+  });
   const download = async () => {
     setDownloading(true);
     try {
@@ -84,4 +88,3 @@ export function EvidenceList({ visitId }: { visitId: string }) {
     </SimpleGrid>
   );
 }
-

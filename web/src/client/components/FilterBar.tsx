@@ -5,7 +5,15 @@ import { useTouchpoints, type Campaign, type DashboardFilters } from '../../shar
 import { useReportLabels } from '../../shared/i18n';
 import { channelName } from '@server/exports/i18n';
 
-export function FilterBar({ campaign, filters, onChange }: { campaign: Campaign; filters: DashboardFilters; onChange: (next: DashboardFilters) => void }) {
+export function FilterBar({
+  campaign,
+  filters,
+  onChange,
+}: {
+  campaign: Campaign;
+  filters: DashboardFilters;
+  onChange: (next: DashboardFilters) => void;
+}) {
   const { t } = useTranslation();
   const labels = useReportLabels();
   const touchpoints = useTouchpoints(campaign.clientId);
@@ -15,7 +23,10 @@ export function FilterBar({ campaign, filters, onChange }: { campaign: Campaign;
   const channels = distinct(available.map((touchpoint) => touchpoint.channel));
   const regions = distinct(available.map((touchpoint) => touchpoint.region));
   const visibleTouchpoints = available
-    .filter((touchpoint) => (!filters.channel || touchpoint.channel === filters.channel) && (!filters.region || touchpoint.region === filters.region))
+    .filter(
+      (touchpoint) =>
+        (!filters.channel || touchpoint.channel === filters.channel) && (!filters.region || touchpoint.region === filters.region),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
   const set = (key: keyof DashboardFilters) => (value: string | null) => onChange({ ...filters, [key]: value || undefined });
   const any = Object.values(filters).some(Boolean);
@@ -32,7 +43,7 @@ export function FilterBar({ campaign, filters, onChange }: { campaign: Campaign;
           </Button>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="sm">
         <Select
           label={t('dashboard.channel')}
           placeholder={t('common.all')}

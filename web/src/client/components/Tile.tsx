@@ -7,7 +7,7 @@ export function Tile({ label, value, note, testId }: { label: string; value: Rea
       <Text size="sm" c="dimmed" fw={500}>
         {label}
       </Text>
-      <Text fz={30} fw={700} c="navy.7" lh={1.2} mt={4}>
+      <Text fz={{ base: 24, sm: 30 }} fw={700} c="navy.7" lh={1.2} mt={4}>
         {value}
       </Text>
       {note && (

@@ -2,17 +2,19 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { FILTER_KEYS, type DashboardFilters } from '../../shared/api/queries';
 
+export function filtersOf(params: URLSearchParams): DashboardFilters {
+  const result: DashboardFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) result[key] = value;
+  }
+  return result;
+}
+
 /** The dashboard's filters as they are in the URL (so a view can be bookmarked and shared). */
 export function useUrlFilters(): [DashboardFilters, (next: DashboardFilters) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => {
-    const result: DashboardFilters = {};
-    for (const key of FILTER_KEYS) {
-      const value = params.get(key);
-      if (value) result[key] = value;
-    }
-    return result;
-  }, [params]);
+  const filters = useMemo(() => filtersOf(params), [params]);
   const setFilters = (next: DashboardFilters) => {
     const updated = new URLSearchParams(params);
     for (const key of FILTER_KEYS) {

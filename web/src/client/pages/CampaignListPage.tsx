@@ -91,9 +91,7 @@ function CampaignTable({ clientId }: { clientId: string | undefined }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={statusColor(campaign.status)}>
-                  {t(`campaigns.statuses.${campaign.status}`)}
-                </Badge>
+                <Badge color={statusColor(campaign.status)}>{t(`campaigns.statuses.${campaign.status}`)}</Badge>
               </Table.Td>
               <Table.Td ta="right" className="tabular" data-field="approvedVisits">
                 {format.integer(campaign.summary?.approvedVisits)}

@@ -1,13 +1,21 @@
 // A campaign's results, from GET /campaigns/:id/kpis with the filters in the URL: the PDF's tiles,
 // charts and tables on one page, each chart beside the table of its figures.
 import { Anchor, Badge, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { channelName, dimensionName, kpiName } from '@server/exports/i18n';
+import { channelName, dimensionName } from '@server/exports/i18n';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCampaign, useKpis, type KpiModel } from '../../shared/api/queries';
 import { EChart } from '../../shared/charts/EChart';
-import { channelsChart, dimensionsChart, distributionChart, regionsChart, sectionsChart, trendChart, trendRows } from '../../shared/charts/options';
+import {
+  channelsChart,
+  dimensionsChart,
+  distributionChart,
+  regionsChart,
+  sectionsChart,
+  trendChart,
+  trendRows,
+} from '../../shared/charts/options';
 import { useFormat } from '../../shared/format/format';
 import { useReportLabels } from '../../shared/i18n';
 import { ScrollBox } from '../../shared/layout/ScrollBox';
@@ -107,7 +115,7 @@ function Results({ model }: { model: KpiModel }) {
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }} spacing="sm">
         <Tile
           testId="tile-overall"
           label={labels.overallScore}
@@ -173,9 +181,7 @@ function Results({ model }: { model: KpiModel }) {
         <Tile
           testId="tile-change"
           label={labels.vsPreviousWave}
-          value={
-trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> : '—'
-          }
+          value={trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> : '—'}
           note={
             trend ? (
               <>
@@ -211,8 +217,10 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
                     {item.text}
                   </Text>
                   <Text size="sm" c="gray.7">
-                    {labels.compliance}: <Figure kpi={`recommendations[questionKey=${item.questionKey}].compliance`} format="percent" value={item.compliance} /> ·{' '}
-                    {labels.impact}: <Figure kpi={`recommendations[questionKey=${item.questionKey}].impact`} format="decimal" value={item.impact} />
+                    {labels.compliance}:{' '}
+                    <Figure kpi={`recommendations[questionKey=${item.questionKey}].compliance`} format="percent" value={item.compliance} />{' '}
+                    · {labels.impact}:{' '}
+                    <Figure kpi={`recommendations[questionKey=${item.questionKey}].impact`} format="decimal" value={item.impact} />
                   </Text>
                   {item.recommendation && (
                     <Text size="sm" mt={2}>
@@ -238,7 +246,8 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
                     {item.text}
                   </Text>
                   <Text size="sm" c="gray.7">
-                    {labels.compliance}: <Figure kpi={`strengths[questionKey=${item.questionKey}].compliance`} format="percent" value={item.compliance} />
+                    {labels.compliance}:{' '}
+                    <Figure kpi={`strengths[questionKey=${item.questionKey}].compliance`} format="percent" value={item.compliance} />
                   </Text>
                 </List.Item>
               ))}
@@ -309,7 +318,11 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
         </Section>
       </SimpleGrid>
 
-      <Section id="trend" title={labels.trendBySection} description={trend ? t('dashboard.vsPrevious', { name: trend.previousCampaignName }) : undefined}>
+      <Section
+        id="trend"
+        title={labels.trendBySection}
+        description={trend ? t('dashboard.vsPrevious', { name: trend.previousCampaignName }) : undefined}
+      >
         {!trend || !charts.trend ? (
           <Text c="dimmed">{labels.noPreviousWave}</Text>
         ) : (
@@ -339,6 +352,7 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
         <Section id="ranking" title={labels.ranking}>
           <ScoreTable
             head={[labels.rank, labels.touchpoint, labels.channel, labels.region, labels.n, labels.score]}
+            textColumns={4}
             rows={ranking.map((touchpoint, index) => ({
               key: touchpoint.id,
               cells: [
@@ -358,7 +372,10 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
             head={[labels.scoreAxis, labels.visitsAxis]}
             rows={model.distribution.map((bin) => ({
               key: `${bin.from}`,
-              cells: [`${bin.from}–${bin.to}`, <Figure key="c" kpi={`distribution[from=${bin.from}].count`} format="integer" value={bin.count} />],
+              cells: [
+                `${bin.from}–${bin.to}`,
+                <Figure key="c" kpi={`distribution[from=${bin.from}].count`} format="integer" value={bin.count} />,
+              ],
             }))}
           />
         </Section>
@@ -370,6 +387,7 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
         ) : (
           <ScoreTable
             head={[labels.channel, labels.metric, labels.n, labels.median, labels.p90, labels.sla, labels.slaCompliance]}
+            textColumns={2}
             rows={model.timing.map((row) => {
               const path = `timing[channel=${row.channel},metric=${row.metric}]`;
               return {
@@ -392,6 +410,7 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
       <Section id="questions" title={labels.questionCompliance}>
         <ScoreTable
           head={[labels.question, labels.section, labels.n, labels.compliance]}
+          textColumns={2}
           rows={scoredQuestions.map((question) => ({
             key: question.key,
             cells: [
@@ -428,13 +447,13 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
                 {labels.failedQuestionVerbatims}
               </Title>
               <Stack gap="sm">
-                {model.comments.failedQuestionVerbatims.slice(0, 6).map((group) => (
+                {model.comments.failedQuestionVerbatims.slice(0, 4).map((group) => (
                   <div key={group.questionKey}>
                     <Text size="sm" fw={600}>
                       {questionTexts.get(group.questionKey) ?? group.questionKey}
                     </Text>
                     <List size="sm" spacing={2}>
-                      {group.items.slice(0, 3).map((item, index) => (
+                      {group.items.slice(0, 2).map((item, index) => (
                         <List.Item key={`${item.visitId}-${index}`}>
                           <Text span inherit fs="italic">
                             “{item.text}”
@@ -474,20 +493,29 @@ trend ? <ChangeText value={trend.overall.change} kpi="trend.overall.change" /> :
         </Stack>
       </Section>
       <Text size="xs" c="dimmed">
-        {kpiName(labels, 'overall')} · n = {format.integer(model.n)} · {labels.generatedOn} {format.dateTime(model.generatedAt)}
+        {labels.visits}: {format.integer(model.n)} · {labels.generatedOn} {format.dateTime(model.generatedAt)}
       </Text>
     </Stack>
   );
 }
 
-function ScoreTable({ head, rows }: { head: string[]; rows: Array<{ key: string; cells: React.ReactNode[] }> }) {
+/** A table of figures: the first `textColumns` columns are names (left), the rest numbers (right). */
+function ScoreTable({
+  head,
+  rows,
+  textColumns = 1,
+}: {
+  head: string[];
+  rows: Array<{ key: string; cells: React.ReactNode[] }>;
+  textColumns?: number;
+}) {
   return (
     <ScrollBox>
       <Table striped verticalSpacing={4} fz="sm" mt="xs">
         <Table.Thead>
           <Table.Tr>
             {head.map((label, index) => (
-              <Table.Th key={label} scope="col" ta={index === 0 ? 'left' : 'right'}>
+              <Table.Th key={label} scope="col" ta={index < textColumns ? 'left' : 'right'}>
                 {label}
               </Table.Th>
             ))}
@@ -497,7 +525,7 @@ function ScoreTable({ head, rows }: { head: string[]; rows: Array<{ key: string;
           {rows.map((row) => (
             <Table.Tr key={row.key}>
               {row.cells.map((cell, index) => (
-                <Table.Td key={index} ta={index === 0 ? 'left' : 'right'}>
+                <Table.Td key={index} ta={index < textColumns ? 'left' : 'right'} className={index < textColumns ? undefined : 'tabular'}>
                   {cell}
                 </Table.Td>
               ))}

@@ -37,7 +37,11 @@ export default function VisitListPage() {
     setParams(next);
   };
   const sortBy = (column: Sort) =>
-    update({ sort: column, order: column === sort ? (order === 'asc' ? 'desc' : 'asc') : column === 'touchpoint' ? 'asc' : 'desc', page: null });
+    update({
+      sort: column,
+      order: column === sort ? (order === 'asc' ? 'desc' : 'asc') : column === 'touchpoint' ? 'asc' : 'desc',
+      page: null,
+    });
 
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => void campaign.refetch()} />;
@@ -127,8 +131,14 @@ export default function VisitListPage() {
                 total={Math.ceil(visits.data.total / PAGE_SIZE)}
                 value={page}
                 onChange={(value) => update({ page: value === 1 ? null : String(value) })}
-                getItemProps={(value) => ({ 'aria-label': t('common.page', { page: value, pages: Math.ceil(visits.data.total / PAGE_SIZE) }) })}
-                getControlProps={(control) => ({ 'aria-label': t(`common.${control === 'previous' ? 'previousPage' : control === 'next' ? 'nextPage' : control === 'first' ? 'firstPage' : 'lastPage'}`) })}
+                getItemProps={(value) => ({
+                  'aria-label': t('common.page', { page: value, pages: Math.ceil(visits.data.total / PAGE_SIZE) }),
+                })}
+                getControlProps={(control) => ({
+                  'aria-label': t(
+                    `common.${control === 'previous' ? 'previousPage' : control === 'next' ? 'nextPage' : control === 'first' ? 'firstPage' : 'lastPage'}`,
+                  ),
+                })}
               />
             </Group>
           )}

@@ -23,7 +23,8 @@ function answerText(answer: Answer, type: string | undefined, format: Formatters
   const value = answer.value;
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'number') return type === 'duration' ? format.duration(value) : format.decimal(value, Number.isInteger(value) ? 0 : 1);
+  if (typeof value === 'number')
+    return type === 'duration' ? format.duration(value) : format.decimal(value, Number.isInteger(value) ? 0 : 1);
   if (Array.isArray(value)) return value.join(', ');
   return value;
 }
@@ -48,9 +49,20 @@ export default function VisitPage() {
 
   return (
     <Stack gap="md">
-      <VisitHeader report={report} campaignName={campaign.data?.name} scenarioTitle={campaign.data?.scenarios.find((s) => s.key === report.scenarioKey)?.title} />
+      <VisitHeader
+        report={report}
+        campaignName={campaign.data?.name}
+        scenarioTitle={campaign.data?.scenarios.find((s) => s.key === report.scenarioKey)?.title}
+      />
       {sent && (
-        <Alert color="green" role="status" data-testid="appeal-sent" withCloseButton onClose={() => setSent(false)} closeButtonLabel={t('common.close')}>
+        <Alert
+          color="green"
+          role="status"
+          data-testid="appeal-sent"
+          withCloseButton
+          onClose={() => setSent(false)}
+          closeButtonLabel={t('common.close')}
+        >
           {t('visit.sent')}
         </Alert>
       )}
@@ -62,7 +74,10 @@ export default function VisitPage() {
             {t('visit.noAppeals')}
           </Text>
         ) : (
-          <AppealTable appeals={visitAppeals} questionText={(key) => model.data?.questions.find((question) => question.key === key)?.text ?? key} />
+          <AppealTable
+            appeals={visitAppeals}
+            questionText={(key) => model.data?.questions.find((question) => question.key === key)?.text ?? key}
+          />
         )}
         <Group mt="sm">
           {isClient ? (
@@ -110,7 +125,10 @@ function VisitHeader({ report, campaignName, scenarioTitle }: { report: Report; 
   const labels = useReportLabels();
   const format = useFormat();
   const facts: Array<[string, string]> = [
-    [labels.touchpoint, `${report.touchpoint.name} · ${channelName(labels, report.touchpoint.channel)} · ${report.touchpoint.region}${report.touchpoint.city ? ` (${report.touchpoint.city})` : ''}`],
+    [
+      labels.touchpoint,
+      `${report.touchpoint.name} · ${channelName(labels, report.touchpoint.channel)} · ${report.touchpoint.region}${report.touchpoint.city ? ` (${report.touchpoint.city})` : ''}`,
+    ],
     [labels.scenario, scenarioTitle ?? report.scenarioKey ?? '—'],
     [labels.score, format.decimal(report.score)],
     [labels.knockout, report.knockout ? t('common.yes') : t('common.no')],
@@ -172,7 +190,8 @@ function Answers({
           <Section key={sectionKey} id={`section-${sectionKey}`} title={sectionTitles.get(sectionKey) ?? sectionKey}>
             {score && score.possible > 0 && (
               <Text size="sm" mb="xs">
-                {labels.score}: <b>{format.decimal(score.score)}</b> · {t('visit.points')}: {format.decimal(score.earned, 0)} / {format.decimal(score.possible, 0)}
+                {labels.score}: <b>{format.decimal(score.score)}</b> · {t('visit.points')}: {format.decimal(score.earned, 0)} /{' '}
+                {format.decimal(score.possible, 0)}
                 {score.knockedOut && (
                   <Badge color="#C0392B" ml="xs">
                     {t('visit.knockedOut')}
@@ -189,7 +208,7 @@ function Answers({
                     <Table.Th scope="col" ta="right">
                       {t('visit.points')}
                     </Table.Th>
-                    <Table.Th scope="col">{labels.compliance}</Table.Th>
+                    <Table.Th scope="col">{t('visit.result')}</Table.Th>
                     {onAppeal && (
                       <Table.Th scope="col">
                         <span className="sr-only">{t('visit.appealQuestion')}</span>
@@ -206,7 +225,9 @@ function Answers({
                         <Table.Td>{text}</Table.Td>
                         <Table.Td>{answerText(answer, question?.type, format, t)}</Table.Td>
                         <Table.Td ta="right" className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                          {answer.possible !== null && answer.possible > 0 ? `${format.decimal(answer.earned, 0)} / ${format.decimal(answer.possible, 0)}` : '—'}
+                          {answer.possible !== null && answer.possible > 0
+                            ? `${format.decimal(answer.earned, 0)} / ${format.decimal(answer.possible, 0)}`
+                            : '—'}
                         </Table.Td>
                         <Table.Td>
                           {!answer.counted || answer.passed === null ? (
@@ -214,18 +235,20 @@ function Answers({
                               {t('visit.notCounted')}
                             </Text>
                           ) : answer.passed ? (
-                            <Badge color="#2E7D32">
-                              ✓ {t('visit.passed')}
-                            </Badge>
+                            <Badge color="#2E7D32">✓ {t('visit.passed')}</Badge>
                           ) : (
-                            <Badge color="#C0392B">
-                              ✗ {t('visit.failed')}
-                            </Badge>
+                            <Badge color="#C0392B">✗ {t('visit.failed')}</Badge>
                           )}
                         </Table.Td>
                         {onAppeal && (
                           <Table.Td>
-                            <Button size="compact-xs" variant="subtle" color="#C0392B" onClick={() => onAppeal({ key: answer.questionKey, text })} aria-label={`${t('visit.appealQuestion')}: ${text}`}>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="#C0392B"
+                              onClick={() => onAppeal({ key: answer.questionKey, text })}
+                              aria-label={`${t('visit.appealQuestion')}: ${text}`}
+                            >
                               {t('visit.appealQuestion')}
                             </Button>
                           </Table.Td>
@@ -243,7 +266,13 @@ function Answers({
   );
 }
 
-function AppealTable({ appeals, questionText }: { appeals: NonNullable<ReturnType<typeof useAppeals>['data']>; questionText: (key: string) => string }) {
+function AppealTable({
+  appeals,
+  questionText,
+}: {
+  appeals: NonNullable<ReturnType<typeof useAppeals>['data']>;
+  questionText: (key: string) => string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const color = { open: 'blue.9', upheld: 'gray.7', overturned: '#2E7D32' } as Record<string, string>;

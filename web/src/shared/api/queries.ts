@@ -1,11 +1,9 @@
 // One query hook per resource (TanStack Query), each over the typed client.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
-/** The generated schema's type when the API documents it, else the shape written here (until it does). */
-type SchemaOr<K extends string, Fallback> = K extends keyof Schemas ? Schemas[K] : Fallback;
 
 export type CampaignListItem = Schemas['CampaignListItemView'];
 export type Campaign = Schemas['CampaignView'];
@@ -27,18 +25,7 @@ export interface DashboardFilters {
 }
 export const FILTER_KEYS = ['channel', 'region', 'touchpointId', 'scenario', 'from', 'to'] as const;
 
-export type VisitListItem = SchemaOr<
-  'CampaignVisitView',
-  {
-    id: string;
-    visitedAt: string;
-    touchpoint: { id: string; name: string; channel: string; region: string; city: string | null };
-    scenario: string | null;
-    score: number | null;
-    knockout: boolean;
-    appeals: { count: number; open: number };
-  }
->;
+export type VisitListItem = Schemas['CampaignVisitView'];
 export interface VisitListQuery extends DashboardFilters {
   limit: number;
   offset: number;
@@ -61,43 +48,41 @@ export function useCampaigns(clientId: string | undefined) {
   });
 }
 
-export function useCampaign(id: string) {
-  return useQuery({
+export const campaignQuery = (id: string) =>
+  queryOptions({
     queryKey: ['campaign', id],
     queryFn: async () => unwrap(await api.GET('/campaigns/{id}', { params: { path: { id } } })),
     enabled: Boolean(id),
   });
+
+export function useCampaign(id: string) {
+  return useQuery(campaignQuery(id));
 }
 
 export function useTouchpoints(clientId: string | undefined) {
   return useQuery({
     queryKey: ['touchpoints', clientId],
-    queryFn: async () =>
-      unwrap(await api.GET('/clients/{clientId}/touchpoints', { params: { path: { clientId: clientId! } } })),
+    queryFn: async () => unwrap(await api.GET('/clients/{clientId}/touchpoints', { params: { path: { clientId: clientId! } } })),
     enabled: Boolean(clientId),
   });
 }
 
-export function useKpis(campaignId: string, filters: DashboardFilters) {
-  return useQuery({
+export const kpisQuery = (campaignId: string, filters: DashboardFilters) =>
+  queryOptions({
     queryKey: ['kpis', campaignId, filters],
-    queryFn: async () =>
-      unwrap(await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId }, query: filters as never } })),
+    queryFn: async () => unwrap(await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId }, query: filters as never } })),
     placeholderData: keepPreviousData,
     enabled: Boolean(campaignId),
   });
+
+export function useKpis(campaignId: string, filters: DashboardFilters) {
+  return useQuery(kpisQuery(campaignId, filters));
 }
 
 export function useVisits(campaignId: string, query: VisitListQuery) {
   return useQuery({
     queryKey: ['visits', campaignId, query],
-    queryFn: async () =>
-      unwrap(
-        await (api.GET as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
-          '/campaigns/{id}/visits',
-          { params: { path: { id: campaignId }, query } },
-        ),
-      ) as { items: VisitListItem[]; total: number },
+    queryFn: async () => unwrap(await api.GET('/campaigns/{id}/visits', { params: { path: { id: campaignId }, query: query as never } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -14,7 +14,8 @@ export function shortLabel(text: string, maxLength = 28): string {
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
 }
 
-const valueLabel = (format: Formatters) => (params: { value: unknown }) => (typeof params.value === 'number' ? format.decimal(params.value) : '');
+const valueLabel = (format: Formatters) => (params: { value: unknown }) =>
+  typeof params.value === 'number' ? format.decimal(params.value) : '';
 
 export interface Bar {
   name: string;
@@ -29,7 +30,13 @@ export function horizontalBars(bars: Bar[], format: Formatters, labels: ReportLa
     textStyle: TEXT,
     grid: { left: 8, right: 48, top: target !== undefined ? 24 : 8, bottom: 24, containLabel: true },
     tooltip: { trigger: 'item', valueFormatter: (value: unknown) => (typeof value === 'number' ? format.decimal(value) : '') },
-    xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...TEXT, color: PALETTE.muted },
+    },
     yAxis: {
       type: 'category',
       data: reversed.map((bar) => shortLabel(bar.name)),
@@ -71,7 +78,9 @@ export function sectionsChart(model: KpiModel, format: Formatters, labels: Repor
 
 export function dimensionsChart(model: KpiModel, format: Formatters, labels: ReportLabels, name: (key: string) => string): Option {
   return horizontalBars(
-    model.dimensions.filter((dimension) => dimension.mean !== null).map((dimension) => ({ name: name(dimension.key), value: dimension.mean })),
+    model.dimensions
+      .filter((dimension) => dimension.mean !== null)
+      .map((dimension) => ({ name: name(dimension.key), value: dimension.mean })),
     format,
     labels,
   );
@@ -79,7 +88,11 @@ export function dimensionsChart(model: KpiModel, format: Formatters, labels: Rep
 
 export function regionsChart(model: KpiModel, format: Formatters, labels: ReportLabels): Option {
   const regions = [...model.regions].sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1));
-  return horizontalBars(regions.map((region) => ({ name: region.region, value: region.mean })), format, labels);
+  return horizontalBars(
+    regions.map((region) => ({ name: region.region, value: region.mean })),
+    format,
+    labels,
+  );
 }
 
 export function channelsChart(model: KpiModel, format: Formatters, channelName: (channel: string) => string): Option {
@@ -97,7 +110,13 @@ export function channelsChart(model: KpiModel, format: Formatters, channelName: 
       axisLine: { lineStyle: { color: PALETTE.grid } },
       axisLabel: { ...TEXT, interval: 0 },
     },
-    yAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...TEXT, color: PALETTE.muted },
+    },
     series: [
       {
         type: 'bar',
@@ -142,7 +161,14 @@ export function trendChart(model: KpiModel, format: Formatters, labels: ReportLa
     barMaxWidth: 14,
     barGap: '10%',
     itemStyle: { color },
-    label: { show: true, position: 'right', formatter: valueLabel(format), ...TEXT, fontSize: 11, ...(bold ? { fontWeight: 'bold' } : { color: PALETTE.muted }) },
+    label: {
+      show: true,
+      position: 'right',
+      formatter: valueLabel(format),
+      ...TEXT,
+      fontSize: 11,
+      ...(bold ? { fontWeight: 'bold' } : { color: PALETTE.muted }),
+    },
   });
   return {
     animation: false,
@@ -150,11 +176,33 @@ export function trendChart(model: KpiModel, format: Formatters, labels: ReportLa
     legend: { top: 0, right: 0, textStyle: TEXT, itemWidth: 12, itemHeight: 10, data: [labels.previousWave, labels.currentWave] },
     grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', min: 0, max: 100, splitLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: { ...TEXT, color: PALETTE.muted } },
-    yAxis: { type: 'category', data: rows.map((row) => shortLabel(row.name)), axisTick: { show: false }, axisLine: { lineStyle: { color: PALETTE.grid } }, axisLabel: TEXT },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: { ...TEXT, color: PALETTE.muted },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((row) => shortLabel(row.name)),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: PALETTE.grid } },
+      axisLabel: TEXT,
+    },
     series: [
-      series(labels.previousWave, rows.map((row) => row.previous), PALETTE.secondary, false),
-      series(labels.currentWave, rows.map((row) => row.current), PALETTE.primary, true),
+      series(
+        labels.previousWave,
+        rows.map((row) => row.previous),
+        PALETTE.secondary,
+        false,
+      ),
+      series(
+        labels.currentWave,
+        rows.map((row) => row.current),
+        PALETTE.primary,
+        true,
+      ),
     ],
   };
 }
@@ -190,7 +238,12 @@ export function distributionChart(model: KpiModel, labels: ReportLabels): Option
         data: model.distribution.map((bin) => bin.count),
         barCategoryGap: '8%',
         itemStyle: { color: PALETTE.primary },
-        label: { show: true, position: 'top', ...TEXT, formatter: (params: { value: unknown }) => (typeof params.value === 'number' && params.value > 0 ? String(params.value) : '') },
+        label: {
+          show: true,
+          position: 'top',
+          ...TEXT,
+          formatter: (params: { value: unknown }) => (typeof params.value === 'number' && params.value > 0 ? String(params.value) : ''),
+        },
       },
     ],
   };

@@ -27,17 +27,24 @@ export interface Formatters {
 export function formatters(language: Language): Formatters {
   const locale = LOCALES[language];
   const decimals = (digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const toDate = (value: string | Date) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value));
+  const toDate = (value: string | Date) =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
   const dateOnly = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return {
     locale,
     decimal: (value, digits = 1) => (ok(value) ? decimals(digits).format(value) : EMPTY),
     percent: (value, digits = 1) =>
-      ok(value) ? new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value / 100) : EMPTY,
+      ok(value)
+        ? new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+            value / 100,
+          )
+        : EMPTY,
     change: (value, digits = 1) =>
       ok(value)
-        ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value)
+        ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
+            value,
+          )
         : EMPTY,
     integer: (value) => (ok(value) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value) : EMPTY),
     date: (value) => (value ? dateOnly.format(toDate(value)) : EMPTY),

@@ -1,6 +1,5 @@
 // English words of the web app. KPI names come from the PDF's dictionary (src/exports/i18n.ts) instead.
 import { shopperEn } from '../../shopper/strings';
-import { shopperEn } from '../../shopper/strings';
 export const en = {
   common: {
     loading: 'Loading…',
@@ -124,6 +123,7 @@ export const en = {
     question: 'Question',
     answer: 'Answer',
     points: 'Points',
+    result: 'Result',
     passed: 'Passed',
     failed: 'Failed',
     notApplicable: 'N/A',
@@ -151,7 +151,6 @@ export const en = {
     staffCannotAppeal: 'Only the client’s users can appeal.',
     resolution: 'Decision: {{comment}}',
   },
-  shopper: shopperEn,
   shopper: shopperEn,
 };
 

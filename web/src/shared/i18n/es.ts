@@ -1,6 +1,5 @@
 // Las palabras de la aplicación web en español. Los nombres de los KPI vienen del diccionario del PDF.
 import { shopperEs } from '../../shopper/strings';
-import { shopperEs } from '../../shopper/strings';
 import type { Dictionary } from './en';
 
 export const es: Dictionary = {
@@ -126,6 +125,7 @@ export const es: Dictionary = {
     question: 'Pregunta',
     answer: 'Respuesta',
     points: 'Puntos',
+    result: 'Resultado',
     passed: 'Cumple',
     failed: 'No cumple',
     notApplicable: 'N/A',
@@ -153,6 +153,5 @@ export const es: Dictionary = {
     staffCannotAppeal: 'Solo los usuarios del cliente pueden reclamar.',
     resolution: 'Decisión: {{comment}}',
   },
-  shopper: shopperEs,
   shopper: shopperEs,
 };

@@ -1,8 +1,30 @@
 import { Badge, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // The PDF's navy (#14365D) as the primary colour, so screen and paper look alike; shade 7 passes WCAG AA on white.
-const navy: MantineColorsTuple = ['#eef3f9', '#dbe4ef', '#b3c6dd', '#88a6ca', '#648bba', '#4d7ab1', '#3d6aa1', '#14365D', '#102c4c', '#0b213a'];
-const teal: MantineColorsTuple = ['#e3fafa', '#d2f0f0', '#a8dfe0', '#7bcdce', '#56bebf', '#3eb4b5', '#2eaeaf', '#0F8B8D', '#0a7a7c', '#006a6c'];
+const navy: MantineColorsTuple = [
+  '#eef3f9',
+  '#dbe4ef',
+  '#b3c6dd',
+  '#88a6ca',
+  '#648bba',
+  '#4d7ab1',
+  '#3d6aa1',
+  '#14365D',
+  '#102c4c',
+  '#0b213a',
+];
+const teal: MantineColorsTuple = [
+  '#e3fafa',
+  '#d2f0f0',
+  '#a8dfe0',
+  '#7bcdce',
+  '#56bebf',
+  '#3eb4b5',
+  '#2eaeaf',
+  '#0F8B8D',
+  '#0a7a7c',
+  '#006a6c',
+];
 
 export const theme = createTheme({
   primaryColor: 'navy',

@@ -38,8 +38,7 @@ export function SignInPage() {
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) setError(t('signIn.wrongCredentials'));
-      else if (caught instanceof ApiError && caught.status === 429)
-        setError(tooManyAttempts(caught.retryAfterSeconds, t));
+      else if (caught instanceof ApiError && caught.status === 429) setError(tooManyAttempts(caught.retryAfterSeconds, t));
       else if (caught instanceof ApiError && caught.status === 400) setError(t('signIn.invalidEmail'));
       else setError(t('common.networkError'));
     } finally {
