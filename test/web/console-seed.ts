@@ -29,7 +29,7 @@ export interface ConsoleSeed {
 export async function createConsoleUser(
   http: TestAgent,
   admin: Session,
-  body: { email: string; role: string; name: string; clientId?: string },
+  body: { email: string; role: string; name: string; clientId?: string; conflictClientIds?: string[] },
 ): Promise<Session & { id: string }> {
   const response = await http.post('/users').set(admin.auth).send({ password: CONSOLE_PASSWORD, ...body });
   if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);

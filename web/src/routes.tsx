@@ -2,7 +2,6 @@
 // (src/web-app.ts: sign-in, portal, console, shopper), never under an API route.
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { prefetchDashboard } from './client/prefetch';
 import { RequireAuth } from './shared/auth/RequireAuth';
 import { AppLayout } from './shared/layout/AppLayout';
 import { RouteError } from './shared/layout/states';
@@ -22,6 +21,10 @@ const ReviewQueuePage = lazy(() => import('./console/pages/ReviewQueuePage'));
 const ReportPage = lazy(() => import('./console/pages/ReportPage'));
 const QuestionnaireListPage = lazy(() => import('./console/pages/QuestionnaireListPage'));
 const QuestionnaireEditorPage = lazy(() => import('./console/pages/QuestionnaireEditorPage'));
+const ConsoleCampaignListPage = lazy(() => import('./console/pages/CampaignListPage'));
+const CampaignWizardPage = lazy(() => import('./console/pages/CampaignWizardPage'));
+const CampaignPage = lazy(() => import('./console/pages/CampaignPage'));
+const FieldworkPage = lazy(() => import('./console/pages/FieldworkPage'));
 const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
 const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
 const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
@@ -41,7 +44,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <CampaignListPage /> },
-      { path: 'campaigns/:campaignId', element: <DashboardPage />, loader: prefetchDashboard },
+      { path: 'campaigns/:campaignId', element: <DashboardPage /> },
       { path: 'campaigns/:campaignId/visits', element: <VisitListPage /> },
       { path: 'visits/:visitId', element: <VisitPage /> },
     ],
@@ -77,6 +80,10 @@ export const router = createBrowserRouter([
           { path: 'questionnaires', element: <QuestionnaireListPage /> },
           { path: 'questionnaires/new', element: <QuestionnaireEditorPage /> },
           { path: 'questionnaires/:questionnaireId', element: <QuestionnaireEditorPage /> },
+          { path: 'campaigns', element: <ConsoleCampaignListPage /> },
+          { path: 'campaigns/new', element: <CampaignWizardPage /> },
+          { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+          { path: 'fieldwork', element: <FieldworkPage /> },
         ],
       },
     ],

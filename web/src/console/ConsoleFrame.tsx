@@ -9,6 +9,8 @@ import './strings';
 const SECTIONS = [
   { path: '/console', key: 'review' },
   { path: '/console/questionnaires', key: 'questionnaires' },
+  { path: '/console/campaigns', key: 'campaigns' },
+  { path: '/console/fieldwork', key: 'fieldwork' },
 ] as const;
 
 export function isStaff(role: string | undefined): boolean {

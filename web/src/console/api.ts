@@ -146,3 +146,55 @@ export function useTemplates() {
     staleTime: Infinity,
   });
 }
+
+// ---------------------------------------------------------------- campaigns and field work
+
+export type Campaign = Schemas['CampaignView'];
+export type CampaignBody = Schemas['CreateCampaignDto'];
+export type Assignment = Schemas['AssignmentView'];
+export type User = Schemas['UserView'];
+
+export function useConsoleCampaigns() {
+  return useQuery({
+    queryKey: ['console', 'campaigns'],
+    queryFn: async () => unwrapDetailed(await api.GET('/campaigns', { params: { query: { limit: 500 } } })),
+  });
+}
+
+export function useConsoleCampaign(id: string | undefined) {
+  return useQuery({
+    queryKey: ['console', 'campaign', id],
+    queryFn: async () => unwrapDetailed(await api.GET('/campaigns/{id}', { params: { path: { id: id! } } })),
+    enabled: Boolean(id),
+  });
+}
+
+export function useAssignments(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: ['console', 'assignments', campaignId],
+    queryFn: async () => unwrapDetailed(await api.GET('/assignments', { params: { query: { campaignId, limit: 500 } } })),
+    enabled: Boolean(campaignId),
+  });
+}
+
+export function useUsers(role: 'shopper' | 'consultant' | 'client' | 'admin') {
+  return useQuery({
+    queryKey: ['console', 'users', role],
+    queryFn: async () => unwrapDetailed(await api.GET('/users', { params: { query: { role, limit: 500 } } })),
+  });
+}
+
+export function useConsoleClients() {
+  return useQuery({
+    queryKey: ['console', 'clients'],
+    queryFn: async () => unwrapDetailed(await api.GET('/clients')),
+  });
+}
+
+export function useClientTouchpoints(clientId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['console', 'touchpoints', clientId],
+    queryFn: async () => unwrapDetailed(await api.GET('/clients/{clientId}/touchpoints', { params: { path: { clientId: clientId! } } })),
+    enabled: Boolean(clientId),
+  });
+}
