@@ -2,6 +2,7 @@
 // (src/web-app.ts: sign-in, portal, console, shopper), never under an API route.
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { prefetchDashboard } from './client/prefetch';
 import { RequireAuth } from './shared/auth/RequireAuth';
 import { AppLayout } from './shared/layout/AppLayout';
 import { RouteError } from './shared/layout/states';
@@ -44,7 +45,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <CampaignListPage /> },
-      { path: 'campaigns/:campaignId', element: <DashboardPage /> },
+      { path: 'campaigns/:campaignId', element: <DashboardPage />, loader: prefetchDashboard },
       { path: 'campaigns/:campaignId/visits', element: <VisitListPage /> },
       { path: 'visits/:visitId', element: <VisitPage /> },
     ],
