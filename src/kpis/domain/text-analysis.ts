@@ -88,18 +88,26 @@ export function tokenize(text: string, language: string): string[] {
  * "atencion"). Stems are keys, not words: show a written form to people.
  */
 export function stemOf(word: string, language: string): string {
+  return stemmerOf(language)(word);
+}
+
+/** stemOf for many words of one language: the language is resolved once. */
+export function stemmerOf(language: string): (word: string) => string {
   const list = listLanguage(language);
-  let cache = stemCaches.get(list);
-  if (cache === undefined || cache.size >= STEM_CACHE_SIZE) {
-    cache = new Map();
-    stemCaches.set(list, cache);
-  }
-  let stem = cache.get(word);
-  if (stem === undefined) {
-    stem = withoutAccents(stemmerFor(language)(word.normalize('NFC').toLowerCase()));
-    cache.set(word, stem);
-  }
-  return stem;
+  const stem = stemmerFor(language);
+  return (word) => {
+    let cache = stemCaches.get(list);
+    if (cache === undefined || cache.size >= STEM_CACHE_SIZE) {
+      cache = new Map();
+      stemCaches.set(list, cache);
+    }
+    let known = cache.get(word);
+    if (known === undefined) {
+      known = withoutAccents(stem(word.normalize('NFC').toLowerCase()));
+      cache.set(word, known);
+    }
+    return known;
+  };
 }
 
 /**

@@ -9,7 +9,7 @@
 import { twoProportionTest } from '../../programs/domain/program-statistics';
 import type { ThemeDefinition } from '../../questionnaires/domain/definition';
 import { polarityOf, type Polarity } from './sentiment';
-import { stemOf, tokenize, words } from './text-analysis';
+import { stemmerOf, tokenize, words } from './text-analysis';
 
 /** A theme with its terms as sequences of stems. */
 export interface CompiledTheme {
@@ -73,12 +73,12 @@ export function compileThemes(themes: readonly ThemeDefinition[], language: stri
 
 /** The stems of every word of a text, in order: what terms are matched against. */
 export function allStemsOf(text: string, language: string): string[] {
-  return words(text).map((word) => stemOf(word, language));
+  return words(text).map(stemmerOf(language));
 }
 
 /** The stems of a text's meaningful words (stop words, short words and numbers left out). */
 export function stemsOf(text: string, language: string): string[] {
-  return tokenize(text, language).map((word) => stemOf(word, language));
+  return tokenize(text, language).map(stemmerOf(language));
 }
 
 /** The keys of the themes a text mentions, in the themes' order. */
