@@ -7,7 +7,9 @@
 import { ServeStaticModule, type ServeStaticModuleOptions } from '@nestjs/serve-static';
 import { basename, join, resolve } from 'path';
 
-export const WEB_ROUTE_PREFIXES = ['sign-in', 'portal', 'console', 'shopper'] as const;
+import { WEB_ROUTE_PREFIXES } from './web-routes';
+
+export { WEB_ROUTE_PREFIXES };
 
 /** `/portal`, `/portal/…` and the like: the paths that get index.html. */
 export const WEB_ROUTE_PATTERN = new RegExp(`^/(?:${WEB_ROUTE_PREFIXES.join('|')})(?:/.*)?$`);

@@ -3,14 +3,13 @@ import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'path';
 import { fileURLToPath } from 'url';
 import { defineConfig } from 'vite';
+import { WEB_ROUTE_PREFIXES } from '../src/web-routes';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
-// The API's route prefixes, proxied by the dev server (src/web-app.ts lists the SPA's own prefixes).
-const API_PREFIXES = [
-  'auth', 'users', 'clients', 'questionnaires', 'questionnaire-templates', 'campaigns', 'assignments',
-  'visit-reports', 'appeals', 'alerts', 'evidence', 'health', 'docs', 'docs-json',
-];
+// Everything but the web app's own routes and Vite's own files goes to the API on :3000, so new API
+// routes need no change here.
+const API_PATH = `^/(?!(?:${WEB_ROUTE_PREFIXES.join('|')})(?:/|$)|@|src/|node_modules/|index\\.html|$)`;
 
 export default defineConfig({
   root: __dirname,
@@ -27,15 +26,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
-        // ECharts is big and only the dashboard needs it: its own chunk, loaded with that page.
+        // ECharts is big and only the dashboard's charts need it: its own chunk, fetched when a chart is near.
         codeSplitting: { groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ }] },
       },
     },
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(
-      API_PREFIXES.map((prefix) => [`^/${prefix}(/|$|\\?)`, { target: 'http://localhost:3000' }]),
-    ),
+    proxy: { [API_PATH]: { target: 'http://localhost:3000' } },
   },
 });

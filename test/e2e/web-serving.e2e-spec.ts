@@ -28,7 +28,14 @@ describe('web app serving', () => {
   });
 
   it('serves index.html at / and for client-side routes, never cached', async () => {
-    for (const path of ['/', '/sign-in', '/portal', '/portal/campaigns/3f1c7a52-0000-4000-8000-000000000000?channel=phone', '/console/x', '/shopper']) {
+    for (const path of [
+      '/',
+      '/sign-in',
+      '/portal',
+      '/portal/campaigns/3f1c7a52-0000-4000-8000-000000000000?channel=phone',
+      '/console/x',
+      '/shopper',
+    ]) {
       const response = await ctx.http.get(path).set('Accept', 'text/html').expect(200);
       expect(response.headers['content-type']).toMatch(/text\/html/);
       expect(response.text).toBe(INDEX);
@@ -43,7 +50,14 @@ describe('web app serving', () => {
   });
 
   it('leaves unknown API paths to the API: JSON 404s, whatever the Accept header', async () => {
-    const unknown = ['/campaigns/xyz/nope', '/visit-reports/3f1c7a52-0000-4000-8000-000000000000/nope', '/nope', '/assets/missing.js', '/docs/nope.js', '/portalx'];
+    const unknown = [
+      '/campaigns/xyz/nope',
+      '/visit-reports/3f1c7a52-0000-4000-8000-000000000000/nope',
+      '/nope',
+      '/assets/missing.js',
+      '/docs/nope.js',
+      '/portalx',
+    ];
     for (const path of unknown) {
       for (const accept of ['text/html', 'application/json']) {
         const response = await ctx.http.get(path).set('Accept', accept);
@@ -79,10 +93,12 @@ describe('web app serving', () => {
     for (const path of ['/portal', '/docs/']) {
       const response = await ctx.http.get(path).set('Accept', 'text/html').expect(200);
       const policy = String(response.headers['content-security-policy']);
-      const directives = Object.fromEntries(policy.split(';').map((directive) => {
-        const [name, ...values] = directive.trim().split(/\s+/);
-        return [name, values];
-      }));
+      const directives = Object.fromEntries(
+        policy.split(';').map((directive) => {
+          const [name, ...values] = directive.trim().split(/\s+/);
+          return [name, values];
+        }),
+      );
       expect(directives['script-src']).toEqual(["'self'"]);
       expect(directives['script-src-attr']).toEqual(["'none'"]);
       expect(directives['default-src']).toEqual(["'self'"]);
