@@ -10,7 +10,8 @@ export const FIT_WEIGHTS = { channel: 4, region: 2, city: 2, language: 1 } as co
  * profile given as an SQL expression (jsonb {regions, cities, languages, channels}).
  */
 export function jobFitSql(profile: string): string {
-  const has = (list: string, match: string) => `EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce((${profile})->'${list}', '[]'::jsonb)) x WHERE ${match})`;
+  const has = (list: string, match: string) =>
+    `EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce((${profile})->'${list}', '[]'::jsonb)) x WHERE ${match})`;
   return `(
     (CASE WHEN ${has('channels', 'x = t.channel')} THEN ${FIT_WEIGHTS.channel} ELSE 0 END) +
     (CASE WHEN ${has('regions', 'lower(x) = lower(t.region)')} THEN ${FIT_WEIGHTS.region} ELSE 0 END) +

@@ -9,7 +9,12 @@ describe('changedFields', () => {
   });
 
   it('compares arrays and objects by value, and null like undefined', () => {
-    expect(changedFields({ hours: { mon: [] }, city: null as string | null }, { hours: { mon: [] }, city: undefined as unknown as string | null })).toBeNull();
+    expect(
+      changedFields(
+        { hours: { mon: [] }, city: null as string | null },
+        { hours: { mon: [] }, city: undefined as unknown as string | null },
+      ),
+    ).toBeNull();
     expect(changedFields({ ids: ['a', 'b'] }, { ids: ['b', 'a'] })).toEqual({ before: { ids: ['a', 'b'] }, after: { ids: ['b', 'a'] } });
   });
 });

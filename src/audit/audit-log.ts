@@ -19,10 +19,14 @@ export interface AuditEntry {
 
 /** Writes one audit row on the caller's connection (inside its transaction). */
 export async function recordAudit(runner: SqlRunner, entry: AuditEntry): Promise<void> {
-  await runner.query(
-    `INSERT INTO audit_log (user_id, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.userId, entry.action, entry.entity, entry.entityId, entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after)],
-  );
+  await runner.query(`INSERT INTO audit_log (user_id, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    entry.userId,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.before === null ? null : JSON.stringify(entry.before),
+    entry.after === null ? null : JSON.stringify(entry.after),
+  ]);
 }
 
 /**

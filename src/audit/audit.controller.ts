@@ -23,12 +23,12 @@ export class AuditController {
   @ApiOkResponse({ type: [AuditEntryView] })
   async list(@Query() query: AuditQuery): Promise<AuditEntryView[]> {
     const { limit, offset } = pageOf(query);
-    return (await this.dataSource.query(
+    return await this.dataSource.query<AuditEntryView[]>(
       `SELECT id, at, user_id AS "userId", action, entity, entity_id AS "entityId", before, after
          FROM audit_log
         WHERE ($1::varchar IS NULL OR entity = $1) AND ($2::uuid IS NULL OR entity_id = $2)
         ORDER BY at DESC, id LIMIT $3 OFFSET $4`,
       [query.entity ?? null, query.entityId ?? null, limit, offset],
-    )) as AuditEntryView[];
+    );
   }
 }

@@ -244,7 +244,7 @@ export class CampaignsService {
       if (!previous) throw notFound('Previous campaign');
       previousCampaignClientId = previous.clientId;
     }
-    const [client] = (await manager.query(`SELECT archived_at FROM clients WHERE id = $1`, [design.clientId])) as Array<{ archived_at: Date | null }>;
+    const [client] = await manager.query<Array<{ archived_at: Date | null }>>(`SELECT archived_at FROM clients WHERE id = $1`, [design.clientId]);
     if (!client) throw notFound('Client');
     const problems = checkNewCampaign({
       clientId: design.clientId,
@@ -331,11 +331,11 @@ export class CampaignsService {
     const problems = checkEndDateExtension(campaign, dto.endsOn, today);
     if (problems.length) throw ruleViolation('END_DATE_NOT_LATER', 'The new end date is not valid', problems);
     const touchpoints = await this.touchpointsOf(campaign.id, manager);
-    const jobs = (await manager.query(
+    const jobs = await manager.query<Array<{ id: string; touchpoint_id: string; scenario_key: string | null }>>(
       `SELECT id, touchpoint_id, scenario_key FROM assignments
         WHERE campaign_id = $1 AND shopper_id IS NULL AND status IN ('open', 'expired') ORDER BY planned_at, id FOR UPDATE`,
       [campaign.id],
-    )) as Array<{ id: string; touchpoint_id: string; scenario_key: string | null }>;
+    );
     const replanFrom = today > campaign.startsOn ? today : campaign.startsOn;
     let replanned = 0;
     for (const touchpoint of touchpoints) {
@@ -464,9 +464,10 @@ function designOf(campaign: Campaign, touchpointIds: string[]): DesignFields {
 /** The plain scalar fields the edit sent (the nested ones are converted by the caller). */
 function definedOf(dto: UpdateCampaignDto): Partial<DesignFields> {
   const { clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint } = dto;
-  return Object.fromEntries(
+  const fields: Partial<DesignFields> = Object.fromEntries(
     Object.entries({ clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint }).filter(([, value]) => value !== undefined),
-  ) as Partial<DesignFields>;
+  );
+  return fields;
 }
 
 /** A DTO of optional numbers as plain JSON, without the fields left out. */

@@ -17,7 +17,8 @@ const fileName = (period: { from: string; to: string }, extension: string) => {
   return { ascii: name, utf8: name };
 };
 
-const MONEY = 'Amounts are integer cents of the consultancy currency (CURRENCY); a fee is owed from the approval of its report and reversed if the report is reopened.';
+const MONEY =
+  'Amounts are integer cents of the consultancy currency (CURRENCY); a fee is owed from the approval of its report and reversed if the report is reopened.';
 
 @ApiTags('fees')
 @ApiBearerAuth()
@@ -43,7 +44,12 @@ export class FeesController {
 
   @Get('payables')
   @Roles('admin', 'consultant')
-  @Endpoint({ operationId: 'listPayables', summary: 'What the consultancy owes each shopper for a period, paid and unpaid', description: MONEY, errors: [400, 403, 422] })
+  @Endpoint({
+    operationId: 'listPayables',
+    summary: 'What the consultancy owes each shopper for a period, paid and unpaid',
+    description: MONEY,
+    errors: [400, 403, 422],
+  })
   @ApiOkResponse({ type: [PayableView] })
   payables(@Query() query: PeriodQuery): Promise<PayableView[]> {
     return this.fees.payables(query);
@@ -51,7 +57,11 @@ export class FeesController {
 
   @Get('payables.xlsx')
   @Roles('admin', 'consultant')
-  @Endpoint({ operationId: 'downloadPayablesXlsx', summary: 'The payables of a period as an Excel workbook (streamed)', errors: [400, 403, 422] })
+  @Endpoint({
+    operationId: 'downloadPayablesXlsx',
+    summary: 'The payables of a period as an Excel workbook (streamed)',
+    errors: [400, 403, 422],
+  })
   @ApiFileResponse(XLSX_CONTENT_TYPE, 'The workbook, as an attachment')
   async payablesXlsx(@Query() query: PeriodQuery, @Res() response: Response): Promise<void> {
     const period = this.fees.periodOf(query);

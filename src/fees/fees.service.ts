@@ -34,16 +34,16 @@ export class FeesService {
   async statement(user: AuthUser, shopperId: string, query: PeriodQuery): Promise<StatementView> {
     assertCanReadShopperFees(user, shopperId);
     const period = this.periodOf(query);
-    const [shopper] = (await this.dataSource.query(`SELECT id FROM users WHERE id = $1 AND role = 'shopper'`, [shopperId])) as unknown[];
+    const [shopper] = await this.dataSource.query<unknown[]>(`SELECT id FROM users WHERE id = $1 AND role = 'shopper'`, [shopperId]);
     if (!shopper) throw notFound('Shopper');
-    const items = (await this.dataSource.query(
+    const items = await this.dataSource.query<StatementItemView[]>(
       `SELECT f.id, f.visit_report_id AS "visitReportId", f.campaign_id AS "campaignId", c.name AS "campaignName", f.kind,
               f.at AS "approvedAt", f.amount_cents AS "amountCents", f.payout_id AS "payoutId"
          FROM fee_entries f JOIN campaigns c ON c.id = f.campaign_id
         WHERE ${IN_PERIOD} AND f.shopper_id = $4
         ORDER BY f.at, f.id`,
       [period.from, period.to, this.config.defaultTimeZone, shopperId],
-    )) as StatementItemView[];
+    );
     const totalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
     const paidCents = items.filter((item) => item.payoutId).reduce((sum, item) => sum + item.amountCents, 0);
     return { shopperId, currency: this.config.currency, from: period.from, to: period.to, items, totalCents, paidCents };
@@ -52,7 +52,7 @@ export class FeesService {
   /** What the consultancy owes each shopper for the period, paid and unpaid (aggregated in SQL). */
   async payables(query: PeriodQuery): Promise<PayableView[]> {
     const period = this.periodOf(query);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Omit<PayableView, 'currency'>[]>(
       `SELECT f.shopper_id AS "shopperId", u.name,
               (count(*) FILTER (WHERE f.kind = 'owed') - count(*) FILTER (WHERE f.kind = 'reversal'))::int AS visits,
               sum(f.amount_cents)::int AS "totalCents",
@@ -64,7 +64,7 @@ export class FeesService {
         GROUP BY f.shopper_id, u.name
         ORDER BY u.name NULLS LAST, f.shopper_id`,
       [period.from, period.to, this.config.defaultTimeZone],
-    )) as Omit<PayableView, 'currency'>[];
+    );
     return rows.map((row) => ({ ...row, currency: this.config.currency }));
   }
 
@@ -101,7 +101,14 @@ export class FeesService {
         entity: 'payout',
         entityId: payout.id,
         before: null,
-        after: { from: period.from, to: period.to, currency: this.config.currency, totalCents, shoppers: totals.shoppers, entries: totals.entries },
+        after: {
+          from: period.from,
+          to: period.to,
+          currency: this.config.currency,
+          totalCents,
+          shoppers: totals.shoppers,
+          entries: totals.entries,
+        },
       });
       return {
         id: payout.id,

@@ -9,12 +9,25 @@ import type { PayableView } from './dto/fees.dto';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
-const HEADER = (currency: string) => ['Shopper id', 'Shopper', 'Visits', `Total (${currency})`, `Paid (${currency})`, `Unpaid (${currency})`, 'All paid'];
+const HEADER = (currency: string) => [
+  'Shopper id',
+  'Shopper',
+  'Visits',
+  `Total (${currency})`,
+  `Paid (${currency})`,
+  `Unpaid (${currency})`,
+  'All paid',
+];
 
 const units = (cents: number) => cents / 100;
 
 /** Streams the workbook into `out` (rows committed as written); resolves once it is complete. */
-export async function writePayablesWorkbook(out: Writable, rows: PayableView[], currency: string, period: { from: string; to: string }): Promise<void> {
+export async function writePayablesWorkbook(
+  out: Writable,
+  rows: PayableView[],
+  currency: string,
+  period: { from: string; to: string },
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Payables');
   sheet.columns = [{ width: 38 }, { width: 30 }, { width: 8 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 10 }];

@@ -68,7 +68,8 @@ export class AccountsService {
       }
       const own: ErrorDetail[] = [];
       if (actor.id === id && dto.active === false) own.push({ field: 'active', reason: 'you cannot deactivate your own account' });
-      if (actor.id === id && dto.role !== undefined && dto.role !== current.role) own.push({ field: 'role', reason: 'you cannot change your own role' });
+      if (actor.id === id && dto.role !== undefined && dto.role !== current.role)
+        own.push({ field: 'role', reason: 'you cannot change your own role' });
       if (own.length) throw unprocessable('You cannot lock yourself out', own);
 
       const role = dto.role ?? current.role;
@@ -117,7 +118,8 @@ export class AccountsService {
     const change = changedFields(before, after);
     if (!change) return toUserView(current);
     await runner.manager.getRepository(User).update({ id: current.id }, { ...after, version: current.version + 1 });
-    const action = before.active !== after.active ? (after.active ? 'reactivate' : 'deactivate') : before.role !== after.role ? 'role.change' : 'update';
+    const action =
+      before.active !== after.active ? (after.active ? 'reactivate' : 'deactivate') : before.role !== after.role ? 'role.change' : 'update';
     await recordAudit(runner, { userId: actor.id, action, entity: 'user', entityId: current.id, ...change });
     return toUserView((await runner.manager.getRepository(User).findOneBy({ id: current.id }))!);
   }
@@ -130,7 +132,9 @@ export class AccountsService {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.id, active: true });
     if (!user) throw new DomainError('unauthorized', 'A valid bearer token is required');
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw ruleViolation('WRONG_PASSWORD', 'The current password is not right', [{ field: 'currentPassword', reason: 'not the account’s password' }]);
+      throw ruleViolation('WRONG_PASSWORD', 'The current password is not right', [
+        { field: 'currentPassword', reason: 'not the account’s password' },
+      ]);
     }
     const problems = passwordProblems(dto.newPassword, user.email);
     if (problems.length) throw ruleViolation('PASSWORD_POLICY', 'The new password does not follow the password policy', problems);
@@ -140,7 +144,14 @@ export class AccountsService {
         `UPDATE users SET password_hash = $2, tokens_valid_after = $3, kept_session_id = $4, version = version + 1 WHERE id = $1`,
         [user.id, passwordHash, new Date(), actor.sessionId ?? null],
       );
-      await recordAudit(runner, { userId: actor.id, action: 'password.change', entity: 'user', entityId: user.id, before: null, after: { otherSessionsSignedOut: true } });
+      await recordAudit(runner, {
+        userId: actor.id,
+        action: 'password.change',
+        entity: 'user',
+        entityId: user.id,
+        before: null,
+        after: { otherSessionsSignedOut: true },
+      });
     });
   }
 
@@ -159,19 +170,29 @@ export class AccountsService {
         expiresAt,
         actor.id,
       ]);
-      await recordAudit(runner, { userId: actor.id, action: 'password.reset-issued', entity: 'user', entityId: id, before: null, after: { expiresAt } });
+      await recordAudit(runner, {
+        userId: actor.id,
+        action: 'password.reset-issued',
+        entity: 'user',
+        entityId: id,
+        before: null,
+        after: { expiresAt },
+      });
     });
     return { token, expiresAt };
   }
 
   /** POST /auth/password-reset: the token works once, before it expires; every session of the user is signed out. */
   async resetPassword(dto: ResetPasswordDto): Promise<void> {
-    const invalid = () => ruleViolation('RESET_TOKEN_INVALID', 'This password-reset link is not valid (unknown, used or expired)', [{ field: 'token', reason: 'unknown, used or expired' }]);
-    const [row] = (await this.dataSource.query(
+    const invalid = () =>
+      ruleViolation('RESET_TOKEN_INVALID', 'This password-reset link is not valid (unknown, used or expired)', [
+        { field: 'token', reason: 'unknown, used or expired' },
+      ]);
+    const [row] = await this.dataSource.query<Array<{ id: string; user_id: string; email: string }>>(
       `SELECT r.id, r.user_id, u.email FROM password_reset_tokens r JOIN users u ON u.id = r.user_id
         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.active`,
       [sha256(dto.token)],
-    )) as Array<{ id: string; user_id: string; email: string }>;
+    );
     if (!row) throw invalid();
     const problems = passwordProblems(dto.newPassword, row.email);
     if (problems.length) throw ruleViolation('PASSWORD_POLICY', 'The new password does not follow the password policy', problems);
@@ -184,7 +205,14 @@ export class AccountsService {
         `UPDATE users SET password_hash = $2, tokens_valid_after = $3, kept_session_id = NULL, version = version + 1 WHERE id = $1`,
         [row.user_id, passwordHash, new Date()],
       );
-      await recordAudit(runner, { userId: null, action: 'password.reset', entity: 'user', entityId: row.user_id, before: null, after: { allSessionsSignedOut: true } });
+      await recordAudit(runner, {
+        userId: null,
+        action: 'password.reset',
+        entity: 'user',
+        entityId: row.user_id,
+        before: null,
+        after: { allSessionsSignedOut: true },
+      });
     });
   }
 }
@@ -200,12 +228,13 @@ async function lockUser(runner: QueryRunner, id: string): Promise<User | null> {
 
 /** A profile edit: each list sent replaces the stored one (trimmed, without repeats); lists not sent stay. */
 function profileOf(dto: ShopperProfileDto, current: ShopperProfile): ShopperProfile {
-  const clean = (values: string[] | undefined, stored: string[]) => (values === undefined ? stored : [...new Set(values.map((value) => value.trim()))]);
+  const clean = (values: string[] | undefined, stored: string[]) =>
+    values === undefined ? stored : [...new Set(values.map((value) => value.trim()))];
   return {
     regions: clean(dto.regions, current.regions ?? []),
     cities: clean(dto.cities, current.cities ?? []),
     languages: clean(dto.languages, current.languages ?? []),
-    channels: (dto.channels ?? current.channels ?? []) as ShopperProfile['channels'],
+    channels: dto.channels ?? current.channels ?? [],
   };
 }
 
@@ -224,9 +253,11 @@ async function assertAccountRules(
   if (ids.length) {
     const found = (await runner.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string }>;
     const known = new Set(found.map((row) => row.id));
-    if (sent.clientId && !known.has(sent.clientId.toLowerCase())) problems.push({ field: 'clientId', reason: `there is no client ${sent.clientId}` });
+    if (sent.clientId && !known.has(sent.clientId.toLowerCase()))
+      problems.push({ field: 'clientId', reason: `there is no client ${sent.clientId}` });
     (sent.conflictClientIds ?? []).forEach((clientId, index) => {
-      if (!known.has(clientId.toLowerCase())) problems.push({ field: `conflictClientIds[${index}]`, reason: `there is no client ${clientId}` });
+      if (!known.has(clientId.toLowerCase()))
+        problems.push({ field: `conflictClientIds[${index}]`, reason: `there is no client ${clientId}` });
     });
   }
   if (problems.length) throw unprocessable('The user is not valid', problems);

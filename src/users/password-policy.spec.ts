@@ -7,11 +7,15 @@ describe('passwordProblems', () => {
   });
 
   it('refuses one that is too short, naming the field', () => {
-    expect(passwordProblems('Short1!', 'ana@example.com', 'password')).toEqual([{ field: 'password', reason: `at least ${PASSWORD_MIN_LENGTH} characters (this one has 7)` }]);
+    expect(passwordProblems('Short1!', 'ana@example.com', 'password')).toEqual([
+      { field: 'password', reason: `at least ${PASSWORD_MIN_LENGTH} characters (this one has 7)` },
+    ]);
   });
 
   it('refuses a common password in any case', () => {
-    expect(passwordProblems('Password1234', 'ana@example.com')).toEqual([{ field: 'newPassword', reason: 'one of the most common passwords; choose another' }]);
+    expect(passwordProblems('Password1234', 'ana@example.com')).toEqual([
+      { field: 'newPassword', reason: 'one of the most common passwords; choose another' },
+    ]);
     expect(passwordProblems('CONTRASEÑA123', 'ana@example.com')).toHaveLength(1);
   });
 

@@ -10,7 +10,8 @@ export const PASSWORD_MAX_LENGTH = 200;
 export function passwordProblems(password: string, email: string, field = 'newPassword'): Array<{ field: string; reason: string }> {
   const problems: Array<{ field: string; reason: string }> = [];
   const characters = [...password].length;
-  if (characters < PASSWORD_MIN_LENGTH) problems.push({ field, reason: `at least ${PASSWORD_MIN_LENGTH} characters (this one has ${characters})` });
+  if (characters < PASSWORD_MIN_LENGTH)
+    problems.push({ field, reason: `at least ${PASSWORD_MIN_LENGTH} characters (this one has ${characters})` });
   if (characters > PASSWORD_MAX_LENGTH) problems.push({ field, reason: `at most ${PASSWORD_MAX_LENGTH} characters` });
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) problems.push({ field, reason: 'one of the most common passwords; choose another' });

@@ -22,11 +22,16 @@ describe('administration: assignments', () => {
     shopper = await createUser(ctx.http, admin, { role: 'shopper' });
     other = await createUser(ctx.http, admin, { role: 'shopper' });
     campaign = await createActiveCampaign(ctx.http, consultant, { visitsPerTouchpoint: 4, startsOn: isoDate(1), endsOn: isoDate(30) });
-    jobs = ((await ctx.db.query(`SELECT id FROM assignments WHERE campaign_id = $1 ORDER BY planned_at`, [campaign.id])) as Array<{ id: string }>).map((r) => r.id);
+    jobs = (
+      await ctx.db.query<Array<{ id: string }>>(`SELECT id FROM assignments WHERE campaign_id = $1 ORDER BY planned_at`, [campaign.id])
+    ).map((r) => r.id);
   });
   afterAll(() => ctx.close());
 
-  const audit = async (id: string) => (await ctx.http.get('/audit').query({ entity: 'assignment', entityId: id }).set(admin.auth).expect(200)).body as Array<Record<string, unknown>>;
+  const audit = async (id: string) =>
+    (await ctx.http.get('/audit').query({ entity: 'assignment', entityId: id }).set(admin.auth).expect(200)).body as Array<
+      Record<string, unknown>
+    >;
 
   it('unassigns an assigned job (back to open, on the board again) and audits it', async () => {
     await ctx.http.post(`/assignments/${jobs[0]}/assign`).set(consultant.auth).send({ shopperId: shopper.user.id }).expect(200);
@@ -54,7 +59,11 @@ describe('administration: assignments', () => {
     expect(same.status).toBe(409);
     const moved = await ctx.http.post(`/assignments/${jobs[1]}/assign`).set(consultant.auth).send({ shopperId: other.user.id }).expect(200);
     expect(moved.body).toMatchObject({ status: 'assigned', shopperId: other.user.id });
-    expect((await audit(jobs[1]))[0]).toMatchObject({ action: 'reassign', before: { shopperId: shopper.user.id }, after: { shopperId: other.user.id } });
+    expect((await audit(jobs[1]))[0]).toMatchObject({
+      action: 'reassign',
+      before: { shopperId: shopper.user.id },
+      after: { shopperId: other.user.id },
+    });
     // A shopper's claim on a held job is still refused.
     expect((await ctx.http.post(`/assignments/${jobs[1]}/claim`).set(shopper.auth)).status).toBe(404);
   });

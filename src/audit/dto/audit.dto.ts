@@ -11,7 +11,8 @@ export class AuditQuery extends PageQuery {
 export class AuditEntryView {
   @ApiProperty() id: string;
   @ApiProperty() at: Date;
-  @ApiProperty({ nullable: true, type: String, description: 'Who made the change; null for a password reset by token' }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Who made the change; null for a password reset by token' }) userId:
+    string | null;
   @ApiProperty({ example: 'update' }) action: string;
   @ApiProperty({ enum: AUDIT_ENTITIES }) entity: AuditEntity;
   @ApiProperty() entityId: string;

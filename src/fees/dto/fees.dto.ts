@@ -5,7 +5,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An inclusive period of calendar dates in the platform time zone (TIME_ZONE); by default the current month to today. */
 export class PeriodQuery {
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'First day, YYYY-MM-DD (platform time zone); default the first of the current month' })
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'First day, YYYY-MM-DD (platform time zone); default the first of the current month',
+  })
   @IsOptional()
   @IsString()
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
@@ -28,7 +31,6 @@ export class PayoutDto {
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
   to: string;
 }
-
 
 export class StatementItemView {
   @ApiProperty() id: string;
