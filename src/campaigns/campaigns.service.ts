@@ -166,6 +166,11 @@ export class CampaignsService {
       if (campaign.status !== 'draft') throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be activated; this one is ${campaign.status}`);
 
       const touchpoints = await this.touchpointsOf(id, manager);
+      // A touchpoint retired after the draft was made is offered to no new campaign (the order is the view's touchpointIds).
+      const retired = touchpoints.flatMap((touchpoint, index) =>
+        touchpoint.active ? [] : [{ field: `touchpointIds[${index}]`, reason: `touchpoint ${touchpoint.id} is retired and offered to no new campaign` }],
+      );
+      if (retired.length) throw ruleViolation('CAMPAIGN_INVALID', 'The campaign names retired touchpoints; edit the draft first', retired);
       let plan: PlannedVisit[];
       try {
         plan = planVisits({

@@ -183,6 +183,12 @@ describe('administration: clients, touchpoints, campaigns', () => {
         });
       expectErrorShape(422, refused);
       expect(refused.body.details).toEqual([{ field: 'touchpointIds[1]', reason: expect.stringMatching(/retired/) }]);
+      // A draft made before the retirement cannot be activated with it.
+      const draft = await createDraftCampaign(ctx.http, consultant, { clientId: client.id, touchpointIds: [kept.id] });
+      await ctx.http.patch(`/clients/${client.id}/touchpoints/${kept.id}`).set(consultant.auth).send({ version: 1, active: false }).expect(200);
+      const activation = await ctx.http.post(`/campaigns/${draft.id}/activate`).set(consultant.auth);
+      expectErrorShape(422, activation);
+      expect(activation.body).toMatchObject({ code: 'CAMPAIGN_INVALID', details: [{ field: 'touchpointIds[0]' }] });
       // History: the old campaign still lists it, and its jobs are still there.
       expect((await ctx.http.get(`/campaigns/${old.id}`).set(consultant.auth).expect(200)).body.touchpointIds).toContain(retiring.id);
       const [{ count }] = await ctx.db.query(`SELECT count(*)::int AS count FROM assignments WHERE touchpoint_id = $1`, [retiring.id]);
