@@ -107,9 +107,6 @@ async function seedProgram(ctx: BenchContext, visits: number): Promise<SeededPro
           definition,
           channels: family.channels,
         });
-        // Fresh statistics before the next campaign's INSERT … SELECT and score UPDATE join these tables:
-        // with stale ones, the UPDATE of later campaigns ran for minutes.
-        await runner.query(`ANALYZE visit_reports, visit_answers, visit_section_scores, visit_dimension_scores, assignments`);
         waves[wave].push(campaignId);
       }
     }

@@ -279,6 +279,9 @@ export async function seedVisits(
      HAVING sum(va.possible) > 0`,
     [campaignId, questions.filter((q) => q.dimension && q.max > 0).map((q) => q.key), questions.filter((q) => q.dimension && q.max > 0).map((q) => q.dimension)],
   );
+  // The UPDATE below joins three row sets of this campaign: planned on statistics that predate them, it
+  // nests loops over tens of thousands of rows (minutes); fresh statistics keep it a hash join.
+  await runner.query(`ANALYZE visit_reports, visit_answers, visit_section_scores`);
   const critical = input.definition.sections.flatMap((s) => s.questions).find((q) => q.critical)!.key;
   const fcr = input.definition.sections.flatMap((s) => s.questions).find((q) => q.kpi === 'fcr')!.key;
   await runner.query(
