@@ -1,3 +1,3 @@
-// The web app's own route prefixes (pure, so the Vite config can import it too): the server hands
-// index.html to these paths and the dev server proxies everything else to the API.
+// The web app's own route prefixes: the server hands index.html to these paths (src/web-app.ts), and the
+// web app's routes (web/src/routes.tsx) live under them.
 export const WEB_ROUTE_PREFIXES = ['sign-in', 'portal', 'console', 'shopper'] as const;

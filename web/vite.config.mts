@@ -3,13 +3,16 @@ import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'path';
 import { fileURLToPath } from 'url';
 import { defineConfig } from 'vite';
-import { WEB_ROUTE_PREFIXES } from '../src/web-routes';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
-// Everything but the web app's own routes and Vite's own files goes to the API on :3000, so new API
-// routes need no change here.
-const API_PATH = `^/(?!(?:${WEB_ROUTE_PREFIXES.join('|')})(?:/|$)|@|src/|node_modules/|index\\.html|$)`;
+// The dev server answers page loads (the app's routes: Accept text/html) and its own files; every other
+// request — the API's fetches, /docs — goes to the API on :3000, so new API routes need no change here.
+const API = {
+  target: 'http://localhost:3000',
+  bypass: (request: { url?: string; headers: { accept?: string } }) =>
+    request.headers.accept?.includes('text/html') && !/^\/docs/.test(request.url ?? '') ? request.url : undefined,
+};
 
 export default defineConfig({
   root: __dirname,
@@ -33,6 +36,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { [API_PATH]: { target: 'http://localhost:3000' } },
+    proxy: { '^/(?!@|src/|node_modules/|$)': API },
   },
 });

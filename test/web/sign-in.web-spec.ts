@@ -76,6 +76,17 @@ describeWeb('web: sign-in', () => {
     await expectAccessible(page);
   });
 
+  it('keeps /docs working under the Content-Security-Policy', async () => {
+    const page = await ctx.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto('/docs');
+    await page.locator('.swagger-ui .opblock').first().waitFor();
+    expect(violations).toEqual([]);
+  });
+
   it('says so on a wrong password', async () => {
     const page = await ctx.newPage();
     await page.goto('/sign-in');
