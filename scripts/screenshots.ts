@@ -18,6 +18,8 @@ import { ADMIN } from '../test/helpers/test-app';
 import { chromiumMissingMessage, chromiumAvailable, launchChromium } from '../test/web/browser';
 import { seedPortal } from '../test/web/seed';
 import { fillFormForScreenshot, seedShopperApp } from '../test/web/shopper-seed';
+import { seedConsole } from '../test/web/console-seed';
+import { createActiveCampaign } from '../test/factories/design.factory';
 
 const OUTPUT = resolve(__dirname, '..', 'docs', 'screenshots');
 const log = (line: string) => process.stdout.write(`[screenshots] ${line}\n`);
@@ -127,6 +129,45 @@ async function main(): Promise<void> {
         await phone.goto('/shopper/visits');
         await phone.getByTestId('return-comment').waitFor();
         await shoot('11-shopper-visits-phone', phone, false);
+
+        // The consultant's console (test/web/console-seed.ts): review queue, a report, the editor, a campaign's plan.
+        const consoleSeed = await seedConsole({ db: app.get(DataSource), http: request(app.getHttpServer()) }, { reports: 7 });
+        const reviewer = consoleSeed.reviewers[0];
+        const http = request(app.getHttpServer());
+        const draft = (await http.post(`/questionnaires/${consoleSeed.questionnaireId}/versions`).set(reviewer.session.auth)).body as { id: string };
+        const wave = await createActiveCampaign(http, reviewer.session, {
+          clientId: consoleSeed.clientId,
+          questionnaireId: consoleSeed.questionnaireId,
+          touchpointIds: consoleSeed.touchpoints.map((touchpoint) => touchpoint.id),
+          name: 'Oleada de primavera',
+          visitsPerTouchpoint: 4,
+        });
+        const desk = await open('en-GB', { width: 1366, height: 900 });
+        await desk.goto('/sign-in');
+        await desk.getByLabel(/^Email/).fill(reviewer.email);
+        await desk.getByLabel(/^Password/).fill(reviewer.password);
+        await desk.getByRole('button', { name: /^Sign in$/ }).click();
+        await desk.waitForURL(/\/portal/);
+        await desk.goto('/console');
+        await desk.getByTestId('review-queue').waitFor();
+        await shoot('12-console-review-queue', desk, false);
+        await desk.goto(`/console/reports/${consoleSeed.knockoutReportId}`);
+        await desk.getByTestId('report-alerts').waitFor();
+        await shoot('13-console-report', desk, false);
+        await desk.goto(`/console/questionnaires/${draft.id}`);
+        await desk.locator('[data-testid="editor"][data-status="draft"]').waitFor();
+        await desk.locator('[data-preview-question="resolved"]').getByRole('combobox').click();
+        await desk.getByRole('option', { name: 'No', exact: true }).click();
+        await desk.mouse.move(0, 0);
+        await shoot('14-console-questionnaire-editor', desk, false);
+        await desk.goto(`/console/campaigns/${wave.id}`);
+        await desk.getByTestId('plan-calendar').waitFor();
+        await desk.getByTestId('plan-calendar').scrollIntoViewIfNeeded();
+        await desk.evaluate(() => window.scrollTo(0, 0));
+        await shoot('15-console-campaign-plan', desk);
+        await desk.goto(`/console/fieldwork?campaignId=${wave.id}`);
+        await desk.getByTestId('board').waitFor();
+        await shoot('16-console-fieldwork', desk, false);
       } finally {
         await browser.close();
       }

@@ -9,6 +9,16 @@ import { createActiveCampaign, createClient, createPublishedQuestionnaire, creat
 import { DAY, insertAssignment } from '../factories/tables.factory';
 import { login, loginAdmin, type Session } from '../factories/users.factory';
 
+const NARRATIVES = [
+  'Me atendió una empleada amable; la espera fue corta y la explicación clara.',
+  'Tuve que esperar de pie casi diez minutos. El empleado no conocía las condiciones de la póliza.',
+  'Me pidieron el DNI en voz alta delante de otros clientes y dejaron mi ficha a la vista.',
+  'La llamada se cortó una vez; al volver a llamar me atendieron rápido y resolvieron el parte.',
+  'Trato correcto pero distante; no me ofrecieron seguimiento ni un número de referencia.',
+  'Muy buena atención: me explicaron las coberturas con un folleto y me dieron una cita.',
+  'La oficina estaba limpia y había poca gente; la gestora respondió a todas mis dudas.',
+];
+
 export const CONSOLE_PASSWORD = 'console-test-password-1';
 let keyCounter = 0;
 
@@ -125,6 +135,7 @@ export async function seedConsole(ctx: { db: DataSource; http: TestAgent }, opti
       shopper,
       answers: sampleAnswers(n, knockout ? { data_protected: false } : {}),
       hoursAgo: 2 + n,
+      narrative: NARRATIVES[n % NARRATIVES.length],
     });
     reportIds.push(report.id);
     if (knockout) knockoutReportId = report.id;

@@ -97,6 +97,7 @@ const en = {
   },
   c: {
     title: 'Campaigns',
+    allCampaigns: 'All campaigns',
     new: 'New campaign',
     newTitle: 'New campaign',
     empty: 'No campaigns yet.',
@@ -361,6 +362,7 @@ const es: Strings = {
   },
   c: {
     title: 'Campañas',
+    allCampaigns: 'Todas las campañas',
     new: 'Nueva campaña',
     newTitle: 'Nueva campaña',
     empty: 'Todavía no hay campañas.',

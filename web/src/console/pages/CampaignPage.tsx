@@ -17,19 +17,20 @@ const DAY = 86_400_000;
 const dayOf = (iso: string) => iso.slice(0, 10);
 /** Status colours dark enough for white text (WCAG AA). */
 export const STATUS_COLORS: Record<string, string> = {
-  open: 'gray.7',
+  open: 'cyan.9',
   assigned: 'navy.7',
   submitted: 'grape.9',
   returned: '#9a4a00',
   approved: 'teal.9',
   cancelled: 'red.9',
-  expired: 'dark.4',
+  expired: 'gray.7',
 };
 
 export default function CampaignPage() {
   const { campaignId = '' } = useParams();
   const { t } = useTranslation();
   const format = useFormat();
+  const channelName = useChannelName();
   const queryClient = useQueryClient();
   const campaign = useConsoleCampaign(campaignId);
   const assignments = useAssignments(campaign.data && campaign.data.status !== 'draft' ? campaignId : undefined);
@@ -57,7 +58,7 @@ export default function CampaignPage() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={2}>
           <Text size="sm">
-            <Link to="/console/campaigns">{t('console.c.back')}</Link>
+            <Link to="/console/campaigns">{t('console.c.allCampaigns')}</Link>
           </Text>
           <Title order={1} size="h2">
             {data.name}
@@ -111,7 +112,7 @@ export default function CampaignPage() {
           </Text>
           <Text size="sm">
             {Object.entries(data.slaSeconds)
-              .map(([channel, seconds]) => `${channel}: ${format.duration(seconds)}`)
+              .map(([channel, seconds]) => `${channelName(channel)}: ${format.duration(seconds)}`)
               .join(' · ') || '—'}
           </Text>
         </Card>

@@ -255,7 +255,7 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
             {format.decimal(report.score)}
           </Text>
           {report.knockout && (
-            <Badge color="red" data-testid="knockout">
+            <Badge color="red.9" data-testid="knockout">
               {t('console.report.knockout')}
             </Badge>
           )}
