@@ -305,6 +305,8 @@ export class CampaignsService {
       };
       if (after.clientId !== before.clientId) await this.clients.findReadable(user, after.clientId);
       await this.assertValidDesign(manager, after);
+      // Touchpoints are a set (stored and shown in id order): the same ones in another order change nothing.
+      after.touchpointIds = [...after.touchpointIds].sort();
       const change = changedFields(before, after);
       if (!change) return;
       const { touchpointIds: newTouchpointIds, visitFee, ...columns } = after;

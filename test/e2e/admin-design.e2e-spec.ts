@@ -185,7 +185,11 @@ describe('administration: clients, touchpoints, campaigns', () => {
       expect(refused.body.details).toEqual([{ field: 'touchpointIds[1]', reason: expect.stringMatching(/retired/) }]);
       // A draft made before the retirement cannot be activated with it.
       const draft = await createDraftCampaign(ctx.http, consultant, { clientId: client.id, touchpointIds: [kept.id] });
-      await ctx.http.patch(`/clients/${client.id}/touchpoints/${kept.id}`).set(consultant.auth).send({ version: 1, active: false }).expect(200);
+      await ctx.http
+        .patch(`/clients/${client.id}/touchpoints/${kept.id}`)
+        .set(consultant.auth)
+        .send({ version: 1, active: false })
+        .expect(200);
       const activation = await ctx.http.post(`/campaigns/${draft.id}/activate`).set(consultant.auth);
       expectErrorShape(422, activation);
       expect(activation.body).toMatchObject({ code: 'CAMPAIGN_INVALID', details: [{ field: 'touchpointIds[0]' }] });
@@ -243,6 +247,14 @@ describe('administration: clients, touchpoints, campaigns', () => {
         before: { visitsPerTouchpoint: 2, visitFee: 25 },
         after: { visitsPerTouchpoint: 3, visitFee: 30.5 },
       });
+      // Sending what is already there is no change: no new version, no audit row.
+      const same = await ctx.http
+        .patch(`/campaigns/${draft.id}`)
+        .set(consultant.auth)
+        .send({ version: 2, touchpointIds: [other.id], name: 'Wave renamed' })
+        .expect(200);
+      expect(same.body.version).toBe(2);
+      expect(await audit('campaign', draft.id)).toHaveLength(1);
       const activated = await ctx.http.post(`/campaigns/${draft.id}/activate`).set(consultant.auth).expect(200);
       expect(activated.body.assignmentsCreated).toBe(3);
     });
