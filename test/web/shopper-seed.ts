@@ -113,7 +113,10 @@ export interface ShopperSeed {
 }
 
 async function createUser(http: TestAgent, adminAuth: { Authorization: string }, body: Record<string, unknown>): Promise<string> {
-  const response = await http.post('/users').set(adminAuth).send({ password: PASSWORD, ...body });
+  const response = await http
+    .post('/users')
+    .set(adminAuth)
+    .send({ password: PASSWORD, ...body });
   if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id as string;
 }
@@ -237,13 +240,18 @@ export async function seedShopperApp(ctx: { db: DataSource; http: TestAgent }): 
       .post(`/assignments/${assignmentId}/report`)
       .set(shopperSession.auth)
       .set('Idempotency-Key', `seed-${assignmentId}`)
-      .send({ visitedAt: new Date(now - DAY).toISOString(), answers: completeAnswers(upload.body.id), narrative: 'A calm visit; the employee explained the yearly fee.' });
+      .send({
+        visitedAt: new Date(now - DAY).toISOString(),
+        answers: completeAnswers(upload.body.id),
+        narrative: 'A calm visit; the employee explained the yearly fee.',
+      });
     if (sent.status !== 201) throw new Error(`report: ${sent.status} ${JSON.stringify(sent.body)}`);
     return sent.body.id as string;
   };
   const returnedAssignment = (await mine()).id;
   const returnedReport = await report(returnedAssignment, 10);
-  const comment = 'The waiting time looks too long for that branch: check the stopwatch reading and add the interest rate if it was explained.';
+  const comment =
+    'The waiting time looks too long for that branch: check the stopwatch reading and add the interest rate if it was explained.';
   const returnedResponse = await http.post(`/visit-reports/${returnedReport}/return`).set(consultantSession.auth).send({ comment });
   if (returnedResponse.status !== 200) throw new Error(`return: ${returnedResponse.status} ${JSON.stringify(returnedResponse.body)}`);
   const approvedAssignment = (await mine()).id;

@@ -47,37 +47,52 @@ describeWeb('web: the shopper app', () => {
   };
   /** The report was stored; a refusal instead fails with what the form says. */
   const waitSent = async (page: Page, timeout = 15_000) => {
-    await page.locator('[data-testid="sent"], [data-testid="refusal"], [data-testid="missing"]').first().waitFor({ timeout });
+    await page
+      .locator('[data-testid="sent"], [data-testid="refusal"], [data-testid="missing"]')
+      .first()
+      .waitFor({ timeout })
+      .catch(async (error: Error) => {
+        const status = await page
+          .getByTestId('send-status')
+          .innerText()
+          .catch(() => '(no status)');
+        throw new Error(`${error.message}\nsend status: ${status}`);
+      });
     for (const what of ['refusal', 'missing']) {
       if (await page.getByTestId(what).count()) throw new Error(`${what}: ${await page.getByTestId(what).innerText()}`);
     }
   };
-  const waitUploaded = (page: Page, key: string) => question(page, key).locator('[data-evidence]:not([data-evidence=""])').first().waitFor();
-  const reportsOf = async (assignmentId: string) =>
-    (await ctx.db.query(`SELECT id, score, version, status FROM visit_reports WHERE assignment_id = $1`, [assignmentId])) as Array<{
-      id: string;
-      score: string | null;
-      version: number;
-      status: string;
-    }>;
-  const answersOf = async (reportId: string) =>
-    Object.fromEntries(
-      ((await ctx.db.query(`SELECT question_key, value, na FROM visit_answers WHERE visit_report_id = $1`, [reportId])) as Array<{
-        question_key: string;
-        value: unknown;
-        na: boolean;
-      }>).map((row) => [row.question_key, row.na ? 'N/A' : row.value]),
+  const waitUploaded = (page: Page, key: string) =>
+    question(page, key).locator('[data-evidence]:not([data-evidence=""])').first().waitFor();
+  interface StoredReport {
+    id: string;
+    score: string | null;
+    version: number;
+    status: string;
+  }
+  const reportsOf = (assignmentId: string) =>
+    ctx.db.query<StoredReport[]>(`SELECT id, score, version, status FROM visit_reports WHERE assignment_id = $1`, [assignmentId]);
+  const answersOf = async (reportId: string) => {
+    const rows = await ctx.db.query<Array<{ question_key: string; value: unknown; na: boolean }>>(
+      `SELECT question_key, value, na FROM visit_answers WHERE visit_report_id = $1`,
+      [reportId],
     );
+    return Object.fromEntries(rows.map((row) => [row.question_key, row.na ? 'N/A' : row.value]));
+  };
 
   /** Answers every question as completeAnswers() does, through the form. */
   const fillComplete = async (page: Page) => {
     await question(page, 'greeted').getByRole('radio', { name: 'Yes' }).check();
-    await question(page, 'wait').getByRole('textbox', { name: /How long did you wait/ }).fill('03:20');
+    await question(page, 'wait')
+      .getByRole('textbox', { name: /How long did you wait/ })
+      .fill('03:20');
     await question(page, 'courtesy').getByRole('radio', { name: '4' }).check();
     await question(page, 'offer').getByRole('radio', { name: 'A personal loan' }).check();
     await question(page, 'explained').getByRole('checkbox', { name: 'The yearly fee' }).check();
     await question(page, 'staff').getByRole('textbox').fill('2');
-    await question(page, 'callback').getByRole('checkbox', { name: /Not applicable/ }).check();
+    await question(page, 'callback')
+      .getByRole('checkbox', { name: /Not applicable/ })
+      .check();
     await question(page, 'comment').getByRole('textbox').fill('The branch was busy but tidy.');
     await attachPhoto(page, 'photo', 1);
     await waitUploaded(page, 'photo');
@@ -89,16 +104,22 @@ describeWeb('web: the shopper app', () => {
     const context: BrowserContext = page.context();
     // Every type is on the screen: yes/no, duration, scale, single and multiple choice, number, date-time, evidence, text.
     const types = await page.$$eval('[data-question]', (nodes) => nodes.map((node) => node.getAttribute('data-type')));
-    expect(new Set(types)).toEqual(new Set(['yes_no', 'duration', 'scale', 'single_choice', 'multi_choice', 'number', 'datetime', 'evidence', 'text']));
+    expect(new Set(types)).toEqual(
+      new Set(['yes_no', 'duration', 'scale', 'single_choice', 'multi_choice', 'number', 'datetime', 'evidence', 'text']),
+    );
     expect(await question(page, 'why_nothing').count()).toBe(0); // shown only when nothing was offered
     await expect(page.getByLabel(/When did the visit take place/).inputValue()).resolves.not.toBe(''); // now, inside the window
     await expect(question(page, 'comment').innerText()).resolves.toContain('At least 10 characters (0 so far)');
     await expectAccessible(page);
 
     // The stopwatch times the wait; typing mm:ss then corrects it.
-    await question(page, 'wait').getByRole('button', { name: /Start stopwatch/ }).click();
+    await question(page, 'wait')
+      .getByRole('button', { name: /Start stopwatch/ })
+      .click();
     await page.waitForTimeout(1100);
-    await question(page, 'wait').getByRole('button', { name: /Stop stopwatch/ }).click();
+    await question(page, 'wait')
+      .getByRole('button', { name: /Stop stopwatch/ })
+      .click();
     expect(await question(page, 'wait').getByRole('textbox').inputValue()).toMatch(/^00:0[12]$/);
     await fillComplete(page);
     await page.getByLabel('Narrative').fill('A calm visit; the employee explained the yearly fee.');
@@ -163,7 +184,9 @@ describeWeb('web: the shopper app', () => {
     await question(page, 'offer').getByRole('radio', { name: 'Nothing' }).check();
     const why = question(page, 'why_nothing').getByRole('textbox');
     await why.fill('They said the manager was out.');
-    await question(page, 'wait').getByRole('button', { name: /Start stopwatch/ }).click();
+    await question(page, 'wait')
+      .getByRole('button', { name: /Start stopwatch/ })
+      .click();
     await page.getByLabel('Narrative').fill('Half-written narrative');
     await page.getByTestId('saved-at').waitFor();
     await page.waitForTimeout(300); // IndexedDB writes are asynchronous
@@ -218,7 +241,9 @@ describeWeb('web: the shopper app', () => {
     await question(page, 'photo').getByText('Upload failed.').waitFor();
     await question(page, 'photo').getByRole('button', { name: 'Retry upload' }).click();
     await waitUploaded(page, 'photo');
-    await question(page, 'photo').getByRole('img', { name: /brochure-2\.png/ }).waitFor();
+    await question(page, 'photo')
+      .getByRole('img', { name: /brochure-2\.png/ })
+      .waitFor();
     expect(uploads).toBe(2);
     const files = await ctx.db.query(`SELECT id FROM evidence_files WHERE assignment_id = $1`, [seed.todo.evidence]);
     expect(files).toHaveLength(1);
@@ -231,19 +256,25 @@ describeWeb('web: the shopper app', () => {
     await board.locator('[data-job]').first().waitFor();
     expect(await board.locator('[data-job]').count()).toBe(seed.openJobs.length);
     const first = board.locator(`[data-job="${seed.openJobs[0].id}"]`);
-    await expect(first.innerText()).resolves.toMatch(/Oficina Gran Vía[\s\S]*In person[\s\S]*Madrid[\s\S]*Window[\s\S]*Credit card cost[\s\S]*Ask what a credit card costs[\s\S]*Fee: 30\.00/i);
+    await expect(first.innerText()).resolves.toMatch(
+      /Oficina Gran Vía[\s\S]*In person[\s\S]*Madrid[\s\S]*Window[\s\S]*Credit card cost[\s\S]*Ask what a credit card costs[\s\S]*Fee: 30\.00/i,
+    );
     await expectAccessible(page);
 
     await first.getByRole('button', { name: /Claim/ }).click();
     await page.getByTestId('claimed').waitFor();
-    expect((await ctx.db.query(`SELECT shopper_id FROM assignments WHERE id = $1`, [seed.openJobs[0].id]))[0].shopper_id).toBe(seed.claimer.id);
+    expect((await ctx.db.query(`SELECT shopper_id FROM assignments WHERE id = $1`, [seed.openJobs[0].id]))[0].shopper_id).toBe(
+      seed.claimer.id,
+    );
 
     // The same place again breaks the rotation rule: said in words, from the 409's code.
     const again = board.locator(`[data-job="${seed.openJobs[3].id}"]`);
     await again.getByRole('button', { name: /Claim/ }).click();
     await again.getByTestId('claim-refused').waitFor();
     expect(await again.getByTestId('claim-refused').getAttribute('data-code')).toBe('ROTATION_RULE');
-    await expect(again.getByTestId('claim-refused').innerText()).resolves.toMatch(/You visited this place too recently \(rotation rule\)[\s\S]*rotation period/);
+    await expect(again.getByTestId('claim-refused').innerText()).resolves.toMatch(
+      /You visited this place too recently \(rotation rule\)[\s\S]*rotation period/,
+    );
 
     // Someone else is quicker for another job: it is gone, and the board says so.
     const rival = await login(ctx.http, seed.rival.email, seed.rival.password);
@@ -262,12 +293,16 @@ describeWeb('web: the shopper app', () => {
     await group('returned').getByTestId('return-comment').waitFor();
     await expect(group('returned').getByTestId('return-comment').innerText()).resolves.toContain(seed.returned.comment);
     expect(await group('submitted').locator(`[data-assignment="${seed.submitted.assignmentId}"]`).count()).toBe(1);
-    await expect(group('approved').locator(`[data-assignment="${seed.approved.assignmentId}"]`).innerText()).resolves.toContain('Earned 30.00');
+    await expect(group('approved').locator(`[data-assignment="${seed.approved.assignmentId}"]`).innerText()).resolves.toContain(
+      'Earned 30.00',
+    );
     await expectAccessible(page);
 
     const [before] = await reportsOf(seed.returned.assignmentId);
     expect(before.status).toBe('returned');
-    await group('returned').getByRole('link', { name: /Correct and resend/ }).click();
+    await group('returned')
+      .getByRole('link', { name: /Correct and resend/ })
+      .click();
     await page.getByTestId('visit-form').waitFor();
     await expect(page.getByTestId('returned').innerText()).resolves.toContain(seed.returned.comment);
     // The form holds what was sent.

@@ -127,7 +127,9 @@ export async function submitReport(assignmentId: string, idempotencyKey: string,
 
 /** A failure worth retrying later (no network, the server busy or failing), as opposed to a refusal. */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof ApiError) return error.status >= 500 || error.status === 408 || error.status === 429;
+  if (error instanceof ProblemError && error.code === 'CONCURRENT_CHANGE') return true; // "try again", says docs/errors.md
+  // 401: the session ended; the work waits on the phone until the shopper signs in again.
+  if (error instanceof ApiError) return error.status >= 500 || error.status === 408 || error.status === 429 || error.status === 401;
   return true; // a TypeError from fetch, an aborted XHR: the network
 }
 

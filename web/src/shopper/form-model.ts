@@ -6,7 +6,11 @@ import type { FormDefinition, SubmitBody } from './api';
 import type { Draft, EvidenceItem } from './draft-store';
 
 /** The draft's answers as the server reads them; an evidence question counts as answered once a file is picked. */
-export function draftAnswers(draft: Pick<Draft, 'answers' | 'evidence'>, definition: FormDefinition, uploadedOnly: boolean): SubmittedAnswer[] {
+export function draftAnswers(
+  draft: Pick<Draft, 'answers' | 'evidence'>,
+  definition: FormDefinition,
+  uploadedOnly: boolean,
+): SubmittedAnswer[] {
   const answers: SubmittedAnswer[] = [];
   for (const section of definition.sections) {
     for (const question of section.questions) {

@@ -6,16 +6,7 @@ import type { Channel } from '@server/questionnaires/domain/definition';
 import { queryClient } from '../shared/api/query-client';
 import { ApiError } from '../shared/api/client';
 import { isTransient, ProblemError, submitReport, uploadEvidence, type FormDefinition } from './api';
-import {
-  deleteBlob,
-  loadBlob,
-  loadDraft,
-  queuedDrafts,
-  saveDraft,
-  updateDraft,
-  type Draft,
-  type EvidenceItem,
-} from './draft-store';
+import { deleteBlob, loadBlob, loadDraft, queuedDrafts, saveDraft, updateDraft, type Draft, type EvidenceItem } from './draft-store';
 import { submissionBody } from './form-model';
 
 const FIRST_DELAY_MS = 1_000;
@@ -161,17 +152,20 @@ const timers = new Map<string, number>();
 
 /** One attempt at sending one queued draft; schedules the next on a transient failure. */
 async function attempt(userId: string, assignmentId: string): Promise<void> {
+  // Taken before any await: two kicks at once (the send button, the page remembering its form) send once.
   if (sending.has(assignmentId)) return;
-  const draft = await loadDraft(userId, assignmentId);
-  if (!draft?.outbox || draft.sent) return;
-  if (!navigator.onLine) return; // the 'online' event brings us back
-  const form = formOf(assignmentId);
-  if (!form) return; // the form page remembers it when it opens
   sending.add(assignmentId);
   try {
+    const draft = await loadDraft(userId, assignmentId);
+    if (!draft?.outbox || draft.sent) return;
+    if (!navigator.onLine) return; // the 'online' event brings us back
+    const form = formOf(assignmentId);
+    if (!form) return; // the form page remembers it when it opens
     await uploadAll(draft);
     let current = (await loadDraft(userId, assignmentId))!;
-    const rejectedFile = Object.values(current.evidence).flat().find((item) => item.rejected);
+    const rejectedFile = Object.values(current.evidence)
+      .flat()
+      .find((item) => item.rejected);
     if (rejectedFile) {
       await saveDraft({ ...current, outbox: null, refusal: { message: rejectedFile.rejected!, code: null, problems: [] } });
       return;

@@ -110,7 +110,17 @@ export function EvidenceField({ label, questionKey, questionText, assignmentId, 
   );
 }
 
-function EvidenceRow({ item, disabled, onRetry, onRemove }: { item: EvidenceItem; disabled: boolean; onRetry: () => void; onRemove: () => void }) {
+function EvidenceRow({
+  item,
+  disabled,
+  onRetry,
+  onRemove,
+}: {
+  item: EvidenceItem;
+  disabled: boolean;
+  onRetry: () => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const state = useUploadStates().get(item.localId);
   const thumbnail = useThumbnail(item);
@@ -137,7 +147,11 @@ function EvidenceRow({ item, disabled, onRetry, onRemove }: { item: EvidenceItem
           {item.fileName}
         </Text>
         {!item.evidenceId && !item.rejected && (
-          <Progress value={Math.round((state?.progress ?? 0) * 100)} size="sm" aria-label={t('shopper.evidence.uploading', { name: item.fileName })} />
+          <Progress
+            value={Math.round((state?.progress ?? 0) * 100)}
+            size="sm"
+            aria-label={t('shopper.evidence.uploading', { name: item.fileName })}
+          />
         )}
         <Text size="xs" c={item.rejected || state?.error ? 'red.8' : 'dimmed'} role="status" data-upload-status>
           {status}
@@ -149,7 +163,14 @@ function EvidenceRow({ item, disabled, onRetry, onRemove }: { item: EvidenceItem
             {t('shopper.evidence.retry')}
           </Button>
         )}
-        <Button size="compact-sm" variant="subtle" color="red.8" onClick={onRemove} disabled={disabled} aria-label={t('shopper.evidence.remove', { name: item.fileName })}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="red.8"
+          onClick={onRemove}
+          disabled={disabled}
+          aria-label={t('shopper.evidence.remove', { name: item.fileName })}
+        >
           ✕
         </Button>
       </Stack>

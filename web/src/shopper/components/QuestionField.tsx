@@ -31,9 +31,7 @@ export function QuestionField(props: QuestionFieldProps) {
   const label = (
     <>
       {question.text}
-      {question.required && (
-        <RequiredMark />
-      )}
+      {question.required && <RequiredMark />}
     </>
   );
   const common = {

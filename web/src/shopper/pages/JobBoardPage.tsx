@@ -4,6 +4,7 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useLanguage } from '../../shared/i18n';
 import { Empty, ErrorState, Loading } from '../../shared/layout/states';
 import { ProblemError, useClaim, useJobBoard, type Assignment } from '../api';
 import { AssignmentSummary, useFee } from '../components/AssignmentSummary';
@@ -23,7 +24,14 @@ export default function JobBoardPage() {
         </Text>
       </div>
       {claimed && (
-        <Alert color="teal" role="status" data-testid="claimed" withCloseButton onClose={() => setClaimed(null)} closeButtonLabel={t('common.close')}>
+        <Alert
+          color="teal"
+          role="status"
+          data-testid="claimed"
+          withCloseButton
+          onClose={() => setClaimed(null)}
+          closeButtonLabel={t('common.close')}
+        >
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t('shopper.board.claimed', { name: claimed.touchpoint.name })}</Text>
             <Anchor component={Link} to={`/shopper/visits/${claimed.id}`} fw={600}>
@@ -59,6 +67,8 @@ function JobCard({ job, onClaimed }: { job: Assignment; onClaimed: (assignment: 
   const code = refusal instanceof ProblemError ? refusal.code : null;
   // A job someone else took is no longer visible to this shopper: the API says 404, without a rule code.
   const ruleKey = code ? `shopper.rules.${code}` : refusal instanceof ProblemError && refusal.status === 404 ? 'shopper.board.gone' : null;
+  const ruleText = ruleKey ? t(ruleKey, { defaultValue: '' }) : '';
+  const language = useLanguage();
   return (
     <Card withBorder padding="md" data-job={job.id}>
       <Stack gap="sm">
@@ -78,8 +88,15 @@ function JobCard({ job, onClaimed }: { job: Assignment; onClaimed: (assignment: 
         {refusal && (
           <Alert color="red" role="alert" title={t('shopper.board.claimRefused')} data-testid="claim-refused" data-code={code ?? ''}>
             <Stack gap={4}>
-              {ruleKey && t(ruleKey, { defaultValue: '' }) && <Text size="sm" fw={600}>{t(ruleKey)}</Text>}
-              {refusal instanceof ProblemError && refusal.status !== 404 && <Text size="sm">{refusal.message}</Text>}
+              {ruleText && (
+                <Text size="sm" fw={600}>
+                  {ruleText}
+                </Text>
+              )}
+              {/* The API's own sentence (English) gives the particulars; in Spanish only when we have no sentence for the code. */}
+              {refusal instanceof ProblemError && refusal.status !== 404 && (language === 'en' || !ruleText) && (
+                <Text size="sm">{refusal.message}</Text>
+              )}
               {!(refusal instanceof ProblemError) && <Text size="sm">{t('common.networkError')}</Text>}
             </Stack>
           </Alert>

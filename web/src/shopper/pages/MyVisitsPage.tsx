@@ -65,14 +65,17 @@ function VisitCard({ assignment }: { assignment: Assignment }) {
   const draft = useDraft(session?.user.id, assignment.id);
   const report = useReport(assignment.status === 'returned' ? assignment.reportId : null);
   const workable = assignment.status === 'assigned' || assignment.status === 'returned';
-  const action = assignment.status === 'returned' ? t('shopper.visits.correct') : draft ? t('shopper.visits.continue') : t('shopper.visits.start');
+  const action =
+    assignment.status === 'returned' ? t('shopper.visits.correct') : draft ? t('shopper.visits.continue') : t('shopper.visits.start');
   return (
     <Card withBorder padding="md" data-assignment={assignment.id}>
       <Stack gap="sm">
         <AssignmentSummary assignment={assignment} />
         {assignment.status === 'returned' && report.data && (
           <Text size="sm" c="red.8" data-testid="return-comment">
-            {report.data.returnComment ? t('shopper.visits.reviewerSays', { comment: report.data.returnComment }) : t('shopper.form.returnedNoComment')}
+            {report.data.returnComment
+              ? t('shopper.visits.reviewerSays', { comment: report.data.returnComment })
+              : t('shopper.form.returnedNoComment')}
           </Text>
         )}
         <Group justify="space-between" align="center" gap="xs">
@@ -86,7 +89,12 @@ function VisitCard({ assignment }: { assignment: Assignment }) {
             )}
           </Group>
           {workable && (
-            <Anchor component={Link} to={`/shopper/visits/${assignment.id}`} fw={600} aria-label={`${action}: ${assignment.touchpoint.name}`}>
+            <Anchor
+              component={Link}
+              to={`/shopper/visits/${assignment.id}`}
+              fw={600}
+              aria-label={`${action}: ${assignment.touchpoint.name}`}
+            >
               {action}
             </Anchor>
           )}

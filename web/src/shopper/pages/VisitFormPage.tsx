@@ -54,8 +54,9 @@ export default function VisitFormPage() {
   useEffect(() => {
     if (!userId || draft === undefined || !workable || round === null) return;
     if (returned && (!report.data || !evidence.data)) return;
-    // A draft (or the receipt of a sent one) of an earlier round gives way when the report comes back again.
-    const stale = draft && !draft.outbox && draft.round !== round;
+    // A draft of an earlier round gives way when the report comes back again; so does the receipt of a sent
+    // report, but only once a reviewer returned that very version (not while the lists catch up with it).
+    const stale = draft && !draft.outbox && (draft.sent ? returned && round > draft.sent.version : draft.round !== round);
     if (draft && !stale) return;
     const prefill = returned ? prefillFromReport(report.data!, evidence.data!) : { visitedAt: defaultVisitedAt(assignment.data!) };
     void saveDraft(newDraft(userId, assignmentId, round, prefill));
@@ -74,7 +75,14 @@ export default function VisitFormPage() {
   if (draft?.sent) return <SentReceipt draft={draft} />;
   if (!workable && !draft?.outbox) return <NotWorkable assignment={assignment.data} />;
   if (!draft) return <Loading label={t('shopper.form.loadingForm')} />;
-  return <VisitForm assignment={assignment.data} definition={definition.data} draft={draft} returnComment={returned ? (report.data?.returnComment ?? null) : undefined} />;
+  return (
+    <VisitForm
+      assignment={assignment.data}
+      definition={definition.data}
+      draft={draft}
+      returnComment={returned ? (report.data?.returnComment ?? null) : undefined}
+    />
+  );
 }
 
 /** Now, when it falls inside the window (the usual case: the form is filled right after the visit). */
@@ -92,10 +100,21 @@ function prefillFromReport(report: ReturnedReport, files: EvidenceFile[]): Parti
   for (const answer of report.answers) {
     if (answer.na) answers[answer.questionKey] = { na: true };
     else if (answer.value === null) continue;
-    else if (filesById.size && (typeof answer.value === 'string' || Array.isArray(answer.value)) && [answer.value].flat().every((id) => filesById.has(String(id)))) {
+    else if (
+      filesById.size &&
+      (typeof answer.value === 'string' || Array.isArray(answer.value)) &&
+      [answer.value].flat().every((id) => filesById.has(String(id)))
+    ) {
       evidence[answer.questionKey] = [answer.value].flat().map((id) => {
         const file = filesById.get(String(id))!;
-        return { localId: file.id, idempotencyKey: file.id, fileName: file.originalName ?? file.name, mimeType: file.mimeType, size: file.size, evidenceId: file.id };
+        return {
+          localId: file.id,
+          idempotencyKey: file.id,
+          fileName: file.originalName ?? file.name,
+          mimeType: file.mimeType,
+          size: file.size,
+          evidenceId: file.id,
+        };
       });
     } else answers[answer.questionKey] = { value: answer.value };
   }
@@ -124,13 +143,17 @@ function VisitForm({
   const { userId, assignmentId } = draft;
 
   const change = (update: (current: Draft) => Draft) => updateDraft(userId, assignmentId, update);
-  const setAnswer = (key: string, state: AnswerState) => void change((current) => ({ ...current, answers: { ...current.answers, [key]: state } }));
+  const setAnswer = (key: string, state: AnswerState) =>
+    void change((current) => ({ ...current, answers: { ...current.answers, [key]: state } }));
 
   const problemsByField = new Map<string, string[]>();
   for (const problem of draft.refusal?.problems ?? []) {
     problemsByField.set(problem.field, [...(problemsByField.get(problem.field) ?? []), problem.reason]);
   }
-  const knownFields = new Set(['visitedAt', ...definition.sections.flatMap((section) => section.questions.map((question) => question.key))]);
+  const knownFields = new Set([
+    'visitedAt',
+    ...definition.sections.flatMap((section) => section.questions.map((question) => question.key)),
+  ]);
   const otherProblems = (draft.refusal?.problems ?? []).filter((problem) => !knownFields.has(problem.field));
 
   // After a refusal, the first question it names gets the focus (and the screen).
@@ -140,7 +163,9 @@ function VisitForm({
     refusalShown.current = draft.refusal;
     const first = draft.refusal.problems.find((problem) => knownFields.has(problem.field));
     const target = first
-      ? formRef.current?.querySelector<HTMLElement>(first.field === 'visitedAt' ? '#visited-at' : `[data-question="${CSS.escape(first.field)}"]`)
+      ? formRef.current?.querySelector<HTMLElement>(
+          first.field === 'visitedAt' ? '#visited-at' : `[data-question="${CSS.escape(first.field)}"]`,
+        )
       : formRef.current?.querySelector<HTMLElement>('[data-testid="refusal"]');
     target?.scrollIntoView({ block: 'center' });
     target?.focus();
@@ -190,7 +215,14 @@ function VisitForm({
           </Alert>
         )}
         {draft.refusal && (
-          <Alert color="red" role="alert" title={t('shopper.form.refused')} data-testid="refusal" tabIndex={-1} data-code={draft.refusal.code ?? ''}>
+          <Alert
+            color="red"
+            role="alert"
+            title={t('shopper.form.refused')}
+            data-testid="refusal"
+            tabIndex={-1}
+            data-code={draft.refusal.code ?? ''}
+          >
             <Text size="sm">{draft.refusal.message}</Text>
             {draft.refusal.problems.length > 0 && <Text size="sm">{t('shopper.form.fixProblems')}</Text>}
             {otherProblems.map((problem) => (
@@ -238,7 +270,9 @@ function VisitForm({
                   disabled={frozen}
                   assignmentId={assignmentId}
                   evidence={draft.evidence[question.key] ?? []}
-                  onEvidenceChange={(items) => change((current) => ({ ...current, evidence: { ...current.evidence, [question.key]: items } }))}
+                  onEvidenceChange={(items) =>
+                    change((current) => ({ ...current, evidence: { ...current.evidence, [question.key]: items } }))
+                  }
                   stopwatchStartedAt={draft.stopwatches[question.key]}
                   onStopwatchChange={(startedAt) =>
                     void change((current) => {
@@ -275,10 +309,12 @@ function VisitForm({
             </Text>
           )}
           <Button type="submit" fullWidth size="md" disabled={frozen} loading={frozen && online}>
-            {frozen ? t('shopper.form.sending') : t('shopper.form.send')}
+            {!frozen ? t('shopper.form.send') : online ? t('shopper.form.sending') : t('shopper.visits.waitingToSend')}
           </Button>
           <Text size="xs" c="dimmed" ta="center" mt={4} data-testid="saved-at">
-            {t('shopper.form.savedAt', { time: new Date(draft.updatedAt).toLocaleTimeString(format.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })}
+            {t('shopper.form.savedAt', {
+              time: new Date(draft.updatedAt).toLocaleTimeString(format.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+            })}
           </Text>
         </div>
       </Stack>
@@ -301,7 +337,10 @@ function SendStatus({ draft, online }: { draft: Draft; online: boolean }) {
     message = t('shopper.form.queuedOffline');
     state = 'queued-offline';
   } else if (draft.outbox && draft.outbox.attempts > 0 && draft.outbox.nextAttemptAt > now) {
-    message = t('shopper.form.retrying', { seconds: Math.ceil((draft.outbox.nextAttemptAt - now) / 1000), attempts: draft.outbox.attempts });
+    message = t('shopper.form.retrying', {
+      seconds: Math.ceil((draft.outbox.nextAttemptAt - now) / 1000),
+      attempts: draft.outbox.attempts,
+    });
     state = 'retrying';
   } else if (draft.outbox) {
     message = t('shopper.form.sendingNow');
