@@ -196,6 +196,13 @@ describe('administration: fees, statements, payables and payouts', () => {
     expect(unpaid[0].n).toBe(0);
     expect((await payables()).every((row) => row.paid === true && row.unpaidCents === 0)).toBe(true);
 
+    // The database itself refuses to pay an entry again or change its amount.
+    const [entry] = await ctx.db.query<Array<{ id: string }>>(`SELECT id FROM fee_entries WHERE payout_id IS NOT NULL LIMIT 1`);
+    await expect(ctx.db.query(`UPDATE fee_entries SET payout_id = NULL WHERE id = $1`, [entry.id])).rejects.toThrow(/already paid/);
+    await expect(ctx.db.query(`UPDATE fee_entries SET amount_cents = 1 WHERE id = $1`, [entry.id])).rejects.toThrow(
+      /already paid|cannot be changed/,
+    );
+
     // A later approval is paid by the next batch, alone.
     await approvedVisit(shopper);
     const next = await ctx.http.post('/payouts').set(admin.auth).send(period).expect(201);
