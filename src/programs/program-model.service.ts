@@ -114,21 +114,22 @@ export class ProgramModelService {
       : null;
 
     // Two lanes on the pool, as the campaign model does: visit-level figures in one, answers in the other.
+    // (the visit scores and timings in one; the answers and the dimension scores in the other: about even)
     const visitLane = (async () => {
       const scores = await this.queries.scores(scope);
       const timing = await this.queries.timing(scope);
-      const dimensions = await this.queries.dimensionScores(scope, dimensionKeys);
       const previousScores = previousScope ? await this.queries.scores(previousScope) : null;
       const campaignChannels = await this.queries.campaignChannels(scope.campaignIds);
-      return { scores, timing, dimensions, previousScores, campaignChannels };
+      return { scores, timing, previousScores, campaignChannels };
     })();
     const answerLane = (async () => {
       const counts = await this.queries.questionCounts(scope, questionKeys);
+      const dimensions = await this.queries.dimensionScores(scope, dimensionKeys);
       const previousCounts = previousScope ? await this.queries.questionCounts(previousScope, questionKeys) : [];
       const previousDimensions = previousScope ? await this.queries.dimensionScores(previousScope, dimensionKeys) : [];
-      return { counts, previousCounts, previousDimensions };
+      return { counts, dimensions, previousCounts, previousDimensions };
     })();
-    const [{ scores, timing, dimensions, previousScores, campaignChannels }, { counts, previousCounts, previousDimensions }] =
+    const [{ scores, timing, previousScores, campaignChannels }, { counts, dimensions, previousCounts, previousDimensions }] =
       await Promise.all([visitLane, answerLane]);
 
     const all = scores.find((row) => row.kind === 'all');
@@ -239,8 +240,8 @@ export class ProgramModelService {
       plannedActions: [],
     };
 
+    const previousFigures = measureFigures(measures, previousCounts, previousDimensions);
     if (previousWave && previousScope && previousScores) {
-      const previousFigures = measureFigures(measures, previousCounts, previousDimensions);
       model.trend = this.trend(previousWave, previousScores, channelRows, model, measures, previousFigures, figures);
     }
 
@@ -250,7 +251,14 @@ export class ProgramModelService {
       this.programs.actionsOf([wave.id]),
     ]);
     model.actions = await Promise.all(
-      evaluated.map((action) => this.actionResult(action, measureByKey.get(action.measureKey), previousScope as WaveScope, scope)),
+      evaluated.map((action) =>
+        this.actionResult(action, measureByKey.get(action.measureKey), {
+          previousScope: previousScope as WaveScope,
+          scope,
+          before: previousFigures.get(action.measureKey),
+          after: figures.get(action.measureKey),
+        }),
+      ),
     );
     model.plannedActions = planned.map((action) => ({ ...this.actionFields(action, measureByKey.get(action.measureKey)) }));
     return model;
@@ -315,17 +323,29 @@ export class ProgramModelService {
   private async actionResult(
     action: ActionView,
     measure: Measure | undefined,
-    previousScope: WaveScope,
-    scope: WaveScope,
+    waves: { previousScope: WaveScope; scope: WaveScope; before: MeasureFigures | undefined; after: MeasureFigures | undefined },
   ): Promise<ActionResult> {
     const fields = this.actionFields(action, measure);
     const empty = { before: null, after: null, change: null, nBefore: 0, nAfter: 0, pValue: null, significant: null };
     if (!measure) return { ...fields, ...empty };
     const target: Target = { channels: action.channels, touchpointIds: action.touchpointIds };
+    // An item on channels only (or on everything) pools the model's own per-channel figures; only
+    // touchpoint targets need queries of their own.
+    const fromFigures = action.touchpointIds.length === 0;
+    const onTarget = (figures: MeasureFigures | undefined) =>
+      (figures?.channels ?? []).filter((figure) => action.channels.length === 0 || action.channels.includes(figure.channel));
+    const sides: Array<[WaveScope, MeasureFigures | undefined]> = [
+      [waves.previousScope, waves.before],
+      [waves.scope, waves.after],
+    ];
     if (measure.kind === 'dimension') {
       const [before, after] = await Promise.all(
-        [previousScope, scope].map(async (s) =>
-          poolSamples((await this.queries.dimensionScores(s, [measure.dimension as string], target)).map((row) => row.sample)),
+        sides.map(async ([s, figures]) =>
+          poolSamples(
+            fromFigures
+              ? onTarget(figures).map((figure) => figure.sample!)
+              : (await this.queries.dimensionScores(s, [measure.dimension as string], target)).map((row) => row.sample),
+          ),
         ),
       );
       const comparison = compareWaves(before, after);
@@ -342,9 +362,11 @@ export class ProgramModelService {
       };
     }
     const [before, after] = await Promise.all(
-      [previousScope, scope].map(async (s) =>
+      sides.map(async ([s, figures]) =>
         poolProportions(
-          (await this.queries.questionCounts(s, measure.questionKeys, target)).map((row) => ({ passed: row.passed, n: row.counted })),
+          fromFigures
+            ? onTarget(figures).map((figure) => figure.proportion!)
+            : (await this.queries.questionCounts(s, measure.questionKeys, target)).map((row) => ({ passed: row.passed, n: row.counted })),
         ),
       ),
     );
