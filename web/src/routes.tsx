@@ -26,6 +26,8 @@ const ConsoleCampaignListPage = lazy(() => import('./console/pages/CampaignListP
 const CampaignWizardPage = lazy(() => import('./console/pages/CampaignWizardPage'));
 const CampaignPage = lazy(() => import('./console/pages/CampaignPage'));
 const FieldworkPage = lazy(() => import('./console/pages/FieldworkPage'));
+const InboxPage = lazy(() => import('./console/pages/InboxPage'));
+const PeoplePage = lazy(() => import('./console/pages/PeoplePage'));
 const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
 const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
 const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
@@ -85,6 +87,8 @@ export const router = createBrowserRouter([
           { path: 'campaigns/new', element: <CampaignWizardPage /> },
           { path: 'campaigns/:campaignId', element: <CampaignPage /> },
           { path: 'fieldwork', element: <FieldworkPage /> },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'people', element: <PeoplePage /> },
         ],
       },
     ],

@@ -11,6 +11,8 @@ const SECTIONS = [
   { path: '/console/questionnaires', key: 'questionnaires' },
   { path: '/console/campaigns', key: 'campaigns' },
   { path: '/console/fieldwork', key: 'fieldwork' },
+  { path: '/console/inbox', key: 'inbox' },
+  { path: '/console/people', key: 'people' },
 ] as const;
 
 export function isStaff(role: string | undefined): boolean {
