@@ -1,6 +1,7 @@
 // Sending what the shopper finished: evidence files first (each with its own Idempotency-Key), then the
 // report with the draft's key. Offline or on a failing network it waits and retries with backoff, and at
 // once when the phone is back online; a refusal (422, 409) goes back to the form with its problems.
+import i18next from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Channel } from '@server/questionnaires/domain/definition';
 import { queryClient } from '../shared/api/query-client';
@@ -44,6 +45,8 @@ export function useUploadStates(): ReadonlyMap<string, UploadState> {
 }
 
 const inFlight = new Map<string, Promise<EvidenceItem>>();
+/** `rejected` of a file whose bytes are no longer on the phone (storage cleared): it must be added again. */
+export const LOST_FILE = 'lost';
 
 /**
  * Uploads one picked file (once at a time per file); resolves with the item carrying its evidence id.
@@ -56,7 +59,7 @@ export function ensureUploaded(userId: string, assignmentId: string, questionKey
   const work = (async () => {
     const blob = await loadBlob(item.localId);
     if (!blob) {
-      const rejected = { ...item, rejected: 'missing' };
+      const rejected = { ...item, rejected: LOST_FILE };
       await replaceItem(userId, assignmentId, questionKey, rejected);
       return rejected;
     }
@@ -167,7 +170,8 @@ async function attempt(userId: string, assignmentId: string): Promise<void> {
       .flat()
       .find((item) => item.rejected);
     if (rejectedFile) {
-      await saveDraft({ ...current, outbox: null, refusal: { message: rejectedFile.rejected!, code: null, problems: [] } });
+      const reason = rejectedFile.rejected === LOST_FILE ? i18next.t('shopper.evidence.lost') : rejectedFile.rejected!;
+      await saveDraft({ ...current, outbox: null, refusal: { message: `${rejectedFile.fileName}: ${reason}`, code: null, problems: [] } });
       return;
     }
     if (!current.outbox!.body) {

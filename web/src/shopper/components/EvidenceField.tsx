@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { authorizedFetch } from '../../shared/api/client';
 import { useSession } from '../../shared/auth/RequireAuth';
 import { loadBlob, newId, saveBlob, type EvidenceItem } from '../draft-store';
-import { ensureUploaded, useUploadStates } from '../outbox';
+import { ensureUploaded, LOST_FILE, useUploadStates } from '../outbox';
 
 interface Props {
   label: ReactNode;
@@ -126,13 +126,15 @@ function EvidenceRow({
   const thumbnail = useThumbnail(item);
   const status = item.evidenceId
     ? t('shopper.evidence.uploaded')
-    : item.rejected
-      ? t('shopper.evidence.rejected', { reason: item.rejected })
-      : state?.uploading
-        ? t('shopper.evidence.uploading', { name: item.fileName })
-        : state?.error
-          ? t('shopper.evidence.failed')
-          : t('shopper.evidence.waiting');
+    : item.rejected === LOST_FILE
+      ? t('shopper.evidence.lost')
+      : item.rejected
+        ? t('shopper.evidence.rejected', { reason: item.rejected })
+        : state?.uploading
+          ? t('shopper.evidence.uploading', { name: item.fileName })
+          : state?.error
+            ? t('shopper.evidence.failed')
+            : t('shopper.evidence.waiting');
   return (
     <Group gap="sm" wrap="nowrap" align="center" data-evidence={item.evidenceId ?? ''} data-local-id={item.localId}>
       {thumbnail ? (
