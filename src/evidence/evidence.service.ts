@@ -166,7 +166,7 @@ export class EvidenceService {
       const locked = await this.assertCanUpload(actor, target, manager, true);
       // Serialises uploads of the same content, so two assignments sharing a file always see each other.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`evidence:${sha256}`]);
-      const [row] = (await manager.query(
+      const [row] = await manager.query<EvidenceRow[]>(
         `INSERT INTO evidence_files (assignment_id, visit_report_id, ordinal, original_name, mime_type, size_bytes, sha256, storage_path,
                                      shareable_storage_path, shareable_size_bytes, shareable_sha256, sanitized_at, capture,
                                      idempotency_key, request_hash, uploaded_by)
@@ -190,7 +190,7 @@ export class EvidenceService {
           key ? requestHash : null,
           actor.id,
         ],
-      )) as EvidenceRow[];
+      );
       if (!row) return null; // the key was taken by a racing retry: answered below, outside this transaction
       if (locked.reportId) {
         await this.appendSignals(manager, locked.reportId, await duplicateSignals(manager, locked.id, [row]));
@@ -206,10 +206,10 @@ export class EvidenceService {
 
   /** The file stored earlier with this key (same assignment and content), 409 for another request, null when the key is new. */
   private async replay(actor: AuthUser, key: string, requestHash: string): Promise<EvidenceView | null> {
-    const [row] = (await this.db.query(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.uploaded_by = $1 AND e.idempotency_key = $2`, [
+    const [row] = await this.db.query<EvidenceRow[]>(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.uploaded_by = $1 AND e.idempotency_key = $2`, [
       actor.id,
       key,
-    ])) as EvidenceRow[];
+    ]);
     if (!row) return null;
     if (row.requestHash !== requestHash) {
       throw conflict('This Idempotency-Key was already used for a different upload', [
@@ -247,10 +247,10 @@ export class EvidenceService {
   }
 
   private async listRows(assignmentId: string, actor: AuthUser): Promise<EvidenceView[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<EvidenceRow[]>(
       `SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.assignment_id = $1 AND e.purged_at IS NULL ORDER BY e.ordinal`,
       [assignmentId],
-    )) as EvidenceRow[];
+    );
     if (actor.role !== 'client') return rows.map((row) => toEvidenceView(row, actor));
     // Client users see the cleaned copies' sizes and hashes (files stored before copies existed get
     // theirs now, once), and never a file withheld from them (no cleaned copy could be made).
@@ -265,7 +265,7 @@ export class EvidenceService {
    * read the report (or, before it exists, the assignment) gets the original.
    */
   async open(actor: AuthUser, evidenceId: string): Promise<{ file: EvidenceView; stream: ReadStream; size: number; downloadName: string }> {
-    const [row] = (await this.db.query(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.id = $1`, [evidenceId])) as EvidenceRow[];
+    const [row] = await this.db.query<EvidenceRow[]>(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.id = $1`, [evidenceId]);
     const access = row ? await this.findAssignment({ assignmentId: row.assignmentId }) : null;
     if (!row || !access || row.purgedAt) throw notFound('Evidence file');
     const mayRead = access.reportId
@@ -308,7 +308,7 @@ export class EvidenceService {
     lock = false,
   ): Promise<AssignmentAccessRow | null> {
     const where = 'reportId' in by ? 'a.id = (SELECT assignment_id FROM visit_reports WHERE id = $1)' : 'a.id = $1';
-    const rows = (await manager.query(
+    const rows = await manager.query<AssignmentAccessRow[]>(
       `SELECT a.id, a.shopper_id AS "shopperId", a.status, c.client_id AS "clientId",
               r.id AS "reportId", r.shopper_id AS "reportShopperId", r.status AS "reportStatus", r.visited_at AS "visitedAt"
          FROM assignments a
@@ -316,7 +316,7 @@ export class EvidenceService {
          LEFT JOIN visit_reports r ON r.assignment_id = a.id
         WHERE ${where} ${lock ? 'FOR UPDATE OF a' : ''}`,
       ['reportId' in by ? by.reportId : by.assignmentId],
-    )) as AssignmentAccessRow[];
+    );
     return rows[0] ?? null;
   }
 }

@@ -14,15 +14,7 @@ export class AlertsService {
     const { limit, offset } = pageOf(query);
     const params: unknown[] = [];
     const where = query.campaignId ? `WHERE al.campaign_id = $${params.push(query.campaignId)}` : '';
-    const rows = (await this.dataSource.query(
-      `SELECT al.id, al.visit_report_id, al.campaign_id, al.question_key, al.kind, al.reason, al.created_at,
-              t.id AS tp_id, t.name AS tp_name, t.channel AS tp_channel, t.region AS tp_region
-         FROM alerts al JOIN touchpoints t ON t.id = al.touchpoint_id
-        ${where}
-        ORDER BY al.created_at DESC, al.kind, al.question_key NULLS LAST, al.id
-        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
-      params,
-    )) as Array<{
+    const rows = await this.dataSource.query<Array<{
       id: string;
       visit_report_id: string;
       campaign_id: string;
@@ -34,7 +26,15 @@ export class AlertsService {
       tp_name: string;
       tp_channel: AlertView['touchpoint']['channel'];
       tp_region: string;
-    }>;
+    }>>(
+      `SELECT al.id, al.visit_report_id, al.campaign_id, al.question_key, al.kind, al.reason, al.created_at,
+              t.id AS tp_id, t.name AS tp_name, t.channel AS tp_channel, t.region AS tp_region
+         FROM alerts al JOIN touchpoints t ON t.id = al.touchpoint_id
+        ${where}
+        ORDER BY al.created_at DESC, al.kind, al.question_key NULLS LAST, al.id
+        LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
+      params,
+    );
     return rows.map((row) => ({
       id: row.id,
       visitReportId: row.visit_report_id,

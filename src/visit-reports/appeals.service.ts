@@ -60,11 +60,11 @@ export class AppealsService {
   ) {}
 
   async file(user: AuthUser, reportId: string, dto: FileAppealDto): Promise<AppealView> {
-    const [report] = (await this.dataSource.query(
+    const [report] = await this.dataSource.query<Array<{ id: string; status: string; shopper_id: string; questionnaire_id: string; client_id: string }>>(
       `SELECT vr.id, vr.status, vr.shopper_id, vr.questionnaire_id, c.client_id
          FROM visit_reports vr JOIN campaigns c ON c.id = vr.campaign_id WHERE vr.id = $1`,
       [reportId],
-    )) as Array<{ id: string; status: string; shopper_id: string; questionnaire_id: string; client_id: string }>;
+    );
     if (!report) throw notFound('Visit report');
     assertCanReadVisitReport(user, { shopperId: report.shopper_id, status: report.status, clientId: report.client_id });
     if (report.status !== 'approved') {
@@ -127,9 +127,9 @@ export class AppealsService {
       );
     });
     const view = await this.findView(appealId);
-    const [report] = (await this.dataSource.query(`SELECT id, version, score, knockout FROM visit_reports WHERE id = $1`, [
+    const [report] = await this.dataSource.query<Array<{ id: string; version: number; score: number | null; knockout: boolean }>>(`SELECT id, version, score, knockout FROM visit_reports WHERE id = $1`, [
       view.visitReportId,
-    ])) as Array<{ id: string; version: number; score: number | null; knockout: boolean }>;
+    ]);
     return { ...view, report };
   }
 
@@ -140,16 +140,16 @@ export class AppealsService {
     if (user.role === 'client') where.push(`ap.client_id = $${params.push(user.clientId)}`);
     if (query.status) where.push(`ap.status = $${params.push(query.status)}`);
     if (query.visitReportId) where.push(`ap.visit_report_id = $${params.push(query.visitReportId)}`);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<AppealRow[]>(
       `${APPEAL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ap.created_at, ap.id LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
       params,
-    )) as AppealRow[];
+    );
     return rows.map(toAppealView);
   }
 
   private async findView(id: string): Promise<AppealView> {
-    const [row] = (await this.dataSource.query(`${APPEAL_SELECT} WHERE ap.id = $1`, [id])) as AppealRow[];
+    const [row] = await this.dataSource.query<AppealRow[]>(`${APPEAL_SELECT} WHERE ap.id = $1`, [id]);
     if (!row) throw notFound('Appeal');
     return toAppealView(row);
   }

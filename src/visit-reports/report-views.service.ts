@@ -55,7 +55,7 @@ export class ReportViewsService {
   ) {}
 
   async get(user: AuthUser, id: string): Promise<ReportView> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<ReportRow[]>(
       `SELECT vr.id, vr.assignment_id, vr.campaign_id, vr.questionnaire_id, c.client_id, vr.shopper_id,
               u.name AS shopper_name, u.email AS shopper_email, a.scenario_key,
               t.id AS tp_id, t.name AS tp_name, t.channel AS tp_channel, t.region AS tp_region, t.city AS tp_city,
@@ -79,7 +79,7 @@ export class ReportViewsService {
          JOIN users u ON u.id = vr.shopper_id
         WHERE vr.id = $1`,
       [id],
-    )) as ReportRow[];
+    );
     if (!row) throw notFound('Visit report');
     assertCanReadVisitReport(user, { shopperId: row.shopper_id, status: row.status, clientId: row.client_id });
 
@@ -134,7 +134,7 @@ export class ReportViewsService {
     const where: string[] = [];
     if (query.campaignId) where.push(`vr.campaign_id = $${params.push(query.campaignId)}`);
     if (query.status) where.push(`vr.status = $${params.push(query.status)}`);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<ReportRow & { integrity_signals: IntegritySignal[] }>>(
       `SELECT vr.id, vr.assignment_id, vr.campaign_id, vr.shopper_id, vr.status, vr.version, vr.score, vr.knockout,
               vr.visited_at, vr.submitted_at, vr.integrity_signals,
               t.id AS tp_id, t.name AS tp_name, t.channel AS tp_channel, t.region AS tp_region, t.city AS tp_city
@@ -143,7 +143,7 @@ export class ReportViewsService {
         ORDER BY vr.submitted_at, vr.id
         LIMIT $${params.push(limit)} OFFSET $${params.push(offset)}`,
       params,
-    )) as Array<ReportRow & { integrity_signals: IntegritySignal[] }>;
+    );
     return rows.map((row) => ({
       id: row.id,
       assignmentId: row.assignment_id,
@@ -161,15 +161,15 @@ export class ReportViewsService {
   }
 
   async audit(id: string): Promise<AuditEntryView[]> {
-    const [exists] = (await this.dataSource.query(`SELECT 1 FROM visit_reports WHERE id = $1`, [id])) as unknown[];
+    const [exists] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM visit_reports WHERE id = $1`, [id]);
     if (!exists) throw notFound('Visit report');
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ id: string; edited_by: string; name: string | null; role: string; edited_at: Date; field: string; old_value: unknown; new_value: unknown; reason: string }>>(
       `SELECT e.id, e.edited_by, u.name, u.role, e.edited_at, e.field, e.old_value, e.new_value, e.reason
          FROM report_edits e JOIN users u ON u.id = e.edited_by
         WHERE e.visit_report_id = $1
         ORDER BY e.edited_at, e.field, e.id`,
       [id],
-    )) as Array<{ id: string; edited_by: string; name: string | null; role: string; edited_at: Date; field: string; old_value: unknown; new_value: unknown; reason: string }>;
+    );
     return rows.map((row) => ({
       id: row.id,
       who: { id: row.edited_by, name: row.name, role: row.role },

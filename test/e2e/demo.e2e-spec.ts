@@ -50,16 +50,16 @@ describe('the demo program (small scale)', () => {
 
     // Every planned visit was made, reviewed and approved.
     const visits = 2 * TOUCHPOINTS.length;
-    const statuses = (await context.db.query(`SELECT status, count(*)::int AS n FROM assignments GROUP BY status`)) as Array<{ status: string; n: number }>;
+    const statuses = await context.db.query<Array<{ status: string; n: number }>>(`SELECT status, count(*)::int AS n FROM assignments GROUP BY status`);
     expect(statuses).toEqual([{ status: 'approved', n: visits }]);
 
     // The first wave lies a quarter before the second, its visits included.
     const days = (startsOn: string) => Date.parse(startsOn) / 86_400_000;
     expect(days(second[0].startsOn) - days(first[0].startsOn)).toBe(BACKDATE_DAYS);
-    const [{ oldest }] = (await context.db.query(
+    const [{ oldest }] = await context.db.query<Array<{ oldest: boolean }>>(
       `SELECT min(now() - visited_at) > interval '${BACKDATE_DAYS - 3} days' AS oldest FROM visit_reports WHERE campaign_id = ANY($1::uuid[])`,
       [first.map((campaign) => campaign.id)],
-    )) as Array<{ oldest: boolean }>;
+    );
     expect(oldest).toBe(true);
 
     const outputDir = mkdtempSync(join(tmpdir(), 'incognito-demo-output-'));

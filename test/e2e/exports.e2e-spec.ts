@@ -44,7 +44,7 @@ function allCellTexts(workbook: ExcelJS.Workbook): string[] {
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
-        texts.push(cell.value instanceof Date ? cell.value.toISOString() : String(cell.value));
+        texts.push(cell.value instanceof Date ? cell.value.toISOString() : cell.text);
       }),
     ),
   );

@@ -111,7 +111,7 @@ describe('security: tokens and passwords', () => {
   });
 
   it('stores passwords as argon2id hashes, never in clear', async () => {
-    const rows = (await ctx.db.query('SELECT password_hash FROM users')) as { password_hash: string }[];
+    const rows = await ctx.db.query<{ password_hash: string }[]>('SELECT password_hash FROM users');
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
     expect(JSON.stringify(rows)).not.toContain(ADMIN.password);

@@ -2,7 +2,7 @@
 // lets the request in flight finish with its real answer, and only then closes the database pool.
 // Deterministic: close is called from the server's own 'request' event for the login, i.e. while that
 // request is provably unanswered (its body not yet read, the account not yet looked up, argon2 not run).
-import type { IncomingMessage, Server, ServerResponse } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { ADMIN, createTestApp, TestContext } from '../helpers/test-app';
 
@@ -22,7 +22,7 @@ describe('graceful shutdown', () => {
 
   it('lets an in-flight login finish with 200, then closes the pool and refuses new connections', async () => {
     await ctx.app.listen(0, '127.0.0.1');
-    const server = ctx.app.getHttpServer() as Server;
+    const server = ctx.app.getHttpServer();
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     expect(ctx.db.isInitialized).toBe(true);
 

@@ -16,7 +16,7 @@ export const HOUR = 3600 * 1000;
 export const DAY = 24 * HOUR;
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
-const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => ((await db.query(sql, params)) as T[])[0];
+const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => (await db.query<T[]>(sql, params))[0];
 
 // ——— clients ———
 

@@ -15,7 +15,7 @@ export type { AssignmentRow, AssignmentStatus, CampaignRow, ClientRow, Questionn
 export { insertClient, sampleDefinition } from './tables.factory';
 
 const DAY = 24 * 3600 * 1000;
-const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => ((await db.query(sql, params)) as T[])[0];
+const one = async <T>(db: DataSource, sql: string, params: unknown[]): Promise<T> => (await db.query<T[]>(sql, params))[0];
 
 // The world's own shapes of the table factories (ids first, overrides second), kept for the specs that
 // call them; the rows are written by tables.factory.ts, the one factory per table.

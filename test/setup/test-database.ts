@@ -30,7 +30,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
         return;
       } catch (error) {
         if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+        await new Promise((resolve) => {
+        setTimeout(resolve, 100 + Math.random() * 200);
+      });
       }
     }
   });

@@ -12,6 +12,8 @@ export function assertCanReadClientData(user: AuthUser, clientId: string, what =
     case 'client':
       if (user.clientId === clientId) return;
       break;
+    default:
+      break; // any other role is denied
   }
   throw notFound(what);
 }
@@ -25,6 +27,8 @@ export function assertCanReadAssignment(user: AuthUser, assignment: { shopperId:
     case 'shopper':
       if (assignment.shopperId === user.id || (assignment.status === 'open' && assignment.shopperId === null)) return;
       break;
+    default:
+      break; // any other role is denied
   }
   throw notFound('Assignment');
 }
@@ -44,6 +48,8 @@ export function assertCanReadVisitReport(
     case 'client':
       if (report.clientId === user.clientId && report.status === 'approved') return;
       break;
+    default:
+      break; // any other role is denied
   }
   throw notFound('Visit report');
 }
@@ -57,6 +63,8 @@ export function assertCanReadShopperFees(user: AuthUser, shopperId: string): voi
     case 'shopper':
       if (user.id === shopperId) return;
       break;
+    default:
+      break; // any other role is denied
   }
   throw notFound('Shopper');
 }

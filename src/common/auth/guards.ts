@@ -21,7 +21,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<T>(error: unknown, user: T): T {
     // Only a rejected token is a 401; a failure to check it (e.g. the database is down) stays a 5xx,
     // so clients retry instead of dropping a valid session.
-    if (error && !(error instanceof DomainError)) throw error;
+    if (error && !(error instanceof DomainError)) throw error as Error;
     if (error || !user) throw new DomainError('unauthorized', 'A valid bearer token is required');
     return user;
   }
@@ -35,7 +35,7 @@ export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     if (!roles?.length) return true;
-    const user = context.switchToHttp().getRequest().user as AuthUser | undefined;
+    const { user } = context.switchToHttp().getRequest<{ user?: AuthUser }>();
     if (!user) return true; // public route
     if (user.role === 'admin' || roles.includes(user.role)) return true;
     throw new DomainError('forbidden', `This action needs one of the roles: ${roles.join(', ')}`);

@@ -35,7 +35,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         const { message, details } = body as { message?: unknown; details?: ErrorDetail[] };
         return {
           status,
-          message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+          message: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message,
           details,
         };
       }

@@ -70,7 +70,7 @@ export function numberProblem(value: number): string | null {
 
 /** A query string value or name with NUL or a lone surrogate is a 400 naming the parameter, before any route sees it. */
 function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
-  const problem = queryTextProblem(req.query as unknown);
+  const problem = queryTextProblem(req.query);
   if (problem) {
     res.status(400).json(httpErrorBody(400, `Invalid request: ${problem.field}`, [problem]));
     return;

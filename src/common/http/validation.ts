@@ -39,7 +39,7 @@ export function createValidationPipe(): ValidationPipe {
  * object belongs (it validates the array's elements instead), so `employee: []` or `answers: [[]]`
  * would pass; IsObject refuses arrays.
  */
-export function NestedDto(type: () => Function, options: { each?: boolean } = {}): PropertyDecorator {
+export function NestedDto(type: () => new (...args: never[]) => object, options: { each?: boolean } = {}): PropertyDecorator {
   return applyDecorators(IsObject({ each: options.each }), ValidateNested({ each: options.each }), Type(type));
 }
 

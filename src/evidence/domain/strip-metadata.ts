@@ -185,7 +185,7 @@ export function blankPdfMetadata(input: Uint8Array): Buffer | null {
     if (XMP_MARKERS.test(raw.toString('latin1'))) {
       output.fill(BLANK, start, end);
     } else if (/\/FlateDecode/.test(dictionary)) {
-      let inflated: Buffer | null = null;
+      let inflated: Buffer | null;
       try {
         inflated = inflateSync(raw);
       } catch {

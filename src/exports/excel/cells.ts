@@ -9,6 +9,7 @@ export const MAX_CELL_TEXT = 32767;
 
 // Characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF).
 // exceljs drops some of them itself; doing it here keeps the guarantee independent of its internals.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -24,7 +25,8 @@ export function plainText(value: unknown): string | null {
   else if (value instanceof String) text = value.valueOf();
   else if (Array.isArray(value)) text = value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ');
   else if (typeof value === 'object') text = JSON.stringify(value);
-  else text = String(value);
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else text = ''; // functions and symbols are never typed text
   text = text.replace(XML_INVALID, '');
   if (text.length > MAX_CELL_TEXT) {
     text = text.slice(0, MAX_CELL_TEXT);

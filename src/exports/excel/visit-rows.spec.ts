@@ -33,11 +33,11 @@ describe('streamVisitRows', () => {
   function fakeRunner(ids: string[]) {
     const calls: unknown[][] = [];
     const runner: SqlRunner = {
-      query: async (_sql: string, parameters: unknown[] = []) => {
+      query: (_sql: string, parameters: unknown[] = []) => {
         calls.push(parameters);
         const limit = parameters[parameters.length - 1] as number;
         const after = parameters.length === 4 ? (parameters[2] as string) : null;
-        return ids.filter((id) => after === null || id > after).slice(0, limit).map(row);
+        return Promise.resolve(ids.filter((id) => after === null || id > after).slice(0, limit).map(row));
       },
     };
     return { runner, calls };

@@ -30,14 +30,14 @@ export async function readPdf(buffer: Buffer): Promise<PdfContents> {
   const file = join(directory, 'report.pdf');
   writeFileSync(file, buffer);
   try {
-    const stdout = await new Promise<string>((done, fail) =>
+    const stdout = await new Promise<string>((done, fail) => {
       execFile(
         process.execPath,
         ['-e', SCRIPT, file],
         { cwd: resolve(__dirname, '../../..'), maxBuffer: 64 * 1024 * 1024 },
         (error, out, err) => (error ? fail(new Error(`pdf-parse failed: ${err || error.message}`)) : done(out)),
-      ),
-    );
+      );
+    });
     return JSON.parse(stdout) as PdfContents;
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -162,6 +162,10 @@ function checkQuestion(
         report(`${path}.minLength`, `minLength must be a whole number of 0 or more, got ${got}`);
       }
       break;
+    case 'number':
+    case 'datetime':
+    case 'evidence':
+      break; // no settings of their own
   }
 }
 
@@ -339,7 +343,7 @@ function checkUniqueKeys(items: { key: unknown; path: string }[], what: string, 
   for (const { key, path } of items) {
     const firstPath = firstPathByKey.get(key);
     if (firstPath !== undefined) {
-      report(`${path}.key`, `${what} key "${key}" is already used by ${firstPath}`);
+      report(`${path}.key`, `${what} key ${JSON.stringify(key)} is already used by ${firstPath}`);
     } else if (typeof key === 'string' && key !== '') {
       firstPathByKey.set(key, path);
     }

@@ -15,7 +15,7 @@ function questionnaire(...sections: SectionInput[]) {
   return normalizeDefinition({ title: 'T', language: 'en', sections });
 }
 
-function answers(values: Record<string, AnswerValue | null | 'N/A'>): SubmittedAnswer[] {
+function answers(values: Record<string, AnswerValue | null>): SubmittedAnswer[] {
   return Object.entries(values).map(([questionKey, value]) =>
     value === 'N/A' ? { questionKey, na: true } : { questionKey, value },
   );
