@@ -28,6 +28,7 @@ const CampaignPage = lazy(() => import('./console/pages/CampaignPage'));
 const FieldworkPage = lazy(() => import('./console/pages/FieldworkPage'));
 const InboxPage = lazy(() => import('./console/pages/InboxPage'));
 const PeoplePage = lazy(() => import('./console/pages/PeoplePage'));
+const ClientsPage = lazy(() => import('./console/pages/ClientsPage'));
 const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
 const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
 const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
           { path: 'fieldwork', element: <FieldworkPage /> },
           { path: 'inbox', element: <InboxPage /> },
           { path: 'people', element: <PeoplePage /> },
+          { path: 'clients', element: <ClientsPage /> },
         ],
       },
     ],

@@ -9,6 +9,7 @@ import './strings';
 const SECTIONS = [
   { path: '/console', key: 'review' },
   { path: '/console/questionnaires', key: 'questionnaires' },
+  { path: '/console/clients', key: 'clients' },
   { path: '/console/campaigns', key: 'campaigns' },
   { path: '/console/fieldwork', key: 'fieldwork' },
   { path: '/console/inbox', key: 'inbox' },

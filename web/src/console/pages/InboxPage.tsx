@@ -127,7 +127,7 @@ export default function InboxPage() {
           </Table>
         </ScrollBox>
       )}
-      <Modal opened={resolving !== null} onClose={() => setResolving(null)} title={t('console.inbox.resolveTitle')} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={resolving !== null} onClose={() => setResolving(null)} title={t('console.inbox.resolveTitle')} size="lg">
         {resolving && <ResolveAppeal appeal={resolving} onDone={() => setResolving(null)} />}
       </Modal>
     </Stack>

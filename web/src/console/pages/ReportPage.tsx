@@ -454,7 +454,7 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
         </Text>
       </Card>
 
-      <Modal opened={returning} onClose={() => setReturning(false)} title={t('console.report.returnTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={returning} onClose={() => setReturning(false)} title={t('console.report.returnTitle')}>
         <Stack>
           <Textarea
             label={t('console.report.returnCommentLabel')}
