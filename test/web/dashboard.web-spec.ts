@@ -29,7 +29,12 @@ describeWeb('web: campaign dashboard', () => {
     };
   };
   const waitForFigures = async (page: Page) => {
-    await page.locator('[data-testid="dashboard"][data-loaded="yes"]').waitFor();
+    try {
+      await page.locator('[data-testid="dashboard"][data-loaded="yes"]').waitFor();
+    } catch (error) {
+      console.log('DEBUG', page.url(), (await page.locator('body').innerText()).slice(0, 1500));
+      throw error;
+    }
   };
   const expectFiguresMatch = async (page: Page, model: Awaited<ReturnType<typeof kpis>>, locale: 'en-GB' | 'es-ES') => {
     const figures = await shownFigures(page);

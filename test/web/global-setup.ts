@@ -1,7 +1,7 @@
 // Once per run of the web project: the web bundle, built only when its sources changed since the last
 // build, and the e2e project's PostgreSQL and template database (shared when both projects run).
 import { execFileSync } from 'child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'fs';
 import { join } from 'path';
 import e2eGlobalSetup from '../setup/global-setup';
 import { CHROMIUM_PATH, chromiumMissingMessage } from './browser';
@@ -36,18 +36,19 @@ export default async function globalSetup(): Promise<void> {
   }
   if (webBuildIsStale()) {
     process.stdout.write('\nweb tests: building the web app (npm run build:web)…\n');
-    // Built beside dist/web and swapped in, so another test run serving dist/web meanwhile never finds it half
-    // written. NODE_ENV is "test" under jest; the bundle must be the production one the server ships.
+    // Built beside dist/web, then moved in with the old hashed files kept and index.html replaced last, so a
+    // test run of another shell serving dist/web meanwhile never meets a missing chunk. NODE_ENV is "test"
+    // under jest; the bundle must be the production one the server ships.
     const fresh = `${BUILT_DIR}.build-${process.pid}`;
     execFileSync('npm', ['run', '--silent', 'build:web', '--', '--outDir', fresh], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
-    const old = `${BUILT_DIR}.old-${process.pid}`;
-    if (existsSync(BUILT_DIR)) renameSync(BUILT_DIR, old);
-    renameSync(fresh, BUILT_DIR);
-    rmSync(old, { recursive: true, force: true });
+    mkdirSync(join(BUILT_DIR, 'assets'), { recursive: true });
+    for (const file of readdirSync(join(fresh, 'assets'))) renameSync(join(fresh, 'assets', file), join(BUILT_DIR, 'assets', file));
+    renameSync(join(fresh, 'index.html'), BUILT_INDEX);
+    rmSync(fresh, { recursive: true, force: true });
   }
   await e2eGlobalSetup();
 }
