@@ -108,7 +108,7 @@ export interface ShopperSeed {
   /** The shopper's visits to do, one per test. */
   todo: Record<'full' | 'offline' | 'draft' | 'showIf' | 'invalid' | 'evidence' | 'twin' | 'screenshot', string>;
   returned: { assignmentId: string; reportId: string; comment: string };
-  approved: { assignmentId: string; fee: number };
+  approved: { assignmentId: string; reportId: string; fee: number };
   submitted: { assignmentId: string };
 }
 
@@ -270,7 +270,7 @@ export async function seedShopperApp(ctx: { db: DataSource; http: TestAgent }): 
     openJobs,
     todo,
     returned: { assignmentId: returnedAssignment, reportId: returnedReport, comment },
-    approved: { assignmentId: approvedAssignment, fee: 30 },
+    approved: { assignmentId: approvedAssignment, reportId: approvedReport, fee: 30 },
     submitted: { assignmentId: submittedAssignment },
   };
 }

@@ -257,7 +257,7 @@ describeWeb('web: the shopper app', () => {
     expect(await board.locator('[data-job]').count()).toBe(seed.openJobs.length);
     const first = board.locator(`[data-job="${seed.openJobs[0].id}"]`);
     await expect(first.innerText()).resolves.toMatch(
-      /Oficina Gran Vía[\s\S]*In person[\s\S]*Madrid[\s\S]*Window[\s\S]*Credit card cost[\s\S]*Ask what a credit card costs[\s\S]*Fee: 30\.00/i,
+      /Oficina Gran Vía[\s\S]*In person[\s\S]*Madrid[\s\S]*Window[\s\S]*Credit card cost[\s\S]*Ask what a credit card costs[\s\S]*Fee: €30\.00/i,
     );
     await expectAccessible(page);
 
@@ -293,9 +293,22 @@ describeWeb('web: the shopper app', () => {
     await group('returned').getByTestId('return-comment').waitFor();
     await expect(group('returned').getByTestId('return-comment').innerText()).resolves.toContain(seed.returned.comment);
     expect(await group('submitted').locator(`[data-assignment="${seed.submitted.assignmentId}"]`).count()).toBe(1);
-    await expect(group('approved').locator(`[data-assignment="${seed.approved.assignmentId}"]`).innerText()).resolves.toContain(
-      'Earned 30.00',
-    );
+    // What the approved visit earned is the fee ledger's (GET /shoppers/:id/statement), in its currency.
+    const shopperSession = await login(ctx.http, seed.shopper.email, seed.shopper.password);
+    const statement = (await ctx.http.get(`/shoppers/${seed.shopper.id}/statement?from=2020-01-01`).set(shopperSession.auth).expect(200))
+      .body as {
+      currency: string;
+      items: Array<{ visitReportId: string; amountCents: number }>;
+    };
+    const approvedCents = statement.items
+      .filter((item) => item.visitReportId === seed.approved.reportId)
+      .reduce((sum, item) => sum + item.amountCents, 0);
+    expect(approvedCents).toBeGreaterThan(0);
+    const euros = new Intl.NumberFormat('en-GB', { style: 'currency', currency: statement.currency }).format(approvedCents / 100);
+    await expect(
+      group('approved').locator(`[data-assignment="${seed.approved.assignmentId}"]`).getByTestId('amount').innerText(),
+    ).resolves.toBe(`Earned ${euros}, to be paid`);
+    await expect(page.getByTestId('earned-total').innerText()).resolves.toContain(euros);
     await expectAccessible(page);
 
     const [before] = await reportsOf(seed.returned.assignmentId);

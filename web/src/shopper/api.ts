@@ -106,6 +106,27 @@ export function useAssignmentEvidence(assignmentId: string, enabled = true) {
   });
 }
 
+export type Statement = Schemas['StatementView'];
+
+/** How far back "my visits" looks for fees: the API takes periods of up to ten years. */
+const STATEMENT_YEARS = 8;
+
+/**
+ * The shopper's fee ledger (`GET /shoppers/:id/statement`): what each approved visit earned (the visit
+ * fee plus any channel bonus, in cents) and the consultancy's currency.
+ */
+export function useStatement(shopperId: string | undefined) {
+  return useQuery({
+    queryKey: ['shopper', 'statement', shopperId],
+    queryFn: async () => {
+      const from = new Date(Date.now() - STATEMENT_YEARS * 365 * 24 * 3600_000).toISOString().slice(0, 10);
+      return unwrapProblem(await api.GET('/shoppers/{id}/statement', { params: { path: { id: shopperId! }, query: { from } } }));
+    },
+    enabled: Boolean(shopperId),
+    staleTime: 60_000,
+  });
+}
+
 export function useClaim() {
   const queryClient = useQueryClient();
   return useMutation({

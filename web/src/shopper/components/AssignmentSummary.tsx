@@ -3,7 +3,8 @@ import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/format/format';
 import { useReportLabels } from '../../shared/i18n';
-import type { Assignment } from '../api';
+import { useSession } from '../../shared/auth/RequireAuth';
+import { useStatement, type Assignment } from '../api';
 
 export function AssignmentSummary({ assignment, headingLevel = 3 }: { assignment: Assignment; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -41,8 +42,18 @@ export function AssignmentSummary({ assignment, headingLevel = 3 }: { assignment
   );
 }
 
-/** The fee, only where one is set (the API gives the amount in the campaign's currency, which it does not name). */
-export function useFee(): (fee: number) => string | null {
+/**
+ * Money in the consultancy's currency (from the shopper's fee statement); until it is known, the bare
+ * amount. `null` for nothing (a fee of 0 is not shown).
+ */
+export function useMoney(): (amount: number) => string | null {
   const format = useFormat();
-  return (fee) => (fee > 0 ? format.decimal(fee, 2) : null);
+  const session = useSession();
+  const statement = useStatement(session?.user.role === 'shopper' ? session.user.id : undefined);
+  const currency = statement.data?.currency;
+  return (amount) => {
+    if (!(amount > 0)) return null;
+    if (!currency) return format.decimal(amount, 2);
+    return new Intl.NumberFormat(format.locale, { style: 'currency', currency }).format(amount);
+  };
 }

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useLanguage } from '../../shared/i18n';
 import { Empty, ErrorState, Loading } from '../../shared/layout/states';
 import { ProblemError, useClaim, useJobBoard, type Assignment } from '../api';
-import { AssignmentSummary, useFee } from '../components/AssignmentSummary';
+import { AssignmentSummary, useMoney } from '../components/AssignmentSummary';
 
 export default function JobBoardPage() {
   const { t } = useTranslation();
@@ -62,7 +62,7 @@ export default function JobBoardPage() {
 function JobCard({ job, onClaimed }: { job: Assignment; onClaimed: (assignment: Assignment) => void }) {
   const { t } = useTranslation();
   const claim = useClaim();
-  const fee = useFee()(job.fee);
+  const fee = useMoney()(job.fee);
   const refusal = claim.error;
   const code = refusal instanceof ProblemError ? refusal.code : null;
   // A job someone else took is no longer visible to this shopper: the API says 404, without a rule code.
