@@ -34,7 +34,7 @@ export const shopperEn = {
       submitted: 'Nothing awaiting review.',
       approved: 'No approved visits yet.',
     },
-    earns: 'Fee {{amount}}',
+    earns: 'Fee: {{amount}}',
     earned: 'Earned {{amount}}, to be paid',
     earnedPaid: 'Earned {{amount}}, paid',
     reviewerSays: 'Reviewer: {{comment}}',
