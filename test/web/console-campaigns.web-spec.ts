@@ -90,10 +90,13 @@ describeWeb('web: console campaigns and field work', () => {
     await page.getByRole('combobox', { name: 'Channel' }).click();
     await page.getByRole('option', { name: 'Phone' }).click();
     await page.waitForURL(/channel=phone/);
-    expect(await page.locator('[data-assignment-id]').count()).toBe(all.filter((assignment) => assignment.touchpoint.channel === 'phone').length);
+    const phones = all.filter((assignment) => assignment.touchpoint.channel === 'phone').length;
+    expect(phones).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-assignment-id]').length === n, phones);
     await page.getByRole('combobox', { name: 'Channel' }).click();
     await page.getByRole('option', { name: 'Phone' }).click(); // deselects
     await page.waitForURL((url) => !url.search.includes('channel='));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-assignment-id]').length === n, all.length);
 
     const open = all.find((assignment) => assignment.status === 'open' && new Date(assignment.windowEnd) > new Date())!;
     expect(open).toBeDefined();
@@ -119,6 +122,11 @@ describeWeb('web: console campaigns and field work', () => {
     await page.locator(`[data-assignment-id="${open.id}"]`).getByRole('button', { name: 'Unassign' }).click();
     await page.locator(`[data-assignment-id="${open.id}"][data-status="open"]`).waitFor();
     expect((await ctx.http.get(`/assignments/${open.id}`).set(auth()).expect(200)).body.status).toBe('open');
+    // Cancelled after the browser's confirmation.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator(`[data-assignment-id="${open.id}"]`).getByRole('button', { name: 'Cancel' }).click();
+    await page.locator(`[data-assignment-id="${open.id}"][data-status="cancelled"]`).waitFor();
+    expect((await ctx.http.get(`/assignments/${open.id}`).set(auth()).expect(200)).body.status).toBe('cancelled');
 
     // Progress: the totals are the API's counts by status.
     const now = (await ctx.http.get(`/assignments?campaignId=${seed.campaignId}`).set(auth()).expect(200)).body as Array<{ status: string }>;

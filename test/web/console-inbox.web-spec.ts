@@ -98,6 +98,10 @@ describeWeb('web: console appeals, alerts, users and calibration', () => {
       const expected = shopper.meanDeviation === null ? '—' : new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(shopper.meanDeviation);
       expect(await row.locator('[data-field="deviation"]').innerText()).toBe(expected);
     }
+    // A shopper's history: their reports in this campaign.
+    await page.locator(`[data-shopper-id="${other.id}"]`).getByRole('button', { name: 'Jorge Severo' }).click();
+    await page.getByTestId('shopper-history').waitFor();
+    expect(await page.getByTestId('shopper-history').locator('tr').count()).toBe(seed.touchpoints.length);
     await expectAccessible(page);
   });
 });

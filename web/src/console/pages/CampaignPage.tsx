@@ -37,10 +37,12 @@ export default function CampaignPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const transition = useMutation({
-    mutationFn: async (action: 'activate' | 'close') =>
+    mutationFn: async (action: 'activate' | 'close' | 'cancel') =>
       action === 'activate'
         ? unwrapDetailed(await api.POST('/campaigns/{id}/activate', { params: { path: { id: campaignId } } }))
-        : unwrapDetailed(await api.POST('/campaigns/{id}/close', { params: { path: { id: campaignId } } })),
+        : action === 'close'
+          ? unwrapDetailed(await api.POST('/campaigns/{id}/close', { params: { path: { id: campaignId } } }))
+          : unwrapDetailed(await api.POST('/campaigns/{id}/cancel', { params: { path: { id: campaignId } } })),
     onMutate: () => (setFailure(null), setNotice(null)),
     onSuccess: (result, action) => {
       if (action === 'activate') setNotice(t('console.c.activated', { count: (result as { assignmentsCreated?: number }).assignmentsCreated ?? 0 }));
@@ -75,6 +77,16 @@ export default function CampaignPage() {
           {data.status === 'draft' && (
             <Button onClick={() => transition.mutate('activate')} loading={transition.isPending} data-testid="activate">
               {t('console.c.activate')}
+            </Button>
+          )}
+          {(data.status === 'draft' || data.status === 'active') && (
+            <Button
+              variant="default"
+              onClick={() => window.confirm(t('console.c.cancelConfirm')) && transition.mutate('cancel')}
+              loading={transition.isPending}
+              data-testid="cancel-campaign"
+            >
+              {t('console.c.cancel')}
             </Button>
           )}
           {data.status === 'active' && (

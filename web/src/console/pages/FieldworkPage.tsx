@@ -40,16 +40,21 @@ export default function FieldworkPage() {
   const shopperName = new Map((shoppers.data ?? []).map((shopper) => [shopper.id, shopper.name ?? shopper.email]));
 
   const act = useMutation({
-    mutationFn: async ({ assignment, action, shopperId }: { assignment: Assignment; action: 'assign' | 'unassign'; shopperId?: string }) =>
+    mutationFn: async ({ assignment, action, shopperId }: { assignment: Assignment; action: 'assign' | 'unassign' | 'cancel'; shopperId?: string }) =>
       action === 'assign'
         ? unwrapDetailed(await api.POST('/assignments/{id}/assign', { params: { path: { id: assignment.id } }, body: { shopperId: shopperId! } }))
-        : unwrapDetailed(await api.POST('/assignments/{id}/unassign', { params: { path: { id: assignment.id } } })),
+        : action === 'unassign'
+          ? unwrapDetailed(await api.POST('/assignments/{id}/unassign', { params: { path: { id: assignment.id } } }))
+          : unwrapDetailed(await api.POST('/assignments/{id}/cancel', { params: { path: { id: assignment.id } } })),
     onMutate: () => setOutcome(null),
     onSuccess: (_result, { assignment, action, shopperId }) => {
       setOutcome({
         id: assignment.id,
         ok: true,
-        message: action === 'assign' ? t('console.f.assigned', { shopper: shopperName.get(shopperId!) ?? '', touchpoint: assignment.touchpoint.name }) : t('console.f.unassigned', { touchpoint: assignment.touchpoint.name }),
+        message:
+          action === 'assign'
+            ? t('console.f.assigned', { shopper: shopperName.get(shopperId!) ?? '', touchpoint: assignment.touchpoint.name })
+            : t(action === 'unassign' ? 'console.f.unassigned' : 'console.f.cancelled', { touchpoint: assignment.touchpoint.name }),
       });
       void queryClient.invalidateQueries({ queryKey: ['console', 'assignments', campaignId] });
     },
@@ -170,6 +175,16 @@ export default function FieldworkPage() {
                       {assignment.status === 'assigned' && (
                         <Button size="xs" variant="default" loading={act.isPending && act.variables?.assignment.id === assignment.id} onClick={() => act.mutate({ assignment, action: 'unassign' })}>
                           {t('console.f.unassign')}
+                        </Button>
+                      )}
+                      {(assignment.status === 'open' || assignment.status === 'assigned') && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          mt={4}
+                          onClick={() => window.confirm(t('console.f.cancelConfirm', { touchpoint: assignment.touchpoint.name })) && act.mutate({ assignment, action: 'cancel' })}
+                        >
+                          {t('console.f.cancel')}
                         </Button>
                       )}
                     </Table.Td>

@@ -1,10 +1,11 @@
 // Users and shopper quality. Users: list by role, create consultants (admins only), shoppers and client
 // users. Quality: each shopper's mean deviation from the other shoppers at the same touchpoints (the
 // KPI model's `shoppers`, consultants only) for a chosen campaign, and the visits behind it.
-import { Alert, Button, Group, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../shared/api/client';
 import { useSession } from '../../shared/auth/RequireAuth';
 import { useFormat } from '../../shared/format/format';
@@ -129,11 +130,43 @@ function CreateUser({ roles }: { roles: Role[] }) {
   );
 }
 
+/** A shopper's reports in this campaign, newest first (the review list read whole, filtered here). */
+function ShopperHistory({ shopperId, campaignId }: { shopperId: string; campaignId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reports = useQuery({
+    queryKey: ['console', 'reports-of-campaign', campaignId],
+    queryFn: async () => unwrapDetailed(await api.GET('/visit-reports', { params: { query: { campaignId, limit: 500 } } })),
+  });
+  if (reports.isPending) return <Loading />;
+  if (reports.isError) return <ErrorState error={reports.error} />;
+  const own = reports.data.filter((report) => report.shopperId === shopperId).reverse();
+  return (
+    <Table fz="xs" data-testid="shopper-history">
+      <Table.Tbody>
+        {own.map((report) => (
+          <Table.Tr key={report.id}>
+            <Table.Td>{format.dateTime(report.visitedAt)}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/console/reports/${report.id}`} fz="xs">
+                {report.touchpoint.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`console.report.status.${report.status}`)}</Table.Td>
+            <Table.Td ta="right">{format.decimal(report.score)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function ShopperQuality() {
   const { t } = useTranslation();
   const format = useFormat();
   const campaigns = useConsoleCampaigns();
   const [chosen, setChosen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
   const campaignId = chosen ?? campaigns.data?.find((campaign) => campaign.status === 'active')?.id ?? campaigns.data?.[0]?.id ?? null;
   const model = useQuery({
     queryKey: ['console', 'calibration', campaignId],
@@ -169,7 +202,12 @@ function ShopperQuality() {
             <Table.Tbody>
               {shoppers.map((shopper) => (
                 <Table.Tr key={shopper.shopperId} data-shopper-id={shopper.shopperId}>
-                  <Table.Td>{shopper.name ?? shopper.shopperId}</Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" type="button" fz="sm" onClick={() => setOpen(open === shopper.shopperId ? null : shopper.shopperId)} aria-expanded={open === shopper.shopperId}>
+                      {shopper.name ?? shopper.shopperId}
+                    </Anchor>
+                    {open === shopper.shopperId && campaignId && <ShopperHistory shopperId={shopper.shopperId} campaignId={campaignId} />}
+                  </Table.Td>
                   <Table.Td ta="right" data-field="deviation" c={Math.abs(shopper.meanDeviation ?? 0) >= 10 ? 'red.9' : undefined}>
                     {format.change(shopper.meanDeviation)}
                   </Table.Td>
