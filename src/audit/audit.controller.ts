@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Roles } from '../common/auth/decorators';
 import { Endpoint } from '../common/http/api-docs';
 import { pageOf } from '../common/http/paging';
-import { AuditEntryView, AuditQuery } from './dto/audit.dto';
+import { AuditLogEntryView, AuditQuery } from './dto/audit.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -20,10 +20,10 @@ export class AuditController {
     summary: 'The audit log of administrative changes, newest first, optionally of one entity (admins)',
     errors: [400, 403],
   })
-  @ApiOkResponse({ type: [AuditEntryView] })
-  async list(@Query() query: AuditQuery): Promise<AuditEntryView[]> {
+  @ApiOkResponse({ type: [AuditLogEntryView] })
+  async list(@Query() query: AuditQuery): Promise<AuditLogEntryView[]> {
     const { limit, offset } = pageOf(query);
-    return await this.dataSource.query<AuditEntryView[]>(
+    return await this.dataSource.query<AuditLogEntryView[]>(
       `SELECT id, at, user_id AS "userId", action, entity, entity_id AS "entityId", before, after
          FROM audit_log
         WHERE ($1::varchar IS NULL OR entity = $1) AND ($2::uuid IS NULL OR entity_id = $2)

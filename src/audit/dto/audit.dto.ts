@@ -8,7 +8,7 @@ export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() entityId?: string;
 }
 
-export class AuditEntryView {
+export class AuditLogEntryView {
   @ApiProperty() id: string;
   @ApiProperty() at: Date;
   @ApiProperty({ nullable: true, type: String, description: 'Who made the change; null for a password reset by token' }) userId:
