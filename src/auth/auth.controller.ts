@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
@@ -7,8 +9,10 @@ import { ChangePasswordDto, ResetPasswordDto, UpdateMeDto, UserView } from '../u
 import { AccountsService } from '../users/accounts.service';
 import { UsersService, toUserView } from '../users/users.service';
 import { DomainError } from '../common/errors/domain-error';
+import type { RuleCode } from '../common/errors/error-codes';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponse } from './dto/login.dto';
+import { LoginLimits, ResetTokenFailures } from './failed-logins';
 import { LocalAuthGuard } from './login.guards';
 
 @ApiTags('auth')
@@ -18,6 +22,8 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly accounts: AccountsService,
+    private readonly loginLimits: LoginLimits,
+    private readonly resetFailures: ResetTokenFailures,
   ) {}
 
   @UseGuards(LocalAuthGuard)
@@ -66,11 +72,29 @@ export class AuthController {
     operationId: 'changePassword',
     summary: 'Change one’s own password (the current one required); every other session of the user is signed out',
     description: 'A wrong current password is a 422 WRONG_PASSWORD; a new one against the policy (at least 10 characters, not a common password, not the e-mail name) a 422 PASSWORD_POLICY.',
-    errors: [400, 422],
+    errors: [400, 422, 429],
   })
   @ApiNoContentResponse({ description: 'Changed; this session stays signed in, the others are signed out' })
-  async changePassword(@CurrentUser() actor: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.accounts.changePassword(actor, dto);
+  async changePassword(
+    @CurrentUser() actor: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    // A wrong current password is a failed login of the account: the same budget, so a stolen session
+    // cannot guess the password here past the login limits.
+    const address = addressOf(request);
+    if (!this.loginLimits.tryAttempt(address, actor.email)) {
+      response.setHeader('Retry-After', String(this.loginLimits.retryAfterSeconds(address, actor.email)));
+      throw new ThrottlerException();
+    }
+    try {
+      await this.accounts.changePassword(actor, dto);
+    } catch (error) {
+      if (!isRule(error, 'WRONG_PASSWORD')) this.loginLimits.succeeded(address, actor.email);
+      throw error;
+    }
+    this.loginLimits.succeeded(address, actor.email);
   }
 
   @Post('password-reset')
@@ -79,11 +103,30 @@ export class AuthController {
     operationId: 'resetPassword',
     summary: 'Set a new password with a one-time reset token (from an admin or consultant); signs out every session of the user',
     description: 'An unknown, used or expired token is a 422 RESET_TOKEN_INVALID; a password against the policy a 422 PASSWORD_POLICY.',
-    errors: [400, 422],
+    errors: [400, 422, 429],
     public: true,
   })
   @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
-  async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
-    await this.accounts.resetPassword(dto);
+  async resetPassword(@Body() dto: ResetPasswordDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    // Wrong tokens are counted per address before the lookup (parallel guesses cannot slip past) and
+    // forgiven when the token turns out to be good.
+    const address = addressOf(request);
+    if (this.resetFailures.isBlocked(address)) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(this.resetFailures.blockedForMs(address) / 1000))));
+      throw new ThrottlerException();
+    }
+    this.resetFailures.recordFailure(address);
+    try {
+      await this.accounts.resetPassword(dto);
+    } catch (error) {
+      if (!isRule(error, 'RESET_TOKEN_INVALID')) this.resetFailures.forgiveOne(address);
+      throw error;
+    }
+    this.resetFailures.forgiveOne(address);
   }
 }
+
+/** The caller's address as the login limits see it (TRUST_PROXY decides whether X-Forwarded-For counts). */
+const addressOf = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
+
+const isRule = (error: unknown, rule: RuleCode) => error instanceof DomainError && error.rule === rule;

@@ -7,7 +7,7 @@ import { JwtAuthGuard, RolesGuard } from '../common/auth/guards';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
-import { LoginLimits } from './failed-logins';
+import { LoginLimits, ResetTokenFailures } from './failed-logins';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
@@ -36,6 +36,11 @@ import { JwtStrategy, LocalStrategy } from './strategies';
           perAddress: { limit: config.loginMaxFailuresPerAddress, windowMs: config.loginAddressWindowSeconds * 1000 },
           perAccount: { limit: config.loginMaxFailuresPerAccount, windowMs: config.loginAccountWindowSeconds * 1000 },
         }),
+    },
+    {
+      provide: ResetTokenFailures,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ResetTokenFailures(config.loginMaxAttempts, config.loginWindowSeconds * 1000),
     },
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

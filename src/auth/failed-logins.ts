@@ -116,3 +116,9 @@ export class LoginLimits {
 function normalizedEmail(email: string): string {
   return email.toLowerCase();
 }
+
+/**
+ * Wrong password-reset tokens per address (POST /auth/password-reset), held to the per-account-and-address
+ * login limit: tokens are 256 random bits, but nobody gets to try them by the million.
+ */
+export class ResetTokenFailures extends FailedLoginCounter {}

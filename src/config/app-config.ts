@@ -1,5 +1,6 @@
 // Environment → typed configuration, validated once at boot. Services receive AppConfig, never process.env.
 import { isIP } from 'net';
+import { PASSWORD_MIN_LENGTH } from '../users/password-policy';
 
 export interface AppConfig {
   port: number;
@@ -83,7 +84,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const adminEmail = env.ADMIN_EMAIL || undefined;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL must be an email address');
   const adminPassword = env.ADMIN_PASSWORD || undefined;
-  if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must be at least 8 characters');
+  if (adminPassword && [...adminPassword].length < PASSWORD_MIN_LENGTH) problems.push(`ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
 
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
 

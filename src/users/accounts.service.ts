@@ -19,8 +19,7 @@ import {
   UpdateUserDto,
   UserView,
 } from './dto/user.dto';
-import { passwordProblems } from './password-policy';
-import { hashPassword, verifyPassword } from './passwords';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords';
 import { type Role, type ShopperProfile, User } from './user.entity';
 import { CONSULTANT_MAY_CREATE, toUserView } from './users.service';
 
@@ -136,8 +135,7 @@ export class AccountsService {
         { field: 'currentPassword', reason: 'not the account’s password' },
       ]);
     }
-    const problems = passwordProblems(dto.newPassword, user.email);
-    if (problems.length) throw ruleViolation('PASSWORD_POLICY', 'The new password does not follow the password policy', problems);
+    assertPasswordPolicy(dto.newPassword, user.email, 'newPassword');
     const passwordHash = await hashPassword(dto.newPassword);
     await inTransaction(this.dataSource, async (runner) => {
       await runner.query(
@@ -194,8 +192,7 @@ export class AccountsService {
       [sha256(dto.token)],
     );
     if (!row) throw invalid();
-    const problems = passwordProblems(dto.newPassword, row.email);
-    if (problems.length) throw ruleViolation('PASSWORD_POLICY', 'The new password does not follow the password policy', problems);
+    assertPasswordPolicy(dto.newPassword, row.email, 'newPassword');
     const passwordHash = await hashPassword(dto.newPassword);
     await inTransaction(this.dataSource, async (runner) => {
       // Single use even under two concurrent requests: only one finds it unused.

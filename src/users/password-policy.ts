@@ -1,4 +1,4 @@
-// The password policy for passwords people choose (a change of one's own, a reset by token): long
+// The password policy for every password set (an account created, a change of one's own, a reset by token): long
 // enough, not one of the most common passwords, and not the account's e-mail. Pure; docs in README
 // (Administration).
 import { COMMON_PASSWORDS } from './common-passwords';

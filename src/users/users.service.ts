@@ -7,7 +7,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
 import { Client } from '../clients/client.entity';
 import { CreateUserDto, ListUsersQuery, UserView } from './dto/user.dto';
-import { hashPassword } from './passwords';
+import { assertPasswordPolicy, hashPassword } from './passwords';
 import { Role, type ShopperProfile, User } from './user.entity';
 import { pageOf } from '../common/http/paging';
 
@@ -55,6 +55,7 @@ export class UsersService implements OnApplicationBootstrap {
     if (dto.clientId && !(await this.clients.existsBy({ id: dto.clientId }))) throw notFound('Client');
     await this.assertClientsExist(dto.conflictClientIds ?? [], 'conflictClientIds');
     const email = dto.email.toLowerCase();
+    assertPasswordPolicy(dto.password, email, 'password');
     const passwordHash = await hashPassword(dto.password);
     const inserted = await this.users
       .createQueryBuilder()

@@ -69,7 +69,7 @@ export const RULE_CODES = {
   CAMPAIGN_CANCELLED: { kind: 'conflict', meaning: 'The campaign is cancelled (or closed) and cannot be cancelled or changed again.' },
   END_DATE_NOT_LATER: { kind: 'unprocessable', meaning: 'An active campaign’s end date can only be moved later (and the period stay within 366 days).' },
   NOTHING_TO_PAY: { kind: 'conflict', meaning: 'No unpaid fee falls in the period (it may have been paid by another payout already).' },
-  PASSWORD_POLICY: { kind: 'unprocessable', meaning: 'The new password breaks the password policy (at least 12 characters, not a common password, not the email).' },
+  PASSWORD_POLICY: { kind: 'unprocessable', meaning: 'The password breaks the password policy (at least 10 characters, not a common password, not the e-mail name).' },
   WRONG_PASSWORD: { kind: 'unprocessable', meaning: 'currentPassword is not the account’s password.' },
   RESET_TOKEN_INVALID: { kind: 'unprocessable', meaning: 'The password-reset token is unknown, used already or expired.' },
 } satisfies Record<string, RuleEntry>;

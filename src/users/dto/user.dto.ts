@@ -22,7 +22,10 @@ import { PageQuery } from '../../common/http/paging';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email: string;
-  @ApiProperty({ minLength: 8 }) @IsString() @Length(8, 200) password: string;
+  @ApiProperty({ minLength: 10, maxLength: 200, description: 'The password policy: at least 10 characters, not a common password, not the e-mail name (422 PASSWORD_POLICY)' })
+  @IsString()
+  @Length(1, 1000)
+  password: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ description: 'Required for role client' }) @IsOptional() @IsUUID() clientId?: string;

@@ -1436,6 +1436,26 @@ export interface components {
             /** @description Who made the change */
             who: components["schemas"]["AuditAuthorView"];
         };
+        AuditLogEntryView: {
+            /** @example update */
+            action: string;
+            /** @description The changed fields as they became */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The changed fields as they were */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            entity: "client" | "touchpoint" | "campaign" | "assignment" | "user" | "payout";
+            entityId: string;
+            id: string;
+            /** @description Who made the change; null for a password reset by token */
+            userId: string | null;
+        };
         CampaignListItemView: {
             /** Format: date-time */
             activatedAt: string | null;
@@ -1746,6 +1766,7 @@ export interface components {
             conflictClientIds?: string[];
             email: string;
             name?: string;
+            /** @description The password policy: at least 10 characters, not a common password, not the e-mail name (422 PASSWORD_POLICY) */
             password: string;
             /** @enum {string} */
             role: "admin" | "consultant" | "shopper" | "client";
@@ -3963,7 +3984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntryView"][];
+                    "application/json": components["schemas"]["AuditLogEntryView"][];
                 };
             };
             /** @description Invalid input; `details` names each offending field */
@@ -4181,6 +4202,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyView"];
                 };
             };
+            /** @description Too many attempts; the Retry-After header says in how many seconds to try again */
+            429: {
+                headers: {
+                    /** @description Seconds until an attempt may pass */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
         };
     };
     resetPassword: {
@@ -4215,6 +4247,17 @@ export interface operations {
             /** @description Well-formed but breaks a rule of the domain; `details` lists every problem */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Too many attempts; the Retry-After header says in how many seconds to try again */
+            429: {
+                headers: {
+                    /** @description Seconds until an attempt may pass */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
