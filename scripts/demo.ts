@@ -31,6 +31,8 @@
 //   field work reflects it only in part (one item works, one helps a little, one was never done), then
 //   wave 2 joins the program with wave 1 as its previous wave. The omnichannel report (PDF and Excel) of
 //   wave 2 is written first, then each campaign's reports.
+// - Field work in progress: a third branch wave, active for four weeks from today with its jobs left
+//   open, and a shopper who has visited nothing yet (NEW_SHOPPER), so the shopper app has jobs to take.
 // - Re-running: when the client "Banco Meridiano" exists, nothing is created (except the program, on a
 //   database made before programs existed); the reports are written again.
 //
@@ -69,7 +71,7 @@ import { ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedDatabase 
 import { UsersService } from '../src/users/users.service';
 import { Api, ApiError } from './demo/http';
 import { CAMPAIGNS, CLIENT_NAME, CLIENT_USER, CONSULTANT, PASSWORDS, SHOPPERS } from './demo/program';
-import { ensureProgram, MAX_VISITS_PER_DAY, seedProgram, writeProgramReports, writeReports } from './demo/seeder';
+import { ensureProgram, MAX_VISITS_PER_DAY, NEW_SHOPPER, openCurrentFieldwork, seedProgram, writeProgramReports, writeReports } from './demo/seeder';
 
 const OUTPUT_DIR = resolve('demo-output');
 const started = Date.now();
@@ -120,10 +122,12 @@ async function main(): Promise<void> {
       await ensureProgram(api, existing.id, log);
       await writeProgramReports(api, OUTPUT_DIR, log);
       await writeReports(api, existing.id, OUTPUT_DIR, log);
+      await openCurrentFieldwork(api, existing.id, log);
     } else {
       const clientId = await seedProgram({ api, adminToken, databaseUrl: database.url, log });
       await writeProgramReports(api, OUTPUT_DIR, log);
       await writeReports(api, clientId, OUTPUT_DIR, log);
+      await openCurrentFieldwork(api, clientId, log);
     }
     printLogins(admin, adminFromEnv);
     log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s, ${api.requests} HTTP requests.`);
@@ -212,7 +216,8 @@ function printLogins(admin: { email: string; password: string }, fromEnv: boolea
   const rows = [
     ['admin', admin.email, fromEnv ? '(your ADMIN_PASSWORD)' : admin.password],
     ['consultant', CONSULTANT.email, PASSWORDS.consultant],
-    ['shopper (any of 30)', SHOPPERS[0].email, PASSWORDS.shopper],
+    ['shopper (open jobs to take)', NEW_SHOPPER.email, PASSWORDS.shopper],
+    ['shopper (any of 30, past visits)', SHOPPERS[0].email, PASSWORDS.shopper],
     ['client (Banco Meridiano)', CLIENT_USER.email, PASSWORDS.client],
   ];
   process.stdout.write(

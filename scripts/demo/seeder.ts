@@ -515,3 +515,43 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+// ——— Field work in progress, for trying the shopper app ———
+
+/** A shopper who has visited nothing yet, so no rotation or daily limit stands between them and a job. */
+export const NEW_SHOPPER = { email: 'lucia.campos@shoppers.example', name: 'Lucía Campos Navarro' };
+export const CURRENT_WAVE_NAME = 'Oleada 3 · Sucursales (en curso)';
+const CURRENT_WAVE_DAYS = 28;
+
+/**
+ * A third branch wave, active from today for four weeks with its jobs left open on the job board, and a
+ * new shopper to take them: the demo's closed waves leave nothing for a shopper to do. Made once.
+ */
+export async function openCurrentFieldwork(api: Api, clientId: string, log: (line: string) => void): Promise<void> {
+  const consultant = (await api.login(CONSULTANT.email, PASSWORDS.consultant)).accessToken;
+  await ensureUser(api, consultant, { email: NEW_SHOPPER.email, password: PASSWORDS.shopper, role: 'shopper', name: NEW_SHOPPER.name });
+  const campaigns = await api.get<Array<{ id: string; name: string }>>(`/campaigns?clientId=${clientId}`, consultant);
+  if (campaigns.some((campaign) => campaign.name === CURRENT_WAVE_NAME)) return;
+  const branches = CAMPAIGNS[0];
+  const previous = campaigns.find((campaign) => campaign.name === `Oleada 2 · ${branches.label}`);
+  if (!previous) return;
+  const template = await api.get<{ questionnaireId: string; touchpointIds: string[] }>(`/campaigns/${previous.id}`, consultant);
+  const today = DateTime.now().setZone(TIME_ZONE);
+  const campaign = await api.post<{ id: string }>('/campaigns', consultant, {
+    clientId,
+    questionnaireId: template.questionnaireId,
+    name: CURRENT_WAVE_NAME,
+    startsOn: today.toISODate(),
+    endsOn: today.plus({ days: CURRENT_WAVE_DAYS - 1 }).toISODate(),
+    touchpointIds: template.touchpointIds,
+    scenarios: branches.scenarios,
+    visitsPerTouchpoint: 2,
+    slaSeconds: branches.slaSeconds,
+    targets: branches.targets,
+    visitFee: branches.visitFee,
+    previousCampaignId: previous.id,
+    seed: 'banco-meridiano-branches-oleada-3',
+  });
+  const { assignmentsCreated } = await api.post<{ assignmentsCreated: number }>(`/campaigns/${campaign.id}/activate`, consultant);
+  log(`${CURRENT_WAVE_NAME}: active for ${CURRENT_WAVE_DAYS} days, ${assignmentsCreated} jobs open on the job board.`);
+}

@@ -5,13 +5,14 @@ import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Api } from '../../scripts/demo/http';
-import { CAMPAIGNS, CLIENT_NAME, TOUCHPOINTS } from '../../scripts/demo/program';
-import { BACKDATE_DAYS, seedProgram, writeReports } from '../../scripts/demo/seeder';
+import { CAMPAIGNS, CLIENT_NAME, PASSWORDS, TOUCHPOINTS } from '../../scripts/demo/program';
+import { BACKDATE_DAYS, CURRENT_WAVE_NAME, NEW_SHOPPER, openCurrentFieldwork, seedProgram, writeReports } from '../../scripts/demo/seeder';
 import { ADMIN, createTestApp, TestContext } from '../helpers/test-app';
 
 describe('the demo program (small scale)', () => {
   let context: TestContext;
   let api: Api;
+  let clientId: string;
 
   beforeAll(async () => {
     context = await createTestApp({ MAX_VISITS_PER_DAY: '12' });
@@ -26,7 +27,7 @@ describe('the demo program (small scale)', () => {
 
   it('records two waves through the API, back-dates the first, approves every visit and writes the reports', async () => {
     const adminToken = (await api.login(ADMIN.email, ADMIN.password)).accessToken;
-    const clientId = await seedProgram({
+    clientId = await seedProgram({
       api,
       adminToken,
       databaseUrl: process.env.DATABASE_URL!,
@@ -74,4 +75,22 @@ describe('the demo program (small scale)', () => {
       rmSync(outputDir, { recursive: true, force: true });
     }
   }, 60_000); // each report first uploads its evidence files (issue 12), about a fifth more requests
+
+  it('leaves a branch wave in progress whose open jobs a new shopper can take, once', async () => {
+    await openCurrentFieldwork(api, clientId, () => undefined);
+    await openCurrentFieldwork(api, clientId, () => undefined); // a re-run makes nothing twice
+    const adminToken = (await api.login(ADMIN.email, ADMIN.password)).accessToken;
+    const campaigns = await api.get<Array<{ id: string; name: string; status: string }>>(`/campaigns?clientId=${clientId}`, adminToken);
+    const current = campaigns.filter((campaign) => campaign.name === CURRENT_WAVE_NAME);
+    expect(current.map((campaign) => campaign.status)).toEqual(['active']);
+
+    const shopper = (await api.login(NEW_SHOPPER.email, PASSWORDS.shopper)).accessToken;
+    const board = await api.get<Array<{ id: string; campaignId: string }>>(`/assignments?status=open&campaignId=${current[0].id}`, shopper);
+    const branches = TOUCHPOINTS.filter((touchpoint) => CAMPAIGNS[0].touchpointKeys.includes(touchpoint.key)).length;
+    expect(board).toHaveLength(2 * branches);
+    const claimed = await api.post<{ status: string }>(`/assignments/${board[0].id}/claim`, shopper);
+    expect(claimed.status).toBe('assigned');
+    const questionnaire = await api.get<{ sections: unknown[] }>(`/assignments/${board[0].id}/questionnaire`, shopper);
+    expect(questionnaire.sections.length).toBeGreaterThan(0);
+  }, 60_000);
 });
