@@ -17,6 +17,7 @@ const CampaignListPage = lazy(() => import('./client/pages/CampaignListPage'));
 const DashboardPage = lazy(() => import('./client/pages/DashboardPage'));
 const VisitListPage = lazy(() => import('./client/pages/VisitListPage'));
 const VisitPage = lazy(() => import('./client/pages/VisitPage'));
+const ProgramWavePage = lazy(() => import('./client/programs/ProgramWavePage'));
 const ConsoleFrame = lazy(() => import('./console/ConsoleFrame'));
 const ReviewQueuePage = lazy(() => import('./console/pages/ReviewQueuePage'));
 const ReportPage = lazy(() => import('./console/pages/ReportPage'));
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:campaignId', element: <DashboardPage />, loader: prefetchDashboard },
       { path: 'campaigns/:campaignId/visits', element: <VisitListPage /> },
       { path: 'visits/:visitId', element: <VisitPage /> },
+      { path: 'programs/:programId/waves/:waveId', element: <ProgramWavePage /> },
     ],
   },
   {

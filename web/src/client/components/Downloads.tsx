@@ -26,7 +26,8 @@ function kilobytes(bytes: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`;
 }
 
-export function Downloads({ campaignId, filters }: { campaignId: string; filters: DashboardFilters }) {
+/** A campaign's report by default; `reportPath` names another (a program wave's: "/programs/…/waves/…/report"). */
+export function Downloads({ campaignId, filters, reportPath }: { campaignId?: string; filters: DashboardFilters; reportPath?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [state, setState] = useState<State>({ status: 'idle' });
@@ -35,7 +36,9 @@ export function Downloads({ campaignId, filters }: { campaignId: string; filters
     setState({ status: 'busy', kind, received: 0, total: null });
     try {
       const query = filterQuery(filters);
-      const response = await authorizedFetch(`/campaigns/${campaignId}/report.${kind}?lang=${language}${query ? `&${query}` : ''}`);
+      const response = await authorizedFetch(
+        `${reportPath ?? `/campaigns/${campaignId}/report`}.${kind}?lang=${language}${query ? `&${query}` : ''}`,
+      );
       const total = Number(response.headers.get('Content-Length')) || null;
       const chunks: Uint8Array[] = [];
       let received = 0;

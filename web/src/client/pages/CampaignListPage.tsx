@@ -9,6 +9,7 @@ import { useFormat } from '../../shared/format/format';
 import { ScrollBox } from '../../shared/layout/ScrollBox';
 import { Empty, ErrorState, Loading } from '../../shared/layout/states';
 import { ChangeText } from '../components/ChangeText';
+import { ProgramList } from '../programs/ProgramList';
 
 export default function CampaignListPage() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export default function CampaignListPage() {
         </>
       )}
       {(!isStaff || clientId) && <CampaignTable clientId={clientId} />}
+      {(!isStaff || clientId) && <ProgramList clientId={clientId} />}
     </Stack>
   );
 }

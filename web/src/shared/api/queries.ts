@@ -118,3 +118,70 @@ export function useFileAppeal(visitId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['appeals'] }),
   });
 }
+
+// Omnichannel programs (docs/programs.md): a client's waves across channels, and its action plan.
+export type Program = Schemas['ProgramResponse'];
+export type ProgramWave = Schemas['WaveResponse'];
+export type ProgramModel = Schemas['ProgramModelResponse'];
+export type ProgramAction = Schemas['ActionResponse'];
+export type NewProgramAction = Schemas['CreateActionDto'];
+export type ActionState = ProgramAction['state'];
+/** The program model's filters, as they appear in the URL and in the API's query. */
+export type ProgramFilters = Pick<DashboardFilters, 'channel' | 'region' | 'from' | 'to'>;
+export const PROGRAM_FILTER_KEYS = ['channel', 'region', 'from', 'to'] as const;
+
+export function usePrograms(clientId: string | undefined) {
+  return useQuery({
+    queryKey: ['programs', clientId ?? 'own'],
+    queryFn: async () => unwrap(await api.GET('/programs', { params: { query: { clientId, limit: 500 } } })),
+  });
+}
+
+export function useProgram(id: string) {
+  return useQuery({
+    queryKey: ['program', id],
+    queryFn: async () => unwrap(await api.GET('/programs/{id}', { params: { path: { id } } })),
+    enabled: Boolean(id),
+  });
+}
+
+export function useProgramWaves(programId: string) {
+  return useQuery({
+    queryKey: ['program-waves', programId],
+    queryFn: async () => unwrap(await api.GET('/programs/{id}/waves', { params: { path: { id: programId } } })),
+    enabled: Boolean(programId),
+  });
+}
+
+export function useProgramKpis(programId: string, waveId: string, filters: ProgramFilters) {
+  return useQuery({
+    queryKey: ['program-kpis', programId, waveId, filters],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/programs/{id}/waves/{waveId}/kpis', {
+          params: { path: { id: programId, waveId }, query: filters as never },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    enabled: Boolean(programId && waveId),
+  });
+}
+
+/** Adds an action-plan item; the models that list it (this wave's plan, the next wave's results) are read again. */
+export function useCreateProgramAction(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewProgramAction) =>
+      unwrap(await api.POST('/programs/{id}/actions', { params: { path: { id: programId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['program-kpis', programId] }),
+  });
+}
+
+export function useUpdateProgramAction(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ actionId, state }: { actionId: string; state: ActionState }) =>
+      unwrap(await api.PATCH('/programs/{id}/actions/{actionId}', { params: { path: { id: programId, actionId } }, body: { state } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['program-kpis', programId] }),
+  });
+}

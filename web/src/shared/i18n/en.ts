@@ -1,5 +1,6 @@
 // English words of the web app. KPI names come from the PDF's dictionary (src/exports/i18n.ts) instead.
 import { shopperEn } from '../../shopper/strings';
+import { programsEn } from '../../client/programs/strings';
 export const en = {
   common: {
     loading: 'Loading…',
@@ -152,6 +153,7 @@ export const en = {
     resolution: 'Decision: {{comment}}',
   },
   shopper: shopperEn,
+  programs: programsEn,
 };
 
 export type Dictionary = typeof en;

@@ -1,5 +1,6 @@
 // Las palabras de la aplicación web en español. Los nombres de los KPI vienen del diccionario del PDF.
 import { shopperEs } from '../../shopper/strings';
+import { programsEs } from '../../client/programs/strings';
 import type { Dictionary } from './en';
 
 export const es: Dictionary = {
@@ -154,4 +155,5 @@ export const es: Dictionary = {
     resolution: 'Decisión: {{comment}}',
   },
   shopper: shopperEs,
+  programs: programsEs,
 };
