@@ -54,19 +54,29 @@ describeWeb('web: console campaigns and field work', () => {
     const stored = (await ctx.http.get(`/campaigns/${id}`).set(auth()).expect(200)).body;
     const madrid = seed.touchpoints.filter((touchpoint) => touchpoint.region === 'Madrid').map((touchpoint) => touchpoint.id);
     expect([...stored.touchpointIds].sort()).toEqual([...madrid].sort());
-    expect(stored).toMatchObject({ name: 'Oleada de primavera', visitsPerTouchpoint: 3, slaSeconds: { phone: 45 }, targets: { overall: 82 }, questionnaireId: seed.questionnaireId });
+    expect(stored).toMatchObject({
+      name: 'Oleada de primavera',
+      visitsPerTouchpoint: 3,
+      slaSeconds: { phone: 45 },
+      targets: { overall: 82 },
+      questionnaireId: seed.questionnaireId,
+    });
     expect(stored.scenarios).toEqual([{ key: 's1', title: 'Dar un parte', brief: 'Llama para dar un parte de un golpe de chapa.' }]);
 
     await page.getByTestId('activate').click();
     await page.getByTestId('campaign-notice').waitFor();
     expect(await page.getByTestId('campaign-notice').innerText()).toMatch(/6 visits planned/);
     await page.getByTestId('plan-calendar').waitFor();
-    const planned = await page.locator('[data-day]').evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.getAttribute('data-planned')), 0));
+    const planned = await page
+      .locator('[data-day]')
+      .evaluateAll((cells) => cells.reduce((sum, cell) => sum + Number(cell.getAttribute('data-planned')), 0));
     const assignments = (await ctx.http.get(`/assignments?campaignId=${id}`).set(auth()).expect(200)).body as Array<{ plannedAt: string }>;
     expect(planned).toBe(assignments.length);
     expect(assignments).toHaveLength(6);
     for (const assignment of assignments) {
-      expect(Number(await page.locator(`[data-day="${assignment.plannedAt.slice(0, 10)}"]`).getAttribute('data-planned'))).toBeGreaterThan(0);
+      expect(Number(await page.locator(`[data-day="${assignment.plannedAt.slice(0, 10)}"]`).getAttribute('data-planned'))).toBeGreaterThan(
+        0,
+      );
     }
     expect(await page.locator('[data-progress-day="total"] [data-count="planned"]').innerText()).toBe('6');
     await expectAccessible(page);
@@ -77,14 +87,28 @@ describeWeb('web: console campaigns and field work', () => {
   });
 
   it('filters the board, assigns and unassigns, and says in words why an assignment is refused', async () => {
-    const conflicted = await createConsoleUser(ctx.http, seed.admin, { email: 'primo.del.director@shoppers.example', name: 'Primo Del Director', role: 'shopper', conflictClientIds: [seed.clientId] });
+    const conflicted = await createConsoleUser(ctx.http, seed.admin, {
+      email: 'primo.del.director@shoppers.example',
+      name: 'Primo Del Director',
+      role: 'shopper',
+      conflictClientIds: [seed.clientId],
+    });
     // A shopper new to this client (Ana has visited its touchpoints already: rotation rules may refuse her).
-    const fresh = await createConsoleUser(ctx.http, seed.admin, { email: 'bruno.nuevo@shoppers.example', name: 'Bruno Nuevo', role: 'shopper' });
+    const fresh = await createConsoleUser(ctx.http, seed.admin, {
+      email: 'bruno.nuevo@shoppers.example',
+      name: 'Bruno Nuevo',
+      role: 'shopper',
+    });
     const page = await ctx.newPage();
     await signIn(page, seed.reviewers[0]);
     await page.goto(`/console/fieldwork?campaignId=${seed.campaignId}`);
     await page.getByTestId('board').waitFor();
-    const all = (await ctx.http.get(`/assignments?campaignId=${seed.campaignId}`).set(auth()).expect(200)).body as Array<{ id: string; status: string; windowEnd: string; touchpoint: { channel: string } }>;
+    const all = (await ctx.http.get(`/assignments?campaignId=${seed.campaignId}`).set(auth()).expect(200)).body as Array<{
+      id: string;
+      status: string;
+      windowEnd: string;
+      touchpoint: { channel: string };
+    }>;
     expect(await page.locator('[data-assignment-id]').count()).toBe(all.length);
 
     await page.getByRole('combobox', { name: 'Channel' }).click();
@@ -129,10 +153,14 @@ describeWeb('web: console campaigns and field work', () => {
     expect((await ctx.http.get(`/assignments/${open.id}`).set(auth()).expect(200)).body.status).toBe('cancelled');
 
     // Progress: the totals are the API's counts by status.
-    const now = (await ctx.http.get(`/assignments?campaignId=${seed.campaignId}`).set(auth()).expect(200)).body as Array<{ status: string }>;
+    const now = (await ctx.http.get(`/assignments?campaignId=${seed.campaignId}`).set(auth()).expect(200)).body as Array<{
+      status: string;
+    }>;
     const count = (statuses: string[]) => String(now.filter((assignment) => statuses.includes(assignment.status)).length);
     const total = page.locator('[data-progress-day="total"]');
-    expect(await total.locator('[data-count="planned"]').innerText()).toBe(String(now.filter((assignment) => assignment.status !== 'cancelled').length));
+    expect(await total.locator('[data-count="planned"]').innerText()).toBe(
+      String(now.filter((assignment) => assignment.status !== 'cancelled').length),
+    );
     expect(await total.locator('[data-count="open"]').innerText()).toBe(count(['open', 'expired']));
     expect(await total.locator('[data-count="submitted"]').innerText()).toBe(count(['submitted', 'returned']));
   });

@@ -26,6 +26,7 @@ describeWeb('web: console clients and touchpoints', () => {
     await page.goto('/console/clients');
     await page.getByLabel('New client').fill('Ópticas del Atlántico');
     await page.getByTestId('create-client').click();
+    await page.waitForURL(/clientId=/);
     await page.getByRole('heading', { name: 'Ópticas del Atlántico' }).waitFor();
     const clientId = new URL(page.url()).searchParams.get('clientId')!;
 
@@ -47,10 +48,19 @@ describeWeb('web: console clients and touchpoints', () => {
     await form.getByTestId('touchpoint-save').click();
     await page.locator('[data-group="in_person|Canarias"]').waitFor();
 
-    const [stored] = (await ctx.http.get(`/clients/${clientId}/touchpoints`).set(auth).expect(200)).body as Array<{ id: string; name: string; timeZone: string; openingHours: unknown; city: string }>;
+    const [stored] = (await ctx.http.get(`/clients/${clientId}/touchpoints`).set(auth).expect(200)).body as Array<{
+      id: string;
+      name: string;
+      timeZone: string;
+      openingHours: unknown;
+      city: string;
+    }>;
     expect(stored).toMatchObject({ name: 'Óptica Triana', timeZone: 'Atlantic/Canary', city: 'Las Palmas' });
     expect(stored.openingHours).toEqual({
-      mon: [{ opens: '09:00', closes: '14:00' }, { opens: '16:00', closes: '20:00' }],
+      mon: [
+        { opens: '09:00', closes: '14:00' },
+        { opens: '16:00', closes: '20:00' },
+      ],
       tue: [{ opens: '09:00', closes: '14:00' }],
       wed: [{ opens: '09:00', closes: '14:00' }],
       thu: [{ opens: '09:00', closes: '14:00' }],

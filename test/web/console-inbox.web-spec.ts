@@ -24,9 +24,26 @@ describeWeb('web: console appeals, alerts, users and calibration', () => {
   it('overturns an appeal with a corrected answer, upholds another, and lists the alerts', async () => {
     const [first, , third] = seed.reportIds;
     for (const id of [first, third]) await ctx.http.post(`/visit-reports/${id}/approve`).set(auth()).expect(200);
-    const client = await createConsoleUser(ctx.http, seed.admin, { email: 'calidad@seguros-atlantico.example', name: 'Marta Calidad', role: 'client', clientId: seed.clientId });
-    const overturn = (await ctx.http.post(`/visit-reports/${first}/appeals`).set(client.auth).send({ reason: 'Nos consta que sí saludaron: hay grabación.', questionKey: 'greeting' }).expect(201)).body;
-    const uphold = (await ctx.http.post(`/visit-reports/${third}/appeals`).set(client.auth).send({ reason: 'No estamos de acuerdo con la visita.' }).expect(201)).body;
+    const client = await createConsoleUser(ctx.http, seed.admin, {
+      email: 'calidad@seguros-atlantico.example',
+      name: 'Marta Calidad',
+      role: 'client',
+      clientId: seed.clientId,
+    });
+    const overturn = (
+      await ctx.http
+        .post(`/visit-reports/${first}/appeals`)
+        .set(client.auth)
+        .send({ reason: 'Nos consta que sí saludaron: hay grabación.', questionKey: 'greeting' })
+        .expect(201)
+    ).body;
+    const uphold = (
+      await ctx.http
+        .post(`/visit-reports/${third}/appeals`)
+        .set(client.auth)
+        .send({ reason: 'No estamos de acuerdo con la visita.' })
+        .expect(201)
+    ).body;
     const before = (await ctx.http.get(`/visit-reports/${first}`).set(auth()).expect(200)).body;
     expect(before.answers.find((answer: { questionKey: string }) => answer.questionKey === 'greeting').value).toBe(false);
 
@@ -62,9 +79,18 @@ describeWeb('web: console appeals, alerts, users and calibration', () => {
 
   it('creates shoppers and client users, and shows each shopper’s calibration as the KPI model does', async () => {
     // A second shopper at the same touchpoints, so that the shoppers can be compared.
-    const other = await createConsoleUser(ctx.http, seed.admin, { email: 'jorge.severo@shoppers.example', name: 'Jorge Severo', role: 'shopper' });
+    const other = await createConsoleUser(ctx.http, seed.admin, {
+      email: 'jorge.severo@shoppers.example',
+      name: 'Jorge Severo',
+      role: 'shopper',
+    });
     for (const [n, touchpoint] of seed.touchpoints.entries()) {
-      await submitReport(ctx, { campaignId: seed.campaignId, touchpointId: touchpoint.id, shopper: { id: other.id, session: other }, answers: sampleAnswers(n + 5, { greeting: false, friendliness: 1 }) });
+      await submitReport(ctx, {
+        campaignId: seed.campaignId,
+        touchpointId: touchpoint.id,
+        shopper: { id: other.id, session: other },
+        answers: sampleAnswers(n + 5, { greeting: false, friendliness: 1 }),
+      });
     }
     const page = await ctx.newPage();
     await signIn(page, seed.reviewers[0]);
@@ -90,12 +116,19 @@ describeWeb('web: console appeals, alerts, users and calibration', () => {
     expect(clients.find((user) => user.email === 'director@seguros-atlantico.example')!.clientId).toBe(seed.clientId);
 
     await page.getByTestId('calibration').waitFor();
-    const model = (await ctx.http.get(`/campaigns/${seed.campaignId}/kpis?includeUnapproved=true`).set(auth()).expect(200)).body as { shoppers: Array<{ shopperId: string; n: number; meanDeviation: number | null }> };
+    const model = (await ctx.http.get(`/campaigns/${seed.campaignId}/kpis?includeUnapproved=true`).set(auth()).expect(200)).body as {
+      shoppers: Array<{ shopperId: string; n: number; meanDeviation: number | null }>;
+    };
     expect(model.shoppers.length).toBeGreaterThanOrEqual(2);
     for (const shopper of model.shoppers) {
       const row = page.locator(`[data-shopper-id="${shopper.shopperId}"]`);
       expect(await row.locator('[data-field="n"]').innerText()).toBe(String(shopper.n));
-      const expected = shopper.meanDeviation === null ? '—' : new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(shopper.meanDeviation);
+      const expected =
+        shopper.meanDeviation === null
+          ? '—'
+          : new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+              shopper.meanDeviation,
+            );
       expect(await row.locator('[data-field="deviation"]').innerText()).toBe(expected);
     }
     // A shopper's history: their reports in this campaign.

@@ -35,10 +35,25 @@ const DEFINITION = {
       title: 'Cierre',
       weight: 2,
       questions: [
-        { key: 'wait', text: 'Tiempo de espera', type: 'duration', maxPoints: 2, thresholds: [{ upToSeconds: 60, fraction: 1 }, { upToSeconds: 180, fraction: 0.5 }] },
+        {
+          key: 'wait',
+          text: 'Tiempo de espera',
+          type: 'duration',
+          maxPoints: 2,
+          thresholds: [
+            { upToSeconds: 60, fraction: 1 },
+            { upToSeconds: 180, fraction: 0.5 },
+          ],
+        },
         { key: 'privacy', text: '¿Protegieron sus datos?', type: 'yes_no', maxPoints: 1, critical: true, knockoutScope: 'section' },
         { key: 'resolved', text: '¿Se resolvió la consulta?', type: 'yes_no', maxPoints: 2, kpi: 'fcr', dimension: 'resolution' },
-        { key: 'followup', text: '¿Ofrecieron seguimiento?', type: 'yes_no', maxPoints: 1, showIf: { questionKey: 'resolved', equals: false } },
+        {
+          key: 'followup',
+          text: '¿Ofrecieron seguimiento?',
+          type: 'yes_no',
+          maxPoints: 1,
+          showIf: { questionKey: 'resolved', equals: false },
+        },
       ],
     },
   ],
@@ -67,7 +82,12 @@ describeWeb('web: console questionnaire editor', () => {
     await page.getByTestId('new-questionnaire').click();
     await page.getByTestId('editor').waitFor();
   };
-  const addQuestion = async (page: Page, section: number, index: number, fields: { key: string; text: string; type?: string; points?: string }) => {
+  const addQuestion = async (
+    page: Page,
+    section: number,
+    index: number,
+    fields: { key: string; text: string; type?: string; points?: string },
+  ) => {
     await page.locator(`[data-section-path="sections[${section}]"]`).getByRole('button', { name: 'Add a question' }).last().click();
     const card = page.locator(`[data-question-path="sections[${section}].questions[${index}]"]`);
     await card.getByLabel('Key', { exact: true }).fill(fields.key);
@@ -100,7 +120,11 @@ describeWeb('web: console questionnaire editor', () => {
     await first.getByLabel('Weight').fill('1');
     await addQuestion(page, 0, 0, { key: 'greeting', text: '¿Le saludaron?', points: '2' });
     const accuracy = await addQuestion(page, 0, 1, { key: 'accuracy', text: '¿La información fue correcta?', type: 'Single choice' });
-    for (const [n, [key, label, points]] of [['full', 'Completa', '3'], ['part', 'Parcial', '1'], ['none', 'Ninguna', '0']].entries()) {
+    for (const [n, [key, label, points]] of [
+      ['full', 'Completa', '3'],
+      ['part', 'Parcial', '1'],
+      ['none', 'Ninguna', '0'],
+    ].entries()) {
       await accuracy.getByRole('button', { name: 'Add an option' }).click();
       await accuracy.getByLabel(`Key ${n + 1}`).fill(key);
       await accuracy.getByLabel(`Label ${n + 1}`).fill(label);
@@ -113,7 +137,10 @@ describeWeb('web: console questionnaire editor', () => {
     await second.getByLabel('Title', { exact: true }).fill('Cierre');
     await second.getByLabel('Weight').fill('2');
     const wait = await addQuestion(page, 1, 0, { key: 'wait', text: 'Tiempo de espera', type: 'Duration', points: '2' });
-    for (const [n, [seconds, fraction]] of [['60', '1'], ['180', '0.5']].entries()) {
+    for (const [n, [seconds, fraction]] of [
+      ['60', '1'],
+      ['180', '0.5'],
+    ].entries()) {
       await wait.getByRole('button', { name: 'Add a threshold' }).click();
       await wait.getByLabel('Up to (seconds)').nth(n).fill(seconds);
       await wait.getByLabel('Share of the points (0–1)').nth(n).fill(fraction);
@@ -147,7 +174,10 @@ describeWeb('web: console questionnaire editor', () => {
     const builtId = page.url().split('/').pop()!;
 
     const auth = seed.reviewers[0].session.auth;
-    const posted = (await ctx.http.post('/questionnaires').set(auth).send(DEFINITION).expect(201)).body as { id: string; sections: unknown };
+    const posted = (await ctx.http.post('/questionnaires').set(auth).send(DEFINITION).expect(201)).body as {
+      id: string;
+      sections: unknown;
+    };
     await ctx.http.post(`/questionnaires/${posted.id}/publish`).set(auth).expect(200);
     const built = (await ctx.http.get(`/questionnaires/${builtId}`).set(auth).expect(200)).body as { sections: unknown; title: string };
     expect(built.title).toBe(DEFINITION.title);
@@ -155,12 +185,31 @@ describeWeb('web: console questionnaire editor', () => {
 
     // The same visit reported against each: the same scores.
     const client = await createClient(ctx.http, seed.reviewers[0].session, { name: 'Telefonía Norte' });
-    const touchpoint = await createTouchpoint(ctx.http, seed.reviewers[0].session, client.id, { name: 'Centro de llamadas', channel: 'phone', region: 'Asturias' });
+    const touchpoint = await createTouchpoint(ctx.http, seed.reviewers[0].session, client.id, {
+      name: 'Centro de llamadas',
+      channel: 'phone',
+      region: 'Asturias',
+    });
     const scores = [];
     for (const questionnaireId of [builtId, posted.id]) {
-      const campaign = await createActiveCampaign(ctx.http, seed.reviewers[0].session, { clientId: client.id, questionnaireId, touchpointIds: [touchpoint.id], visitsPerTouchpoint: 1 });
-      const report = await submitReport(ctx, { campaignId: campaign.id, touchpointId: touchpoint.id, shopper: seed.shopper, answers: ANSWERS });
-      const view = (await ctx.http.get(`/visit-reports/${report.id}`).set(auth).expect(200)).body as { score: number; knockout: boolean; sections: unknown; answers: unknown };
+      const campaign = await createActiveCampaign(ctx.http, seed.reviewers[0].session, {
+        clientId: client.id,
+        questionnaireId,
+        touchpointIds: [touchpoint.id],
+        visitsPerTouchpoint: 1,
+      });
+      const report = await submitReport(ctx, {
+        campaignId: campaign.id,
+        touchpointId: touchpoint.id,
+        shopper: seed.shopper,
+        answers: ANSWERS,
+      });
+      const view = (await ctx.http.get(`/visit-reports/${report.id}`).set(auth).expect(200)).body as {
+        score: number;
+        knockout: boolean;
+        sections: unknown;
+        answers: unknown;
+      };
       scores.push({ score: view.score, knockout: view.knockout, sections: view.sections, answers: view.answers });
     }
     expect(scores[0].score).toBeGreaterThan(0);
@@ -176,7 +225,10 @@ describeWeb('web: console questionnaire editor', () => {
     await addQuestion(page, 0, 0, { key: 'product', text: '¿Qué producto le ofrecieron?', type: 'Single choice', points: '2' });
     await addQuestion(page, 0, 1, { key: 'product', text: '¿Le atendieron con amabilidad?', points: '1' });
 
-    const [request] = await Promise.all([page.waitForRequest((req) => req.method() === 'POST' && new URL(req.url()).pathname === '/questionnaires'), page.getByTestId('save').click()]);
+    const [request] = await Promise.all([
+      page.waitForRequest((req) => req.method() === 'POST' && new URL(req.url()).pathname === '/questionnaires'),
+      page.getByTestId('save').click(),
+    ]);
     await page.getByTestId('editor-failure').waitFor();
     const answer = await ctx.http.post('/questionnaires').set(seed.reviewers[0].session.auth).send(request.postDataJSON());
     expect([400, 422]).toContain(answer.status);
@@ -190,7 +242,11 @@ describeWeb('web: console questionnaire editor', () => {
       // Inside the card of the question (or the section) it concerns.
       const question = /^(sections\[\d+\]\.questions\[\d+\])/.exec(detail.field)?.[1];
       const section = /^(sections\[\d+\])/.exec(detail.field)?.[1];
-      const container = question ? `[data-question-path="${question}"]` : section ? `[data-section-path="${section}"]` : '[data-testid="editor"]';
+      const container = question
+        ? `[data-question-path="${question}"]`
+        : section
+          ? `[data-section-path="${section}"]`
+          : '[data-testid="editor"]';
       expect(await page.locator(container).locator(`[data-problem-for="${detail.field}"]`).count()).toBeGreaterThan(0);
     }
     await expectAccessible(page);

@@ -5,7 +5,13 @@
 import sharp from 'sharp';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { createActiveCampaign, createClient, createPublishedQuestionnaire, createTouchpoint, sampleQuestionnaireBody } from '../factories/design.factory';
+import {
+  createActiveCampaign,
+  createClient,
+  createPublishedQuestionnaire,
+  createTouchpoint,
+  sampleQuestionnaireBody,
+} from '../factories/design.factory';
 import { DAY, insertAssignment } from '../factories/tables.factory';
 import { login, loginAdmin, type Session } from '../factories/users.factory';
 
@@ -41,7 +47,10 @@ export async function createConsoleUser(
   admin: Session,
   body: { email: string; role: string; name: string; clientId?: string; conflictClientIds?: string[] },
 ): Promise<Session & { id: string }> {
-  const response = await http.post('/users').set(admin.auth).send({ password: CONSOLE_PASSWORD, ...body });
+  const response = await http
+    .post('/users')
+    .set(admin.auth)
+    .send({ password: CONSOLE_PASSWORD, ...body });
   if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);
   return { ...(await login(http, body.email, CONSOLE_PASSWORD)), id: response.body.id as string };
 }
@@ -64,7 +73,14 @@ export function sampleAnswers(n: number, overrides: Record<string, unknown> = {}
 
 export async function submitReport(
   ctx: { db: DataSource; http: TestAgent },
-  input: { campaignId: string; touchpointId: string; shopper: { id: string; session: Session }; answers: unknown[]; narrative?: string; hoursAgo?: number },
+  input: {
+    campaignId: string;
+    touchpointId: string;
+    shopper: { id: string; session: Session };
+    answers: unknown[];
+    narrative?: string;
+    hoursAgo?: number;
+  },
 ): Promise<{ id: string; score: number | null; assignmentId: string }> {
   const now = Date.now();
   const assignment = await insertAssignment(ctx.db, {
@@ -101,8 +117,18 @@ export async function seedConsole(ctx: { db: DataSource; http: TestAgent }, opti
     const session = await createConsoleUser(http, admin, { email, name, role: 'consultant' });
     reviewers.push({ email, password: CONSOLE_PASSWORD, name, session });
   }
-  const shopperSession = await createConsoleUser(http, admin, { email: 'ana.evaluadora@shoppers.example', name: 'Ana Evaluadora', role: 'shopper' });
-  const shopper = { id: shopperSession.id, email: 'ana.evaluadora@shoppers.example', password: CONSOLE_PASSWORD, name: 'Ana Evaluadora', session: shopperSession };
+  const shopperSession = await createConsoleUser(http, admin, {
+    email: 'ana.evaluadora@shoppers.example',
+    name: 'Ana Evaluadora',
+    role: 'shopper',
+  });
+  const shopper = {
+    id: shopperSession.id,
+    email: 'ana.evaluadora@shoppers.example',
+    password: CONSOLE_PASSWORD,
+    name: 'Ana Evaluadora',
+    session: shopperSession,
+  };
 
   const consultant = reviewers[0].session;
   const client = await createClient(http, consultant, { name: 'Seguros Atlántico' });
@@ -115,7 +141,11 @@ export async function seedConsole(ctx: { db: DataSource; http: TestAgent }, opti
     const touchpoint = await createTouchpoint(http, consultant, client.id, input);
     touchpoints.push({ id: touchpoint.id, name: touchpoint.name, channel: touchpoint.channel, region: touchpoint.region });
   }
-  const questionnaire = await createPublishedQuestionnaire(http, consultant, sampleQuestionnaireBody({ title: 'Atención en oficina y teléfono' }));
+  const questionnaire = await createPublishedQuestionnaire(
+    http,
+    consultant,
+    sampleQuestionnaireBody({ title: 'Atención en oficina y teléfono' }),
+  );
   const campaign = await createActiveCampaign(http, consultant, {
     clientId: client.id,
     questionnaireId: questionnaire.id,

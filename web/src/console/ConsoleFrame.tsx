@@ -26,8 +26,8 @@ export default function ConsoleFrame() {
   const location = useLocation();
   if (!isStaff(session?.user.role)) return <Navigate to="/portal" replace />;
   const current =
-    [...SECTIONS].reverse().find((section) => location.pathname === section.path || location.pathname.startsWith(`${section.path}/`))?.path ??
-    '/console';
+    [...SECTIONS].reverse().find((section) => location.pathname === section.path || location.pathname.startsWith(`${section.path}/`))
+      ?.path ?? '/console';
   const active = location.pathname.startsWith('/console/reports') ? '/console' : current;
   return (
     // Mantine's error red (#fa5252) is 3.3:1 on white; the console's field problems use a darker red (AA).

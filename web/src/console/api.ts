@@ -51,8 +51,7 @@ export function unwrapDetailed<T>(result: { data?: T; error?: unknown; response:
 export function useReviewQueue() {
   return useQuery({
     queryKey: ['console', 'queue'],
-    queryFn: async () =>
-      unwrapDetailed(await api.GET('/visit-reports', { params: { query: { status: 'submitted', limit: 500 } } })),
+    queryFn: async () => unwrapDetailed(await api.GET('/visit-reports', { params: { query: { status: 'submitted', limit: 500 } } })),
   });
 }
 

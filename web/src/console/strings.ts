@@ -93,7 +93,8 @@ const en = {
     notSubmitted: 'This report is {{status}}: there is nothing to approve or return.',
     queueDone: 'That was the last report in the queue.',
     shortcuts: 'Keyboard shortcuts',
-    shortcutsHelp: 'A approves, R returns (asks for a comment), N opens the next report. They work anywhere on the page except while typing in a field.',
+    shortcutsHelp:
+      'A approves, R returns (asks for a comment), N opens the next report. They work anywhere on the page except while typing in a field.',
     answerYes: 'Yes',
     answerNo: 'No',
     noValue: '—',
@@ -164,7 +165,15 @@ const en = {
     cancel: 'Cancel',
     cancelConfirm: 'Cancel the visit to {{touchpoint}}?',
     cancelled: 'The visit to {{touchpoint}} is cancelled.',
-    status: { open: 'Open', assigned: 'Assigned', submitted: 'Submitted', returned: 'Returned', approved: 'Approved', cancelled: 'Cancelled', expired: 'Expired' },
+    status: {
+      open: 'Open',
+      assigned: 'Assigned',
+      submitted: 'Submitted',
+      returned: 'Returned',
+      approved: 'Approved',
+      cancelled: 'Cancelled',
+      expired: 'Expired',
+    },
   },
   inbox: {
     appeals: 'Appeals',
@@ -198,7 +207,8 @@ const en = {
     password: 'Password',
     none: 'No users with this role.',
     quality: 'Shopper quality (calibration)',
-    qualityHint: 'Each shopper\'s mean deviation, in points, from the other shoppers who visited the same touchpoints (submitted and approved visits), and how many visits it rests on.',
+    qualityHint:
+      "Each shopper's mean deviation, in points, from the other shoppers who visited the same touchpoints (submitted and approved visits), and how many visits it rests on.",
     deviation: 'Mean deviation',
     noCalibration: 'No shopper shares touchpoints with another yet in this campaign.',
   },
@@ -430,7 +440,8 @@ const es: Strings = {
     notSubmitted: 'Este informe está {{status}}: no hay nada que aprobar o devolver.',
     queueDone: 'Era el último informe de la cola.',
     shortcuts: 'Atajos de teclado',
-    shortcutsHelp: 'A aprueba, R devuelve (pide un comentario), N abre el siguiente informe. Funcionan en toda la página salvo mientras escribes en un campo.',
+    shortcutsHelp:
+      'A aprueba, R devuelve (pide un comentario), N abre el siguiente informe. Funcionan en toda la página salvo mientras escribes en un campo.',
     answerYes: 'Sí',
     answerNo: 'No',
     noValue: '—',
@@ -501,7 +512,15 @@ const es: Strings = {
     cancel: 'Cancelar',
     cancelConfirm: '¿Cancelar la visita a {{touchpoint}}?',
     cancelled: 'La visita a {{touchpoint}} está cancelada.',
-    status: { open: 'Abierta', assigned: 'Asignada', submitted: 'Enviada', returned: 'Devuelta', approved: 'Aprobada', cancelled: 'Cancelada', expired: 'Caducada' },
+    status: {
+      open: 'Abierta',
+      assigned: 'Asignada',
+      submitted: 'Enviada',
+      returned: 'Devuelta',
+      approved: 'Aprobada',
+      cancelled: 'Cancelada',
+      expired: 'Caducada',
+    },
   },
   inbox: {
     appeals: 'Reclamaciones',
@@ -535,7 +554,8 @@ const es: Strings = {
     password: 'Contraseña',
     none: 'No hay usuarios con este rol.',
     quality: 'Calidad de los evaluadores (calibración)',
-    qualityHint: 'La desviación media de cada evaluador, en puntos, respecto a los demás evaluadores que visitaron los mismos puntos (visitas enviadas y aprobadas), y en cuántas visitas se basa.',
+    qualityHint:
+      'La desviación media de cada evaluador, en puntos, respecto a los demás evaluadores que visitaron los mismos puntos (visitas enviadas y aprobadas), y en cuántas visitas se basa.',
     deviation: 'Desviación media',
     noCalibration: 'En esta campaña aún ningún evaluador comparte puntos con otro.',
   },
@@ -569,7 +589,8 @@ const es: Strings = {
   },
   q: {
     title: 'Cuestionarios',
-    intro: 'Empieza desde una plantilla o desde cero. Un borrador se puede editar; una versión publicada no cambia nunca (crea una nueva versión).',
+    intro:
+      'Empieza desde una plantilla o desde cero. Un borrador se puede editar; una versión publicada no cambia nunca (crea una nueva versión).',
     new: 'Nuevo cuestionario',
     fromScratch: 'Empezar desde cero',
     fromTemplate: 'Copiar una plantilla',

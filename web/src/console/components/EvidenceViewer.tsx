@@ -36,7 +36,11 @@ function EvidenceItem({ evidence, n }: { evidence: Evidence; n: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const file = useBlobUrl(evidence.id);
-  const title = t('console.report.evidenceItem', { n, type: evidence.mimeType, size: `${format.integer(Math.max(1, evidence.size / 1024))} kB` });
+  const title = t('console.report.evidenceItem', {
+    n,
+    type: evidence.mimeType,
+    size: `${format.integer(Math.max(1, evidence.size / 1024))} kB`,
+  });
   const isPdf = evidence.mimeType === 'application/pdf';
   return (
     <Card withBorder padding="sm" data-testid="evidence" data-kind={evidence.kind}>

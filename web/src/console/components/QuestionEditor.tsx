@@ -27,9 +27,13 @@ type Field = keyof QuestionBody;
 /** Paths of a question that have their own input here (their problems show beside it). */
 export function isQuestionFieldPath(prefix: string, path: string): boolean {
   const rest = path.slice(prefix.length);
-  return /^\.(key|text|type|maxPoints|required|allowNa|bonus|critical|knockoutScope|positive|min|max|minLength|options|thresholds|channels|showIf|showIf\.questionKey|showIf\.equals|kpi|dimension|recommendation)$/.test(rest) ||
+  return (
+    /^\.(key|text|type|maxPoints|required|allowNa|bonus|critical|knockoutScope|positive|min|max|minLength|options|thresholds|channels|showIf|showIf\.questionKey|showIf\.equals|kpi|dimension|recommendation)$/.test(
+      rest,
+    ) ||
     /^\.options\[\d+\]\.(key|label|points)$/.test(rest) ||
-    /^\.thresholds\[\d+\]\.(upToSeconds|fraction)$/.test(rest);
+    /^\.thresholds\[\d+\]\.(upToSeconds|fraction)$/.test(rest)
+  );
 }
 
 function numberOrUndefined(value: string | number): number | undefined {
@@ -68,9 +72,15 @@ export function QuestionEditor({
   const label = t('console.editor.question', { n });
 
   const setOption = (index: number, field: 'key' | 'label' | 'points', value: unknown) =>
-    onChange('options', options.map((option, i) => (i === index ? { ...option, [field]: value } : option)));
+    onChange(
+      'options',
+      options.map((option, i) => (i === index ? { ...option, [field]: value } : option)),
+    );
   const setThreshold = (index: number, field: 'upToSeconds' | 'fraction', value: unknown) =>
-    onChange('thresholds', thresholds.map((threshold, i) => (i === index ? { ...threshold, [field]: value } : threshold)));
+    onChange(
+      'thresholds',
+      thresholds.map((threshold, i) => (i === index ? { ...threshold, [field]: value } : threshold)),
+    );
 
   const showIfValueInput = () => {
     const showIf = question.showIf;
@@ -93,14 +103,28 @@ export function QuestionEditor({
       return (
         <Select
           {...common}
-          data={(dependsOn.options ?? []).filter((option) => option.key).map((option) => ({ value: option.key, label: option.label || option.key }))}
+          data={(dependsOn.options ?? [])
+            .filter((option) => option.key)
+            .map((option) => ({ value: option.key, label: option.label || option.key }))}
           value={typeof showIf.equals === 'string' ? showIf.equals : null}
           onChange={(value) => setEquals(value ?? undefined)}
         />
       );
     if (['scale', 'number', 'duration'].includes(dependsOn.type))
-      return <NumberInput {...common} value={typeof showIf.equals === 'number' ? showIf.equals : ''} onChange={(value) => setEquals(numberOrUndefined(value))} />;
-    return <TextInput {...common} value={typeof showIf.equals === 'string' ? showIf.equals : ''} onChange={(event) => setEquals(event.currentTarget.value)} />;
+      return (
+        <NumberInput
+          {...common}
+          value={typeof showIf.equals === 'number' ? showIf.equals : ''}
+          onChange={(value) => setEquals(numberOrUndefined(value))}
+        />
+      );
+    return (
+      <TextInput
+        {...common}
+        value={typeof showIf.equals === 'string' ? showIf.equals : ''}
+        onChange={(event) => setEquals(event.currentTarget.value)}
+      />
+    );
   };
 
   return (
@@ -123,7 +147,14 @@ export function QuestionEditor({
           </Group>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <TextInput size="xs" label={t('console.editor.key')} value={question.key} error={problem('key')} onChange={(event) => onChange('key', event.currentTarget.value)} data-field="key" />
+          <TextInput
+            size="xs"
+            label={t('console.editor.key')}
+            value={question.key}
+            error={problem('key')}
+            onChange={(event) => onChange('key', event.currentTarget.value)}
+            data-field="key"
+          />
           <Select
             size="xs"
             label={t('console.editor.type')}
@@ -145,12 +176,45 @@ export function QuestionEditor({
             data-field="maxPoints"
           />
         </SimpleGrid>
-        <Textarea size="xs" label={t('console.editor.text')} autosize minRows={1} value={question.text} error={problem('text')} onChange={(event) => onChange('text', event.currentTarget.value)} data-field="text" />
+        <Textarea
+          size="xs"
+          label={t('console.editor.text')}
+          autosize
+          minRows={1}
+          value={question.text}
+          error={problem('text')}
+          onChange={(event) => onChange('text', event.currentTarget.value)}
+          data-field="text"
+        />
         <Group gap="md">
-          <Checkbox size="xs" label={t('console.editor.required')} checked={question.required ?? true} onChange={(event) => onChange('required', event.currentTarget.checked)} error={problem('required')} />
-          <Checkbox size="xs" label={t('console.editor.allowNa')} checked={question.allowNa ?? false} onChange={(event) => onChange('allowNa', event.currentTarget.checked)} error={problem('allowNa')} />
-          <Checkbox size="xs" label={t('console.editor.bonus')} checked={question.bonus ?? false} onChange={(event) => onChange('bonus', event.currentTarget.checked)} error={problem('bonus')} />
-          <Checkbox size="xs" label={t('console.editor.critical')} checked={question.critical ?? false} onChange={(event) => onChange('critical', event.currentTarget.checked)} error={problem('critical')} />
+          <Checkbox
+            size="xs"
+            label={t('console.editor.required')}
+            checked={question.required ?? true}
+            onChange={(event) => onChange('required', event.currentTarget.checked)}
+            error={problem('required')}
+          />
+          <Checkbox
+            size="xs"
+            label={t('console.editor.allowNa')}
+            checked={question.allowNa ?? false}
+            onChange={(event) => onChange('allowNa', event.currentTarget.checked)}
+            error={problem('allowNa')}
+          />
+          <Checkbox
+            size="xs"
+            label={t('console.editor.bonus')}
+            checked={question.bonus ?? false}
+            onChange={(event) => onChange('bonus', event.currentTarget.checked)}
+            error={problem('bonus')}
+          />
+          <Checkbox
+            size="xs"
+            label={t('console.editor.critical')}
+            checked={question.critical ?? false}
+            onChange={(event) => onChange('critical', event.currentTarget.checked)}
+            error={problem('critical')}
+          />
           {question.critical && (
             <Select
               size="xs"
@@ -181,12 +245,34 @@ export function QuestionEditor({
         )}
         {type === 'scale' && (
           <Group>
-            <NumberInput size="xs" w={120} label={t('console.editor.min')} value={question.min ?? ''} error={problem('min')} onChange={(value) => onChange('min', numberOrUndefined(value))} />
-            <NumberInput size="xs" w={120} label={t('console.editor.max')} value={question.max ?? ''} error={problem('max')} onChange={(value) => onChange('max', numberOrUndefined(value))} />
+            <NumberInput
+              size="xs"
+              w={120}
+              label={t('console.editor.min')}
+              value={question.min ?? ''}
+              error={problem('min')}
+              onChange={(value) => onChange('min', numberOrUndefined(value))}
+            />
+            <NumberInput
+              size="xs"
+              w={120}
+              label={t('console.editor.max')}
+              value={question.max ?? ''}
+              error={problem('max')}
+              onChange={(value) => onChange('max', numberOrUndefined(value))}
+            />
           </Group>
         )}
         {type === 'text' && (
-          <NumberInput size="xs" w={180} label={t('console.editor.minLength')} min={0} value={question.minLength ?? ''} error={problem('minLength')} onChange={(value) => onChange('minLength', numberOrUndefined(value))} />
+          <NumberInput
+            size="xs"
+            w={180}
+            label={t('console.editor.minLength')}
+            min={0}
+            value={question.minLength ?? ''}
+            error={problem('minLength')}
+            onChange={(value) => onChange('minLength', numberOrUndefined(value))}
+          />
         )}
         {(type === 'single_choice' || type === 'multi_choice') && (
           <Stack gap={4} data-field="options">
@@ -203,16 +289,47 @@ export function QuestionEditor({
                 {options.map((option, index) => (
                   <Table.Tr key={index}>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`${t('console.editor.optionKey')} ${index + 1}`} placeholder={t('console.editor.optionKey')} value={option.key} error={problem(`options[${index}].key`)} onChange={(event) => setOption(index, 'key', event.currentTarget.value)} />
+                      <TextInput
+                        size="xs"
+                        aria-label={`${t('console.editor.optionKey')} ${index + 1}`}
+                        placeholder={t('console.editor.optionKey')}
+                        value={option.key}
+                        error={problem(`options[${index}].key`)}
+                        onChange={(event) => setOption(index, 'key', event.currentTarget.value)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label={`${t('console.editor.optionLabel')} ${index + 1}`} placeholder={t('console.editor.optionLabel')} value={option.label} error={problem(`options[${index}].label`)} onChange={(event) => setOption(index, 'label', event.currentTarget.value)} />
+                      <TextInput
+                        size="xs"
+                        aria-label={`${t('console.editor.optionLabel')} ${index + 1}`}
+                        placeholder={t('console.editor.optionLabel')}
+                        value={option.label}
+                        error={problem(`options[${index}].label`)}
+                        onChange={(event) => setOption(index, 'label', event.currentTarget.value)}
+                      />
                     </Table.Td>
                     <Table.Td w={110}>
-                      <NumberInput size="xs" aria-label={`${t('console.editor.optionPoints')} ${index + 1}`} placeholder={t('console.editor.optionPoints')} value={option.points ?? ''} error={problem(`options[${index}].points`)} onChange={(value) => setOption(index, 'points', numberOrUndefined(value))} />
+                      <NumberInput
+                        size="xs"
+                        aria-label={`${t('console.editor.optionPoints')} ${index + 1}`}
+                        placeholder={t('console.editor.optionPoints')}
+                        value={option.points ?? ''}
+                        error={problem(`options[${index}].points`)}
+                        onChange={(value) => setOption(index, 'points', numberOrUndefined(value))}
+                      />
                     </Table.Td>
                     <Table.Td w={40}>
-                      <ActionIcon variant="default" size="sm" aria-label={t('console.editor.removeOption', { n: index + 1 })} onClick={() => onChange('options', options.filter((_, i) => i !== index))}>
+                      <ActionIcon
+                        variant="default"
+                        size="sm"
+                        aria-label={t('console.editor.removeOption', { n: index + 1 })}
+                        onClick={() =>
+                          onChange(
+                            'options',
+                            options.filter((_, i) => i !== index),
+                          )
+                        }
+                      >
                         ×
                       </ActionIcon>
                     </Table.Td>
@@ -221,7 +338,11 @@ export function QuestionEditor({
               </Table.Tbody>
             </Table>
             <Group>
-              <Button size="compact-xs" variant="light" onClick={() => onChange('options', [...options, { key: '', label: '', points: 0 }])}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => onChange('options', [...options, { key: '', label: '', points: 0 }])}
+              >
                 {t('console.editor.addOption')}
               </Button>
             </Group>
@@ -239,15 +360,48 @@ export function QuestionEditor({
             )}
             {thresholds.map((threshold, index) => (
               <Group key={index} gap="xs" align="flex-end">
-                <NumberInput size="xs" w={150} label={t('console.editor.upToSeconds')} min={0} value={threshold.upToSeconds ?? ''} error={problem(`thresholds[${index}].upToSeconds`)} onChange={(value) => setThreshold(index, 'upToSeconds', numberOrUndefined(value))} />
-                <NumberInput size="xs" w={170} label={t('console.editor.fraction')} min={0} max={1} step={0.25} decimalScale={3} value={threshold.fraction ?? ''} error={problem(`thresholds[${index}].fraction`)} onChange={(value) => setThreshold(index, 'fraction', numberOrUndefined(value))} />
-                <ActionIcon variant="default" size="md" aria-label={t('console.editor.removeThreshold', { n: index + 1 })} onClick={() => onChange('thresholds', thresholds.filter((_, i) => i !== index))}>
+                <NumberInput
+                  size="xs"
+                  w={150}
+                  label={t('console.editor.upToSeconds')}
+                  min={0}
+                  value={threshold.upToSeconds ?? ''}
+                  error={problem(`thresholds[${index}].upToSeconds`)}
+                  onChange={(value) => setThreshold(index, 'upToSeconds', numberOrUndefined(value))}
+                />
+                <NumberInput
+                  size="xs"
+                  w={170}
+                  label={t('console.editor.fraction')}
+                  min={0}
+                  max={1}
+                  step={0.25}
+                  decimalScale={3}
+                  value={threshold.fraction ?? ''}
+                  error={problem(`thresholds[${index}].fraction`)}
+                  onChange={(value) => setThreshold(index, 'fraction', numberOrUndefined(value))}
+                />
+                <ActionIcon
+                  variant="default"
+                  size="md"
+                  aria-label={t('console.editor.removeThreshold', { n: index + 1 })}
+                  onClick={() =>
+                    onChange(
+                      'thresholds',
+                      thresholds.filter((_, i) => i !== index),
+                    )
+                  }
+                >
                   ×
                 </ActionIcon>
               </Group>
             ))}
             <Group>
-              <Button size="compact-xs" variant="light" onClick={() => onChange('thresholds', [...thresholds, { upToSeconds: 0, fraction: 1 }])}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => onChange('thresholds', [...thresholds, { upToSeconds: 0, fraction: 1 }])}
+              >
                 {t('console.editor.addThreshold')}
               </Button>
             </Group>
@@ -297,7 +451,15 @@ export function QuestionEditor({
           />
           {showIfValueInput()}
         </SimpleGrid>
-        <Textarea size="xs" label={t('console.editor.recommendation')} autosize minRows={1} value={question.recommendation ?? ''} error={problem('recommendation')} onChange={(event) => onChange('recommendation', event.currentTarget.value || undefined)} />
+        <Textarea
+          size="xs"
+          label={t('console.editor.recommendation')}
+          autosize
+          minRows={1}
+          value={question.recommendation ?? ''}
+          error={problem('recommendation')}
+          onChange={(event) => onChange('recommendation', event.currentTarget.value || undefined)}
+        />
         <OtherProblems prefix={path} shown={(field) => isQuestionFieldPath(path, field)} />
       </Stack>
     </Card>

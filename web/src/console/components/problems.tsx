@@ -14,17 +14,15 @@ export function useProblems(): ErrorDetail[] {
 export function problemAt(all: ErrorDetail[], path: string): ReactNode | undefined {
   const problems = all.filter((problem) => problem.field === path);
   if (problems.length === 0) return undefined;
-  return (
-    <span data-problem-for={path}>
-      {problems.map((problem) => problem.reason).join('; ')}
-    </span>
-  );
+  return <span data-problem-for={path}>{problems.map((problem) => problem.reason).join('; ')}</span>;
 }
 
 /** The problems under `prefix` that no field of `shown` displays (e.g. a question's rule about its own shape). */
 export function OtherProblems({ prefix, shown }: { prefix: string; shown: (path: string) => boolean }) {
   const problems = useContext(ProblemsContext).filter(
-    (problem) => (prefix === '' || problem.field === prefix || problem.field.startsWith(`${prefix}.`) || problem.field.startsWith(`${prefix}[`)) && !shown(problem.field),
+    (problem) =>
+      (prefix === '' || problem.field === prefix || problem.field.startsWith(`${prefix}.`) || problem.field.startsWith(`${prefix}[`)) &&
+      !shown(problem.field),
   );
   if (problems.length === 0) return null;
   return (
@@ -42,5 +40,7 @@ export function OtherProblems({ prefix, shown }: { prefix: string; shown: (path:
 
 /** Drops the problems at `path` and below it: the author has just changed that field. */
 export function withoutProblemsAt(problems: ErrorDetail[], path: string): ErrorDetail[] {
-  return problems.filter((problem) => !(problem.field === path || problem.field.startsWith(`${path}.`) || problem.field.startsWith(`${path}[`)));
+  return problems.filter(
+    (problem) => !(problem.field === path || problem.field.startsWith(`${path}.`) || problem.field.startsWith(`${path}[`)),
+  );
 }

@@ -23,7 +23,13 @@ function compareFields(before: Record<string, unknown>, after: Record<string, un
 
 export function diffVersions(before: QuestionnaireBody, after: QuestionnaireBody): Change[] {
   const changes: Change[] = [];
-  if (before.title !== after.title) changes.push({ kind: 'changed', what: 'title', key: 'title', fields: [{ field: 'title', before: show(before.title), after: show(after.title) }] });
+  if (before.title !== after.title)
+    changes.push({
+      kind: 'changed',
+      what: 'title',
+      key: 'title',
+      fields: [{ field: 'title', before: show(before.title), after: show(after.title) }],
+    });
   const sectionsBefore = new Map(before.sections.map((section) => [section.key, section]));
   const sectionsAfter = new Map(after.sections.map((section) => [section.key, section]));
   for (const section of after.sections) {
@@ -34,10 +40,15 @@ export function diffVersions(before: QuestionnaireBody, after: QuestionnaireBody
       if (fields.length) changes.push({ kind: 'changed', what: 'section', key: section.key, fields });
     }
   }
-  for (const section of before.sections) if (!sectionsAfter.has(section.key)) changes.push({ kind: 'removed', what: 'section', key: section.key, fields: [] });
+  for (const section of before.sections)
+    if (!sectionsAfter.has(section.key)) changes.push({ kind: 'removed', what: 'section', key: section.key, fields: [] });
 
   const questions = (body: QuestionnaireBody) =>
-    new Map(body.sections.flatMap((section) => section.questions.map((question) => [question.key, { ...question, section: section.key } as Record<string, unknown>])));
+    new Map(
+      body.sections.flatMap((section) =>
+        section.questions.map((question) => [question.key, { ...question, section: section.key } as Record<string, unknown>]),
+      ),
+    );
   const questionsBefore = questions(before);
   const questionsAfter = questions(after);
   for (const [key, question] of questionsAfter) {
@@ -48,6 +59,7 @@ export function diffVersions(before: QuestionnaireBody, after: QuestionnaireBody
       if (fields.length) changes.push({ kind: 'changed', what: 'question', key, fields });
     }
   }
-  for (const key of questionsBefore.keys()) if (!questionsAfter.has(key)) changes.push({ kind: 'removed', what: 'question', key, fields: [] });
+  for (const key of questionsBefore.keys())
+    if (!questionsAfter.has(key)) changes.push({ kind: 'removed', what: 'question', key, fields: [] });
   return changes;
 }

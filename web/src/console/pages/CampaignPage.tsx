@@ -45,7 +45,8 @@ export default function CampaignPage() {
           : unwrapDetailed(await api.POST('/campaigns/{id}/cancel', { params: { path: { id: campaignId } } })),
     onMutate: () => (setFailure(null), setNotice(null)),
     onSuccess: (result, action) => {
-      if (action === 'activate') setNotice(t('console.c.activated', { count: (result as { assignmentsCreated?: number }).assignmentsCreated ?? 0 }));
+      if (action === 'activate')
+        setNotice(t('console.c.activated', { count: (result as { assignmentsCreated?: number }).assignmentsCreated ?? 0 }));
       void queryClient.invalidateQueries({ queryKey: ['console', 'campaign', campaignId] });
       void queryClient.invalidateQueries({ queryKey: ['console', 'campaigns'] });
       void queryClient.invalidateQueries({ queryKey: ['console', 'assignments', campaignId] });
@@ -94,7 +95,12 @@ export default function CampaignPage() {
               <Button component={Link} to={`/console/fieldwork?campaignId=${data.id}`} variant="default">
                 {t('console.nav.fieldwork')}
               </Button>
-              <Button variant="default" onClick={() => transition.mutate('close')} loading={transition.isPending} data-testid="close-campaign">
+              <Button
+                variant="default"
+                onClick={() => transition.mutate('close')}
+                loading={transition.isPending}
+                data-testid="close-campaign"
+              >
                 {t('console.c.close')}
               </Button>
             </>
@@ -167,7 +173,8 @@ function PlanCalendar({ assignments, startsOn, endsOn }: { assignments: Assignme
   const format = useFormat();
   const channelName = useChannelName();
   const byDay = new Map<string, Assignment[]>();
-  for (const assignment of assignments) byDay.set(dayOf(assignment.plannedAt), [...(byDay.get(dayOf(assignment.plannedAt)) ?? []), assignment]);
+  for (const assignment of assignments)
+    byDay.set(dayOf(assignment.plannedAt), [...(byDay.get(dayOf(assignment.plannedAt)) ?? []), assignment]);
   const start = new Date(`${startsOn}T00:00:00Z`);
   const end = new Date(`${endsOn}T00:00:00Z`);
   // Weeks from the Monday on or before the start to the Sunday on or after the end.
@@ -208,7 +215,15 @@ function PlanCalendar({ assignments, startsOn, endsOn }: { assignments: Assignme
                           multiline
                           maw={320}
                         >
-                          <Badge size="xs" color={STATUS_COLORS[assignment.status]} fullWidth radius="xs" tabIndex={0} style={{ textTransform: 'none' }} data-assignment-id={assignment.id}>
+                          <Badge
+                            size="xs"
+                            color={STATUS_COLORS[assignment.status]}
+                            fullWidth
+                            radius="xs"
+                            tabIndex={0}
+                            style={{ textTransform: 'none' }}
+                            data-assignment-id={assignment.id}
+                          >
                             {assignment.touchpoint.name}
                           </Badge>
                         </Tooltip>

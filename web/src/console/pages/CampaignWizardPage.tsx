@@ -22,7 +22,16 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api/client';
-import { ConsoleApiError, unwrapDetailed, useClientTouchpoints, useConsoleCampaigns, useConsoleClients, useQuestionnaires, type CampaignBody, type ErrorDetail } from '../api';
+import {
+  ConsoleApiError,
+  unwrapDetailed,
+  useClientTouchpoints,
+  useConsoleCampaigns,
+  useConsoleClients,
+  useQuestionnaires,
+  type CampaignBody,
+  type ErrorDetail,
+} from '../api';
 import { useChannelName } from '../components/labels';
 import '../strings';
 
@@ -61,10 +70,14 @@ export default function CampaignWizardPage() {
     }
     return [...byGroup.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [touchpoints.data]);
-  const chosenChannels = [...new Set((touchpoints.data ?? []).filter((item) => touchpointIds.includes(item.id)).map((item) => item.channel))];
+  const chosenChannels = [
+    ...new Set((touchpoints.data ?? []).filter((item) => touchpointIds.includes(item.id)).map((item) => item.channel)),
+  ];
 
   const body = (): CampaignBody => {
-    const slaSeconds = Object.fromEntries(Object.entries(sla).filter(([channel, seconds]) => chosenChannels.includes(channel as never) && typeof seconds === 'number'));
+    const slaSeconds = Object.fromEntries(
+      Object.entries(sla).filter(([channel, seconds]) => chosenChannels.includes(channel as never) && typeof seconds === 'number'),
+    );
     const cleanTargets = Object.fromEntries(Object.entries(targets).filter(([, value]) => typeof value === 'number'));
     return {
       clientId: clientId ?? '',
@@ -88,13 +101,26 @@ export default function CampaignWizardPage() {
       void queryClient.invalidateQueries({ queryKey: ['console', 'campaigns'] });
       navigate(`/console/campaigns/${campaign.id}`);
     },
-    onError: (error) => setProblems(error instanceof ConsoleApiError && error.details.length ? error.details : [{ field: '', reason: error.message }]),
+    onError: (error) =>
+      setProblems(error instanceof ConsoleApiError && error.details.length ? error.details : [{ field: '', reason: error.message }]),
   });
   const problemFor = (...fields: string[]) =>
-    problems.filter((problem) => fields.some((field) => problem.field === field || problem.field.startsWith(`${field}.`) || problem.field.startsWith(`${field}[`))).map((problem) => problem.reason).join('; ') || undefined;
+    problems
+      .filter((problem) =>
+        fields.some((field) => problem.field === field || problem.field.startsWith(`${field}.`) || problem.field.startsWith(`${field}[`)),
+      )
+      .map((problem) => problem.reason)
+      .join('; ') || undefined;
 
-  const canNext = [Boolean(clientId && questionnaireId && name.trim()), touchpointIds.length > 0, Boolean(startsOn && endsOn && visitsPerTouchpoint > 0), true, true];
-  const toggle = (ids: string[], on: boolean) => setTouchpointIds((current) => (on ? [...new Set([...current, ...ids])] : current.filter((id) => !ids.includes(id))));
+  const canNext = [
+    Boolean(clientId && questionnaireId && name.trim()),
+    touchpointIds.length > 0,
+    Boolean(startsOn && endsOn && visitsPerTouchpoint > 0),
+    true,
+    true,
+  ];
+  const toggle = (ids: string[], on: boolean) =>
+    setTouchpointIds((current) => (on ? [...new Set([...current, ...ids])] : current.filter((id) => !ids.includes(id))));
 
   return (
     <Stack gap="md" data-testid="campaign-wizard">
@@ -114,13 +140,21 @@ export default function CampaignWizardPage() {
             />
             <Select
               label={t('console.c.questionnaire')}
-              data={published.map((questionnaire) => ({ value: questionnaire.id, label: `${questionnaire.title} · v${questionnaire.version}` }))}
+              data={published.map((questionnaire) => ({
+                value: questionnaire.id,
+                label: `${questionnaire.title} · v${questionnaire.version}`,
+              }))}
               value={questionnaireId}
               searchable
               error={problemFor('questionnaireId')}
               onChange={setQuestionnaireId}
             />
-            <TextInput label={t('console.c.name')} value={name} error={problemFor('name')} onChange={(event) => setName(event.currentTarget.value)} />
+            <TextInput
+              label={t('console.c.name')}
+              value={name}
+              error={problemFor('name')}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
           </SimpleGrid>
         </Stepper.Step>
         <Stepper.Step label={t('console.c.stepTouchpoints')}>
@@ -161,14 +195,34 @@ export default function CampaignWizardPage() {
         </Stepper.Step>
         <Stepper.Step label={t('console.c.stepPeriod')}>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput type="date" label={t('console.c.startsOn')} value={startsOn} error={problemFor('startsOn')} onChange={(event) => setStartsOn(event.currentTarget.value)} />
-            <TextInput type="date" label={t('console.c.endsOn')} value={endsOn} error={problemFor('endsOn')} onChange={(event) => setEndsOn(event.currentTarget.value)} />
-            <NumberInput label={t('console.c.visitsPerTouchpoint')} min={1} value={visitsPerTouchpoint} error={problemFor('visitsPerTouchpoint')} onChange={(value) => setVisits(Number(value) || 0)} />
+            <TextInput
+              type="date"
+              label={t('console.c.startsOn')}
+              value={startsOn}
+              error={problemFor('startsOn')}
+              onChange={(event) => setStartsOn(event.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t('console.c.endsOn')}
+              value={endsOn}
+              error={problemFor('endsOn')}
+              onChange={(event) => setEndsOn(event.currentTarget.value)}
+            />
+            <NumberInput
+              label={t('console.c.visitsPerTouchpoint')}
+              min={1}
+              value={visitsPerTouchpoint}
+              error={problemFor('visitsPerTouchpoint')}
+              onChange={(value) => setVisits(Number(value) || 0)}
+            />
             <Select
               label={t('console.c.previous')}
               placeholder={t('console.editor.none')}
               clearable
-              data={(campaigns.data ?? []).filter((campaign) => campaign.clientId === clientId).map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+              data={(campaigns.data ?? [])
+                .filter((campaign) => campaign.clientId === clientId)
+                .map((campaign) => ({ value: campaign.id, label: campaign.name }))}
               value={previousCampaignId}
               error={problemFor('previousCampaignId')}
               onChange={setPrevious}
@@ -180,16 +234,42 @@ export default function CampaignWizardPage() {
             {problemFor('scenarios') && <Alert color="red">{problemFor('scenarios')}</Alert>}
             {scenarios.map((scenario, index) => (
               <Group key={index} align="flex-end" wrap="nowrap">
-                <TextInput label={t('console.c.scenarioKey')} value={scenario.key} w={140} onChange={(event) => setScenarios(scenarios.map((item, i) => (i === index ? { ...item, key: event.currentTarget.value } : item)))} />
-                <TextInput label={t('console.c.scenarioTitle')} value={scenario.title} onChange={(event) => setScenarios(scenarios.map((item, i) => (i === index ? { ...item, title: event.currentTarget.value } : item)))} />
-                <Textarea label={t('console.c.scenarioBrief')} value={scenario.brief} autosize minRows={1} style={{ flex: 1 }} onChange={(event) => setScenarios(scenarios.map((item, i) => (i === index ? { ...item, brief: event.currentTarget.value } : item)))} />
+                <TextInput
+                  label={t('console.c.scenarioKey')}
+                  value={scenario.key}
+                  w={140}
+                  onChange={(event) =>
+                    setScenarios(scenarios.map((item, i) => (i === index ? { ...item, key: event.currentTarget.value } : item)))
+                  }
+                />
+                <TextInput
+                  label={t('console.c.scenarioTitle')}
+                  value={scenario.title}
+                  onChange={(event) =>
+                    setScenarios(scenarios.map((item, i) => (i === index ? { ...item, title: event.currentTarget.value } : item)))
+                  }
+                />
+                <Textarea
+                  label={t('console.c.scenarioBrief')}
+                  value={scenario.brief}
+                  autosize
+                  minRows={1}
+                  style={{ flex: 1 }}
+                  onChange={(event) =>
+                    setScenarios(scenarios.map((item, i) => (i === index ? { ...item, brief: event.currentTarget.value } : item)))
+                  }
+                />
                 <Button variant="default" onClick={() => setScenarios(scenarios.filter((_, i) => i !== index))}>
                   {t('console.c.remove')}
                 </Button>
               </Group>
             ))}
             <Group>
-              <Button variant="light" size="xs" onClick={() => setScenarios([...scenarios, { key: `s${scenarios.length + 1}`, title: '', brief: '' }])}>
+              <Button
+                variant="light"
+                size="xs"
+                onClick={() => setScenarios([...scenarios, { key: `s${scenarios.length + 1}`, title: '', brief: '' }])}
+              >
                 {t('console.c.addScenario')}
               </Button>
             </Group>
@@ -213,9 +293,30 @@ export default function CampaignWizardPage() {
               ))}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 4 }}>
-              <NumberInput label={t('console.c.targetOverall')} min={0} max={100} value={targets.overall ?? ''} error={problemFor('targets.overall')} onChange={(value) => setTargets({ ...targets, overall: value === '' ? undefined : Number(value) })} />
-              <NumberInput label={t('console.c.targetFcr')} min={0} max={100} value={targets.fcr ?? ''} error={problemFor('targets.fcr')} onChange={(value) => setTargets({ ...targets, fcr: value === '' ? undefined : Number(value) })} />
-              <NumberInput label={t('console.c.visitFee')} min={0} decimalScale={2} value={visitFee ?? ''} error={problemFor('visitFee')} onChange={(value) => setVisitFee(value === '' ? undefined : Number(value))} />
+              <NumberInput
+                label={t('console.c.targetOverall')}
+                min={0}
+                max={100}
+                value={targets.overall ?? ''}
+                error={problemFor('targets.overall')}
+                onChange={(value) => setTargets({ ...targets, overall: value === '' ? undefined : Number(value) })}
+              />
+              <NumberInput
+                label={t('console.c.targetFcr')}
+                min={0}
+                max={100}
+                value={targets.fcr ?? ''}
+                error={problemFor('targets.fcr')}
+                onChange={(value) => setTargets({ ...targets, fcr: value === '' ? undefined : Number(value) })}
+              />
+              <NumberInput
+                label={t('console.c.visitFee')}
+                min={0}
+                decimalScale={2}
+                value={visitFee ?? ''}
+                error={problemFor('visitFee')}
+                onChange={(value) => setVisitFee(value === '' ? undefined : Number(value))}
+              />
             </SimpleGrid>
           </Stack>
         </Stepper.Step>

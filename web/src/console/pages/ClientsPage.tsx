@@ -1,7 +1,23 @@
 // Clients and their touchpoints: create and rename clients; touchpoints grouped by channel and region,
 // created and edited in a form with a time-zone picker and an opening-hours editor (intervals per weekday).
 // Edits send the version read, so a stale one is refused (409) with the API's words.
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +34,12 @@ import '../strings';
 type Touchpoint = components['schemas']['TouchpointView'];
 type Hours = Record<string, Array<{ opens: string; closes: string }>>;
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const TIME_ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['Europe/Madrid', 'Atlantic/Canary', 'Europe/London', 'America/Mexico_City'];
+const TIME_ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [
+  'Europe/Madrid',
+  'Atlantic/Canary',
+  'Europe/London',
+  'America/Mexico_City',
+];
 
 export default function ClientsPage() {
   const { t } = useTranslation();
@@ -42,7 +63,12 @@ export default function ClientsPage() {
   });
   const renameClient = useMutation({
     mutationFn: async () =>
-      unwrapDetailed(await api.PATCH('/clients/{id}', { params: { path: { id: client!.id } }, body: { name: (rename ?? '').trim(), version: client!.version } })),
+      unwrapDetailed(
+        await api.PATCH('/clients/{id}', {
+          params: { path: { id: client!.id } },
+          body: { name: (rename ?? '').trim(), version: client!.version },
+        }),
+      ),
     onSuccess: () => {
       setRename(null);
       void queryClient.invalidateQueries({ queryKey: ['console', 'clients'] });
@@ -60,7 +86,14 @@ export default function ClientsPage() {
         {t('console.clients.title')}
       </Title>
       <Group align="flex-end">
-        <Select w={300} label={t('console.c.client')} data={(clients.data ?? []).map((item) => ({ value: item.id, label: item.name }))} value={clientId} allowDeselect={false} onChange={(value) => value && setParams({ clientId: value })} />
+        <Select
+          w={300}
+          label={t('console.c.client')}
+          data={(clients.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          value={clientId}
+          allowDeselect={false}
+          onChange={(value) => value && setParams({ clientId: value })}
+        />
         <form
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
@@ -161,8 +194,16 @@ export default function ClientsPage() {
           )}
         </>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('console.clients.newTouchpoint') : t('console.clients.editTouchpoint')} size="xl">
-        {editing !== null && clientId && <TouchpointForm clientId={clientId} touchpoint={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('console.clients.newTouchpoint') : t('console.clients.editTouchpoint')}
+        size="xl"
+      >
+        {editing !== null && clientId && (
+          <TouchpointForm clientId={clientId} touchpoint={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        )}
       </Modal>
     </Stack>
   );
@@ -192,26 +233,61 @@ function TouchpointForm({ clientId, touchpoint, onDone }: { clientId: string; to
     active: touchpoint?.active ?? true,
   });
   const [alwaysOpen, setAlwaysOpen] = useState(!touchpoint?.openingHours);
-  const [hours, setHours] = useState<Hours>((touchpoint?.openingHours as Hours | null) ?? { mon: [{ opens: '09:00', closes: '14:00' }], tue: [{ opens: '09:00', closes: '14:00' }], wed: [{ opens: '09:00', closes: '14:00' }], thu: [{ opens: '09:00', closes: '14:00' }], fri: [{ opens: '09:00', closes: '14:00' }] });
+  const [hours, setHours] = useState<Hours>(
+    (touchpoint?.openingHours as Hours | null) ?? {
+      mon: [{ opens: '09:00', closes: '14:00' }],
+      tue: [{ opens: '09:00', closes: '14:00' }],
+      wed: [{ opens: '09:00', closes: '14:00' }],
+      thu: [{ opens: '09:00', closes: '14:00' }],
+      fri: [{ opens: '09:00', closes: '14:00' }],
+    },
+  );
   const [problems, setProblems] = useState<ErrorDetail[]>([]);
-  const problem = (field: string) => problems.filter((item) => item.field === field || item.field.startsWith(`${field}.`)).map((item) => item.reason).join('; ') || undefined;
+  const problem = (field: string) =>
+    problems
+      .filter((item) => item.field === field || item.field.startsWith(`${field}.`))
+      .map((item) => item.reason)
+      .join('; ') || undefined;
   const optional = (value: string) => (value.trim() ? value.trim() : touchpoint ? null : undefined);
   const save = useMutation({
     mutationFn: async () => {
       const openingHours = alwaysOpen ? null : Object.fromEntries(DAYS.filter((day) => hours[day]?.length).map((day) => [day, hours[day]]));
-      const common = { name: form.name.trim(), region: form.region.trim(), city: optional(form.city), address: optional(form.address), phone: optional(form.phone), handle: optional(form.handle), url: optional(form.url), timeZone: form.timeZone, openingHours };
+      const common = {
+        name: form.name.trim(),
+        region: form.region.trim(),
+        city: optional(form.city),
+        address: optional(form.address),
+        phone: optional(form.phone),
+        handle: optional(form.handle),
+        url: optional(form.url),
+        timeZone: form.timeZone,
+        openingHours,
+      };
       if (touchpoint)
         return unwrapDetailed(
-          await api.PATCH('/clients/{clientId}/touchpoints/{id}', { params: { path: { clientId, id: touchpoint.id } }, body: { ...common, active: form.active, version: touchpoint.version } as never }),
+          await api.PATCH('/clients/{clientId}/touchpoints/{id}', {
+            params: { path: { clientId, id: touchpoint.id } },
+            body: { ...common, active: form.active, version: touchpoint.version } as never,
+          }),
         );
-      return unwrapDetailed(await api.POST('/clients/{clientId}/touchpoints', { params: { path: { clientId } }, body: { ...common, channel: form.channel } as never }));
+      return unwrapDetailed(
+        await api.POST('/clients/{clientId}/touchpoints', {
+          params: { path: { clientId } },
+          body: { ...common, channel: form.channel } as never,
+        }),
+      );
     },
     onMutate: () => setProblems([]),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['console', 'touchpoints', clientId] });
       onDone();
     },
-    onError: (error) => setProblems('details' in error && Array.isArray(error.details) && error.details.length ? (error.details as ErrorDetail[]) : [{ field: '', reason: error.message }]),
+    onError: (error) =>
+      setProblems(
+        'details' in error && Array.isArray(error.details) && error.details.length
+          ? (error.details as ErrorDetail[])
+          : [{ field: '', reason: error.message }],
+      ),
   });
   const setInterval = (day: string, index: number, field: 'opens' | 'closes', value: string) =>
     setHours({ ...hours, [day]: (hours[day] ?? []).map((interval, i) => (i === index ? { ...interval, [field]: value } : interval)) });
@@ -225,7 +301,13 @@ function TouchpointForm({ clientId, touchpoint, onDone }: { clientId: string; to
     >
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('console.clients.name')} required value={form.name} error={problem('name')} onChange={(event) => setForm({ ...form, name: event.currentTarget.value })} />
+          <TextInput
+            label={t('console.clients.name')}
+            required
+            value={form.name}
+            error={problem('name')}
+            onChange={(event) => setForm({ ...form, name: event.currentTarget.value })}
+          />
           <Select
             label={t('console.queue.channel')}
             data={CHANNELS.map((value) => ({ value, label: channelName(value) }))}
@@ -235,16 +317,67 @@ function TouchpointForm({ clientId, touchpoint, onDone }: { clientId: string; to
             error={problem('channel')}
             onChange={(value) => value && setForm({ ...form, channel: value as typeof form.channel })}
           />
-          <TextInput label={t('console.queue.region')} required value={form.region} error={problem('region')} onChange={(event) => setForm({ ...form, region: event.currentTarget.value })} />
-          <TextInput label={t('console.clients.city')} value={form.city} error={problem('city')} onChange={(event) => setForm({ ...form, city: event.currentTarget.value })} />
-          <TextInput label={t('console.clients.address')} value={form.address} error={problem('address')} onChange={(event) => setForm({ ...form, address: event.currentTarget.value })} />
-          <TextInput label={t('console.clients.phone')} value={form.phone} error={problem('phone')} onChange={(event) => setForm({ ...form, phone: event.currentTarget.value })} />
-          <TextInput label={t('console.clients.handle')} value={form.handle} error={problem('handle')} onChange={(event) => setForm({ ...form, handle: event.currentTarget.value })} />
-          <TextInput label={t('console.clients.url')} value={form.url} error={problem('url')} onChange={(event) => setForm({ ...form, url: event.currentTarget.value })} />
-          <Select label={t('console.clients.timeZone')} data={TIME_ZONES} searchable value={form.timeZone} allowDeselect={false} error={problem('timeZone')} onChange={(value) => value && setForm({ ...form, timeZone: value })} limit={50} />
+          <TextInput
+            label={t('console.queue.region')}
+            required
+            value={form.region}
+            error={problem('region')}
+            onChange={(event) => setForm({ ...form, region: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('console.clients.city')}
+            value={form.city}
+            error={problem('city')}
+            onChange={(event) => setForm({ ...form, city: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('console.clients.address')}
+            value={form.address}
+            error={problem('address')}
+            onChange={(event) => setForm({ ...form, address: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('console.clients.phone')}
+            value={form.phone}
+            error={problem('phone')}
+            onChange={(event) => setForm({ ...form, phone: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('console.clients.handle')}
+            value={form.handle}
+            error={problem('handle')}
+            onChange={(event) => setForm({ ...form, handle: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('console.clients.url')}
+            value={form.url}
+            error={problem('url')}
+            onChange={(event) => setForm({ ...form, url: event.currentTarget.value })}
+          />
+          <Select
+            label={t('console.clients.timeZone')}
+            data={TIME_ZONES}
+            searchable
+            value={form.timeZone}
+            allowDeselect={false}
+            error={problem('timeZone')}
+            onChange={(value) => value && setForm({ ...form, timeZone: value })}
+            limit={50}
+          />
         </SimpleGrid>
-        {touchpoint && <Checkbox label={t('console.clients.active')} checked={form.active} onChange={(event) => setForm({ ...form, active: event.currentTarget.checked })} />}
-        <Checkbox label={t('console.clients.alwaysOpen')} checked={alwaysOpen} onChange={(event) => setAlwaysOpen(event.currentTarget.checked)} data-testid="always-open" />
+        {touchpoint && (
+          <Checkbox
+            label={t('console.clients.active')}
+            checked={form.active}
+            onChange={(event) => setForm({ ...form, active: event.currentTarget.checked })}
+          />
+        )}
+        <Checkbox
+          label={t('console.clients.alwaysOpen')}
+          checked={alwaysOpen}
+          onChange={(event) => setAlwaysOpen(event.currentTarget.checked)}
+          data-testid="always-open"
+        />
         {!alwaysOpen && (
           <Stack gap={4} data-testid="opening-hours">
             <Text size="sm" fw={600}>
@@ -262,15 +395,37 @@ function TouchpointForm({ clientId, touchpoint, onDone }: { clientId: string; to
                 </Text>
                 {(hours[day] ?? []).map((interval, index) => (
                   <Group key={index} gap={4}>
-                    <TextInput type="time" size="xs" aria-label={`${t(`console.clients.days.${day}`)} ${index + 1}: ${t('console.clients.opens')}`} value={interval.opens} onChange={(event) => setInterval(day, index, 'opens', event.currentTarget.value)} />
+                    <TextInput
+                      type="time"
+                      size="xs"
+                      aria-label={`${t(`console.clients.days.${day}`)} ${index + 1}: ${t('console.clients.opens')}`}
+                      value={interval.opens}
+                      onChange={(event) => setInterval(day, index, 'opens', event.currentTarget.value)}
+                    />
                     <Text size="xs">–</Text>
-                    <TextInput type="time" size="xs" aria-label={`${t(`console.clients.days.${day}`)} ${index + 1}: ${t('console.clients.closes')}`} value={interval.closes} onChange={(event) => setInterval(day, index, 'closes', event.currentTarget.value)} />
-                    <Button size="compact-xs" variant="default" aria-label={`${t('console.clients.removeInterval')}: ${t(`console.clients.days.${day}`)} ${index + 1}`} onClick={() => setHours({ ...hours, [day]: hours[day].filter((_, i) => i !== index) })}>
+                    <TextInput
+                      type="time"
+                      size="xs"
+                      aria-label={`${t(`console.clients.days.${day}`)} ${index + 1}: ${t('console.clients.closes')}`}
+                      value={interval.closes}
+                      onChange={(event) => setInterval(day, index, 'closes', event.currentTarget.value)}
+                    />
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      aria-label={`${t('console.clients.removeInterval')}: ${t(`console.clients.days.${day}`)} ${index + 1}`}
+                      onClick={() => setHours({ ...hours, [day]: hours[day].filter((_, i) => i !== index) })}
+                    >
                       ×
                     </Button>
                   </Group>
                 ))}
-                <Button size="compact-xs" variant="light" aria-label={`${t('console.clients.addInterval')}: ${t(`console.clients.days.${day}`)}`} onClick={() => setHours({ ...hours, [day]: [...(hours[day] ?? []), { opens: '16:00', closes: '20:00' }] })}>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  aria-label={`${t('console.clients.addInterval')}: ${t(`console.clients.days.${day}`)}`}
+                  onClick={() => setHours({ ...hours, [day]: [...(hours[day] ?? []), { opens: '16:00', closes: '20:00' }] })}
+                >
                   +
                 </Button>
                 {!(hours[day] ?? []).length && (
@@ -299,4 +454,3 @@ function TouchpointForm({ clientId, touchpoint, onDone }: { clientId: string; to
     </form>
   );
 }
-

@@ -40,9 +40,19 @@ export default function FieldworkPage() {
   const shopperName = new Map((shoppers.data ?? []).map((shopper) => [shopper.id, shopper.name ?? shopper.email]));
 
   const act = useMutation({
-    mutationFn: async ({ assignment, action, shopperId }: { assignment: Assignment; action: 'assign' | 'unassign' | 'cancel'; shopperId?: string }) =>
+    mutationFn: async ({
+      assignment,
+      action,
+      shopperId,
+    }: {
+      assignment: Assignment;
+      action: 'assign' | 'unassign' | 'cancel';
+      shopperId?: string;
+    }) =>
       action === 'assign'
-        ? unwrapDetailed(await api.POST('/assignments/{id}/assign', { params: { path: { id: assignment.id } }, body: { shopperId: shopperId! } }))
+        ? unwrapDetailed(
+            await api.POST('/assignments/{id}/assign', { params: { path: { id: assignment.id } }, body: { shopperId: shopperId! } }),
+          )
         : action === 'unassign'
           ? unwrapDetailed(await api.POST('/assignments/{id}/unassign', { params: { path: { id: assignment.id } } }))
           : unwrapDetailed(await api.POST('/assignments/{id}/cancel', { params: { path: { id: assignment.id } } })),
@@ -87,9 +97,33 @@ export default function FieldworkPage() {
           onChange={(value) => setFilter('campaignId', value)}
           w={280}
         />
-        <Select label={t('console.q.status')} placeholder={t('common.all')} clearable data={STATUSES.map((value) => ({ value, label: t(`console.f.status.${value}`) }))} value={filter('status')} onChange={(value) => setFilter('status', value)} w={150} />
-        <Select label={t('console.queue.channel')} placeholder={t('common.all')} clearable data={channels.map((value) => ({ value, label: channelName(value) }))} value={filter('channel')} onChange={(value) => setFilter('channel', value)} w={150} />
-        <Select label={t('console.queue.region')} placeholder={t('common.all')} clearable data={regions} value={filter('region')} onChange={(value) => setFilter('region', value)} w={150} />
+        <Select
+          label={t('console.q.status')}
+          placeholder={t('common.all')}
+          clearable
+          data={STATUSES.map((value) => ({ value, label: t(`console.f.status.${value}`) }))}
+          value={filter('status')}
+          onChange={(value) => setFilter('status', value)}
+          w={150}
+        />
+        <Select
+          label={t('console.queue.channel')}
+          placeholder={t('common.all')}
+          clearable
+          data={channels.map((value) => ({ value, label: channelName(value) }))}
+          value={filter('channel')}
+          onChange={(value) => setFilter('channel', value)}
+          w={150}
+        />
+        <Select
+          label={t('console.queue.region')}
+          placeholder={t('common.all')}
+          clearable
+          data={regions}
+          value={filter('region')}
+          onChange={(value) => setFilter('region', value)}
+          w={150}
+        />
         <Select
           label={t('console.report.shopper')}
           placeholder={t('common.all')}
@@ -102,7 +136,12 @@ export default function FieldworkPage() {
         />
       </Group>
       {outcome && (
-        <Alert color={outcome.ok ? 'teal' : 'red'} role={outcome.ok ? 'status' : 'alert'} data-testid={outcome.ok ? 'board-notice' : 'board-failure'} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+        <Alert
+          color={outcome.ok ? 'teal' : 'red'}
+          role={outcome.ok ? 'status' : 'alert'}
+          data-testid={outcome.ok ? 'board-notice' : 'board-failure'}
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
           {outcome.message}
         </Alert>
       )}
@@ -173,7 +212,12 @@ export default function FieldworkPage() {
                         </Group>
                       )}
                       {assignment.status === 'assigned' && (
-                        <Button size="xs" variant="default" loading={act.isPending && act.variables?.assignment.id === assignment.id} onClick={() => act.mutate({ assignment, action: 'unassign' })}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={act.isPending && act.variables?.assignment.id === assignment.id}
+                          onClick={() => act.mutate({ assignment, action: 'unassign' })}
+                        >
                           {t('console.f.unassign')}
                         </Button>
                       )}
@@ -182,7 +226,10 @@ export default function FieldworkPage() {
                           size="xs"
                           variant="default"
                           mt={4}
-                          onClick={() => window.confirm(t('console.f.cancelConfirm', { touchpoint: assignment.touchpoint.name })) && act.mutate({ assignment, action: 'cancel' })}
+                          onClick={() =>
+                            window.confirm(t('console.f.cancelConfirm', { touchpoint: assignment.touchpoint.name })) &&
+                            act.mutate({ assignment, action: 'cancel' })
+                          }
                         >
                           {t('console.f.cancel')}
                         </Button>

@@ -14,7 +14,15 @@ import { AnswerInput, useAnswerText, type AnswerDraft, type AnswerValue } from '
 import { useChannelName } from '../components/labels';
 import '../strings';
 
-type Appeal = { id: string; visitReportId: string; questionKey: string | null; reason: string; status: string; createdAt: string; touchpoint: { name: string; channel: string; region: string } };
+type Appeal = {
+  id: string;
+  visitReportId: string;
+  questionKey: string | null;
+  reason: string;
+  status: string;
+  createdAt: string;
+  touchpoint: { name: string; channel: string; region: string };
+};
 
 export default function InboxPage() {
   const { t } = useTranslation();
@@ -76,7 +84,9 @@ export default function InboxPage() {
                         {t('console.inbox.resolve')}
                       </Button>
                     ) : (
-                      <Badge color={appeal.status === 'upheld' ? 'gray.7' : 'teal.9'}>{t(`console.inbox.appealStatus.${appeal.status}`)}</Badge>
+                      <Badge color={appeal.status === 'upheld' ? 'gray.7' : 'teal.9'}>
+                        {t(`console.inbox.appealStatus.${appeal.status}`)}
+                      </Badge>
                     )}
                   </Table.Td>
                 </Table.Tr>
@@ -127,7 +137,13 @@ export default function InboxPage() {
           </Table>
         </ScrollBox>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={resolving !== null} onClose={() => setResolving(null)} title={t('console.inbox.resolveTitle')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={resolving !== null}
+        onClose={() => setResolving(null)}
+        title={t('console.inbox.resolveTitle')}
+        size="lg"
+      >
         {resolving && <ResolveAppeal appeal={resolving} onDone={() => setResolving(null)} />}
       </Modal>
     </Stack>
@@ -195,13 +211,24 @@ function ResolveAppeal({ appeal, onDone }: { appeal: Appeal; onDone: () => void 
                       {t('console.report.old')}: {answerText(question, original.value, original.na)}
                     </Text>
                   </Stack>
-                  <AnswerInput question={question} label={question.text} draft={drafts[question.key] ?? original} onChange={(draft) => setDrafts({ ...drafts, [question.key]: draft })} />
+                  <AnswerInput
+                    question={question}
+                    label={question.text}
+                    draft={drafts[question.key] ?? original}
+                    onChange={(draft) => setDrafts({ ...drafts, [question.key]: draft })}
+                  />
                 </Group>
               );
             })}
         </Stack>
       )}
-      <Textarea label={t('console.inbox.comment')} value={comment} onChange={(event) => setComment(event.currentTarget.value)} autosize minRows={2} />
+      <Textarea
+        label={t('console.inbox.comment')}
+        value={comment}
+        onChange={(event) => setComment(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
       {resolve.isError && (
         <Alert color="red" role="alert" data-testid="resolve-failure">
           {resolve.error.message}

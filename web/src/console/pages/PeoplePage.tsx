@@ -1,7 +1,21 @@
 // Users and shopper quality. Users: list by role, create consultants (admins only), shoppers and client
 // users. Quality: each shopper's mean deviation from the other shoppers at the same touchpoints (the
 // KPI model's `shoppers`, consultants only) for a chosen campaign, and the visits behind it.
-import { Alert, Anchor, Button, Group, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +45,12 @@ export default function PeoplePage() {
         {t('console.people.title')}
       </Title>
       <CreateUser roles={roles} />
-      <SegmentedControl w="fit-content" value={role} onChange={(value) => setRole(value as Role)} data={roles.map((value) => ({ value, label: t(`console.people.roles.${value}`) }))} />
+      <SegmentedControl
+        w="fit-content"
+        value={role}
+        onChange={(value) => setRole(value as Role)}
+        data={roles.map((value) => ({ value, label: t(`console.people.roles.${value}`) }))}
+      />
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (
@@ -102,12 +121,39 @@ function CreateUser({ roles }: { roles: Role[] }) {
           {t('console.people.create')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
-          <Select label={t('console.people.role')} data={roles.map((value) => ({ value, label: t(`console.people.roles.${value}`) }))} value={form.role} allowDeselect={false} onChange={(value) => value && setForm({ ...form, role: value as Role })} />
-          <TextInput label={t('console.people.email')} type="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.currentTarget.value })} />
-          <TextInput label={t('console.people.name')} value={form.name} onChange={(event) => setForm({ ...form, name: event.currentTarget.value })} />
-          <PasswordInput label={t('console.people.password')} required value={form.password} onChange={(event) => setForm({ ...form, password: event.currentTarget.value })} />
+          <Select
+            label={t('console.people.role')}
+            data={roles.map((value) => ({ value, label: t(`console.people.roles.${value}`) }))}
+            value={form.role}
+            allowDeselect={false}
+            onChange={(value) => value && setForm({ ...form, role: value as Role })}
+          />
+          <TextInput
+            label={t('console.people.email')}
+            type="email"
+            required
+            value={form.email}
+            onChange={(event) => setForm({ ...form, email: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('console.people.name')}
+            value={form.name}
+            onChange={(event) => setForm({ ...form, name: event.currentTarget.value })}
+          />
+          <PasswordInput
+            label={t('console.people.password')}
+            required
+            value={form.password}
+            onChange={(event) => setForm({ ...form, password: event.currentTarget.value })}
+          />
           {form.role === 'client' && (
-            <Select label={t('console.c.client')} required data={(clients.data ?? []).map((client) => ({ value: client.id, label: client.name }))} value={form.clientId} onChange={(value) => setForm({ ...form, clientId: value })} />
+            <Select
+              label={t('console.c.client')}
+              required
+              data={(clients.data ?? []).map((client) => ({ value: client.id, label: client.name }))}
+              value={form.clientId}
+              onChange={(value) => setForm({ ...form, clientId: value })}
+            />
           )}
         </SimpleGrid>
         <Group>
@@ -170,7 +216,10 @@ function ShopperQuality() {
   const campaignId = chosen ?? campaigns.data?.find((campaign) => campaign.status === 'active')?.id ?? campaigns.data?.[0]?.id ?? null;
   const model = useQuery({
     queryKey: ['console', 'calibration', campaignId],
-    queryFn: async () => unwrapDetailed(await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId! }, query: { includeUnapproved: 'true' } as never } })),
+    queryFn: async () =>
+      unwrapDetailed(
+        await api.GET('/campaigns/{id}/kpis', { params: { path: { id: campaignId! }, query: { includeUnapproved: 'true' } as never } }),
+      ),
     enabled: Boolean(campaignId),
   });
   const shoppers = [...(model.data?.shoppers ?? [])].sort((a, b) => Math.abs(b.meanDeviation ?? 0) - Math.abs(a.meanDeviation ?? 0));
@@ -182,7 +231,14 @@ function ShopperQuality() {
       <Text size="sm" c="dimmed">
         {t('console.people.qualityHint')}
       </Text>
-      <Select w={320} label={t('console.c.campaign')} data={(campaigns.data ?? []).map((campaign) => ({ value: campaign.id, label: campaign.name }))} value={campaignId} allowDeselect={false} onChange={setChosen} />
+      <Select
+        w={320}
+        label={t('console.c.campaign')}
+        data={(campaigns.data ?? []).map((campaign) => ({ value: campaign.id, label: campaign.name }))}
+        value={campaignId}
+        allowDeselect={false}
+        onChange={setChosen}
+      />
       {model.isPending && campaignId ? (
         <Loading />
       ) : model.isError ? (
@@ -203,7 +259,13 @@ function ShopperQuality() {
               {shoppers.map((shopper) => (
                 <Table.Tr key={shopper.shopperId} data-shopper-id={shopper.shopperId}>
                   <Table.Td>
-                    <Anchor component="button" type="button" fz="sm" onClick={() => setOpen(open === shopper.shopperId ? null : shopper.shopperId)} aria-expanded={open === shopper.shopperId}>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      fz="sm"
+                      onClick={() => setOpen(open === shopper.shopperId ? null : shopper.shopperId)}
+                      aria-expanded={open === shopper.shopperId}
+                    >
                       {shopper.name ?? shopper.shopperId}
                     </Anchor>
                     {open === shopper.shopperId && campaignId && <ShopperHistory shopperId={shopper.shopperId} campaignId={campaignId} />}

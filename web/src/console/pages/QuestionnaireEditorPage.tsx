@@ -40,7 +40,9 @@ export default function QuestionnaireEditorPage() {
   if (!questionnaireId) return <Editor key="new" initial={{ title: '', language: 'es', sections: [blankSection(1)] }} />;
   if (questionnaire.isPending) return <Loading />;
   if (questionnaire.isError) return <ErrorState error={questionnaire.error} onRetry={() => void questionnaire.refetch()} />;
-  return <Editor key={`${questionnaire.data.id}-${questionnaire.data.status}`} initial={bodyOf(questionnaire.data)} saved={questionnaire.data} />;
+  return (
+    <Editor key={`${questionnaire.data.id}-${questionnaire.data.status}`} initial={bodyOf(questionnaire.data)} saved={questionnaire.data} />
+  );
 }
 
 function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questionnaire }) {
@@ -62,7 +64,10 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
     setProblems((current) => withoutProblemsAt(current, path));
   };
   const setSection = (index: number, field: keyof SectionBody, value: unknown) =>
-    change(`sections[${index}].${field}`, { ...body, sections: body.sections.map((section, i) => (i === index ? { ...section, [field]: value } : section)) });
+    change(`sections[${index}].${field}`, {
+      ...body,
+      sections: body.sections.map((section, i) => (i === index ? { ...section, [field]: value } : section)),
+    });
   const setQuestions = (index: number, questions: QuestionBody[], path: string) =>
     change(path, { ...body, sections: body.sections.map((section, i) => (i === index ? { ...section, questions } : section)) });
 
@@ -153,7 +158,13 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
               </Button>
             )}
             {saved && !readOnly && (
-              <Button variant="default" disabled={dirty} onClick={() => publish.mutate(saved.id)} loading={publish.isPending} data-testid="publish">
+              <Button
+                variant="default"
+                disabled={dirty}
+                onClick={() => publish.mutate(saved.id)}
+                loading={publish.isPending}
+                data-testid="publish"
+              >
                 {t('console.editor.publish')}
               </Button>
             )}
@@ -206,7 +217,15 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
                   const before = body.sections.slice(0, sectionIndex).flatMap((item) => item.questions);
                   const sectionLabel = t('console.editor.section', { n: sectionIndex + 1 });
                   return (
-                    <Card withBorder padding="sm" bg="gray.0" key={sectionIndex} data-section-path={sectionPath} component="section" aria-label={sectionLabel}>
+                    <Card
+                      withBorder
+                      padding="sm"
+                      bg="gray.0"
+                      key={sectionIndex}
+                      data-section-path={sectionPath}
+                      component="section"
+                      aria-label={sectionLabel}
+                    >
                       <Stack gap="sm">
                         <Group justify="space-between">
                           <Title order={2} size="h4">
@@ -221,18 +240,39 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
                           </Button>
                         </Group>
                         <Group grow align="flex-start">
-                          <TextInput label={t('console.editor.sectionKey')} value={section.key} error={problemAt(problems, `${sectionPath}.key`)} onChange={(event) => setSection(sectionIndex, 'key', event.currentTarget.value)} />
-                          <TextInput label={t('console.editor.sectionTitle')} value={section.title} error={problemAt(problems, `${sectionPath}.title`)} onChange={(event) => setSection(sectionIndex, 'title', event.currentTarget.value)} />
+                          <TextInput
+                            label={t('console.editor.sectionKey')}
+                            value={section.key}
+                            error={problemAt(problems, `${sectionPath}.key`)}
+                            onChange={(event) => setSection(sectionIndex, 'key', event.currentTarget.value)}
+                          />
+                          <TextInput
+                            label={t('console.editor.sectionTitle')}
+                            value={section.title}
+                            error={problemAt(problems, `${sectionPath}.title`)}
+                            onChange={(event) => setSection(sectionIndex, 'title', event.currentTarget.value)}
+                          />
                           <NumberInput
                             label={t('console.editor.weight')}
                             min={0}
                             decimalScale={2}
                             value={section.weight ?? ''}
                             error={problemAt(problems, `${sectionPath}.weight`)}
-                            onChange={(value) => setSection(sectionIndex, 'weight', typeof value === 'number' ? value : value === '' ? undefined : Number(value))}
+                            onChange={(value) =>
+                              setSection(
+                                sectionIndex,
+                                'weight',
+                                typeof value === 'number' ? value : value === '' ? undefined : Number(value),
+                              )
+                            }
                           />
                         </Group>
-                        <OtherProblems prefix={sectionPath} shown={(field) => /^sections\[\d+\]\.(key|title|weight)$/.test(field) || /^sections\[\d+\]\.questions\[\d+\]/.test(field)} />
+                        <OtherProblems
+                          prefix={sectionPath}
+                          shown={(field) =>
+                            /^sections\[\d+\]\.(key|title|weight)$/.test(field) || /^sections\[\d+\]\.questions\[\d+\]/.test(field)
+                          }
+                        />
                         {section.questions.map((question, questionIndex) => (
                           <QuestionEditor
                             key={questionIndex}
@@ -243,9 +283,19 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
                             onChange={(field, value) => {
                               const next = { ...question, [field]: value } as QuestionBody;
                               if (value === undefined) delete (next as Record<string, unknown>)[field];
-                              setQuestions(sectionIndex, section.questions.map((item, i) => (i === questionIndex ? next : item)), `${sectionPath}.questions[${questionIndex}].${field}`);
+                              setQuestions(
+                                sectionIndex,
+                                section.questions.map((item, i) => (i === questionIndex ? next : item)),
+                                `${sectionPath}.questions[${questionIndex}].${field}`,
+                              );
                             }}
-                            onRemove={() => setQuestions(sectionIndex, section.questions.filter((_, i) => i !== questionIndex), `${sectionPath}.questions`)}
+                            onRemove={() =>
+                              setQuestions(
+                                sectionIndex,
+                                section.questions.filter((_, i) => i !== questionIndex),
+                                `${sectionPath}.questions`,
+                              )
+                            }
                             onMove={(delta) => {
                               const target = questionIndex + delta;
                               if (target < 0 || target >= section.questions.length) return;
@@ -256,7 +306,13 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
                           />
                         ))}
                         <Group>
-                          <Button size="xs" variant="light" onClick={() => setQuestions(sectionIndex, [...section.questions, blankQuestion(counter)], `${sectionPath}.questions`)}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() =>
+                              setQuestions(sectionIndex, [...section.questions, blankQuestion(counter)], `${sectionPath}.questions`)
+                            }
+                          >
                             {t('console.editor.addQuestion')}
                           </Button>
                         </Group>
@@ -265,7 +321,10 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
                   );
                 })}
                 <Group>
-                  <Button variant="default" onClick={() => change('sections', { ...body, sections: [...body.sections, blankSection(body.sections.length + 1)] })}>
+                  <Button
+                    variant="default"
+                    onClick={() => change('sections', { ...body, sections: [...body.sections, blankSection(body.sections.length + 1)] })}
+                  >
                     {t('console.editor.addSection')}
                   </Button>
                 </Group>
@@ -297,7 +356,8 @@ function VersionsCard({ questionnaire, body }: { questionnaire: Questionnaire; b
   const { t } = useTranslation();
   const versions = useQuery({
     queryKey: ['console', 'versions', questionnaire.lineageId],
-    queryFn: async () => unwrapDetailed(await api.GET('/questionnaires', { params: { query: { lineageId: questionnaire.lineageId, limit: 100 } } })),
+    queryFn: async () =>
+      unwrapDetailed(await api.GET('/questionnaires', { params: { query: { lineageId: questionnaire.lineageId, limit: 100 } } })),
   });
   const others = (versions.data ?? []).filter((version) => version.id !== questionnaire.id);
   const [otherId, setOtherId] = useState<string | null>(null);
@@ -313,7 +373,10 @@ function VersionsCard({ questionnaire, body }: { questionnaire: Questionnaire; b
       <Select
         size="xs"
         label={t('console.editor.compareWith')}
-        data={others.map((version) => ({ value: version.id, label: `v${version.version} · ${t(`console.q.statusNames.${version.status}`)}` }))}
+        data={others.map((version) => ({
+          value: version.id,
+          label: `v${version.version} · ${t(`console.q.statusNames.${version.status}`)}`,
+        }))}
         value={chosen}
         allowDeselect={false}
         onChange={setOtherId}

@@ -100,11 +100,16 @@ export default function QuestionnaireListPage() {
                   {template.description}
                 </Text>
                 <Text size="xs">
-                  {template.channels.map(channelName).join(', ')} · {template.sectionCount} {t('console.q.sections').toLowerCase()} · {template.questionCount}{' '}
-                  {t('console.q.questions').toLowerCase()} · {template.language.toUpperCase()}
+                  {template.channels.map(channelName).join(', ')} · {template.sectionCount} {t('console.q.sections').toLowerCase()} ·{' '}
+                  {template.questionCount} {t('console.q.questions').toLowerCase()} · {template.language.toUpperCase()}
                 </Text>
                 <Group>
-                  <Button size="xs" variant="light" loading={copy.isPending && copy.variables?.key === template.key} onClick={() => copy.mutate({ key: template.key, language: template.language })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={copy.isPending && copy.variables?.key === template.key}
+                    onClick={() => copy.mutate({ key: template.key, language: template.language })}
+                  >
                     {t('console.q.copy')}
                   </Button>
                 </Group>

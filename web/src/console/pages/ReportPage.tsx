@@ -2,21 +2,7 @@
 // audit trail; approve, return with a comment, or correct answers with a reason. A correction sends the
 // version the reviewer read: when someone else changed the report meanwhile (409) the page says so and
 // offers to reload. Shortcuts: A approve, R return, N next (documented on the page).
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Kbd,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Kbd, Modal, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -147,7 +133,12 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
           setNotice(t('console.report.saved'));
         },
         onError: (error) => {
-          if (error instanceof ConsoleApiError && error.status === 409 && (error.code === 'STALE_VERSION' || error.code === 'CONCURRENT_CHANGE')) setStale(true);
+          if (
+            error instanceof ConsoleApiError &&
+            error.status === 409 &&
+            (error.code === 'STALE_VERSION' || error.code === 'CONCURRENT_CHANGE')
+          )
+            setStale(true);
           else fail(error);
         },
       },
@@ -200,19 +191,35 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
         </Stack>
         <Group gap="xs">
           <Button onClick={doApprove} disabled={!reviewable} loading={approve.isPending} data-testid="approve">
-            {t('console.report.approve')} <Kbd ml={6} size="xs">A</Kbd>
+            {t('console.report.approve')}{' '}
+            <Kbd ml={6} size="xs">
+              A
+            </Kbd>
           </Button>
           <Button onClick={() => setReturning(true)} disabled={!reviewable} variant="default" data-testid="return">
-            {t('console.report.return')} <Kbd ml={6} size="xs">R</Kbd>
+            {t('console.report.return')}{' '}
+            <Kbd ml={6} size="xs">
+              R
+            </Kbd>
           </Button>
           <Button onClick={() => void goNext()} variant="default" data-testid="next">
-            {t('console.report.next')} <Kbd ml={6} size="xs">N</Kbd>
+            {t('console.report.next')}{' '}
+            <Kbd ml={6} size="xs">
+              N
+            </Kbd>
           </Button>
         </Group>
       </Group>
 
       {notice && (
-        <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)} data-testid="notice">
+        <Alert
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setNotice(null)}
+          data-testid="notice"
+        >
           {notice}
         </Alert>
       )}
@@ -359,7 +366,11 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
                     const answer = answers.get(question.key);
                     const applicable = answer?.applicable ?? true;
                     return (
-                      <Table.Tr key={question.key} data-question={question.key} data-passed={answer?.passed === null || answer?.passed === undefined ? '' : String(answer.passed)}>
+                      <Table.Tr
+                        key={question.key}
+                        data-question={question.key}
+                        data-passed={answer?.passed === null || answer?.passed === undefined ? '' : String(answer.passed)}
+                      >
                         <Table.Td>
                           <Text size="sm">{question.text}</Text>
                           {question.critical && (
@@ -454,7 +465,12 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
         </Text>
       </Card>
 
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={returning} onClose={() => setReturning(false)} title={t('console.report.returnTitle')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={returning}
+        onClose={() => setReturning(false)}
+        title={t('console.report.returnTitle')}
+      >
         <Stack>
           <Textarea
             label={t('console.report.returnCommentLabel')}
