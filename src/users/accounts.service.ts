@@ -21,7 +21,8 @@ import {
 } from './dto/user.dto';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords';
 import { type Role, type ShopperProfile, User } from './user.entity';
-import { CONSULTANT_MAY_CREATE, toUserView } from './users.service';
+import { toUserView } from './users.service';
+import { assertAccountRules, mayManage } from './account-rules';
 
 /** How long a password-reset token works. */
 export const RESET_TOKEN_HOURS = 24;
@@ -142,6 +143,8 @@ export class AccountsService {
         `UPDATE users SET password_hash = $2, tokens_valid_after = $3, kept_session_id = $4, version = version + 1 WHERE id = $1`,
         [user.id, passwordHash, new Date(), actor.sessionId ?? null],
       );
+      // A reset link issued before the owner chose a new password must not undo it.
+      await runner.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
       await recordAudit(runner, {
         userId: actor.id,
         action: 'password.change',
@@ -186,12 +189,15 @@ export class AccountsService {
       ruleViolation('RESET_TOKEN_INVALID', 'This password-reset link is not valid (unknown, used or expired)', [
         { field: 'token', reason: 'unknown, used or expired' },
       ]);
-    const [row] = await this.dataSource.query<Array<{ id: string; user_id: string; email: string }>>(
-      `SELECT r.id, r.user_id, u.email FROM password_reset_tokens r JOIN users u ON u.id = r.user_id
-        WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.active`,
+    const [row] = await this.dataSource.query<Array<{ id: string; user_id: string; email: string; role: Role; issuer_role: Role }>>(
+      `SELECT r.id, r.user_id, u.email, u.role, issuer.role AS issuer_role
+         FROM password_reset_tokens r JOIN users u ON u.id = r.user_id JOIN users issuer ON issuer.id = r.created_by
+        WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.active AND issuer.active`,
       [sha256(dto.token)],
     );
-    if (!row) throw invalid();
+    // Who may manage whom holds when the token is used, not only when it was issued: a consultant's
+    // token for a shopper since made a consultant or admin would otherwise take over that account.
+    if (!row || !mayManage({ role: row.issuer_role }, row.role)) throw invalid();
     assertPasswordPolicy(dto.newPassword, row.email, 'newPassword');
     const passwordHash = await hashPassword(dto.newPassword);
     await inTransaction(this.dataSource, async (runner) => {
@@ -214,11 +220,6 @@ export class AccountsService {
   }
 }
 
-/** Who may manage whom: admins everyone; consultants shopper and client users (as for creating them). */
-function mayManage(actor: AuthUser, role: Role): boolean {
-  return actor.role === 'admin' || (actor.role === 'consultant' && CONSULTANT_MAY_CREATE.includes(role));
-}
-
 async function lockUser(runner: QueryRunner, id: string): Promise<User | null> {
   return runner.manager.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
 }
@@ -233,29 +234,4 @@ function profileOf(dto: ShopperProfileDto, current: ShopperProfile): ShopperProf
     languages: clean(dto.languages, current.languages ?? []),
     channels: dto.channels ?? current.channels ?? [],
   };
-}
-
-/** The create's rules on the result of an edit: client users have a client, only shoppers have a profile and conflicts (422 naming the field). */
-async function assertAccountRules(
-  runner: QueryRunner,
-  after: ReturnType<typeof editable>,
-  sent: { clientId?: string | null; profile?: unknown; conflictClientIds?: string[] },
-): Promise<void> {
-  const problems: ErrorDetail[] = [];
-  if (after.role === 'client' && !after.clientId) problems.push({ field: 'clientId', reason: 'required for role client' });
-  if (after.role !== 'client' && after.clientId) problems.push({ field: 'clientId', reason: `not allowed for role ${after.role}` });
-  if (after.role !== 'shopper' && sent.profile !== undefined) problems.push({ field: 'profile', reason: 'shoppers only' });
-  if (after.role !== 'shopper' && sent.conflictClientIds?.length) problems.push({ field: 'conflictClientIds', reason: 'shoppers only' });
-  const ids = [...(after.clientId && sent.clientId ? [after.clientId] : []), ...(sent.conflictClientIds ?? [])];
-  if (ids.length) {
-    const found = (await runner.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string }>;
-    const known = new Set(found.map((row) => row.id));
-    if (sent.clientId && !known.has(sent.clientId.toLowerCase()))
-      problems.push({ field: 'clientId', reason: `there is no client ${sent.clientId}` });
-    (sent.conflictClientIds ?? []).forEach((clientId, index) => {
-      if (!known.has(clientId.toLowerCase()))
-        problems.push({ field: `conflictClientIds[${index}]`, reason: `there is no client ${clientId}` });
-    });
-  }
-  if (problems.length) throw unprocessable('The user is not valid', problems);
 }

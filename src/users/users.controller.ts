@@ -31,10 +31,14 @@ export class UsersController {
   }
 
   @Get()
-  @Endpoint({ operationId: 'listUsers', summary: 'Users, optionally of one role', errors: [400, 403] })
+  @Endpoint({
+    operationId: 'listUsers',
+    summary: 'Users the caller manages, optionally of one role (consultants: shopper and client users only)',
+    errors: [400, 403],
+  })
   @ApiOkResponse({ type: [UserView] })
-  list(@Query() query: ListUsersQuery): Promise<UserView[]> {
-    return this.users.list(query);
+  list(@CurrentUser() actor: AuthUser, @Query() query: ListUsersQuery): Promise<UserView[]> {
+    return this.users.list(actor, query);
   }
 
   @Get(':id')

@@ -1,18 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthUser } from '../common/auth/auth-user';
-import { conflict, DomainError, notFound, unprocessable } from '../common/errors/domain-error';
-import { Client } from '../clients/client.entity';
+import { conflict, DomainError } from '../common/errors/domain-error';
 import { CreateUserDto, ListUsersQuery, UserView } from './dto/user.dto';
+import { assertAccountRules, mayManage } from './account-rules';
 import { assertPasswordPolicy, hashPassword } from './passwords';
-import { Role, type ShopperProfile, User } from './user.entity';
+import { ROLES, type ShopperProfile, User } from './user.entity';
 import { pageOf } from '../common/http/paging';
-
-/** Roles a consultant may create; everything else is the admin's. */
-export const CONSULTANT_MAY_CREATE: Role[] = ['shopper', 'client'];
 
 export function toUserView(user: User): UserView {
   const { id, email, role, name, clientId, conflictClientIds, createdAt, active, version } = user;
@@ -35,25 +32,12 @@ export class UsersService implements OnApplicationBootstrap {
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Client) private readonly clients: Repository<Client>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<UserView> {
-    if (actor.role !== 'admin' && !CONSULTANT_MAY_CREATE.includes(dto.role)) {
-      throw new DomainError('forbidden', `Only an admin may create ${dto.role} users`);
-    }
-    if (dto.role === 'client' && !dto.clientId) {
-      throw unprocessable('A client user needs a clientId', [{ field: 'clientId', reason: 'required for role client' }]);
-    }
-    if (dto.role !== 'client' && dto.clientId) {
-      throw unprocessable('Only client users belong to a client', [{ field: 'clientId', reason: `not allowed for role ${dto.role}` }]);
-    }
-    if (dto.conflictClientIds?.length && dto.role !== 'shopper') {
-      throw unprocessable('Only shoppers declare conflicts of interest', [{ field: 'conflictClientIds', reason: 'shoppers only' }]);
-    }
-    if (dto.clientId && !(await this.clients.existsBy({ id: dto.clientId }))) throw notFound('Client');
-    await this.assertClientsExist(dto.conflictClientIds ?? [], 'conflictClientIds');
+    if (!mayManage(actor, dto.role)) throw new DomainError('forbidden', `Only an admin may create ${dto.role} users`);
+    await assertAccountRules(this.users.manager, { role: dto.role, clientId: dto.clientId ?? null }, dto);
     const email = dto.email.toLowerCase();
     assertPasswordPolicy(dto.password, email, 'password');
     const passwordHash = await hashPassword(dto.password);
@@ -75,10 +59,13 @@ export class UsersService implements OnApplicationBootstrap {
     return toUserView(this.users.create(inserted.raw[0] as object) as User);
   }
 
-  async list(query: ListUsersQuery): Promise<UserView[]> {
+  /** GET /users: the users the caller may manage (consultants: shopper and client users, as GET /users/:id). */
+  async list(actor: AuthUser, query: ListUsersQuery): Promise<UserView[]> {
     const { limit, offset } = pageOf(query);
+    const roles = ROLES.filter((role) => mayManage(actor, role) && (!query.role || role === query.role));
+    if (!roles.length) return [];
     const users = await this.users.find({
-      where: query.role ? { role: query.role } : {},
+      where: { role: In(roles) },
       order: { createdAt: 'ASC', id: 'ASC' },
       take: limit,
       skip: offset,
@@ -102,15 +89,6 @@ export class UsersService implements OnApplicationBootstrap {
       [id],
     )) as SessionUser[];
     return row ?? null;
-  }
-
-  /** 422 naming each id (`conflictClientIds[1]`) that is no client's. */
-  private async assertClientsExist(clientIds: string[], field: string): Promise<void> {
-    if (!clientIds.length) return;
-    const found = (await this.clients.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[])`, [clientIds])) as Array<{ id: string }>;
-    const known = new Set(found.map((row) => row.id));
-    const unknown = clientIds.flatMap((id, index) => (known.has(id.toLowerCase()) ? [] : [{ field: `${field}[${index}]`, reason: `there is no client ${id}` }]));
-    if (unknown.length) throw unprocessable(`Unknown client in ${field}`, unknown);
   }
 
   findActiveByEmail(email: string): Promise<User | null> {

@@ -2,6 +2,7 @@
 // every way a password is set, and the limits on guessing a current password or a reset token.
 import { randomUUID } from 'crypto';
 import { createTestApp, TestContext } from '../helpers/test-app';
+import { createClient } from '../factories/design.factory';
 import { createUser, login, loginAdmin, Session } from '../factories/users.factory';
 import { expectErrorShape, fieldsOf } from '../helpers/errors';
 
@@ -10,11 +11,13 @@ describe('review fixes', () => {
   let admin: Session;
 
   beforeAll(async () => {
-    // Three failed attempts per account and address within a minute; the rest at their defaults.
-    ctx = await createTestApp({ LOGIN_MAX_ATTEMPTS: '3', LOGIN_WINDOW_SECONDS: '60' });
+    ctx = await createTestApp();
     admin = await loginAdmin(ctx.http);
   });
   afterAll(() => ctx.close());
+
+  const issueReset = async (by: Session, userId: string) =>
+    (await ctx.http.post(`/users/${userId}/password-reset`).set(by.auth).expect(201)).body.token as string;
 
   describe('one password policy', () => {
     it('refuses a POST /users password that a change or a reset would refuse, naming the field', async () => {
@@ -30,7 +33,69 @@ describe('review fixes', () => {
     });
   });
 
+  describe('one rule for who may manage whom', () => {
+    it('refuses POST /users with an unknown clientId as 422 naming the field, like PATCH /users/:id', async () => {
+      const body = { email: `${randomUUID()}@test.local`, password: 'a-fine-passphrase', role: 'client', clientId: randomUUID() };
+      const created = await ctx.http.post('/users').set(admin.auth).send(body);
+      expectErrorShape(422, created);
+      expect(fieldsOf(created.body)).toEqual(['clientId']);
+      const client = await createClient(ctx.http, admin);
+      const user = await createUser(ctx.http, admin, { role: 'client', clientId: client.id });
+      const edited = await ctx.http.patch(`/users/${user.user.id}`).set(admin.auth).send({ version: 1, clientId: body.clientId });
+      expectErrorShape(422, edited);
+      expect(fieldsOf(edited.body)).toEqual(['clientId']);
+    });
+
+    it('lists to a consultant only the users GET /users/:id shows them (shopper and client users)', async () => {
+      const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+      const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
+      const listed = (await ctx.http.get('/users').query({ limit: 500 }).set(consultant.auth).expect(200)).body as Array<{ id: string; role: string }>;
+      expect(listed.map((user) => user.id)).toContain(shopper.user.id);
+      expect(listed.filter((user) => user.role !== 'shopper' && user.role !== 'client')).toEqual([]);
+      for (const role of ['admin', 'consultant']) {
+        expect((await ctx.http.get('/users').query({ role }).set(consultant.auth).expect(200)).body).toEqual([]);
+        await ctx.http.get(`/users/${role === 'admin' ? admin.user.id : consultant.user.id}`).set(consultant.auth).expect(404);
+      }
+      const admins = (await ctx.http.get('/users').query({ role: 'admin' }).set(admin.auth).expect(200)).body as Array<{ id: string }>;
+      expect(admins.map((user) => user.id)).toContain(admin.user.id);
+    });
+
+    it('a consultant’s reset token for a shopper stops working once the shopper is made a consultant', async () => {
+      const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+      const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
+      const token = await issueReset(consultant, shopper.user.id);
+      await ctx.http.patch(`/users/${shopper.user.id}`).set(admin.auth).send({ version: 1, role: 'consultant' }).expect(200);
+      const used = await ctx.http.post('/auth/password-reset').send({ token, newPassword: 'taken-over-passphrase' });
+      expectErrorShape(422, used);
+      expect(used.body.code).toBe('RESET_TOKEN_INVALID');
+      await ctx.http.post('/auth/login').send({ email: shopper.user.email, password: 'taken-over-passphrase' }).expect(401);
+    });
+
+    it('a reset token stops working once its issuer is deactivated, or once the owner changed the password', async () => {
+      const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+      const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
+      const byConsultant = await issueReset(consultant, shopper.user.id);
+      await ctx.http.patch(`/users/${consultant.user.id}`).set(admin.auth).send({ version: 1, active: false }).expect(200);
+      const stale = await ctx.http.post('/auth/password-reset').send({ token: byConsultant, newPassword: 'stale-link-passphrase' });
+      expect(stale.body.code).toBe('RESET_TOKEN_INVALID');
+
+      const password = await resetTo(shopper, 'owner-chosen-passphrase');
+      const byAdmin = await issueReset(admin, shopper.user.id);
+      await ctx.http.post('/auth/password').set(shopper.auth).send({ currentPassword: password, newPassword: 'owner-changed-passphrase' }).expect(204);
+      const afterChange = await ctx.http.post('/auth/password-reset').send({ token: byAdmin, newPassword: 'old-link-passphrase' });
+      expect(afterChange.body.code).toBe('RESET_TOKEN_INVALID');
+      await login(ctx.http, shopper.user.email, 'owner-changed-passphrase');
+    });
+  });
+
   describe('guessing limits', () => {
+    // An app of its own: three failed attempts per account and address within a minute.
+    beforeAll(async () => {
+      await ctx.close();
+      ctx = await createTestApp({ LOGIN_MAX_ATTEMPTS: '3', LOGIN_WINDOW_SECONDS: '60' });
+      admin = await loginAdmin(ctx.http);
+    });
+
     it('counts a wrong current password in POST /auth/password as a failed login of the account (429 with Retry-After)', async () => {
       const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
       const change = (currentPassword: string) =>
@@ -54,18 +119,17 @@ describe('review fixes', () => {
 
     it('limits wrong tokens in POST /auth/password-reset per address (429 with Retry-After), even before a right one', async () => {
       const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
-      const issued = await ctx.http.post(`/users/${shopper.user.id}/password-reset`).set(admin.auth).expect(201);
+      const token = await issueReset(admin, shopper.user.id);
       const reset = (token: string) => ctx.http.post('/auth/password-reset').send({ token, newPassword: 'reset-good-passphrase' });
       for (let i = 0; i < 3; i += 1) expect((await reset(`guessed-token-${i}`).expect(422)).body.code).toBe('RESET_TOKEN_INVALID');
-      const blocked = await reset(issued.body.token as string).expect(429);
+      const blocked = await reset(token).expect(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     });
   });
 
   /** Sets a known password through a reset token (used where the factory's password is not at hand). */
   async function resetTo(session: Session, password: string): Promise<string> {
-    const issued = await ctx.http.post(`/users/${session.user.id}/password-reset`).set(admin.auth).expect(201);
-    await ctx.http.post('/auth/password-reset').send({ token: issued.body.token, newPassword: password }).expect(204);
+    await ctx.http.post('/auth/password-reset').send({ token: await issueReset(admin, session.user.id), newPassword: password }).expect(204);
     Object.assign(session, await login(ctx.http, session.user.email, password));
     return password;
   }

@@ -86,14 +86,15 @@ describe('security: hostile input', () => {
       }
     });
 
-    it('refuses a client user without a clientId (422), with a clientId that does not exist (404), and a role outside the list (400)', async () => {
+    it('refuses a client user without a clientId or with a clientId that does not exist (422 naming it, as PATCH /users/:id does), and a role outside the list (400)', async () => {
       const missing = await ctx.http.post('/users').set(consultant.auth).send(validUser({ role: 'client' })).expect(422);
       expect(fieldsOf(missing.body)).toEqual(['clientId']);
-      await ctx.http
+      const unknown = await ctx.http
         .post('/users')
         .set(consultant.auth)
         .send(validUser({ role: 'client', clientId: '11111111-1111-4111-8111-111111111111' }))
-        .expect(404);
+        .expect(422);
+      expect(fieldsOf(unknown.body)).toEqual(['clientId']);
       const superuser = await ctx.http.post('/users').set(admin.auth).send(validUser({ role: 'superuser' })).expect(400);
       expect(fieldsOf(superuser.body)).toEqual(['role']);
     });

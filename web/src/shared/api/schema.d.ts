@@ -1013,7 +1013,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, optionally of one role */
+        /** Users the caller manages, optionally of one role (consultants: shopper and client users only) */
         get: operations["listUsers"];
         put?: never;
         /** Create a user (consultants create shoppers and client users; admins any role) */
