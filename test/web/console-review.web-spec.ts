@@ -142,4 +142,28 @@ describeWeb('web: console review queue', () => {
     expect((await report(id)).answers.find((answer) => answer.questionKey === 'friendliness')!.value).toBe(2);
     await expectAccessible(pablo);
   });
+
+  it('speaks Spanish on every console page, with no untranslated word', async () => {
+    const page = await ctx.newPage({ locale: 'es-ES' });
+    await signIn(page, seed.reviewers[0]);
+    for (const [path, heading] of [
+      ['/console', 'Cola de revisión'],
+      [`/console/reports/${seed.reportIds[4]}`, 'Informe: '],
+      ['/console/questionnaires', 'Cuestionarios'],
+      ['/console/questionnaires/new', 'Nuevo cuestionario'],
+      ['/console/clients', 'Clientes y puntos de contacto'],
+      ['/console/campaigns', 'Campañas'],
+      ['/console/campaigns/new', 'Nueva campaña'],
+      [`/console/campaigns/${seed.campaignId}`, 'Oleada de invierno'],
+      [`/console/fieldwork?campaignId=${seed.campaignId}`, 'Trabajo de campo'],
+      ['/console/inbox', 'Reclamaciones'],
+      ['/console/people', 'Usuarios'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('body').innerText();
+      expect({ path, keys: text.match(/\bconsole\.[a-zA-Z.]+/g) ?? [] }).toEqual({ path, keys: [] });
+    }
+  });
 });
