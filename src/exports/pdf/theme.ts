@@ -1,31 +1,14 @@
-// The report's look: one navy for structure, one teal accent, traffic-light colours only for met / not met.
-export const PALETTE = {
-  primary: '#14365D',
-  secondary: '#9DB4CC',
-  accent: '#0F8B8D',
-  text: '#26323D',
-  muted: '#6B7785',
-  grid: '#DCE3EA',
-  zebra: '#F3F6F9',
-  rule: '#C9D3DD',
-  good: '#2E7D32',
-  bad: '#C0392B',
-  warn: '#B7791F',
-  white: '#FFFFFF',
-} as const;
+// The PDF's fonts and page; the palette and the fonts' names are shared with the web's charts (../charts/palette).
+import { FONT } from '../charts/palette';
 
-/**
+export { FONT, PALETTE } from '../charts/palette';
+
+/*
  * DejaVu Sans, embedded (subset) from the dejavu-fonts-ttf package: unlike the PDF's built-in Helvetica,
  * whose WinAnsi encoding stops at Western European letters, it draws Latin, Greek and Cyrillic text as
- * typed, so names and comments reach the reader unchanged. The keys are the names registered on each
+ * typed, so names and comments reach the reader unchanged. FONT's keys are the names registered on each
  * document (and asked for by the charts' SVG).
  */
-export const FONT = {
-  regular: 'DejaVuSans',
-  bold: 'DejaVuSans-Bold',
-  italic: 'DejaVuSans-Oblique',
-} as const;
-
 const FONT_FILES: Record<(typeof FONT)[keyof typeof FONT], string> = {
   [FONT.regular]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   [FONT.bold]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),

@@ -7,10 +7,9 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { ActionResult, ProgramModel } from '../../programs/program-model';
 import { EMPTY, formatChange, formatDecimal, formatDuration, formatInteger, formatLongDate, formatPercent, formatPValue } from '../format';
 import { channelName, labelsFor, ReportLabels, ReportLanguage } from '../i18n';
-import { renderChartSvg } from '../pdf/charts';
+import { channelScoresChart, heatmapChart, renderChartSvg } from '../pdf/charts';
 import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from '../pdf/layout';
 import { chartFont, FONT, PAGE, PALETTE, registerFonts } from '../pdf/theme';
-import { channelScoresChart, heatmapChart } from './program-charts';
 import { measureTitle, ProgramLabels, programLabelsFor } from './i18n';
 
 type Doc = PDFKit.PDFDocument;

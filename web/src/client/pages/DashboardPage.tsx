@@ -15,6 +15,7 @@ import {
   sectionsChart,
   trendChart,
   trendRows,
+  useChartStyle,
 } from '../../shared/charts/options';
 import { useFormat } from '../../shared/format/format';
 import { useReportLabels } from '../../shared/i18n';
@@ -95,18 +96,19 @@ function Results({ model }: { model: KpiModel }) {
   const { t } = useTranslation();
   const labels = useReportLabels();
   const format = useFormat();
+  const style = useChartStyle();
   const sectionTitles = useMemo(() => new Map(model.sections.map((section) => [section.key, section.title])), [model]);
   const questionTexts = useMemo(() => new Map(model.questions.map((question) => [question.key, question.text])), [model]);
   const charts = useMemo(
     () => ({
-      sections: sectionsChart(model, format, labels),
-      dimensions: dimensionsChart(model, format, labels, (key) => dimensionName(labels, key)),
-      channels: channelsChart(model, format, (channel) => channelName(labels, channel)),
-      regions: regionsChart(model, format, labels),
-      trend: trendChart(model, format, labels),
-      distribution: distributionChart(model, labels),
+      sections: sectionsChart(model, labels, style),
+      dimensions: dimensionsChart(model, labels, style),
+      channels: channelsChart(model, labels, style),
+      regions: regionsChart(model, labels, style),
+      trend: trendChart(model, labels, style),
+      distribution: distributionChart(model, labels, style),
     }),
-    [model, format, labels],
+    [model, labels, style],
   );
   const { overall, trend } = model;
   const scoredSections = model.sections.filter((section) => section.mean !== null);

@@ -46,14 +46,5 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-/** The PDF's chart palette (src/exports/pdf/theme.ts). */
-export const CHART_PALETTE = {
-  primary: '#14365D',
-  secondary: '#9DB4CC',
-  accent: '#0F8B8D',
-  text: '#26323D',
-  muted: '#5F6B78',
-  grid: '#DCE3EA',
-  good: '#2E7D32',
-  bad: '#C0392B',
-} as const;
+/** The charts' colours on screen: the PDF's palette with a darker grey (src/exports/charts/palette.ts). */
+export { SCREEN_PALETTE as CHART_PALETTE } from '@server/exports/charts/palette';
