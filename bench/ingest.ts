@@ -29,7 +29,8 @@ import { narrativeFingerprint } from '../src/visit-reports/domain/narrative';
 import { submissionRequestHash } from '../src/visit-reports/domain/request-hash';
 import { toVisitRows } from '../src/visit-reports/domain/score-rows';
 import { Api, inParallel } from '../scripts/demo/http';
-import { HOUR, insertAssignment, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint } from '../test/factories/fieldwork.factory';
+import { fieldworkCampaign } from '../test/factories/fieldwork.factory';
+import { HOUR, insertAssignment, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint } from '../test/factories/tables.factory';
 import { BenchContext, round, timed } from './context';
 import type { BenchSection } from './run';
 import { benchQuestionnaire } from './seed';
@@ -233,16 +234,18 @@ async function createShoppers(ctx: BenchContext, api: Api): Promise<Shopper[]> {
 /** A client with one always-open touchpoint per channel, the bench questionnaire, an active campaign, `count` claimed assignments. */
 async function insertWorld(ctx: BenchContext, shoppers: Shopper[], count: number): Promise<World> {
   const db = ctx.dataSource;
-  const clientId = await insertClient(db, `Ingest bench ${randomBytes(3).toString('hex')}`);
-  const touchpoints = await Promise.all(CHANNELS.map(async (channel) => ({ channel, id: await insertTouchpoint(db, clientId, { channel, name: `Ingest ${channel}` }) })));
+  const { id: clientId } = await insertClient(db, { name: `Ingest bench ${randomBytes(3).toString('hex')}` });
+  const touchpoints = await Promise.all(
+    CHANNELS.map(async (channel) => ({ channel, id: (await insertTouchpoint(db, { clientId, channel, name: `Ingest ${channel}`, timeZone: 'UTC' })).id })),
+  );
   const definition = benchQuestionnaire();
-  const questionnaireId = await insertQuestionnaire(db, definition);
-  const campaignId = await insertCampaign(db, clientId, questionnaireId, touchpoints.map((touchpoint) => touchpoint.id));
+  const { id: questionnaireId } = await insertQuestionnaire(db, { definition });
+  const { id: campaignId } = await insertCampaign(db, { ...fieldworkCampaign(), clientId, questionnaireId, touchpointIds: touchpoints.map((touchpoint) => touchpoint.id) });
   const { result: assignments, ms } = await timed(() =>
     inParallel(Array.from({ length: count }, (_, n) => n), 8, async (n) => {
       const shopper = shoppers[n % shoppers.length];
       const touchpoint = touchpoints[n % touchpoints.length];
-      const id = await insertAssignment(db, campaignId, touchpoint.id, { shopperId: shopper.id });
+      const { id } = await insertAssignment(db, { campaignId, touchpointId: touchpoint.id, shopperId: shopper.id });
       return { id, shopper, touchpointId: touchpoint.id, channel: touchpoint.channel };
     }),
   );

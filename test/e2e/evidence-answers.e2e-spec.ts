@@ -8,15 +8,14 @@ import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/de
 import { createUser, Session } from '../factories/users.factory';
 import {
   FIELDWORK_DEFINITION,
+  fieldworkCampaign,
   FieldworkWorld,
   goodAnswers,
   HOUR,
-  insertAssignment,
-  insertCampaign,
-  insertQuestionnaire,
   newKey,
   seedFieldwork,
 } from '../factories/fieldwork.factory';
+import { insertAssignment, insertCampaign, insertQuestionnaire } from '../factories/tables.factory';
 import { expectErrorShape, fieldsOf } from '../helpers/errors';
 import { createTestApp, TestContext } from '../helpers/test-app';
 
@@ -54,13 +53,13 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     w = await seedFieldwork(ctx);
-    const questionnaireId = await insertQuestionnaire(ctx.db, DEFINITION);
-    campaignId = await insertCampaign(ctx.db, w.clientId, questionnaireId, [w.touchpointId]);
+    const questionnaireId = (await insertQuestionnaire(ctx.db, { definition: DEFINITION })).id;
+    campaignId = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId, touchpointIds: [w.touchpointId] })).id;
     otherShopper = await createUser(ctx.http, w.admin, { role: 'shopper' });
   });
   afterAll(() => ctx.close());
 
-  const newAssignment = (shopperId = w.shopper.user.id) => insertAssignment(ctx.db, campaignId, w.touchpointId, { shopperId });
+  const newAssignment = async (shopperId = w.shopper.user.id) => (await insertAssignment(ctx.db, { campaignId, touchpointId: w.touchpointId, shopperId })).id;
   const upload = (assignmentId: string, session: Session, content: Buffer, name = 'foto.jpg', key?: string) => {
     const request = ctx.http.post(`/assignments/${assignmentId}/evidence`).set(session.auth);
     if (key) request.set('Idempotency-Key', key);

@@ -8,7 +8,7 @@ import type { Response } from 'supertest';
 import { crc32, deflateSync } from 'zlib';
 import { blankIsoUserData, blankPdfMetadata, blankWavTags, inflatePdfStreams, stripMp3Tags } from '../../src/evidence/domain/strip-metadata';
 import { createTestApp, TestContext } from '../helpers/test-app';
-import { buildWorld, insertVisit, World } from '../factories/world.factory';
+import { addTenantVisit, buildWorld, World } from '../factories/world.factory';
 
 jest.setTimeout(90_000);
 
@@ -226,7 +226,7 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
 
   /** Uploads through the report, approves it, and downloads as the client user and as a consultant. */
   async function roundTrip(content: Buffer, fileName: string, clientStatus = 200) {
-    const { report } = await insertVisit(ctx, world.a, { status: 'submitted' });
+    const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
     const created = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', content, fileName).expect(201);
     await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [report.id, world.consultant.user.id]);
     const client = await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).buffer(true).parse(binary).expect(clientStatus);
@@ -363,7 +363,7 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
 
   it('cleans on the first client download a file stored before cleaned copies existed', async () => {
     const original = await photo('jpeg', 'green');
-    const { report } = await insertVisit(ctx, world.a, { status: 'submitted' });
+    const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
     const created = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', original, FILE_NAME).expect(201);
     // as the migration leaves older rows
     await ctx.db.query(

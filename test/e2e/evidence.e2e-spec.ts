@@ -4,7 +4,7 @@ import { join } from 'path';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { createTestApp, TestContext } from '../helpers/test-app';
-import { buildWorld, insertVisit, World } from '../factories/world.factory';
+import { addTenantVisit, buildWorld, World } from '../factories/world.factory';
 
 // jest.config.js sets testTimeout per project, where jest ignores it (a global option); e2e setup on a
 // busy 2-core machine can take longer than jest's 5 s default.
@@ -167,7 +167,7 @@ describe('evidence files', () => {
   });
 
   it('shows an approved report\'s evidence to its own client only, and takes no more uploads (409)', async () => {
-    const { report } = await insertVisit(ctx, world.a, { status: 'submitted' });
+    const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
     // A real image: the client gets a copy re-encoded without metadata (evidence-metadata.e2e-spec.ts checks every kind).
     const content = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).png().toBuffer();
     const created = await upload(report.id, world.a.shopper.auth, content, 'approved.png').expect(201);
@@ -193,13 +193,13 @@ describe('evidence files', () => {
   });
 
   it('accepts evidence on a returned report', async () => {
-    const { report } = await insertVisit(ctx, world.a, { status: 'returned' });
+    const { report } = await addTenantVisit(ctx, world.a, { status: 'returned' });
     await upload(report.id, world.a.shopper.auth, png('correction'), 'fixed.png').expect(201);
   });
 
   it('flags, without blocking, a file whose hash is already attached to another report', async () => {
     const first = world.b.reports.submitted;
-    const { report: second } = await insertVisit(ctx, world.b, { status: 'submitted' });
+    const { report: second } = await addTenantVisit(ctx, world.b, { status: 'submitted' });
     const content = png('reused photo');
 
     await upload(first.id, world.b.shopper.auth, content, 'original.png').expect(201);

@@ -1,7 +1,8 @@
 // Assignments: listing and the job board, visibility, claiming and manual assignment with the rules, expiry.
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, Session } from '../factories/users.factory';
-import { DAY, FieldworkWorld, insertAssignment, insertCampaign, insertTouchpoint, seedFieldwork } from '../factories/fieldwork.factory';
+import { DAY, fieldworkCampaign, FieldworkWorld, seedFieldwork } from '../factories/fieldwork.factory';
+import { insertAssignment, insertCampaign, insertTouchpoint } from '../factories/tables.factory';
 
 describe('field work: assignments', () => {
   let ctx: TestContext;
@@ -16,12 +17,13 @@ describe('field work: assignments', () => {
   const newShopper = (conflictClientIds?: string[]) => createUser(ctx.http, w.admin, { role: 'shopper', conflictClientIds });
   const statusOf = async (id: string) => (await ctx.db.query('SELECT status, shopper_id FROM assignments WHERE id = $1', [id]))[0];
   const claim = (session: Session, id: string) => ctx.http.post(`/assignments/${id}/claim`).set(session.auth);
+  const newTouchpoint = async () => (await insertTouchpoint(ctx.db, { clientId: w.clientId, timeZone: 'UTC' })).id;
 
   it("gives whoever may read an assignment its campaign's questionnaire (the visit form), and nobody else", async () => {
-    const tp = await insertTouchpoint(ctx.db, w.clientId, { name: 'Formulario' });
-    const campaign = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [tp]);
-    const open = await insertAssignment(ctx.db, campaign, tp, {});
-    const theirs = await insertAssignment(ctx.db, campaign, tp, { shopperId: w.shopper.user.id });
+    const tp = (await insertTouchpoint(ctx.db, { clientId: w.clientId, timeZone: 'UTC', name: 'Formulario' })).id;
+    const campaign = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [tp] })).id;
+    const open = (await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp })).id;
+    const theirs = (await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp, shopperId: w.shopper.user.id })).id;
     const someoneElse = await newShopper();
     const form = await ctx.http.get(`/assignments/${open}/questionnaire`).set(someoneElse.auth).expect(200);
     const stored = (await ctx.db.query('SELECT definition FROM questionnaires WHERE id = $1', [w.questionnaireId]))[0];
@@ -32,11 +34,11 @@ describe('field work: assignments', () => {
   });
 
   it('lists assignments for consultants in the documented shape, filtered by campaign and status', async () => {
-    const tp = await insertTouchpoint(ctx.db, w.clientId, { name: 'Sol', region: 'Norte', city: 'Bilbao' });
-    const campaign = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [tp]);
+    const tp = (await insertTouchpoint(ctx.db, { clientId: w.clientId, timeZone: 'UTC', name: 'Sol', region: 'Norte', city: 'Bilbao' })).id;
+    const campaign = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [tp] })).id;
     const plannedAt = new Date(Date.now() - DAY);
-    const id = await insertAssignment(ctx.db, campaign, tp, { plannedAt, fee: 30 });
-    await insertAssignment(ctx.db, campaign, tp, { shopperId: w.shopper.user.id });
+    const id = (await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp, plannedAt, fee: 30 })).id;
+    await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp, shopperId: w.shopper.user.id });
 
     const all = await ctx.http.get(`/assignments?campaignId=${campaign}`).set(w.consultant.auth).expect(200);
     expect(all.body).toHaveLength(2);
@@ -66,11 +68,11 @@ describe('field work: assignments', () => {
 
   it('shows a shopper their own work and, with status=open, the job board without conflicting clients', async () => {
     const other = await newShopper();
-    const mine = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: other.user.id });
-    const theirs = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
-    const job = await insertAssignment(ctx.db, w.campaignId, w.touchpointId);
-    const draft = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [w.touchpointId], { status: 'draft' });
-    const draftJob = await insertAssignment(ctx.db, draft, w.touchpointId);
+    const mine = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: other.user.id })).id;
+    const theirs = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+    const job = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId })).id;
+    const draft = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [w.touchpointId], status: 'draft' })).id;
+    const draftJob = (await insertAssignment(ctx.db, { campaignId: draft, touchpointId: w.touchpointId })).id;
 
     const own = await ctx.http.get('/assignments').set(other.auth).expect(200);
     expect(own.body.map((a: { id: string }) => a.id)).toEqual([mine]);
@@ -89,8 +91,8 @@ describe('field work: assignments', () => {
 
   it('lets the assigned shopper, consultants and (while open) any shopper read an assignment; others get 404', async () => {
     const other = await newShopper();
-    const assigned = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
-    const open = await insertAssignment(ctx.db, w.campaignId, w.touchpointId);
+    const assigned = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+    const open = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId })).id;
     await ctx.http.get(`/assignments/${assigned}`).set(w.shopper.auth).expect(200);
     await ctx.http.get(`/assignments/${assigned}`).set(w.consultant.auth).expect(200);
     await ctx.http.get(`/assignments/${assigned}`).set(other.auth).expect(404);
@@ -102,7 +104,7 @@ describe('field work: assignments', () => {
 
   it('lets a shopper claim an open job (200) and then answers 409 to claiming it again', async () => {
     const shopper = await newShopper();
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     const response = await claim(shopper, id).expect(200);
     expect(response.body).toMatchObject({ id, status: 'assigned', shopperId: shopper.user.id });
     expect(await statusOf(id)).toEqual({ status: 'assigned', shopper_id: shopper.user.id });
@@ -113,7 +115,7 @@ describe('field work: assignments', () => {
   });
 
   it('gives a job to exactly one of several shoppers claiming it at once', async () => {
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     const shoppers = await Promise.all(Array.from({ length: 6 }, () => newShopper()));
     const responses = await Promise.all(shoppers.map((s) => claim(s, id)));
     const winners = responses.filter((r) => r.status === 200);
@@ -124,7 +126,7 @@ describe('field work: assignments', () => {
 
   it('refuses a conflict of interest with 409 naming the rule', async () => {
     const shopper = await newShopper([w.clientId]);
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     const response = await claim(shopper, id).expect(409);
     expect(response.body.code).toBe('CONFLICT_OF_INTEREST');
     expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringMatching(/^This shopper declared a conflict of interest/) }]);
@@ -134,9 +136,9 @@ describe('field work: assignments', () => {
 
   it('refuses a touchpoint the shopper evaluated within the rotation period', async () => {
     const shopper = await newShopper();
-    const tp = await insertTouchpoint(ctx.db, w.clientId);
-    await insertAssignment(ctx.db, w.campaignId, tp, { shopperId: shopper.user.id, status: 'approved', plannedAt: new Date(Date.now() - 10 * DAY) });
-    const id = await insertAssignment(ctx.db, w.campaignId, tp);
+    const tp = await newTouchpoint();
+    await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: tp, shopperId: shopper.user.id, status: 'approved', plannedAt: new Date(Date.now() - 10 * DAY) });
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: tp })).id;
     const response = await claim(shopper, id).expect(409);
     expect(response.body.code).toBe('ROTATION_RULE');
     expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('the rotation period is') }]);
@@ -145,12 +147,14 @@ describe('field work: assignments', () => {
   it('refuses more than MAX_ACTIVE_ASSIGNMENTS at once', async () => {
     const shopper = await newShopper();
     for (let i = 0; i < 3; i++) {
-      await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId), {
+      await insertAssignment(ctx.db, {
+        campaignId: w.campaignId,
+        touchpointId: await newTouchpoint(),
         shopperId: shopper.user.id,
         plannedAt: new Date(Date.now() - (i + 2) * DAY),
       });
     }
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     const response = await claim(shopper, id).expect(409);
     expect(response.body.code).toBe('MAX_ACTIVE_ASSIGNMENTS');
     expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('active assignments; the maximum is 3') }]);
@@ -161,13 +165,15 @@ describe('field work: assignments', () => {
     const day = new Date(Date.now() + DAY);
     day.setUTCHours(10, 0, 0, 0);
     for (let i = 0; i < 2; i++) {
-      await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId), {
+      await insertAssignment(ctx.db, {
+        campaignId: w.campaignId,
+        touchpointId: await newTouchpoint(),
         shopperId: shopper.user.id,
         status: 'submitted',
         plannedAt: new Date(day.getTime() + i * 3600_000),
       });
     }
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId), { plannedAt: new Date(day.getTime() + 4 * 3600_000) });
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint(), plannedAt: new Date(day.getTime() + 4 * 3600_000) })).id;
     const response = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
     expect(response.body.code).toBe('MAX_VISITS_PER_DAY');
     expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('visits on that day; the maximum is 2 a day') }]);
@@ -175,20 +181,20 @@ describe('field work: assignments', () => {
 
   it('lets a consultant assign an open job (200), and validates the body', async () => {
     const shopper = await newShopper();
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     const response = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(200);
     expect(response.body).toMatchObject({ id, status: 'assigned', shopperId: shopper.user.id });
     const again = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
     expect(again.body.code).toBe('INVALID_TRANSITION');
     await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({}).expect(400);
-    const other = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId));
+    const other = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     await ctx.http.post(`/assignments/${other}/assign`).set(w.consultant.auth).send({ shopperId: w.consultant.user.id }).expect(404);
     await ctx.http.post(`/assignments/${other}/assign`).set(shopper.auth).send({ shopperId: shopper.user.id }).expect(403);
   });
 
   it('refuses jobs of campaigns that are not active', async () => {
-    const draft = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [w.touchpointId], { status: 'draft' });
-    const id = await insertAssignment(ctx.db, draft, await insertTouchpoint(ctx.db, w.clientId));
+    const draft = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [w.touchpointId], status: 'draft' })).id;
+    const id = (await insertAssignment(ctx.db, { campaignId: draft, touchpointId: await newTouchpoint() })).id;
     const shopper = await newShopper();
     const response = await claim(shopper, id).expect(409);
     expect(response.body.message).toContain('draft');
@@ -196,18 +202,24 @@ describe('field work: assignments', () => {
   });
 
   it('expires open jobs past their window (in SQL) and answers 409 WINDOW_CLOSED to claims', async () => {
-    const id = await insertAssignment(ctx.db, w.campaignId, await insertTouchpoint(ctx.db, w.clientId), {
+    const { id } = await insertAssignment(ctx.db, {
+      campaignId: w.campaignId,
+      touchpointId: await newTouchpoint(),
       windowStart: new Date(Date.now() - 5 * DAY),
       windowEnd: new Date(Date.now() - DAY),
       plannedAt: new Date(Date.now() - 3 * DAY),
     });
-    const late = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, {
+    const { id: late } = await insertAssignment(ctx.db, {
+      campaignId: w.campaignId,
+      touchpointId: w.touchpointId,
       shopperId: w.shopper.user.id,
       windowStart: new Date(Date.now() - 9 * DAY),
       windowEnd: new Date(Date.now() - 5 * DAY),
       plannedAt: new Date(Date.now() - 6 * DAY),
     });
-    const recent = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, {
+    const { id: recent } = await insertAssignment(ctx.db, {
+      campaignId: w.campaignId,
+      touchpointId: w.touchpointId,
       shopperId: w.shopper.user.id,
       windowStart: new Date(Date.now() - 5 * DAY),
       windowEnd: new Date(Date.now() - DAY),

@@ -2,7 +2,8 @@
 // appeals and alerts.
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, Session } from '../factories/users.factory';
-import { FieldworkWorld, GOOD_SCORE, goodAnswers, insertAssignment, newKey, reportBody, seedFieldwork } from '../factories/fieldwork.factory';
+import { FieldworkWorld, GOOD_SCORE, goodAnswers, newKey, reportBody, seedFieldwork } from '../factories/fieldwork.factory';
+import { insertAssignment } from '../factories/tables.factory';
 
 describe('field work: review, appeals, alerts', () => {
   let ctx: TestContext;
@@ -18,7 +19,7 @@ describe('field work: review, appeals, alerts', () => {
 
   /** A submitted report by the world's shopper; returns its id and assignment id. */
   async function submitted(body: object = reportBody({ employee: EMPLOYEE, narrative: 'Helpful, if a little slow.' })) {
-    const assignmentId = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
+    const assignmentId = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
     const response = await ctx.http.post(`/assignments/${assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()).send(body).expect(201);
     return { id: response.body.id as string, assignmentId };
   }

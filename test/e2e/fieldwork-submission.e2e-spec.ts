@@ -3,16 +3,15 @@ import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, Session } from '../factories/users.factory';
 import {
   FieldworkWorld,
+  fieldworkCampaign,
   GOOD_SCORE,
   HOUR,
   goodAnswers,
-  insertAssignment,
-  insertCampaign,
-  insertTouchpoint,
   newKey,
   reportBody,
   seedFieldwork,
 } from '../factories/fieldwork.factory';
+import { AssignmentInput, insertAssignment, insertCampaign, insertTouchpoint } from '../factories/tables.factory';
 
 describe('field work: report submission', () => {
   let ctx: TestContext;
@@ -24,8 +23,8 @@ describe('field work: report submission', () => {
   }, 60_000);
   afterAll(() => ctx.close(), 60_000);
 
-  const assigned = (shopper: Session = w.shopper, overrides = {}) =>
-    insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: shopper.user.id, ...overrides });
+  const assigned = async (shopper: Session = w.shopper, overrides: Partial<AssignmentInput> = {}) =>
+    (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: shopper.user.id, ...overrides })).id;
   const submit = (session: Session, assignmentId: string, body: object, key: string | null = newKey()) => {
     const req = ctx.http.post(`/assignments/${assignmentId}/report`).set(session.auth);
     if (key !== null) req.set('Idempotency-Key', key);
@@ -134,7 +133,7 @@ describe('field work: report submission', () => {
     const other = await createUser(ctx.http, w.admin, { role: 'shopper' });
     await submit(other, id, reportBody()).expect(404);
     await submit(w.consultant, id, reportBody()).expect(403);
-    const open = await insertAssignment(ctx.db, w.campaignId, w.touchpointId);
+    const open = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId })).id;
     await submit(w.shopper, open, reportBody()).expect(404);
   });
 
@@ -145,8 +144,8 @@ describe('field work: report submission', () => {
     expect(again.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
     expect(again.body.code).toBe('INVALID_TRANSITION');
 
-    const closed = await insertCampaign(ctx.db, w.clientId, w.questionnaireId, [w.touchpointId], { status: 'closed' });
-    const inClosed = await insertAssignment(ctx.db, closed, w.touchpointId, { shopperId: w.shopper.user.id });
+    const closed = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [w.touchpointId], status: 'closed' })).id;
+    const inClosed = (await insertAssignment(ctx.db, { campaignId: closed, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
     const response = await submit(w.shopper, inClosed, reportBody()).expect(409);
     expect(response.body.message).toContain('closed');
     expect(response.body.code).toBe('CAMPAIGN_NOT_ACTIVE');
@@ -220,8 +219,8 @@ describe('field work: report submission', () => {
   });
 
   it('scores per channel: an email touchpoint asks for the reply time, not the wait', async () => {
-    const email = await insertTouchpoint(ctx.db, w.clientId, { channel: 'email', name: 'Inbox' });
-    const id = await insertAssignment(ctx.db, w.campaignId, email, { shopperId: w.shopper.user.id });
+    const email = (await insertTouchpoint(ctx.db, { clientId: w.clientId, timeZone: 'UTC', channel: 'email', name: 'Inbox' })).id;
+    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: email, shopperId: w.shopper.user.id })).id;
     const waitOnEmail = await submit(w.shopper, id, reportBody()).expect(422);
     // the wait is not asked on email, and the (required) reply time is missing
     expect(waitOnEmail.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['reply', 'wait']);
@@ -234,9 +233,9 @@ describe('field work: report submission', () => {
 
   it('stores integrity signals (outside opening hours, duplicate narrative) without blocking', async () => {
     const hours = { mon: [{ opens: '09:00', closes: '18:00' }], tue: [{ opens: '09:00', closes: '18:00' }], wed: [{ opens: '09:00', closes: '18:00' }], thu: [{ opens: '09:00', closes: '18:00' }], fri: [{ opens: '09:00', closes: '18:00' }], sat: [{ opens: '09:00', closes: '18:00' }], sun: [{ opens: '09:00', closes: '18:00' }] };
-    const shop = await insertTouchpoint(ctx.db, w.clientId, { openingHours: hours, timeZone: 'UTC' });
-    const first = await insertAssignment(ctx.db, w.campaignId, shop, { shopperId: w.shopper.user.id });
-    const second = await insertAssignment(ctx.db, w.campaignId, shop, { shopperId: w.shopper.user.id });
+    const shop = (await insertTouchpoint(ctx.db, { clientId: w.clientId, openingHours: hours, timeZone: 'UTC' })).id;
+    const first = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: shop, shopperId: w.shopper.user.id })).id;
+    const second = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: shop, shopperId: w.shopper.user.id })).id;
     const lateAtNight = new Date(Date.now() - 24 * HOUR);
     lateAtNight.setUTCHours(3, 0, 0, 0); // 03:00 UTC, yesterday: closed
     const duringHours = new Date(Date.now() - 24 * HOUR);

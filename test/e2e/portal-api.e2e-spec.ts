@@ -14,8 +14,15 @@
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { fieldsOf } from '../helpers/errors';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
-import { insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisit } from '../factories/kpi.factory';
-import { insertAppeal, sampleDefinition } from '../factories/world.factory';
+import {
+  insertAppeal,
+  insertCampaign,
+  insertClient,
+  insertQuestionnaire,
+  insertTouchpoint,
+  insertVisitWithGivenScores,
+  sampleDefinition,
+} from '../factories/tables.factory';
 
 const SHOPPER_MARKER = 'Zenobia';
 
@@ -32,8 +39,8 @@ describe('Client portal API', () => {
     const { db, http } = ctx;
     const admin = await loginAdmin(http);
     consultant = await createUser(http, admin, { role: 'consultant' });
-    const a = await insertClient(db, 'Banco A');
-    const b = await insertClient(db, 'Banco B');
+    const { id: a } = await insertClient(db, { name: 'Banco A' });
+    const { id: b } = await insertClient(db, { name: 'Banco B' });
     clientA = await createUser(http, admin, { role: 'client', clientId: a });
     clientB = await createUser(http, admin, { role: 'client', clientId: b });
     shopper = await createUser(http, admin, {
@@ -41,11 +48,14 @@ describe('Client portal API', () => {
       name: `${SHOPPER_MARKER} Shopper`,
       email: `${SHOPPER_MARKER.toLowerCase()}@test.local`,
     });
-    const questionnaireId = await insertQuestionnaire(db, sampleDefinition());
-    ids.alpha = await insertTouchpoint(db, a, { name: 'Alpha branch', channel: 'in_person', region: 'North', city: 'Bilbao' });
-    ids.beta = await insertTouchpoint(db, a, { name: 'Beta line', channel: 'phone', region: 'South' });
+    const { id: questionnaireId } = await insertQuestionnaire(db, { definition: sampleDefinition() });
+    ids.alpha = (await insertTouchpoint(db, { clientId: a, name: 'Alpha branch', channel: 'in_person', region: 'North', city: 'Bilbao' })).id;
+    ids.beta = (await insertTouchpoint(db, { clientId: a, name: 'Beta line', channel: 'phone', region: 'South', city: null })).id;
     const touchpointIds = [ids.alpha, ids.beta];
-    ids.wave1 = await insertCampaign(db, {
+    // Active March 2026 waves without scenarios unless told otherwise.
+    const march = { startsOn: '2026-03-01', endsOn: '2026-03-31', scenarios: [] };
+    ids.wave1 = (await insertCampaign(db, {
+      ...march,
       clientId: a,
       questionnaireId,
       touchpointIds,
@@ -53,9 +63,10 @@ describe('Client portal API', () => {
       startsOn: '2025-12-01',
       endsOn: '2025-12-31',
       status: 'closed',
-    });
-    ids.wave2 = await insertCampaign(db, { clientId: a, questionnaireId, touchpointIds, name: 'Wave 2', previousCampaignId: ids.wave1 });
-    ids.empty = await insertCampaign(db, {
+    })).id;
+    ids.wave2 = (await insertCampaign(db, { ...march, clientId: a, questionnaireId, touchpointIds, name: 'Wave 2', previousCampaignId: ids.wave1 })).id;
+    ids.empty = (await insertCampaign(db, {
+      ...march,
       clientId: a,
       questionnaireId,
       touchpointIds,
@@ -63,23 +74,25 @@ describe('Client portal API', () => {
       startsOn: '2026-06-01',
       endsOn: '2026-06-30',
       status: 'draft',
-    });
-    const visit = (
+    })).id;
+    const visit = async (
       campaignId: string,
       touchpointId: string,
       visitedAt: string,
       score: number | null,
       extra: { scenario?: string; status?: 'approved' | 'submitted'; knockout?: boolean } = {},
     ) =>
-      insertVisit(db, {
-        campaignId,
-        questionnaireId,
-        touchpointId,
-        shopperId: shopper.user.id,
-        visitedAt: `2026-${visitedAt}T10:00:00Z`,
-        score,
-        ...extra,
-      });
+      (
+        await insertVisitWithGivenScores(db, {
+          campaignId,
+          questionnaireId,
+          touchpointId,
+          shopperId: shopper.user.id,
+          visitedAt: `2026-${visitedAt}T10:00:00Z`,
+          score,
+          ...extra,
+        })
+      ).id;
     await visit(ids.wave1, ids.alpha, '01-10', 60);
     await visit(ids.wave1, ids.beta, '01-11', 70);
     await visit(ids.wave1, ids.beta, '01-12', 10, { status: 'submitted' });
@@ -88,18 +101,21 @@ describe('Client portal API', () => {
     ids.v3 = await visit(ids.wave2, ids.alpha, '03-10', null, { scenario: 'complaint' });
     ids.v4 = await visit(ids.wave2, ids.beta, '03-12', 80, { scenario: 'price' });
     ids.v5 = await visit(ids.wave2, ids.alpha, '03-15', 20, { scenario: 'price', status: 'submitted' });
-    await insertAppeal(db, { visitReportId: ids.v1, clientId: a, filedBy: clientA.user.id }, { reason: 'The greeting did happen' });
-    const upheld = await insertAppeal(
-      db,
-      { visitReportId: ids.v1, clientId: a, filedBy: clientA.user.id },
-      { questionKey: null, reason: 'Score too low', status: 'upheld' },
-    );
+    await insertAppeal(db, { visitReportId: ids.v1, clientId: a, filedBy: clientA.user.id, reason: 'The greeting did happen' });
+    const upheld = await insertAppeal(db, {
+      visitReportId: ids.v1,
+      clientId: a,
+      filedBy: clientA.user.id,
+      questionKey: null,
+      reason: 'Score too low',
+      status: 'upheld',
+    });
     await db.query(
       `UPDATE appeals SET resolution_comment = 'The recording confirms the visit', resolved_by = $2, resolved_at = now() WHERE id = $1`,
       [upheld.id, consultant.user.id],
     );
-    const tpB = await insertTouchpoint(db, b, { name: 'Gamma branch' });
-    ids.campaignB = await insertCampaign(db, { clientId: b, questionnaireId, touchpointIds: [tpB], name: 'Wave B' });
+    const { id: tpB } = await insertTouchpoint(db, { clientId: b, name: 'Gamma branch', region: 'North', city: null });
+    ids.campaignB = (await insertCampaign(db, { ...march, clientId: b, questionnaireId, touchpointIds: [tpB], name: 'Wave B' })).id;
     await visit(ids.campaignB, tpB, '03-03', 50);
   });
   afterAll(() => ctx.close());

@@ -54,9 +54,17 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { readPdf } from '../../src/exports/testing/pdf-text';
 import type { ProgramModel } from '../../src/programs/program-model';
+import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
-import { AnswerRowInput, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisit } from '../factories/kpi.factory';
+import {
+  GivenAnswerRow,
+  insertCampaign,
+  insertClient,
+  insertQuestionnaire,
+  insertTouchpoint,
+  insertVisitWithGivenScores,
+} from '../factories/tables.factory';
 
 jest.setTimeout(120_000);
 
@@ -73,11 +81,13 @@ const question = (key: string, text: string, extra: Record<string, unknown> = {}
   bonus: false,
   ...extra,
 });
-const definition = (title: string, questions: unknown[]) => ({
-  title,
-  language: 'en',
-  sections: [{ key: 'main', title: 'Main', weight: 1, questions }],
-});
+// Stored as written (already in normalised form).
+const definition = (title: string, questions: unknown[]) =>
+  ({
+    title,
+    language: 'en',
+    sections: [{ key: 'main', title: 'Main', weight: 1, questions }],
+  }) as QuestionnaireDefinition;
 
 const BRANCH = definition('Branch', [
   question('greet', 'Greeted within a minute', { dimension: 'protocol', recommendation: 'Greet every customer within a minute' }),
@@ -97,7 +107,7 @@ const EMAIL = definition('Email', [
 ]);
 
 type Mark = 'P' | 'F' | '-' | null;
-const answer = (key: string, mark: Mark): AnswerRowInput | null =>
+const answer = (key: string, mark: Mark): GivenAnswerRow | null =>
   mark === null
     ? null
     : mark === '-'
@@ -138,7 +148,7 @@ describe('Programs (e2e)', () => {
     extra: Record<string, unknown> = {},
   ) {
     const greetKey = marks.salutation !== undefined ? 'salutation' : 'greet';
-    await insertVisit(ctx.db, {
+    await insertVisitWithGivenScores(ctx.db, {
       campaignId: campaign,
       questionnaireId,
       touchpointId: touchpoint,
@@ -149,7 +159,7 @@ describe('Programs (e2e)', () => {
       dimensions: [{ key: 'protocol', score: marks[greetKey] === 'P' ? 100 : 0, earned: marks[greetKey] === 'P' ? 10 : 0, possible: 10 }],
       answers: Object.entries(marks)
         .map(([key, mark]) => answer(key, mark))
-        .filter((row): row is AnswerRowInput => row !== null),
+        .filter((row): row is GivenAnswerRow => row !== null),
       ...extra,
     });
   }
@@ -158,26 +168,28 @@ describe('Programs (e2e)', () => {
     ctx = await createTestApp();
     admin = await loginAdmin(ctx.http);
     consultant = await createUser(ctx.http, admin, { role: 'consultant' });
-    clientId = await insertClient(ctx.db, 'Banco Prueba');
-    otherClientId = await insertClient(ctx.db, 'Other bank');
+    clientId = (await insertClient(ctx.db, { name: 'Banco Prueba' })).id;
+    otherClientId = (await insertClient(ctx.db, { name: 'Other bank' })).id;
     clientA = await createUser(ctx.http, admin, { role: 'client', clientId });
     clientB = await createUser(ctx.http, admin, { role: 'client', clientId: otherClientId });
     shopper = await createUser(ctx.http, admin, { role: 'shopper' });
-    tp.B1 = await insertTouchpoint(ctx.db, clientId, { name: 'Branch 1', channel: 'in_person', region: 'North' });
-    tp.B2 = await insertTouchpoint(ctx.db, clientId, { name: 'Branch 2', channel: 'in_person', region: 'South' });
-    tp.P1 = await insertTouchpoint(ctx.db, clientId, { name: 'Phone line', channel: 'phone', region: 'North' });
-    tp.E1 = await insertTouchpoint(ctx.db, clientId, { name: 'Email inbox', channel: 'email', region: 'North' });
-    const otherTouchpoint = await insertTouchpoint(ctx.db, otherClientId, { name: 'Other branch' });
+    tp.B1 = (await insertTouchpoint(ctx.db, { clientId, name: 'Branch 1', channel: 'in_person', region: 'North', city: null })).id;
+    tp.B2 = (await insertTouchpoint(ctx.db, { clientId, name: 'Branch 2', channel: 'in_person', region: 'South', city: null })).id;
+    tp.P1 = (await insertTouchpoint(ctx.db, { clientId, name: 'Phone line', channel: 'phone', region: 'North', city: null })).id;
+    tp.E1 = (await insertTouchpoint(ctx.db, { clientId, name: 'Email inbox', channel: 'email', region: 'North', city: null })).id;
+    const otherTouchpoint = (await insertTouchpoint(ctx.db, { clientId: otherClientId, name: 'Other branch', region: 'North', city: null })).id;
     const q = {
-      branch: await insertQuestionnaire(ctx.db, BRANCH),
-      phone: await insertQuestionnaire(ctx.db, PHONE),
-      email: await insertQuestionnaire(ctx.db, EMAIL),
+      branch: (await insertQuestionnaire(ctx.db, { definition: BRANCH })).id,
+      phone: (await insertQuestionnaire(ctx.db, { definition: PHONE })).id,
+      email: (await insertQuestionnaire(ctx.db, { definition: EMAIL })).id,
     };
-    otherCampaign = await insertCampaign(ctx.db, { clientId: otherClientId, questionnaireId: q.branch, touchpointIds: [otherTouchpoint] });
+    // Active March 2026 waves without scenarios.
+    const march = { startsOn: '2026-03-01', endsOn: '2026-03-31', scenarios: [] };
+    otherCampaign = (await insertCampaign(ctx.db, { ...march, clientId: otherClientId, questionnaireId: q.branch, touchpointIds: [otherTouchpoint] })).id;
 
     // Wave 1
-    campaigns.branch1 = await insertCampaign(ctx.db, { clientId, questionnaireId: q.branch, touchpointIds: [tp.B1], name: 'W1 branches' });
-    campaigns.phone1 = await insertCampaign(ctx.db, { clientId, questionnaireId: q.phone, touchpointIds: [tp.P1], name: 'W1 phone' });
+    campaigns.branch1 = (await insertCampaign(ctx.db, { ...march, clientId, questionnaireId: q.branch, touchpointIds: [tp.B1], name: 'W1 branches' })).id;
+    campaigns.phone1 = (await insertCampaign(ctx.db, { ...march, clientId, questionnaireId: q.phone, touchpointIds: [tp.P1], name: 'W1 phone' })).id;
     await visit(campaigns.branch1, q.branch, tp.B1, 2, 80, { greet: 'P', accurate: 'P' });
     await visit(campaigns.branch1, q.branch, tp.B1, 3, 60, { greet: 'F', accurate: 'P' });
     for (const [day, score] of [
@@ -189,27 +201,30 @@ describe('Programs (e2e)', () => {
 
     // Wave 2
     const sla = { in_person: 300, phone: 60, email: 3600 };
-    campaigns.branch = await insertCampaign(ctx.db, {
+    campaigns.branch = (await insertCampaign(ctx.db, {
+      ...march,
       clientId,
       questionnaireId: q.branch,
       touchpointIds: [tp.B1, tp.B2],
       name: 'W2 branches',
       slaSeconds: sla,
-    });
-    campaigns.phone = await insertCampaign(ctx.db, {
+    })).id;
+    campaigns.phone = (await insertCampaign(ctx.db, {
+      ...march,
       clientId,
       questionnaireId: q.phone,
       touchpointIds: [tp.P1],
       name: 'W2 phone',
       slaSeconds: sla,
-    });
-    campaigns.email = await insertCampaign(ctx.db, {
+    })).id;
+    campaigns.email = (await insertCampaign(ctx.db, {
+      ...march,
       clientId,
       questionnaireId: q.email,
       touchpointIds: [tp.E1],
       name: 'W2 email',
       slaSeconds: sla,
-    });
+    })).id;
     await visit(campaigns.branch, q.branch, tp.B1, 10, 100, { greet: 'P', accurate: 'P', parking: 'P', data: 'P' }, { waitSeconds: 60 });
     await visit(campaigns.branch, q.branch, tp.B1, 11, 70, { greet: 'P', accurate: 'F', parking: 'P', data: '-' }, { waitSeconds: 120 });
     await visit(campaigns.branch, q.branch, tp.B2, 12, 80, { greet: 'P', accurate: 'P', parking: 'F', data: '-' }, { waitSeconds: 180 });

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { isoDate, sampleQuestionnaireBody } from '../factories/design.factory';
-import { FieldworkWorld, insertAssignment, newKey, reportBody, seedFieldwork } from '../factories/fieldwork.factory';
+import { FieldworkWorld, newKey, reportBody, seedFieldwork } from '../factories/fieldwork.factory';
+import { insertAssignment } from '../factories/tables.factory';
 import { errorShapeProblem, expectErrorShape, fieldsOf } from '../helpers/errors';
 import { createTestApp, TestContext } from '../helpers/test-app';
 
@@ -232,7 +233,7 @@ describe('security: property-based hostile input', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     w = await seedFieldwork(ctx);
-    assignmentId = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
+    assignmentId = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
     const draft = await ctx.http.post('/questionnaires').set(w.consultant.auth).send(sampleQuestionnaireBody()).expect(201);
     draftId = draft.body.id;
   });
@@ -330,7 +331,7 @@ describe('security: property-based hostile input', () => {
       json(ctx.http.post(`/assignments/${assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
 
     it('accepts the unmutated body (so each mutation is what gets refused)', async () => {
-      const other = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
+      const other = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
       await ctx.http.post(`/assignments/${other}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()).send(valid()).expect(201);
     });
 
@@ -512,7 +513,7 @@ describe('security: property-based hostile input', () => {
       const valid = () => reportBody({ expenses: 3.5 });
       const paths: Path[] = [['answers', 2, 'value'], ['answers', 3, 'value'], ['expenses']];
       await checkNo5xx(replacedBy(valid, paths), async (body) => {
-        const target = await insertAssignment(ctx.db, w.campaignId, w.touchpointId, { shopperId: w.shopper.user.id });
+        const target = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
         return json(ctx.http.post(`/assignments/${target}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
       });
     });

@@ -12,7 +12,7 @@ import { randomUUID } from 'crypto';
 import type { Response } from 'supertest';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import type { Session } from '../factories/users.factory';
-import { buildWorld, insertVisit, PASSING_ANSWERS, World } from '../factories/world.factory';
+import { addTenantVisit, buildWorld, PASSING_ANSWERS, World } from '../factories/world.factory';
 
 // jest.config.js sets testTimeout per project, where jest ignores it (a global option); e2e setup on a
 // busy 2-core machine can take longer than jest's 5 s default.
@@ -172,7 +172,7 @@ describe('security: tenant isolation matrix', () => {
     world = await buildWorld(ctx);
 
     // A piece of evidence on an approved report of A (uploaded through the API, then approved).
-    const { report } = await insertVisit(ctx, world.a, { status: 'submitted' });
+    const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
     // A real image (client users get a copy re-encoded without metadata), with A's marker in its EXIF.
     const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: 'red' } })
       .png()

@@ -1,14 +1,8 @@
-// Rows for the report downloads' e2e test, inserted straight into the database (scores as the scoring
-// engine would have stored them), with overridable defaults.
+// Rows for the report downloads' e2e test, inserted straight into the database by tables.factory.ts
+// (scores stated by hand, as the scoring engine would have stored them).
 import { DataSource } from 'typeorm';
-import {
-  CampaignRowInput,
-  insertCampaign as insertCampaignRow,
-  insertClient,
-  insertQuestionnaire,
-  insertTouchpoint as insertTouchpointRow,
-  insertVisit,
-} from './kpi.factory';
+import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
+import { CampaignInput, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisitWithGivenScores } from './tables.factory';
 
 type Json = Record<string, unknown>;
 
@@ -16,24 +10,13 @@ export function question(fields: Json): Json {
   return { required: false, allowNa: false, critical: false, knockoutScope: 'section', channels: [], bonus: false, ...fields };
 }
 
-export { insertClient, insertQuestionnaire, insertVisit };
-
-export function insertTouchpoint(
-  db: DataSource,
-  input: { clientId: string; name: string; channel: string; region: string; city?: string | null },
-): Promise<string> {
-  return insertTouchpointRow(db, input.clientId, input);
-}
-
-/** A closed October wave unless told otherwise. */
-export function insertCampaign(db: DataSource, input: CampaignRowInput & { name: string }): Promise<string> {
-  return insertCampaignRow(db, {
-    ...input,
-    startsOn: input.startsOn ?? '2026-10-01',
-    endsOn: input.endsOn ?? '2026-10-31',
-    status: input.status ?? 'closed',
-  });
-}
+/** The exports' waves: closed in October 2026 with no scenarios, unless told otherwise. */
+const OCTOBER: Pick<CampaignInput, 'startsOn' | 'endsOn' | 'status' | 'scenarios'> = {
+  startsOn: '2026-10-01',
+  endsOn: '2026-10-31',
+  status: 'closed',
+  scenarios: [],
+};
 
 // ---------------------------------------------------------------------------------------------------
 // The campaign the exports test downloads.
@@ -100,6 +83,8 @@ export const DEFINITION = {
     },
   ],
 };
+/** DEFINITION as stored: written in normalised form already (question() fills the defaults). */
+const STORED_DEFINITION = DEFINITION as unknown as QuestionnaireDefinition;
 
 interface VisitPlan {
   touchpoint: 'T1' | 'T2';
@@ -144,13 +129,14 @@ export interface ExportsWorld {
 }
 
 export async function seedExportsWorld(db: DataSource, shopperId: string): Promise<ExportsWorld> {
-  const clientId = await insertClient(db, 'Banco Ñandú');
-  const otherClientId = await insertClient(db, 'Caja Ajena');
-  const t1 = await insertTouchpoint(db, { clientId, name: 'Oficina Málaga Centro', channel: 'in_person', region: 'Andalucía', city: 'Málaga' });
-  const t2 = await insertTouchpoint(db, { clientId, name: 'Línea 900 Atención', channel: 'phone', region: 'Castilla y León', city: 'León' });
-  const questionnaireId = await insertQuestionnaire(db, DEFINITION);
+  const { id: clientId } = await insertClient(db, { name: 'Banco Ñandú' });
+  const { id: otherClientId } = await insertClient(db, { name: 'Caja Ajena' });
+  const { id: t1 } = await insertTouchpoint(db, { clientId, name: 'Oficina Málaga Centro', channel: 'in_person', region: 'Andalucía', city: 'Málaga' });
+  const { id: t2 } = await insertTouchpoint(db, { clientId, name: 'Línea 900 Atención', channel: 'phone', region: 'Castilla y León', city: 'León' });
+  const { id: questionnaireId } = await insertQuestionnaire(db, { definition: STORED_DEFINITION });
 
-  const previousCampaignId = await insertCampaign(db, {
+  const { id: previousCampaignId } = await insertCampaign(db, {
+    ...OCTOBER,
     clientId,
     questionnaireId,
     name: 'Oleada 1 – Atención al cliente',
@@ -159,7 +145,7 @@ export async function seedExportsWorld(db: DataSource, shopperId: string): Promi
     endsOn: '2026-04-30',
   });
   for (const [index, score] of [60, 70].entries()) {
-    await insertVisit(db, {
+    await insertVisitWithGivenScores(db, {
       campaignId: previousCampaignId,
       touchpointId: t1,
       shopperId,
@@ -173,7 +159,8 @@ export async function seedExportsWorld(db: DataSource, shopperId: string): Promi
     });
   }
 
-  const campaignId = await insertCampaign(db, {
+  const { id: campaignId } = await insertCampaign(db, {
+    ...OCTOBER,
     clientId,
     questionnaireId,
     name: 'Oleada 2 – Atención al cliente',
@@ -187,44 +174,44 @@ export async function seedExportsWorld(db: DataSource, shopperId: string): Promi
   const visitIds: string[] = [];
   for (const plan of VISITS) {
     const s = scored(plan);
-    visitIds.push(
-      await insertVisit(db, {
-        campaignId,
-        touchpointId: plan.touchpoint === 'T1' ? t1 : t2,
-        shopperId,
-        questionnaireId,
-        visitedAt: plan.day,
-        status: plan.status,
-        scenario: 'comisiones',
-        narrative: plan.narrative,
-        employee: { name: 'Empleado Confidencial', badge: 'B-77' },
-        score: s.score,
-        waitSeconds: plan.espera,
-        fcr: plan.resuelto,
-        sections: [
-          { key: 'saludo', score: s.saludoScore, earned: s.saludo + s.espera, possible: 20 },
-          { key: 'solucion', score: s.solucionScore, earned: s.resuelto + s.producto, possible: 30, weight: 2 },
-        ],
-        dimensions: [
-          { key: 'protocol', score: s.saludo * 10, earned: s.saludo, possible: 10 },
-          { key: 'speed', score: s.espera * 10, earned: s.espera, possible: 10 },
-          { key: 'resolution', score: s.resuelto * 10, earned: s.resuelto, possible: 10 },
-          { key: 'knowledge', score: s.producto * 5, earned: s.producto, possible: 20 },
-        ],
-        answers: [
-          { questionKey: 'q_saludo', sectionKey: 'saludo', value: plan.saludo, counted: true, earned: s.saludo, possible: 10, passed: plan.saludo },
-          { questionKey: 'q_espera', sectionKey: 'saludo', value: plan.espera, counted: true, earned: s.espera, possible: 10, passed: s.espera === 10 },
-          ...(plan.comentario !== null ? [{ questionKey: 'q_comentario', sectionKey: 'saludo', value: plan.comentario, counted: false }] : []),
-          { questionKey: 'q_resuelto', sectionKey: 'solucion', value: plan.resuelto, counted: true, earned: s.resuelto, possible: 10, passed: plan.resuelto },
-          { questionKey: 'q_producto', sectionKey: 'solucion', value: plan.producto, counted: true, earned: s.producto, possible: 20, passed: s.producto === 20 },
-        ],
-      }),
-    );
+    const visit = await insertVisitWithGivenScores(db, {
+      campaignId,
+      touchpointId: plan.touchpoint === 'T1' ? t1 : t2,
+      shopperId,
+      questionnaireId,
+      visitedAt: plan.day,
+      status: plan.status,
+      scenario: 'comisiones',
+      narrative: plan.narrative,
+      employee: { name: 'Empleado Confidencial', badge: 'B-77' },
+      score: s.score,
+      waitSeconds: plan.espera,
+      fcr: plan.resuelto,
+      sections: [
+        { key: 'saludo', score: s.saludoScore, earned: s.saludo + s.espera, possible: 20 },
+        { key: 'solucion', score: s.solucionScore, earned: s.resuelto + s.producto, possible: 30, weight: 2 },
+      ],
+      dimensions: [
+        { key: 'protocol', score: s.saludo * 10, earned: s.saludo, possible: 10 },
+        { key: 'speed', score: s.espera * 10, earned: s.espera, possible: 10 },
+        { key: 'resolution', score: s.resuelto * 10, earned: s.resuelto, possible: 10 },
+        { key: 'knowledge', score: s.producto * 5, earned: s.producto, possible: 20 },
+      ],
+      answers: [
+        { questionKey: 'q_saludo', sectionKey: 'saludo', value: plan.saludo, counted: true, earned: s.saludo, possible: 10, passed: plan.saludo },
+        { questionKey: 'q_espera', sectionKey: 'saludo', value: plan.espera, counted: true, earned: s.espera, possible: 10, passed: s.espera === 10 },
+        ...(plan.comentario !== null ? [{ questionKey: 'q_comentario', sectionKey: 'saludo', value: plan.comentario, counted: false }] : []),
+        { questionKey: 'q_resuelto', sectionKey: 'solucion', value: plan.resuelto, counted: true, earned: s.resuelto, possible: 10, passed: plan.resuelto },
+        { questionKey: 'q_producto', sectionKey: 'solucion', value: plan.producto, counted: true, earned: s.producto, possible: 20, passed: s.producto === 20 },
+      ],
+    });
+    visitIds.push(visit.id);
   }
 
-  const otherQuestionnaireId = await insertQuestionnaire(db, { ...DEFINITION, title: 'Ajeno' });
-  const otherTouchpoint = await insertTouchpoint(db, { clientId: otherClientId, name: 'Ajena', channel: 'email', region: 'Madrid' });
-  const otherCampaignId = await insertCampaign(db, {
+  const { id: otherQuestionnaireId } = await insertQuestionnaire(db, { definition: { ...STORED_DEFINITION, title: 'Ajeno' } });
+  const { id: otherTouchpoint } = await insertTouchpoint(db, { clientId: otherClientId, name: 'Ajena', channel: 'email', region: 'Madrid', city: null });
+  const { id: otherCampaignId } = await insertCampaign(db, {
+    ...OCTOBER,
     clientId: otherClientId,
     questionnaireId: otherQuestionnaireId,
     name: 'Campaña ajena',
@@ -239,9 +226,11 @@ export async function seedExportsWorld(db: DataSource, shopperId: string): Promi
  * q_saludo "yes".
  */
 export async function seedLargeCampaign(db: DataSource, input: { clientId: string; shopperId: string; visits: number }): Promise<string> {
-  const touchpointId = await insertTouchpoint(db, { clientId: input.clientId, name: 'Oficina Grande', channel: 'in_person', region: 'Madrid', city: 'Madrid' });
-  const questionnaireId = await insertQuestionnaire(db, DEFINITION);
-  const campaignId = await insertCampaign(db, { clientId: input.clientId, questionnaireId, name: 'Oleada masiva', touchpointIds: [touchpointId] });
+  const { id: touchpointId } = await insertTouchpoint(db, { clientId: input.clientId, name: 'Oficina Grande', channel: 'in_person', region: 'Madrid', city: 'Madrid' });
+  const { id: questionnaireId } = await insertQuestionnaire(db, { definition: STORED_DEFINITION });
+  const { id: campaignId } = await insertCampaign(db, { ...OCTOBER, clientId: input.clientId, questionnaireId, name: 'Oleada masiva', touchpointIds: [touchpointId] });
+  // 4,500 visits one insertVisitWithGivenScores at a time would take tens of thousands of statements: these
+  // three statements write the same rows in bulk (the only rows in test/factories not written by tables.factory.ts).
   await db.query(
     `WITH planned AS (
        SELECT timestamptz '2026-10-01 08:00:00+00' + make_interval(mins => g) AS at, g FROM generate_series(1, $5::int) AS g

@@ -1,12 +1,9 @@
 // Field-work fixtures written straight into the database through the app's DataSource (users through
-// the API), so these tests do not depend on the design routes. Every helper takes overridable defaults.
-import { randomBytes } from 'crypto';
-import { DataSource } from 'typeorm';
+// the API), so these tests do not depend on the design routes. The rows are written by tables.factory.ts.
 import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import type { TestContext } from '../helpers/test-app';
-import * as tables from './tables.factory';
-import { DAY, HOUR } from './tables.factory';
+import { CampaignInput, DAY, HOUR, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint } from './tables.factory';
 import { createUser, loginAdmin, Session } from './users.factory';
 
 export { DAY, HOUR } from './tables.factory';
@@ -102,62 +99,26 @@ export interface FieldworkWorld {
   campaignId: string;
 }
 
-// The fieldwork specs' shapes of the table factories (positional ids, returning the id); the rows are
-// written by tables.factory.ts, the one factory per table.
-
-/** @deprecated use insertClient of tables.factory.ts */
-export async function insertClient(db: DataSource, name = `Client ${randomBytes(3).toString('hex')}`): Promise<string> {
-  return (await tables.insertClient(db, { name })).id;
-}
-
-/** @deprecated use insertTouchpoint of tables.factory.ts (here in UTC unless told otherwise) */
-export async function insertTouchpoint(db: DataSource, clientId: string, overrides: Omit<tables.TouchpointInput, 'clientId'> = {}): Promise<string> {
-  return (await tables.insertTouchpoint(db, { timeZone: 'UTC', ...overrides, clientId })).id;
-}
-
-/** @deprecated use insertQuestionnaire of tables.factory.ts */
-export async function insertQuestionnaire(db: DataSource, definition: QuestionnaireDefinition = FIELDWORK_DEFINITION): Promise<string> {
-  return (await tables.insertQuestionnaire(db, { definition })).id;
-}
-
-/** @deprecated use insertCampaign of tables.factory.ts (here: 30 days either side of today, one visit per touchpoint) */
-export async function insertCampaign(
-  db: DataSource,
-  clientId: string,
-  questionnaireId: string,
-  touchpointIds: string[],
-  overrides: { status?: 'draft' | 'active' | 'closed'; name?: string } = {},
-): Promise<string> {
+/** The field-work campaigns' plan: 30 days either side of today, one visit per touchpoint, the credit-card scenario. */
+export function fieldworkCampaign(): Pick<CampaignInput, 'startsOn' | 'endsOn' | 'visitsPerTouchpoint' | 'scenarios'> {
   const now = Date.now();
-  const campaign = await tables.insertCampaign(db, {
-    clientId,
-    questionnaireId,
-    touchpointIds,
-    name: overrides.name ?? `Wave ${randomBytes(3).toString('hex')}`,
-    status: overrides.status ?? 'active',
+  return {
     startsOn: new Date(now - 30 * DAY).toISOString().slice(0, 10),
     endsOn: new Date(now + 30 * DAY).toISOString().slice(0, 10),
     visitsPerTouchpoint: 1,
     scenarios: [{ key: 'card', title: 'Credit card cost', brief: 'Ask what the credit card costs' }],
-  });
-  return campaign.id;
-}
-
-export type AssignmentOverrides = Omit<tables.AssignmentInput, 'campaignId' | 'touchpointId' | 'status'> & { status?: string };
-
-/** @deprecated use insertAssignment of tables.factory.ts. By default: open, window from 3 days ago to 4 days ahead, planned yesterday. */
-export async function insertAssignment(db: DataSource, campaignId: string, touchpointId: string, overrides: AssignmentOverrides = {}): Promise<string> {
-  return (await tables.insertAssignment(db, { ...overrides, status: overrides.status as tables.AssignmentStatus | undefined, campaignId, touchpointId })).id;
+  };
 }
 
 /** Two clients; the first with a touchpoint, a published questionnaire and an active campaign; users of every role. */
 export async function seedFieldwork(ctx: TestContext): Promise<FieldworkWorld> {
   const admin = await loginAdmin(ctx.http);
-  const clientId = await insertClient(ctx.db);
-  const otherClientId = await insertClient(ctx.db);
-  const touchpointId = await insertTouchpoint(ctx.db, clientId, { name: 'Gran Vía branch', region: 'Centro', city: 'Madrid' });
-  const questionnaireId = await insertQuestionnaire(ctx.db);
-  const campaignId = await insertCampaign(ctx.db, clientId, questionnaireId, [touchpointId]);
+  const { id: clientId } = await insertClient(ctx.db);
+  const { id: otherClientId } = await insertClient(ctx.db);
+  const touchpoint = await insertTouchpoint(ctx.db, { clientId, name: 'Gran Vía branch', region: 'Centro', city: 'Madrid', timeZone: 'UTC' });
+  const touchpointId = touchpoint.id;
+  const { id: questionnaireId } = await insertQuestionnaire(ctx.db, { definition: FIELDWORK_DEFINITION });
+  const { id: campaignId } = await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId, questionnaireId, touchpointIds: [touchpointId] });
   const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
   const shopper = await createUser(ctx.http, admin, { role: 'shopper', name: 'Sofía Shopper' });
   const clientUser = await createUser(ctx.http, admin, { role: 'client', clientId });

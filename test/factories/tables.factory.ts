@@ -2,12 +2,13 @@
 // world (world, fieldwork, kpi, exports factories) builds on these. Each takes the ids it needs and
 // any column to override in one object, and returns the row as tests read it.
 //
-// A visit report is never given scores by hand: insertVisit scores its answers with the submission's
-// own scoreSubmission and stores them with its storeScores, so every stored row agrees with its score.
+// insertVisit scores its answers with the submission's own scoreSubmission and stores them with its
+// storeScores, so every stored row agrees with its score. insertVisitWithGivenScores is the one way to
+// store numbers stated by hand (tests without answers); it writes the same tables the same way.
 import { randomBytes } from 'crypto';
 import type { DataSource } from 'typeorm';
 import type { OpeningHours } from '../../src/clients/domain/opening-hours';
-import type { Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../src/questionnaires/domain/definition';
+import type { AnswerValue, Channel, QuestionnaireDefinition, SubmittedAnswer } from '../../src/questionnaires/domain/definition';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import { scoreSubmission } from '../../src/visit-reports/domain/score-rows';
 import { storeScores } from '../../src/visit-reports/score-writer';
@@ -283,8 +284,36 @@ export async function insertVisit(db: DataSource, input: VisitInput): Promise<Vi
   const scored = scoreSubmission(questionnaire.definition, input.answers, input.channel ?? 'in_person');
   if (scored.rows === undefined) throw new TypeError(`insertVisit: the answers do not fit: ${JSON.stringify(scored.problems)}`);
   const status = input.status ?? 'submitted';
-  const visitedAt = input.visitedAt === undefined ? new Date(Date.now() - DAY) : new Date(input.visitedAt);
-  const report = await one<VisitReportRow>(
+  const report = await insertVisitReportRow(db, {
+    assignment: { ...assignment, shopperId: assignment.shopperId },
+    questionnaireId: questionnaire.id,
+    status,
+    visitedAt: input.visitedAt === undefined ? new Date(Date.now() - DAY) : new Date(input.visitedAt),
+    narrative: input.narrative === undefined ? `Visit narrative ${hex(4)}` : input.narrative,
+    employee: input.employee === undefined ? { name: 'Employee Name', badge: 'B-17' } : input.employee,
+    approvedBy: input.approvedBy ?? null,
+  });
+  const rows = input.withAlerts ? scored.rows : { ...scored.rows, alerts: [] };
+  await storeScores(db, report, rows);
+  await db.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [assignment.id, status]);
+  return { ...report, score: rows.summary.score };
+}
+
+/** The one INSERT INTO visit_reports, shared by insertVisit and insertVisitWithGivenScores; the scores come from storeScores. */
+async function insertVisitReportRow(
+  db: DataSource,
+  input: {
+    assignment: { id: string; campaignId: string; touchpointId: string; shopperId: string };
+    questionnaireId: string;
+    status: VisitReportStatus;
+    visitedAt: Date;
+    narrative: string | null;
+    employee: object | null;
+    approvedBy: string | null;
+  },
+): Promise<VisitReportRow> {
+  const { assignment } = input;
+  return one<VisitReportRow>(
     db,
     `INSERT INTO visit_reports (assignment_id, campaign_id, touchpoint_id, shopper_id, questionnaire_id, status, visited_at, narrative,
                                 employee, submitted_at, approved_at, approved_by)
@@ -297,16 +326,149 @@ export async function insertVisit(db: DataSource, input: VisitInput): Promise<Vi
       assignment.campaignId,
       assignment.touchpointId,
       assignment.shopperId,
-      questionnaire.id,
-      status,
-      visitedAt,
-      input.narrative === undefined ? `Visit narrative ${hex(4)}` : input.narrative,
-      input.employee === null ? null : JSON.stringify(input.employee ?? { name: 'Employee Name', badge: 'B-17' }),
-      input.approvedBy ?? null,
+      input.questionnaireId,
+      input.status,
+      input.visitedAt,
+      input.narrative,
+      input.employee === null ? null : JSON.stringify(input.employee),
+      input.approvedBy,
     ],
   );
-  const rows = input.withAlerts ? scored.rows : { ...scored.rows, alerts: [] };
-  await storeScores(db, report, rows);
-  await db.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [assignment.id, status]);
-  return { ...report, score: rows.summary.score };
+}
+
+// ——— a visit with hand-given scores ———
+
+export interface GivenAnswerRow {
+  questionKey: string;
+  sectionKey: string;
+  value?: unknown;
+  na?: boolean;
+  applicable?: boolean;
+  counted: boolean;
+  earned?: number | null;
+  possible?: number | null;
+  passed?: boolean | null;
+}
+
+export interface VisitWithGivenScoresInput {
+  campaignId: string;
+  questionnaireId: string;
+  touchpointId: string;
+  shopperId: string;
+  /** The assignment's scenario; default none. */
+  scenario?: string | null;
+  /** Default approved. */
+  status?: VisitReportStatus;
+  visitedAt: string;
+  narrative?: string | null;
+  /** The employee the shopper described (staff-only field); default none. */
+  employee?: Record<string, unknown> | null;
+  score: number | null;
+  knockout?: boolean;
+  waitSeconds?: number | null;
+  responseSeconds?: number | null;
+  fcr?: boolean | null;
+  sections?: Array<{ key: string; score: number | null; earned: number; possible: number; weight?: number; knockedOut?: boolean }>;
+  dimensions?: Array<{ key: string; score: number | null; earned: number; possible: number }>;
+  answers?: GivenAnswerRow[];
+}
+
+/**
+ * For tests that state the stored numbers by hand (no answers to score): an assignment (insertAssignment,
+ * window around visitedAt) and its report with exactly the given score rows, written by the submission's
+ * storeScores. Prefer insertVisit, whose rows always agree with the answers.
+ */
+export async function insertVisitWithGivenScores(db: DataSource, input: VisitWithGivenScoresInput): Promise<VisitReportRow> {
+  const status = input.status ?? 'approved';
+  const visitedAt = new Date(input.visitedAt);
+  const assignment = await insertAssignment(db, {
+    campaignId: input.campaignId,
+    touchpointId: input.touchpointId,
+    scenarioKey: input.scenario ?? null,
+    shopperId: input.shopperId,
+    status,
+    windowStart: new Date(visitedAt.getTime() - 2 * DAY),
+    windowEnd: new Date(visitedAt.getTime() + 2 * DAY),
+    plannedAt: visitedAt,
+  });
+  const report = await insertVisitReportRow(db, {
+    assignment: { ...assignment, shopperId: input.shopperId },
+    questionnaireId: input.questionnaireId,
+    status,
+    visitedAt,
+    narrative: input.narrative ?? null,
+    employee: input.employee ?? null,
+    approvedBy: null,
+  });
+  await storeScores(db, report, {
+    answers: (input.answers ?? []).map((answer) => ({
+      questionKey: answer.questionKey,
+      sectionKey: answer.sectionKey,
+      value: answer.value === undefined ? null : (answer.value as AnswerValue | null),
+      na: answer.na ?? false,
+      applicable: answer.applicable ?? true,
+      counted: answer.counted,
+      earned: answer.earned ?? null,
+      possible: answer.possible ?? null,
+      passed: answer.passed ?? null,
+    })),
+    sections: (input.sections ?? []).map((section) => ({
+      sectionKey: section.key,
+      score: section.score,
+      earned: section.earned,
+      possible: section.possible,
+      weight: section.weight ?? 1,
+      knockedOut: section.knockedOut ?? false,
+    })),
+    dimensions: (input.dimensions ?? []).map((dimension) => ({
+      dimension: dimension.key,
+      score: dimension.score,
+      earned: dimension.earned,
+      possible: dimension.possible,
+    })),
+    alerts: [],
+    kpis: { waitSeconds: input.waitSeconds ?? null, responseSeconds: input.responseSeconds ?? null, fcr: input.fcr ?? null },
+    summary: { score: input.score, knockout: input.knockout ?? false, sections: [], dimensions: [] },
+  });
+  return { ...report, score: input.score };
+}
+
+// ——— appeals and alerts ———
+
+export async function insertAppeal(
+  db: DataSource,
+  input: { visitReportId: string; clientId: string; filedBy: string; reason?: string; questionKey?: string | null; status?: 'open' | 'upheld' | 'overturned' },
+): Promise<{ id: string; reason: string }> {
+  return one(
+    db,
+    `INSERT INTO appeals (visit_report_id, client_id, filed_by, question_key, reason, status) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id, reason`,
+    [
+      input.visitReportId,
+      input.clientId,
+      input.filedBy,
+      input.questionKey === undefined ? 'greeting' : input.questionKey,
+      input.reason ?? 'The employee did greet the shopper',
+      input.status ?? 'open',
+    ],
+  );
+}
+
+export async function insertAlert(
+  db: DataSource,
+  input: { visitReportId: string; campaignId: string; touchpointId: string; questionKey?: string; kind?: 'critical_failed' | 'knockout'; reason?: string },
+): Promise<{ id: string; reason: string }> {
+  return one(
+    db,
+    `INSERT INTO alerts (visit_report_id, campaign_id, touchpoint_id, question_key, kind, reason) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id, reason`,
+    [
+      input.visitReportId,
+      input.campaignId,
+      input.touchpointId,
+      input.questionKey ?? 'data_protected',
+      input.kind ?? 'critical_failed',
+      input.reason ?? 'Critical question failed: data_protected',
+    ],
+  );
 }
