@@ -264,9 +264,17 @@ describeWeb('web: console questionnaire editor', () => {
     await page.getByTestId('new-version').click();
     await page.locator('[data-testid="editor"][data-status="draft"]').waitFor();
     const section = page.locator('[data-section-path="sections[1]"]');
+    // A saved draft is checked as it is edited: a zero weight is refused beside its field without a click…
+    await section.getByLabel('Weight').fill('0');
+    await section.locator('[data-problem-for="sections[1].weight"]').waitFor();
+    // …and once fixed, the draft is saved by itself.
     await section.getByLabel('Weight').fill('3');
-    await page.getByTestId('save').click();
+    await expect(section.locator('[data-problem-for="sections[1].weight"]').count()).resolves.toBe(0);
+    await page.locator('[data-testid="editor"][data-dirty="no"]').waitFor();
     await page.getByTestId('editor-notice').waitFor();
+    const id = page.url().split('/').pop()!;
+    const stored = (await ctx.http.get(`/questionnaires/${id}`).set(seed.reviewers[0].session.auth).expect(200)).body;
+    expect(stored.sections[1].weight).toBe(3);
     await page.locator('[data-change="changed:section:service"]').waitFor();
     expect(await page.locator('[data-change="changed:section:service"]').innerText()).toContain('weight: 2 → 3');
     await page.getByTestId('publish').click();

@@ -4,7 +4,7 @@
 // A new questionnaire lives in the page until its first save creates the draft (POST); later saves PUT it.
 import { Alert, Badge, Button, Card, Grid, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api/client';
@@ -26,6 +26,7 @@ import { QuestionEditor } from '../components/QuestionEditor';
 import { diffVersions } from '../components/versionDiff';
 import '../strings';
 
+const AUTOSAVE_MS = 1500;
 const blankQuestion = (n: number): QuestionBody => ({ key: `q${n}`, text: '', type: 'yes_no', maxPoints: 1 }) as QuestionBody;
 const blankSection = (n: number): SectionBody => ({ key: `section_${n}`, title: '', weight: 1, questions: [] });
 
@@ -57,7 +58,10 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
   const readOnly = saved?.status === 'published';
   const counter = body.sections.reduce((sum, section) => sum + section.questions.length, 0) + 1;
 
+  // Counts edits, so a save that finishes after a later edit does not mark that edit as saved.
+  const revision = useRef(0);
   const change = (path: string, next: QuestionnaireBody) => {
+    revision.current += 1;
     setBody(next);
     setDirty(true);
     setNotice(null);
@@ -79,21 +83,31 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
     } else setFailure(error instanceof Error ? error.message : String(error));
   };
   const save = useMutation({
-    mutationFn: async () =>
-      saved
+    mutationFn: async ({ sent }: { sent: number; auto?: boolean }) => {
+      void sent;
+      return saved
         ? unwrapDetailed(await api.PUT('/questionnaires/{id}', { params: { path: { id: saved.id } }, body }))
-        : unwrapDetailed(await api.POST('/questionnaires', { body })),
+        : unwrapDetailed(await api.POST('/questionnaires', { body }));
+    },
     onMutate: () => (setFailure(null), setNotice(null)),
-    onSuccess: (result) => {
+    onSuccess: (result, { sent, auto }) => {
       setProblems([]);
-      setDirty(false);
+      if (sent === revision.current) setDirty(false);
       void invalidate();
       queryClient.setQueryData(['console', 'questionnaire', result.id], result);
       if (!saved) navigate(`/console/questionnaires/${result.id}`, { replace: true });
-      else setNotice(t('console.editor.saved'));
+      else setNotice(t(auto ? 'console.editor.autoSaved' : 'console.editor.saved'));
     },
     onError: reportFailure,
   });
+  const saveNow = (auto = false) => save.mutate({ sent: revision.current, auto });
+  // A saved draft is checked and saved by the API a moment after each edit: its problems appear as the
+  // consultant types, beside their fields (a draft with problems is not stored until they are fixed).
+  useEffect(() => {
+    if (!saved || readOnly || !dirty) return;
+    const timer = setTimeout(() => saveNow(true), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [body]); // eslint-disable-line react-hooks/exhaustive-deps
   const publish = useMutation({
     mutationFn: async (id: string) => unwrapDetailed(await api.POST('/questionnaires/{id}/publish', { params: { path: { id } } })),
     onMutate: () => setFailure(null),
@@ -118,7 +132,7 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's' && !readOnly) {
         event.preventDefault();
-        save.mutate();
+        saveNow();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -153,7 +167,7 @@ function Editor({ initial, saved }: { initial: QuestionnaireBody; saved?: Questi
           </Stack>
           <Group gap="xs">
             {!readOnly && (
-              <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="save">
+              <Button onClick={() => saveNow()} loading={save.isPending} data-testid="save">
                 {t('console.editor.save')}
               </Button>
             )}
