@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { assertCanReadAssignment } from '../common/access/access';
+import { withdrawUnreportedEvidence } from '../evidence/withdraw-evidence';
 import { notFound, ruleViolation } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ASSIGNMENT_VIEW_COLUMNS, ASSIGNMENT_VIEW_FROM, AssignmentViewRow, toAssignmentView } from './assignment-view';
@@ -174,6 +175,7 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
           { field: 'status', reason: `the assignment is ${row.status}` },
         ]);
       }
+      if (action === 'unassign' && row.shopper_id) await withdrawUnreportedEvidence(runner, id, row.shopper_id);
       // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
       const [[after]] = (await runner.query(`UPDATE assignments SET ${set}, updated_at = now() WHERE id = $1 RETURNING status, shopper_id`, [id])) as [
         Array<{ status: string; shopper_id: string | null }>,
@@ -276,8 +278,8 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
         );
       }
 
-      // Race-safe: only one of several concurrent claims finds the row still open.
-      // Race-safe: the row must still be as read (open and free, or held by the same shopper for a reassignment).
+      // Race-safe: only one of several concurrent claims finds the row still open, and a reassignment
+      // finds it still held by the shopper read.
       const taken = await runner.query(
         `UPDATE assignments SET shopper_id = $1, status = 'assigned', assigned_at = now(), updated_at = now()
           WHERE id = $2 AND status = $3 AND shopper_id IS NOT DISTINCT FROM $4::uuid`,
@@ -287,6 +289,7 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
       if (!taken.affected) {
         throw ruleViolation('ASSIGNMENT_TAKEN', 'Someone else took this assignment first', [{ field: 'status', reason: 'no longer open' }]);
       }
+      if (move === 'reassign' && target.shopper_id) await withdrawUnreportedEvidence(runner, id, target.shopper_id);
       if (actor) {
         await recordAudit(runner, {
           userId: actor.id,

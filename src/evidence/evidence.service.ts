@@ -45,6 +45,7 @@ export interface EvidenceRow {
   sanitizedAt: Date | null;
   capture: PhotoCapture | null;
   requestHash: string | null;
+  uploadedBy: string;
   purgedAt: Date | null;
   createdAt: Date;
 }
@@ -53,7 +54,7 @@ const EVIDENCE_COLUMNS = `e.id, e.assignment_id AS "assignmentId", e.visit_repor
   e.original_name AS "originalName", e.mime_type AS "mimeType", e.size_bytes AS "sizeBytes", e.sha256,
   e.storage_path AS "storagePath", e.shareable_storage_path AS "shareableStoragePath",
   e.shareable_size_bytes AS "shareableSizeBytes", e.shareable_sha256 AS "shareableSha256", e.sanitized_at AS "sanitizedAt",
-  e.capture, e.request_hash AS "requestHash", e.purged_at AS "purgedAt", e.created_at AS "createdAt"`;
+  e.capture, e.request_hash AS "requestHash", e.uploaded_by AS "uploadedBy", e.purged_at AS "purgedAt", e.created_at AS "createdAt"`;
 
 /** What an upload hands over: multer's in-memory file. */
 export interface UploadedEvidence {
@@ -247,9 +248,12 @@ export class EvidenceService {
   }
 
   private async listRows(assignmentId: string, actor: AuthUser): Promise<EvidenceView[]> {
+    // A shopper sees only the files they uploaded, whatever else the job holds.
     const rows = await this.db.query<EvidenceRow[]>(
-      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.assignment_id = $1 AND e.purged_at IS NULL ORDER BY e.ordinal`,
-      [assignmentId],
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e
+        WHERE e.assignment_id = $1 AND e.purged_at IS NULL AND ($2::uuid IS NULL OR e.uploaded_by = $2)
+        ORDER BY e.ordinal`,
+      [assignmentId, actor.role === 'shopper' ? actor.id : null],
     );
     if (actor.role !== 'client') return rows.map((row) => toEvidenceView(row, actor));
     // Client users see the cleaned copies' sizes and hashes (files stored before copies existed get
@@ -271,7 +275,7 @@ export class EvidenceService {
     const mayRead = access.reportId
       ? canReadReport(actor, { shopperId: access.reportShopperId!, status: access.reportStatus!, clientId: access.clientId })
       : isStaff(actor) || (actor.role === 'shopper' && access.shopperId === actor.id);
-    if (!mayRead) throw notFound('Evidence file');
+    if (!mayRead || (actor.role === 'shopper' && row.uploadedBy !== actor.id)) throw notFound('Evidence file');
 
     const name = neutralName(row.ordinal, extensionOf(row.mimeType));
     if (actor.role !== 'client') {

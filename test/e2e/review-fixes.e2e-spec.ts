@@ -2,7 +2,8 @@
 // every way a password is set, and the limits on guessing a current password or a reset token.
 import { randomUUID } from 'crypto';
 import { createTestApp, TestContext } from '../helpers/test-app';
-import { createClient } from '../factories/design.factory';
+import sharp from 'sharp';
+import { createActiveCampaign, createClient, isoDate } from '../factories/design.factory';
 import { createUser, login, loginAdmin, Session } from '../factories/users.factory';
 import { expectErrorShape, fieldsOf } from '../helpers/errors';
 
@@ -85,6 +86,40 @@ describe('review fixes', () => {
       const afterChange = await ctx.http.post('/auth/password-reset').send({ token: byAdmin, newPassword: 'old-link-passphrase' });
       expect(afterChange.body.code).toBe('RESET_TOKEN_INVALID');
       await login(ctx.http, shopper.user.email, 'owner-changed-passphrase');
+    });
+  });
+
+  describe('evidence of a shopper who loses the job', () => {
+    it('is withdrawn on reassign and unassign: the next shopper never sees, downloads or reports it', async () => {
+      const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+      const [first, second, third] = [
+        await createUser(ctx.http, admin, { role: 'shopper' }),
+        await createUser(ctx.http, admin, { role: 'shopper' }),
+        await createUser(ctx.http, admin, { role: 'shopper' }),
+      ];
+      const campaign = await createActiveCampaign(ctx.http, consultant, { visitsPerTouchpoint: 1, startsOn: isoDate(1), endsOn: isoDate(30) });
+      const [{ id: job }] = await ctx.db.query<Array<{ id: string }>>(`SELECT id FROM assignments WHERE campaign_id = $1`, [campaign.id]);
+      const photo = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'blue' } }).png().toBuffer();
+      const upload = async (session: Session) =>
+        (await ctx.http.post(`/assignments/${job}/evidence`).set(session.auth).attach('file', photo, 'casa-de-ana.png').expect(201)).body.id as string;
+      const listed = async (session: Session) =>
+        ((await ctx.http.get(`/assignments/${job}/evidence`).set(session.auth).expect(200)).body as Array<{ id: string }>).map((file) => file.id);
+
+      await ctx.http.post(`/assignments/${job}/assign`).set(consultant.auth).send({ shopperId: first.user.id }).expect(200);
+      const firstFile = await upload(first);
+      await ctx.http.post(`/assignments/${job}/assign`).set(consultant.auth).send({ shopperId: second.user.id }).expect(200);
+      expect(await listed(second)).toEqual([]);
+      await ctx.http.get(`/evidence/${firstFile}`).set(second.auth).expect(404);
+      expect(await listed(consultant)).toEqual([]);
+
+      const secondFile = await upload(second);
+      await ctx.http.post(`/assignments/${job}/unassign`).set(consultant.auth).expect(200);
+      await ctx.http.post(`/assignments/${job}/claim`).set(third.auth).expect(200);
+      expect(await listed(third)).toEqual([]);
+      await ctx.http.get(`/evidence/${secondFile}`).set(third.auth).expect(404);
+      const ownFile = await upload(third);
+      expect(await listed(third)).toEqual([ownFile]);
+      expect(await listed(consultant)).toEqual([ownFile]);
     });
   });
 
