@@ -1,15 +1,26 @@
-/// <reference path="../pdf/svg-to-pdfkit.d.ts" />
 // The omnichannel report (PDF) of a program wave, drawn from the program model alone, so it says
 // exactly what GET /programs/:id/waves/:waveId/kpis says. In the campaign report's style: its layout,
 // theme, fonts and chart renderer. No shopper data, no internal ids.
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { ActionResult, ProgramModel } from '../../programs/program-model';
 import { EMPTY, formatChange, formatDecimal, formatDuration, formatInteger, formatLongDate, formatPercent, formatPValue } from '../format';
 import { channelName, labelsFor, ReportLabels, ReportLanguage } from '../i18n';
 import { channelScoresChart, heatmapChart, renderChartSvg } from '../pdf/charts';
-import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from '../pdf/layout';
-import { chartFont, FONT, PAGE, PALETTE, registerFonts } from '../pdf/theme';
+import {
+  contentWidth,
+  coverBand,
+  coverDetails,
+  heading,
+  numberedItem,
+  pageFooters,
+  paragraph,
+  placeChart,
+  renderDocument,
+  subheading,
+  table,
+  TableCell,
+  tiles,
+} from '../pdf/layout';
+import { FONT, PAGE, PALETTE } from '../pdf/theme';
 import { measureTitle, ProgramLabels, programLabelsFor } from './i18n';
 
 type Doc = PDFKit.PDFDocument;
@@ -27,29 +38,13 @@ interface Context {
 export function renderProgramPdf(model: ProgramModel, language: ReportLanguage): Promise<Buffer> {
   const labels = labelsFor(language);
   const words = programLabelsFor(language);
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margins: PAGE.margins,
-    bufferPages: true,
-    autoFirstPage: true,
+  const info = {
     lang: labels.locale,
-    displayTitle: true,
-    info: {
-      Title: `${words.reportTitle} — ${model.program.name} — ${model.wave.name}`,
-      Subject: `${words.reportTitle} — ${model.program.clientName}`,
-      Author: 'Incognito',
-      Creator: 'Incognito',
-      Keywords: `${words.reportTitle}, ${model.program.clientName}`,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  try {
+    title: `${words.reportTitle} — ${model.program.name} — ${model.wave.name}`,
+    subject: `${words.reportTitle} — ${model.program.clientName}`,
+    keywords: `${words.reportTitle}, ${model.program.clientName}`,
+  };
+  return renderDocument(info, (doc) => {
     const context: Context = { doc, model, labels, words, language };
     cover(context);
     doc.addPage();
@@ -60,13 +55,8 @@ export function renderProgramPdf(model: ProgramModel, language: ReportLanguage):
     actions(context);
     channelPages(context);
     method(context);
-    footers(context);
-    doc.end();
-  } catch (error) {
-    doc.destroy(error instanceof Error ? error : undefined);
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-  return done;
+    pageFooters(doc, `${words.reportTitle} · ${model.program.name} · ${model.wave.name}`, labels.page);
+  });
 }
 
 const score = (value: number | null | undefined, language: ReportLanguage) => formatDecimal(value, language);
@@ -85,23 +75,13 @@ function significanceCell(significant: boolean | null, pValue: number | null, la
 // ——— Cover ———
 
 function cover({ doc, model, labels, words, language }: Context): void {
-  const left = PAGE.margins.left;
-  const width = contentWidth(doc);
-  const bandHeight = 330;
-  doc.save().rect(0, 0, doc.page.width, bandHeight).fill(PALETTE.primary).restore();
-  doc.save().rect(0, bandHeight, doc.page.width, 6).fill(PALETTE.accent).restore();
-  doc.font(FONT.bold).fontSize(10).fillColor('#8FD3D4').text(words.reportTitle.toUpperCase(), left, 120, { width, characterSpacing: 0.8 });
-  doc.moveDown(0.6);
-  doc.font(FONT.bold).fontSize(28).fillColor(PALETTE.white).text(model.program.name, left, doc.y, { width, lineGap: 2 });
-  doc.moveDown(0.3);
-  doc.font(FONT.regular).fontSize(15).fillColor('#C9D8E8').text(`${model.program.clientName} · ${model.wave.name}`, left, doc.y, { width });
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .fillColor('#C9D8E8')
-    .text(words.reportSubtitle, left, bandHeight - 40, { width });
-
-  const details: Array<[string, string]> = [
+  coverBand(doc, {
+    kicker: words.reportTitle,
+    title: model.program.name,
+    subtitle: `${model.program.clientName} · ${model.wave.name}`,
+    note: words.reportSubtitle,
+  });
+  const rows: Array<[string, string]> = [
     [labels.client, model.program.clientName],
     [words.program, model.program.name],
     [words.wave, model.wave.name],
@@ -111,56 +91,16 @@ function cover({ doc, model, labels, words, language }: Context): void {
     [labels.visits, formatInteger(model.n, language)],
     [labels.generatedOn, formatLongDate(model.generatedAt, language)],
   ];
-  let y = bandHeight + 44;
-  const labelWidth = 150;
-  for (const [label, value] of details) {
-    doc
-      .font(FONT.bold)
-      .fontSize(8)
-      .fillColor(PALETTE.muted)
-      .text(label.toUpperCase(), left, y + 2, { width: labelWidth, characterSpacing: 0.8 });
-    doc
-      .font(FONT.regular)
-      .fontSize(12)
-      .fillColor(PALETTE.text)
-      .text(value, left + labelWidth, y, { width: width - labelWidth });
-    y = Math.max(doc.y, y + 14) + 10;
-    doc
-      .save()
-      .moveTo(left, y - 5)
-      .lineTo(left + width, y - 5)
-      .lineWidth(0.4)
-      .strokeColor(PALETTE.rule)
-      .stroke()
-      .restore();
-  }
-  const filters = describeFilters(model, labels, language);
-  if (filters.length) {
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(PALETTE.accent)
-      .text(`${labels.filtersApplied}:`, left, y + 6, { width });
-    doc
-      .font(FONT.regular)
-      .fontSize(9)
-      .fillColor(PALETTE.text)
-      .text(filters.join(' · '), left, doc.y + 2, { width });
-  }
-  if (model.filters.includeUnapproved)
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(PALETTE.warn)
-      .text(labels.includesUnapproved, left, doc.y + 6, { width });
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(PALETTE.muted)
-    .text(`${labels.confidential} — ${model.program.clientName}`, left, doc.page.height - PAGE.margins.bottom - 24, {
-      width,
-      lineBreak: false,
-    });
+  coverDetails(
+    doc,
+    {
+      rows,
+      filters: { label: labels.filtersApplied, parts: describeFilters(model, labels, language) },
+      unapprovedWarning: model.filters.includeUnapproved ? labels.includesUnapproved : null,
+      confidential: `${labels.confidential} — ${model.program.clientName}`,
+    },
+    { top: 44, rowGap: 10 },
+  );
 }
 
 function describeFilters(model: ProgramModel, labels: ReportLabels, language: ReportLanguage): string[] {
@@ -174,44 +114,6 @@ function describeFilters(model: ProgramModel, labels: ReportLabels, language: Re
 }
 
 // ——— Summary: the consistency headline ———
-
-interface Tile {
-  label: string;
-  value: string;
-  note: string;
-  noteColor?: string;
-}
-
-function tiles(doc: Doc, items: Tile[]): void {
-  const gap = 10;
-  const left = PAGE.margins.left;
-  const width = (contentWidth(doc) - gap * (items.length - 1)) / items.length;
-  const height = 92;
-  ensureSpace(doc, height + 10);
-  const y = doc.y;
-  items.forEach((item, index) => {
-    const x = left + index * (width + gap);
-    doc.save().roundedRect(x, y, width, height, 4).fill(PALETTE.zebra).restore();
-    doc.save().rect(x, y, 3, height).fill(PALETTE.accent).restore();
-    doc
-      .font(FONT.bold)
-      .fontSize(7.5)
-      .fillColor(PALETTE.muted)
-      .text(item.label.toUpperCase(), x + 12, y + 10, { width: width - 20, characterSpacing: 0.5 });
-    doc
-      .font(FONT.bold)
-      .fontSize(22)
-      .fillColor(PALETTE.primary)
-      .text(item.value, x + 12, y + 36, { width: width - 20, lineBreak: false });
-    doc
-      .font(FONT.regular)
-      .fontSize(7.5)
-      .fillColor(item.noteColor ?? PALETTE.muted)
-      .text(item.note, x + 12, y + 64, { width: width - 20, height: 24, ellipsis: true });
-  });
-  doc.x = left;
-  doc.y = y + height + gap;
-}
 
 /** The sentence a board member reads first: how consistent, how far apart, best and weakest channel, and whether it is real. */
 export function consistencyHeadline(model: ProgramModel, labels: ReportLabels, words: ProgramLabels, language: ReportLanguage): string {
@@ -227,20 +129,6 @@ export function consistencyHeadline(model: ProgramModel, labels: ReportLabels, w
     weakestMean: score(weakest.mean, language),
     differ: model.channelTest ? model.channelTest.significant : null,
   });
-}
-
-function chart(doc: Doc, svg: string, height: number): void {
-  ensureSpace(doc, height + 8);
-  const y = doc.y;
-  SVGtoPDF(doc, svg, PAGE.margins.left, y, {
-    width: contentWidth(doc),
-    height,
-    assumePt: true,
-    preserveAspectRatio: 'xMinYMin meet',
-    fontCallback: chartFont,
-  });
-  doc.x = PAGE.margins.left;
-  doc.y = y + height + 6;
 }
 
 function summary({ doc, model, labels, words, language }: Context): void {
@@ -285,7 +173,7 @@ function summary({ doc, model, labels, words, language }: Context): void {
   doc.moveDown(0.3);
   const height = 165;
   if (model.channels.length)
-    chart(doc, renderChartSvg(channelScoresChart(model, language, labels), { width: contentWidth(doc), height }), height);
+    placeChart(doc, renderChartSvg(channelScoresChart(model, language, labels), { width: contentWidth(doc), height }), height);
   table(
     doc,
     [
@@ -354,7 +242,7 @@ function heatmap({ doc, model, labels, words, language }: Context): void {
     return;
   }
   const height = Math.min(560, 100 + 24 * model.measures.length + 40);
-  chart(doc, renderChartSvg(heatmapChart(model, language, labels), { width: contentWidth(doc), height }), height);
+  placeChart(doc, renderChartSvg(heatmapChart(model, language, labels), { width: contentWidth(doc), height }), height);
 
   // The measures table starts where several of its rows fit, not as a lone row under the heatmap.
   subheading(doc, words.measuresTitle, 160);
@@ -398,45 +286,8 @@ function priorities({ doc, model, labels, words, language }: Context): void {
     const value = measure?.channels.find((row) => row.channel === priority.channel)?.compliance;
     const title = `${measure ? measureTitle(measure, labels) : priority.measureKey} — ${channelName(labels, priority.channel)}`;
     const detail = `${labels.compliance}: ${score(value, language)} · ${words.gap}: ${score(priority.gap, language)} ${labels.points} · ${words.share}: ${percent(priority.share, language)} · ${words.impact}: ${formatDecimal(priority.impact, language, 2)}`;
-    numberedItem(doc, index + 1, title, detail, priority.advice ?? null);
+    numberedItem(doc, index + 1, title, detail, PALETTE.bad, priority.advice ?? null);
   });
-}
-
-function numberedItem(doc: Doc, number: number, title: string, detail: string, note: string | null): void {
-  const left = PAGE.margins.left;
-  const width = contentWidth(doc) - 26;
-  doc.font(FONT.bold).fontSize(10);
-  const needed = doc.heightOfString(title, { width }) + 14 + (note ? doc.heightOfString(note, { width }) + 4 : 0);
-  ensureSpace(doc, needed + 6);
-  const y = doc.y;
-  doc
-    .save()
-    .circle(left + 8, y + 6, 8)
-    .fill(PALETTE.bad)
-    .restore();
-  doc
-    .font(FONT.bold)
-    .fontSize(8.5)
-    .fillColor(PALETTE.white)
-    .text(String(number), left, y + 2.2, { width: 16, align: 'center' });
-  doc
-    .font(FONT.bold)
-    .fontSize(10)
-    .fillColor(PALETTE.text)
-    .text(title, left + 26, y, { width });
-  doc
-    .font(FONT.regular)
-    .fontSize(8.5)
-    .fillColor(PALETTE.muted)
-    .text(detail, left + 26, doc.y + 1, { width });
-  if (note)
-    doc
-      .font(FONT.italic)
-      .fontSize(8.5)
-      .fillColor(PALETTE.text)
-      .text(note, left + 26, doc.y + 2, { width });
-  doc.x = left;
-  doc.y += 7;
 }
 
 // ——— Action plan ———
@@ -601,37 +452,4 @@ function channelPages({ doc, model, labels, words, language }: Context): void {
 function method({ doc, words }: Context): void {
   heading(doc, words.methodTitle, 80);
   for (const text of words.method) paragraph(doc, text, { size: 8.5 });
-}
-
-function footers({ doc, model, labels, words }: Context): void {
-  const range = doc.bufferedPageRange();
-  const left = PAGE.margins.left;
-  const width = contentWidth(doc);
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing below the margin must not open a new page
-    const y = doc.page.height - bottomMargin + 24;
-    doc
-      .save()
-      .moveTo(left, y - 8)
-      .lineTo(left + width, y - 8)
-      .lineWidth(0.5)
-      .strokeColor(PALETTE.rule)
-      .stroke()
-      .restore();
-    doc.font(FONT.regular).fontSize(8).fillColor(PALETTE.muted);
-    doc.text(`${words.reportTitle} · ${model.program.name} · ${model.wave.name}`, left, y, {
-      width: width * 0.7,
-      lineBreak: false,
-      ellipsis: true,
-      height: 10,
-    });
-    doc.text(labels.page(index - range.start + 1, range.count), left + width * 0.7, y, {
-      width: width * 0.3,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottomMargin;
-  }
 }
