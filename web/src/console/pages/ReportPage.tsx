@@ -14,6 +14,7 @@ import {
   useAlerts,
   useApprove,
   useAudit,
+  useConsoleCampaign,
   useEditAnswers,
   useQuestionnaire,
   useReport,
@@ -59,6 +60,8 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
   const navigate = useNavigate();
   const queue = useReviewQueue();
   const alerts = useAlerts();
+  const campaign = useConsoleCampaign(report.campaignId);
+  const scenario = campaign.data?.scenarios.find((item) => item.key === report.scenarioKey);
   const approve = useApprove();
   const returnReport = useReturn();
   const edit = useEditAnswers();
@@ -289,7 +292,12 @@ function ReportReview({ report, questionnaire, onReload }: { report: ReportView;
           <Text size="xs" c="dimmed">
             {t('console.report.scenario')}
           </Text>
-          <Text fw={500}>{report.scenarioKey ?? '—'}</Text>
+          <Text fw={500}>{scenario?.title ?? report.scenarioKey ?? '—'}</Text>
+          {scenario?.brief && (
+            <Text size="xs" c="dimmed">
+              {scenario.brief}
+            </Text>
+          )}
         </Card>
       </SimpleGrid>
 
