@@ -3,7 +3,7 @@
 import { randomUUID } from 'crypto';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import sharp from 'sharp';
-import { createActiveCampaign, createClient, isoDate } from '../factories/design.factory';
+import { createActiveCampaign, createClient, createDraftCampaign, createTouchpoint, isoDate } from '../factories/design.factory';
 import { createUser, login, loginAdmin, Session } from '../factories/users.factory';
 import { expectErrorShape, fieldsOf } from '../helpers/errors';
 
@@ -86,6 +86,25 @@ describe('review fixes', () => {
       const afterChange = await ctx.http.post('/auth/password-reset').send({ token: byAdmin, newPassword: 'old-link-passphrase' });
       expect(afterChange.body.code).toBe('RESET_TOKEN_INVALID');
       await login(ctx.http, shopper.user.email, 'owner-changed-passphrase');
+    });
+  });
+
+  describe('names that are only spaces', () => {
+    it('are refused with 400 naming the field on create and edit of clients, touchpoints and campaigns (they were stored as "")', async () => {
+      const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+      const expectBlank = (response: { status: number; body: { details?: Array<{ field: string; reason: string }> } }, field: string) => {
+        expectErrorShape(400, response);
+        expect(fieldsOf(response.body)).toEqual([field]);
+      };
+      expectBlank(await ctx.http.post('/clients').set(consultant.auth).send({ name: '   ' }), 'name');
+      const client = await createClient(ctx.http, consultant);
+      expectBlank(await ctx.http.patch(`/clients/${client.id}`).set(consultant.auth).send({ version: 1, name: ' \t ' }), 'name');
+      const touchpoint = await createTouchpoint(ctx.http, consultant, client.id);
+      expectBlank(await ctx.http.post(`/clients/${client.id}/touchpoints`).set(consultant.auth).send({ name: 'Oficina', channel: 'in_person', region: '  ' }), 'region');
+      expectBlank(await ctx.http.patch(`/clients/${client.id}/touchpoints/${touchpoint.id}`).set(consultant.auth).send({ version: 1, name: '  ' }), 'name');
+      const draft = await createDraftCampaign(ctx.http, consultant, {});
+      expectBlank(await ctx.http.patch(`/campaigns/${draft.id}`).set(consultant.auth).send({ version: 1, name: '   ' }), 'name');
+      expect((await ctx.http.get(`/clients/${client.id}`).set(consultant.auth).expect(200)).body.name).toBe(client.name);
     });
   });
 

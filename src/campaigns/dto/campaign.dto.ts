@@ -16,7 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { NestedDto } from '../../common/http/validation';
+import { NestedDto, NotBlank } from '../../common/http/validation';
 import type { Channel, Dimension } from '../../questionnaires/domain/definition';
 import type { CampaignStatus } from '../campaign.entity';
 import { PageQuery } from '../../common/http/paging';
@@ -89,7 +89,7 @@ export const TARGET_FIELDS_MATCH_DIMENSIONS: SameKeys<TargetsDto, Dimension | 'o
 export class CreateCampaignDto {
   @ApiProperty() @IsUUID() clientId: string;
   @ApiProperty({ description: 'A published questionnaire version' }) @IsUUID() questionnaireId: string;
-  @ApiProperty({ example: 'Oleada 1 – 2026' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ example: 'Oleada 1 – 2026' }) @IsString() @NotBlank() @MaxLength(300) name: string;
   @ApiProperty({ example: '2026-03-01', description: 'First day (YYYY-MM-DD)' })
   @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
   startsOn: string;

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { NestedDto, OptionalNotNull } from '../../common/http/validation';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { NestedDto, NotBlank, OptionalNotNull } from '../../common/http/validation';
 import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
 
 export class CreateClientDto {
-  @ApiProperty({ example: 'Banco Ejemplo' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Banco Ejemplo' }) @IsString() @NotBlank() @MaxLength(200) name: string;
 }
 
 export class ClientView {
@@ -35,9 +35,9 @@ export class OpeningHoursDto {
 }
 
 export class CreateTouchpointDto {
-  @ApiProperty({ example: 'Oficina Gran Vía' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Oficina Gran Vía' }) @IsString() @NotBlank() @MaxLength(200) name: string;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel: Channel;
-  @ApiProperty({ example: 'Madrid' }) @IsString() @IsNotEmpty() @MaxLength(120) region: string;
+  @ApiProperty({ example: 'Madrid' }) @IsString() @NotBlank() @MaxLength(120) region: string;
   @ApiPropertyOptional({ example: 'Madrid' }) @IsOptional() @IsString() @MaxLength(120) city?: string;
   @ApiPropertyOptional({ example: 'Gran Vía 1' }) @IsOptional() @IsString() @MaxLength(300) address?: string;
   @ApiPropertyOptional({ description: 'Social-network or messaging handle', example: '@bancoejemplo' })
@@ -83,7 +83,7 @@ const versionProperty = () =>
 /** PATCH /clients/:id: the create fields, plus archived. */
 export class UpdateClientDto {
   @versionProperty() @IsInt() @Min(1) version: number;
-  @ApiPropertyOptional({ example: 'Banco Ejemplo' }) @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'Banco Ejemplo' }) @OptionalNotNull() @IsString() @NotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ description: 'true archives the client (data kept, no new campaigns); false restores it' })
   @OptionalNotNull()
   @IsBoolean()
@@ -93,8 +93,8 @@ export class UpdateClientDto {
 /** PATCH /clients/:clientId/touchpoints/:id: the create fields but the channel, plus active (false retires it). */
 export class UpdateTouchpointDto {
   @versionProperty() @IsInt() @Min(1) version: number;
-  @ApiPropertyOptional({ example: 'Oficina Gran Vía' }) @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ example: 'Madrid' }) @OptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(120) region?: string;
+  @ApiPropertyOptional({ example: 'Oficina Gran Vía' }) @OptionalNotNull() @IsString() @NotBlank() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'Madrid' }) @OptionalNotNull() @IsString() @NotBlank() @MaxLength(120) region?: string;
   @ApiPropertyOptional({ example: 'Madrid', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(120) city?: string | null;
   @ApiPropertyOptional({ example: 'Gran Vía 1', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
   @ApiPropertyOptional({ example: '@bancoejemplo', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) handle?: string | null;

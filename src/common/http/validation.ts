@@ -1,6 +1,6 @@
 import { applyDecorators, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { ErrorDetail } from '../errors/domain-error';
 
 /** Flattens class-validator's tree into one entry per offending field, with a dotted/indexed path. */
@@ -49,4 +49,9 @@ export function NestedDto(type: () => new (...args: never[]) => object, options:
  */
 export function OptionalNotNull(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** Text that must hold something besides spaces: the services trim it, and an all-blank name would be stored as ''. */
+export function NotBlank(): PropertyDecorator {
+  return Matches(/\S/u, { message: '$property must not be blank' });
 }
