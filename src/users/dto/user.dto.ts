@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -86,14 +86,6 @@ export class ShopperProfileView {
   @ApiProperty({ enum: CHANNELS, isArray: true }) channels: Channel[];
 }
 
-const conflictsProperty = () =>
-  ApiPropertyOptional({
-    description: 'Shoppers: ids of existing clients they must never evaluate (replaces the list); an unknown id is a 422 naming it',
-    type: [String],
-    format: 'uuid',
-    maxItems: 200,
-  });
-
 /** PATCH /users/:id: within the rules of who may create whom; the version read. */
 export class UpdateUserDto {
   @ApiProperty({ minimum: 1, description: 'The version read; a stale one is a 409 STALE_VERSION' }) @IsInt() @Min(1) version: number;
@@ -108,7 +100,12 @@ export class UpdateUserDto {
   @IsUUID()
   clientId?: string | null;
   @ApiPropertyOptional({ type: ShopperProfileDto, description: 'Shoppers only' }) @OptionalNotNull() @NestedDto(() => ShopperProfileDto) profile?: ShopperProfileDto;
-  @conflictsProperty()
+  @ApiPropertyOptional({
+    description: 'Shoppers: ids of existing clients they must never evaluate (replaces the list); an unknown id is a 422 naming it',
+    type: [String],
+    format: 'uuid',
+    maxItems: 200,
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
@@ -117,22 +114,13 @@ export class UpdateUserDto {
   conflictClientIds?: string[];
 }
 
-/** PATCH /auth/me: one's own name, and a shopper's profile and conflicts of interest. */
-export class UpdateMeDto {
+/** PATCH /auth/me: one's own name, and a shopper's profile and conflicts of interest (as PATCH /users/:id has them). */
+export class UpdateMeDto extends PickType(UpdateUserDto, ['name', 'profile', 'conflictClientIds'] as const) {
   @ApiPropertyOptional({ minimum: 1, description: 'The version read; when sent, a stale one is a 409 STALE_VERSION' })
   @IsOptional()
   @IsInt()
   @Min(1)
   version?: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) name?: string | null;
-  @ApiPropertyOptional({ type: ShopperProfileDto, description: 'Shoppers only' }) @OptionalNotNull() @NestedDto(() => ShopperProfileDto) profile?: ShopperProfileDto;
-  @conflictsProperty()
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
-  @ArrayUnique()
-  conflictClientIds?: string[];
 }
 
 export class ChangePasswordDto {
