@@ -118,6 +118,12 @@ export class AccountsService {
     const change = changedFields(before, after);
     if (!change) return toUserView(current);
     await runner.manager.getRepository(User).update({ id: current.id }, { ...after, version: current.version + 1 });
+    if (before.active && !after.active) {
+      // Signed out for good: a later reactivation must not revive the tokens or reset links of before
+      // (the deactivation may have been for a stolen one).
+      await runner.query(`UPDATE users SET tokens_valid_after = $2, kept_session_id = NULL WHERE id = $1`, [current.id, new Date()]);
+      await voidResetTokens(runner, current.id);
+    }
     const action =
       before.active !== after.active ? (after.active ? 'reactivate' : 'deactivate') : before.role !== after.role ? 'role.change' : 'update';
     await recordAudit(runner, { userId: actor.id, action, entity: 'user', entityId: current.id, ...change });
@@ -144,7 +150,7 @@ export class AccountsService {
         [user.id, passwordHash, new Date(), actor.sessionId ?? null],
       );
       // A reset link issued before the owner chose a new password must not undo it.
-      await runner.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+      await voidResetTokens(runner, user.id);
       await recordAudit(runner, {
         userId: actor.id,
         action: 'password.change',
@@ -164,7 +170,7 @@ export class AccountsService {
     const expiresAt = new Date(Date.now() + RESET_TOKEN_HOURS * 3600_000);
     await inTransaction(this.dataSource, async (runner) => {
       // A new token replaces any earlier unused one: only the latest works.
-      await runner.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [id]);
+      await voidResetTokens(runner, id);
       await runner.query(`INSERT INTO password_reset_tokens (user_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4)`, [
         id,
         sha256(token),
@@ -218,6 +224,11 @@ export class AccountsService {
       });
     });
   }
+}
+
+/** Every unused reset token of the user stops working. */
+async function voidResetTokens(runner: QueryRunner, userId: string): Promise<void> {
+  await runner.query(`UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
 }
 
 async function lockUser(runner: QueryRunner, id: string): Promise<User | null> {

@@ -103,7 +103,7 @@ describe('administration: accounts, passwords and shopper profiles', () => {
       });
     });
 
-    it('refuses a deactivated user’s live token at the next request; reactivated, it works again', async () => {
+    it('refuses a deactivated user’s live token at the next request, and still after a reactivation (sign in again)', async () => {
       const shopper = await createUser(ctx.http, admin, { role: 'shopper', email: `deactivated-${Date.now()}@test.local` });
       await me(shopper).expect(200);
       await ctx.http.patch(`/users/${shopper.user.id}`).set(consultant.auth).send({ version: 1, active: false }).expect(200);
@@ -111,7 +111,7 @@ describe('administration: accounts, passwords and shopper profiles', () => {
       expect((await ctx.http.get('/assignments').set(shopper.auth)).status).toBe(401);
       expect((await audit(shopper.user.id))[0]).toMatchObject({ action: 'deactivate', before: { active: true }, after: { active: false } });
       await ctx.http.patch(`/users/${shopper.user.id}`).set(consultant.auth).send({ version: 2, active: true }).expect(200);
-      await me(shopper).expect(200);
+      expectErrorShape(401, await me(shopper));
     });
 
     it('applies a role change at the next request', async () => {

@@ -61,6 +61,18 @@ describe('review fixes', () => {
       expect(admins.map((user) => user.id)).toContain(admin.user.id);
     });
 
+    it('a deactivation signs out every session for good: reactivating the account does not revive old tokens or reset links', async () => {
+      const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
+      const token = await issueReset(admin, shopper.user.id);
+      await ctx.http.get('/auth/me').set(shopper.auth).expect(200);
+      await ctx.http.patch(`/users/${shopper.user.id}`).set(admin.auth).send({ version: 1, active: false }).expect(200);
+      await ctx.http.get('/auth/me').set(shopper.auth).expect(401);
+      await ctx.http.patch(`/users/${shopper.user.id}`).set(admin.auth).send({ version: 2, active: true }).expect(200);
+      await ctx.http.get('/auth/me').set(shopper.auth).expect(401);
+      expect((await ctx.http.post('/auth/password-reset').send({ token, newPassword: 'revived-link-passphrase' })).body.code).toBe('RESET_TOKEN_INVALID');
+      await ctx.http.get('/auth/me').set((await resetToSession(shopper, 'after-reactivation-passphrase')).auth).expect(200);
+    });
+
     it('a consultant’s reset token for a shopper stops working once the shopper is made a consultant', async () => {
       const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
       const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
@@ -180,6 +192,11 @@ describe('review fixes', () => {
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     });
   });
+
+  const resetToSession = async (session: Session, password: string) => {
+    await resetTo(session, password);
+    return session;
+  };
 
   /** Sets a known password through a reset token (used where the factory's password is not at hand). */
   async function resetTo(session: Session, password: string): Promise<string> {
