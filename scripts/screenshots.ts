@@ -17,6 +17,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/database/embedded-
 import { ADMIN } from '../test/helpers/test-app';
 import { chromiumMissingMessage, chromiumAvailable, launchChromium } from '../test/web/browser';
 import { seedPortal } from '../test/web/seed';
+import { seedProgram } from '../test/web/program-seed';
 import { fillFormForScreenshot, seedShopperApp } from '../test/web/shopper-seed';
 import { seedConsole } from '../test/web/console-seed';
 import { createActiveCampaign } from '../test/factories/design.factory';
@@ -107,6 +108,26 @@ async function main(): Promise<void> {
         await spanish.goto(`/portal/campaigns/${seed.campaignId}`);
         await dashboardReady(spanish);
         await shoot('07-dashboard-phone-es', spanish);
+
+        // An omnichannel program of the same bank (test/web/program-seed.ts): branch, phone and email in two waves.
+        const programSeed = await seedProgram(
+          { db: app.get(DataSource), http: request(app.getHttpServer()) },
+          { visitsPerTouchpoint: 10, client: { id: seed.clientId, user: seed.clientUser } },
+        );
+        await page.goto(`/portal/programs/${programSeed.programId}/waves/${programSeed.wave2Id}`);
+        await page.locator('[data-testid="program"][data-loaded="yes"]').waitFor();
+        await page.getByTestId('heatmap-chart').scrollIntoViewIfNeeded();
+        await page.locator('[data-testid="heatmap-chart"] [data-chart-ready="yes"]').waitFor();
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(300); // the chart's first frame
+        await shoot('17-program-wave', page);
+        await spanish.goto(`/portal/programs/${programSeed.programId}/waves/${programSeed.wave2Id}`);
+        await spanish.locator('[data-testid="program"][data-loaded="yes"]').waitFor();
+        await spanish.getByTestId('heatmap-chart').scrollIntoViewIfNeeded();
+        await spanish.locator('[data-testid="heatmap-chart"] [data-chart-ready="yes"]').waitFor();
+        await spanish.evaluate(() => window.scrollTo(0, 0));
+        await spanish.waitForTimeout(300);
+        await shoot('18-program-wave-phone-es', spanish);
 
         // The shopper app on a phone (test/web/shopper-seed.ts: a questionnaire with every question type).
         const shopperSeed = await seedShopperApp({ db: app.get(DataSource), http: request(app.getHttpServer()) });

@@ -87,7 +87,7 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
                 <Table.Thead>
                   <Table.Tr>
                     {head}
-                    <Table.Th scope="col" ta="right">
+                    <Table.Th scope="col" ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {words.before} → {words.after}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">

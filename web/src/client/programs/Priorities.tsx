@@ -1,6 +1,6 @@
 // The program's priorities: each (measure, channel) below the measure's best channel, by gap × share, with
 // the advice of that channel's questionnaire; each can become an action-plan item.
-import { Alert, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Button, List, Text } from '@mantine/core';
 import { channelName } from '@server/exports/i18n';
 import { measureTitle, type ProgramLabels } from '@server/exports/program/i18n';
 import { useState } from 'react';
@@ -50,37 +50,34 @@ export function Priorities({ model, programId, words }: { model: ProgramModel; p
             const name = `${title(priority.measureKey)} · ${channelName(labels, priority.channel)}`;
             return (
               <List.Item key={`${priority.measureKey}-${priority.channel}`} data-priority={`${priority.measureKey}:${priority.channel}`}>
-                <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                  <div style={{ flex: '1 1 260px', minWidth: 0 }}>
-                    <Text fw={600} size="sm">
-                      {name}
-                    </Text>
-                    <Text size="sm" c="gray.7">
-                      {words.gap}: <Figure kpi={`${path}.gap`} format="decimal" value={priority.gap} /> {labels.points} · {words.share}:{' '}
-                      <Figure kpi={`${path}.share`} format="percent" value={priority.share} /> · {words.impact}:{' '}
-                      <Figure kpi={`${path}.impact`} format="decimal" value={priority.impact} />
-                    </Text>
-                    {priority.advice && (
-                      <Text size="sm" mt={2}>
-                        <Text span inherit fw={600}>
-                          {t('dashboard.advice')}:
-                        </Text>{' '}
-                        {priority.advice}
-                      </Text>
-                    )}
-                  </div>
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => {
-                      setAdded(false);
-                      setPlanning(priority);
-                    }}
-                    aria-label={`${t('programs.planAction')}: ${name}`}
-                  >
-                    {t('programs.planAction')}
-                  </Button>
-                </Group>
+                <Text fw={600} size="sm">
+                  {name}
+                </Text>
+                <Text size="sm" c="gray.7">
+                  {words.gap}: <Figure kpi={`${path}.gap`} format="decimal" value={priority.gap} /> {labels.points} · {words.share}:{' '}
+                  <Figure kpi={`${path}.share`} format="percent" value={priority.share} /> · {words.impact}:{' '}
+                  <Figure kpi={`${path}.impact`} format="decimal" value={priority.impact} />
+                </Text>
+                {priority.advice && (
+                  <Text size="sm" mt={2}>
+                    <Text span inherit fw={600}>
+                      {t('dashboard.advice')}:
+                    </Text>{' '}
+                    {priority.advice}
+                  </Text>
+                )}
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  mt={6}
+                  onClick={() => {
+                    setAdded(false);
+                    setPlanning(priority);
+                  }}
+                  aria-label={`${t('programs.planAction')}: ${name}`}
+                >
+                  {t('programs.planAction')}
+                </Button>
               </List.Item>
             );
           })}

@@ -447,7 +447,7 @@ function Results({ model, programId, words }: { model: ProgramModel; programId: 
         {!trend ? (
           <Text c="dimmed">{labels.noPreviousWave}</Text>
         ) : (
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Stack gap="md">
             <TrendTable
               title={t('programs.channelTrend')}
               rows={trend.channels.map((row) => ({
@@ -466,7 +466,7 @@ function Results({ model, programId, words }: { model: ProgramModel; programId: 
               })}
               head={words.measure}
             />
-          </SimpleGrid>
+          </Stack>
         )}
       </Section>
 

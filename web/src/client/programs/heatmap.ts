@@ -70,7 +70,7 @@ export function heatmapOption(
     },
     yAxis: {
       type: 'category',
-      data: [...titles].reverse().map((title) => shortLabel(title, narrow ? 16 : 36)),
+      data: [...titles].reverse().map((title) => shortLabel(title, narrow ? 16 : 48)),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: { ...TEXT, fontSize: narrow ? 10 : 12 },
