@@ -26,6 +26,8 @@ const QuestionnaireEditorPage = lazy(() => import('./console/pages/Questionnaire
 const ConsoleCampaignListPage = lazy(() => import('./console/pages/CampaignListPage'));
 const CampaignWizardPage = lazy(() => import('./console/pages/CampaignWizardPage'));
 const CampaignPage = lazy(() => import('./console/pages/CampaignPage'));
+const ProgramListPage = lazy(() => import('./console/programs/ProgramListPage'));
+const ProgramSetupPage = lazy(() => import('./console/programs/ProgramPage'));
 const FieldworkPage = lazy(() => import('./console/pages/FieldworkPage'));
 const InboxPage = lazy(() => import('./console/pages/InboxPage'));
 const PeoplePage = lazy(() => import('./console/pages/PeoplePage'));
@@ -89,6 +91,8 @@ export const router = createBrowserRouter([
           { path: 'campaigns', element: <ConsoleCampaignListPage /> },
           { path: 'campaigns/new', element: <CampaignWizardPage /> },
           { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+          { path: 'programs', element: <ProgramListPage /> },
+          { path: 'programs/:programId', element: <ProgramSetupPage /> },
           { path: 'fieldwork', element: <FieldworkPage /> },
           { path: 'inbox', element: <InboxPage /> },
           { path: 'people', element: <PeoplePage /> },

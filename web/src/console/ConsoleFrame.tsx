@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from '../shared/auth/RequireAuth';
 import './strings';
+import './programs/strings';
 
 const SECTIONS = [
   { path: '/console', key: 'review' },
   { path: '/console/questionnaires', key: 'questionnaires' },
   { path: '/console/clients', key: 'clients' },
   { path: '/console/campaigns', key: 'campaigns' },
+  { path: '/console/programs', key: 'programs' },
   { path: '/console/fieldwork', key: 'fieldwork' },
   { path: '/console/inbox', key: 'inbox' },
   { path: '/console/people', key: 'people' },
