@@ -1,6 +1,7 @@
-// One factory per table, written straight into the database with overridable defaults: every test
-// world (world, fieldwork, kpi, exports factories) builds on these. Each takes the ids it needs and
-// any column to override in one object, and returns the row as tests read it.
+// One factory per table, written straight into the database with overridable defaults: every test world
+// (world, fieldwork, exports factories, the web seeds) builds on these. Each takes the ids it needs and
+// any column to override in one object, and returns the row as tests read it. Users are made through
+// the API (users.factory.ts).
 //
 // insertVisit scores its answers with the submission's own scoreSubmission and stores them with its
 // storeScores, so every stored row agrees with its score. insertVisitWithGivenScores is the one way to

@@ -1,7 +1,8 @@
 // A two-tenant world for e2e tests, written straight into the database (users through the API).
 // Every row is written by tables.factory.ts (one insert per table); buildWorld() puts them together:
-// clients A and B, each with touchpoints, a published questionnaire, an active campaign, assignments in every state, a submitted and an approved visit report, an appeal
-// and an alert. Names carry a per-world marker so a test can tell whether one tenant's data leaked.
+// clients A and B, each with touchpoints, a published questionnaire, an active campaign, assignments in
+// every state, a submitted and an approved visit report, an appeal and an alert. Names carry a per-world
+// marker so a test can tell whether one tenant's data leaked.
 import { randomBytes } from 'crypto';
 import type { SubmittedAnswer } from '../../src/questionnaires/domain/definition';
 import type { TestContext } from '../helpers/test-app';
@@ -26,7 +27,8 @@ import {
 } from './tables.factory';
 import { createUser, loginAdmin, Session } from './users.factory';
 
-// security-input.e2e-spec.ts takes insertClient from here.
+// The same function, re-exported for security-input.e2e-spec.ts, which imports it from here (that file
+// was being edited by a reviewer; point it at tables.factory.ts and drop this line).
 export { insertClient } from './tables.factory';
 
 export const PASSING_ANSWERS: SubmittedAnswer[] = [
@@ -60,6 +62,9 @@ export interface World {
   b: Tenant;
 }
 
+/** The tenant's assignments' window: from 5 days ago to 5 days ahead. */
+const TENANT_WINDOW = () => ({ windowStart: new Date(Date.now() - 5 * DAY), windowEnd: new Date(Date.now() + 5 * DAY) });
+
 /**
  * Adds an assigned visit and its report (passing answers, scored like a submission) for a tenant's
  * shopper, e.g. a second report to share evidence with. The assignment's window runs from 5 days ago
@@ -71,7 +76,12 @@ export async function addTenantVisit(
   overrides: { status?: VisitReportStatus; approvedBy?: string; touchpointIndex?: number; answers?: SubmittedAnswer[] } = {},
 ): Promise<{ assignment: AssignmentRow; report: VisitReportRow }> {
   const touchpoint = tenant.touchpoints[overrides.touchpointIndex ?? 0];
-  const assignment = await insertAssignment(ctx.db, { ...TENANT_WINDOW(), campaignId: tenant.campaign.id, touchpointId: touchpoint.id, shopperId: tenant.shopper.user.id });
+  const assignment = await insertAssignment(ctx.db, {
+    ...TENANT_WINDOW(),
+    campaignId: tenant.campaign.id,
+    touchpointId: touchpoint.id,
+    shopperId: tenant.shopper.user.id,
+  });
   const report = await insertVisit(ctx.db, {
     assignment,
     questionnaire: tenant.questionnaire,
@@ -82,9 +92,6 @@ export async function addTenantVisit(
   });
   return { assignment: { ...assignment, status: report.status }, report };
 }
-
-/** The tenant's assignments' window: from 5 days ago to 5 days ahead. */
-const TENANT_WINDOW = () => ({ windowStart: new Date(Date.now() - 5 * DAY), windowEnd: new Date(Date.now() + 5 * DAY) });
 
 export async function buildTenant(ctx: Pick<TestContext, 'db' | 'http'>, admin: Session, consultant: Session, label: string): Promise<Tenant> {
   const { db } = ctx;
