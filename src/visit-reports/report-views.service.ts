@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { assertCanReadVisitReport } from '../common/access/access';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
 import { notFound } from '../common/errors/domain-error';
+import { maskPersonalData } from '../kpis/domain/masking';
 import { listQuestions } from '../questionnaires/domain/definition';
 import { AuditEntryView, ReportListItem, ReportView, AnswerView, SectionScoreView, DimensionScoreView } from './dto/report.dto';
 import { ListReportsQuery } from './dto/review.dto';
@@ -115,7 +116,17 @@ export class ReportViewsService {
       dimensions: [...row.dimensions].sort(by(dimensionOrder, (d: DimensionScoreView) => d.key)),
       answers: [...row.answers].sort(by(questionOrder, (a: AnswerView) => a.questionKey)),
     };
-    if (user.role === 'client') return view; // never any shopper identity or personal data
+    if (user.role === 'client') {
+      // Never any shopper identity or personal data: what the shopper wrote is masked as the KPI model
+      // masks it (a signed narrative, an e-mail or phone in a text answer).
+      const textQuestions = new Set(questions.filter(({ question }) => question.type === 'text').map(({ question }) => question.key));
+      const mask = (text: string) => maskPersonalData(text, row.shopper_name);
+      view.narrative = view.narrative === null ? null : mask(view.narrative);
+      view.answers = view.answers.map((answer) =>
+        textQuestions.has(answer.questionKey) && typeof answer.value === 'string' ? { ...answer, value: mask(answer.value) } : answer,
+      );
+      return view;
+    }
     view.shopperId = row.shopper_id;
     view.returnComment = row.return_comment;
     view.expenses = Number(row.expenses);

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { createActiveCampaign, createClient, createDraftCampaign, createTouchpoint, isoDate } from '../factories/design.factory';
 import { createUser, login, loginAdmin, Session } from '../factories/users.factory';
 import { expectErrorShape, fieldsOf } from '../helpers/errors';
+import { buildWorld } from '../factories/world.factory';
 
 describe('review fixes', () => {
   let ctx: TestContext;
@@ -151,6 +152,29 @@ describe('review fixes', () => {
       const ownFile = await upload(third);
       expect(await listed(third)).toEqual([ownFile]);
       expect(await listed(consultant)).toEqual([ownFile]);
+    });
+  });
+
+  describe('a visit report as a client user reads it', () => {
+    it('masks the shopper’s name, e-mails and phone numbers in the narrative and text answers (as the KPI model does); staff read them as written', async () => {
+      const ctxWorld = await buildWorld(ctx);
+      const report = ctxWorld.a.reports.approved.id;
+      await ctx.db.query(`UPDATE users SET name = 'Laura Gómez' WHERE id = $1`, [ctxWorld.a.shopper.user.id]);
+      const signed = 'Me atendieron rápido. Un saludo, Laura Gomez (laura.g@correo.example, 600 123 456)';
+      await ctx.db.query(`UPDATE visit_reports SET narrative = $2 WHERE id = $1`, [report, signed]);
+      await ctx.db.query(`UPDATE visit_answers SET value = to_jsonb($2::text) WHERE visit_report_id = $1 AND question_key = 'comment'`, [
+        report,
+        'Soy Laura, escribidme a laura.g@correo.example',
+      ]);
+      const asClient = (await ctx.http.get(`/visit-reports/${report}`).set(ctxWorld.a.clientUser.auth).expect(200)).body as {
+        narrative: string;
+        answers: Array<{ questionKey: string; value: unknown }>;
+      };
+      expect(asClient.narrative).toBe('Me atendieron rápido. Un saludo, [shopper] ([email], [phone])');
+      expect(asClient.answers.find((answer) => answer.questionKey === 'comment')?.value).toBe('Soy [shopper], escribidme a [email]');
+      expect(asClient.answers.find((answer) => answer.questionKey === 'greeting')?.value).toBe(true);
+      const asConsultant = (await ctx.http.get(`/visit-reports/${report}`).set(ctxWorld.consultant.auth).expect(200)).body as { narrative: string };
+      expect(asConsultant.narrative).toBe(signed);
     });
   });
 
