@@ -1,7 +1,7 @@
 // Programs in the console, in Chromium, as a consultant: a program made with a measure of its own that maps
 // two differently keyed questions (one per channel's questionnaire) onto one; a repeated measure key refused
 // with the API's words on its field; a wave of two channel campaigns and a second naming the first, stored
-// exactly so; the wave's link opens the portal's page with the API's figures, the own measure among them.
+// exactly so; the measure renamed; the wave's link opens the portal's page with the API's figures, the own measure among them.
 import type { Page } from 'playwright-core';
 import type { ProgramModel } from '../../src/programs/program-model';
 import { login } from '../factories/users.factory';
@@ -118,13 +118,22 @@ describeWeb('web: console programs', () => {
     expect(await march.innerText()).toContain('Enero');
     expect(await march.getByTestId('download-pdf').count()).toBe(1);
 
+    // Edited: the measure renamed and saved (PATCH /programs/:id); the wave's page uses the new title.
+    await page.getByTestId('program-form').getByLabel('Measure 1: title').fill('Tiempo hasta ser atendido');
+    await page.getByTestId('save-program').click();
+    await page.getByTestId('program-saved').waitFor();
+    expect((await ctx.http.get(`/programs/${programId}`).set(auth).expect(200)).body.measures).toEqual([
+      { key: 'tiempo_espera', title: 'Tiempo hasta ser atendido', questionKeys: ['espera', 'espera_linea'] },
+    ]);
+
     // The wave's page: what the client sees, every figure the API's, the own measure among the measures.
     await march.getByTestId('wave-page').click();
     await page.waitForURL(new RegExp(`/portal/programs/${programId}/waves/${waves[1].id}`));
     await page.locator('[data-testid="program"][data-loaded="yes"]').waitFor();
     const model = (await ctx.http.get(`/programs/${programId}/waves/${waves[1].id}/kpis`).set(auth).expect(200)).body as ProgramModel;
     const own = model.measures.find((measure) => measure.key === 'tiempo_espera')!;
-    expect(own).toMatchObject({ kind: 'custom', title: 'Tiempo de espera' });
+    expect(own).toMatchObject({ kind: 'custom', title: 'Tiempo hasta ser atendido' });
+    expect(await page.getByTestId('program').innerText()).toContain('Tiempo hasta ser atendido');
     expect(own.channels.map((cell) => cell.channel).sort()).toEqual(['in_person', 'phone']);
     const figures = await shownFigures(page);
     expect(figures.length).toBeGreaterThan(10);

@@ -41,7 +41,7 @@ export default function ProgramPage() {
           </Text>
         )}
       </div>
-      <ProgramForm key={program.data.updatedAt} program={program.data} />
+      <ProgramForm key={program.data.id} program={program.data} />
       <Card withBorder>
         <Stack gap="sm">
           <Title order={2} size="h3">
@@ -233,7 +233,7 @@ function NewWave({ programId, waves, campaigns }: { programId: string; waves: Pr
             />
           </Group>
           <fieldset style={{ border: 0, padding: 0, margin: 0 }} data-testid="wave-campaigns">
-            <legend>
+            <legend style={{ padding: 0 }}>
               <Text size="sm" fw={500}>
                 {t('console.programs.pickCampaigns')}
               </Text>
