@@ -344,7 +344,7 @@ export class CampaignsService {
       [campaign.id],
     );
     const replanFrom = today > campaign.startsOn ? today : campaign.startsOn;
-    let replanned = 0;
+    const replanned: Array<{ id: string; visit: PlannedVisit }> = [];
     for (const touchpoint of touchpoints) {
       const own = jobs.filter((job) => job.touchpoint_id === touchpoint.id);
       if (!own.length) continue;
@@ -364,14 +364,20 @@ export class CampaignsService {
         }
         throw error;
       }
-      for (const [index, visit] of plan.entries()) {
-        await manager.query(
-          `UPDATE assignments SET status = 'open', window_start = $2, window_end = $3, planned_at = $4, updated_at = now() WHERE id = $1`,
-          [own[index].id, visit.windowStart, visit.windowEnd, visit.plannedAt],
-        );
-      }
-      replanned += plan.length;
+      plan.forEach((visit, index) => replanned.push({ id: own[index].id, visit }));
     }
+    // Every re-planned job in one statement (a large campaign has thousands).
+    await manager.query(
+      `UPDATE assignments a SET status = 'open', window_start = p.window_start, window_end = p.window_end, planned_at = p.planned_at, updated_at = now()
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS p(id, window_start, window_end, planned_at)
+        WHERE a.id = p.id`,
+      [
+        replanned.map((job) => job.id),
+        replanned.map((job) => job.visit.windowStart),
+        replanned.map((job) => job.visit.windowEnd),
+        replanned.map((job) => job.visit.plannedAt),
+      ],
+    );
     await manager.query(`UPDATE campaigns SET ends_on = $2, version = version + 1 WHERE id = $1`, [campaign.id, dto.endsOn]);
     await recordAudit(manager, {
       userId: user.id,
@@ -379,7 +385,7 @@ export class CampaignsService {
       entity: 'campaign',
       entityId: campaign.id,
       before: { endsOn: before.endsOn },
-      after: { endsOn: dto.endsOn, jobsReplanned: replanned },
+      after: { endsOn: dto.endsOn, jobsReplanned: replanned.length },
     });
   }
 
