@@ -39,25 +39,27 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
       data-testid="action-state"
     />
   );
-  const common = (item: Item) => (
+  const measureCell = (item: Item) => (
+    <Table.Th scope="row" fw={600}>
+      {item.measureTitle}
+      {item.note && (
+        <Text size="xs" c="dimmed" fw={400}>
+          {item.note}
+        </Text>
+      )}
+    </Table.Th>
+  );
+  const details = (item: Item) => (
     <>
-      <Table.Th scope="row" fw={600}>
-        {item.measureTitle}
-        {item.note && (
-          <Text size="xs" c="dimmed" fw={400}>
-            {item.note}
-          </Text>
-        )}
-      </Table.Th>
       <Table.Td>{target(item)}</Table.Td>
       <Table.Td>{item.owner}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(item.dueOn)}</Table.Td>
       <Table.Td>{stateSelect(item)}</Table.Td>
     </>
   );
-  const head = (
+  const measureHead = <Table.Th scope="col">{words.measure}</Table.Th>;
+  const detailsHead = (
     <>
-      <Table.Th scope="col">{words.measure}</Table.Th>
       <Table.Th scope="col">{words.target}</Table.Th>
       <Table.Th scope="col">{words.owner}</Table.Th>
       <Table.Th scope="col">{words.dueOn}</Table.Th>
@@ -86,7 +88,7 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
               <Table verticalSpacing="xs" fz="sm" striped data-testid="action-results">
                 <Table.Thead>
                   <Table.Tr>
-                    {head}
+                    {measureHead}
                     <Table.Th scope="col" ta="right" style={{ whiteSpace: 'nowrap' }}>
                       {words.before} → {words.after}
                     </Table.Th>
@@ -94,6 +96,7 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
                       {labels.change}
                     </Table.Th>
                     <Table.Th scope="col">{labels.significance}</Table.Th>
+                    {detailsHead}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -101,7 +104,7 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
                     const path = `actions[id=${item.id}]`;
                     return (
                       <Table.Tr key={item.id} data-action-id={item.id}>
-                        {common(item)}
+                        {measureCell(item)}
                         <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                           <Figure kpi={`${path}.before`} format="decimal" value={item.before} /> →{' '}
                           <Figure kpi={`${path}.after`} format="decimal" value={item.after} />
@@ -121,6 +124,7 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
                             testName={item.test ? words.testNames[item.test] : undefined}
                           />
                         </Table.Td>
+                        {details(item)}
                       </Table.Tr>
                     );
                   })}
@@ -140,12 +144,16 @@ export function ActionPlan({ model, programId, words }: { model: ProgramModel; p
             <ScrollBox label={words.plannedTitle}>
               <Table verticalSpacing="xs" fz="sm" striped data-testid="action-planned">
                 <Table.Thead>
-                  <Table.Tr>{head}</Table.Tr>
+                  <Table.Tr>
+                    {measureHead}
+                    {detailsHead}
+                  </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {model.plannedActions.map((item) => (
                     <Table.Tr key={item.id} data-action-id={item.id}>
-                      {common(item)}
+                      {measureCell(item)}
+                      {details(item)}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

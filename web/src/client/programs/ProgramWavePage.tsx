@@ -150,7 +150,12 @@ function Results({ model, programId, words }: { model: ProgramModel; programId: 
         <Tile
           testId="tile-channel-test"
           label={t('programs.channelTest')}
-          value={model.channelTest === null ? '—' : model.channelTest.significant ? words.channelsDiffer : words.channelsDoNotDiffer}
+          value={
+            // Words, not a figure: a smaller size so they fit a phone's half-width tile.
+            <Text span inherit fz={{ base: 18, sm: 22 }} style={{ overflowWrap: 'anywhere' }} data-testid="channel-test">
+              {model.channelTest === null ? '—' : model.channelTest.significant ? words.channelsDiffer : words.channelsDoNotDiffer}
+            </Text>
+          }
           note={
             model.channelTest ? (
               <>
