@@ -189,6 +189,15 @@ async function main(): Promise<void> {
         await desk.goto(`/console/fieldwork?campaignId=${wave.id}`);
         await desk.getByTestId('board').waitFor();
         await shoot('16-console-fieldwork', desk, false);
+        // The bank's program set up in the console: a measure of its own over two channels' differently keyed questions, its waves.
+        await http
+          .patch(`/programs/${programSeed.programId}`)
+          .set(reviewer.session.auth)
+          .send({ measures: [{ key: 'tiempo_espera', title: 'Tiempo de espera', questionKeys: ['espera', 'espera_linea'] }] })
+          .expect(200);
+        await desk.goto(`/console/programs/${programSeed.programId}`);
+        await desk.locator('[data-testid="waves"] [data-wave-id]').first().waitFor();
+        await shoot('19-console-program', desk);
       } finally {
         await browser.close();
       }
