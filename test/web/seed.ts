@@ -21,7 +21,7 @@ import {
   insertVisit,
   type TouchpointRow,
 } from '../factories/tables.factory';
-import { login, loginAdmin } from '../factories/users.factory';
+import { createAccount, login, loginAdmin } from '../factories/users.factory';
 
 const DAY = 24 * 3600 * 1000;
 export const PASSWORD = 'web-test-password-1';
@@ -53,14 +53,6 @@ const SCENARIOS = [
   { key: 'account', title: 'Abrir una cuenta', brief: 'Pregunta cómo abrir una cuenta.' },
 ];
 
-async function createUser(http: TestAgent, adminAuth: { Authorization: string }, body: Record<string, unknown>): Promise<string> {
-  const response = await http
-    .post('/users')
-    .set(adminAuth)
-    .send({ password: PASSWORD, ...body });
-  if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.id as string;
-}
 
 export async function seedPortal(
   ctx: { db: DataSource; http: TestAgent },
@@ -71,13 +63,13 @@ export async function seedPortal(
   const admin = await loginAdmin(http);
   const client = await insertClient(db, { name: 'Banco Meridiano' });
   const clientUser = { email: 'calidad@bancomeridiano.example', password: PASSWORD, name: 'Javier Ortega' };
-  await createUser(http, admin.auth, { email: clientUser.email, role: 'client', clientId: client.id, name: clientUser.name });
+  await createAccount(http, admin, { email: clientUser.email, role: 'client', clientId: client.id, name: clientUser.name, password: PASSWORD });
   const consultant = { email: 'marta.ruiz@consultora.example', password: PASSWORD };
-  const consultantId = await createUser(http, admin.auth, { email: consultant.email, role: 'consultant', name: 'Marta Ruiz' });
-  const shopperIds = [await createUser(http, admin.auth, { email: SHOPPER.email, role: 'shopper', name: SHOPPER.name })];
+  const consultantId = await createAccount(http, admin, { email: consultant.email, role: 'consultant', name: 'Marta Ruiz', password: PASSWORD });
+  const shopperIds = [await createAccount(http, admin, { email: SHOPPER.email, role: 'shopper', name: SHOPPER.name, password: PASSWORD })];
   for (let i = 1; i <= 3; i++) {
     shopperIds.push(
-      await createUser(http, admin.auth, { email: `evaluador${i}@shoppers.example`, role: 'shopper', name: `Evaluador Secreto ${i}` }),
+      await createAccount(http, admin, { email: `evaluador${i}@shoppers.example`, role: 'shopper', name: `Evaluador Secreto ${i}`, password: PASSWORD }),
     );
   }
 

@@ -10,7 +10,7 @@ import type { QuestionnaireDefinition, SubmittedAnswer } from '../../src/questio
 import { checkDefinition } from '../../src/questionnaires/domain/definition-checker';
 import { normalizeDefinition } from '../../src/questionnaires/domain/normalize';
 import { insertAssignment, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint } from '../factories/tables.factory';
-import { login, loginAdmin } from '../factories/users.factory';
+import { createAccount, login, loginAdmin } from '../factories/users.factory';
 import { PASSWORD } from './seed';
 
 const DAY = 24 * 3600 * 1000;
@@ -112,14 +112,6 @@ export interface ShopperSeed {
   submitted: { assignmentId: string };
 }
 
-async function createUser(http: TestAgent, adminAuth: { Authorization: string }, body: Record<string, unknown>): Promise<string> {
-  const response = await http
-    .post('/users')
-    .set(adminAuth)
-    .send({ password: PASSWORD, ...body });
-  if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body.id as string;
-}
 
 /** A small photo-like PNG (a brochure), different per `shade` so each upload is its own file. */
 export function brochurePhoto(shade = 0): Promise<Buffer> {
@@ -155,7 +147,7 @@ export async function seedShopperApp(ctx: { db: DataSource; http: TestAgent }): 
   const admin = await loginAdmin(http);
   const client = await insertClient(db, { name: 'Banco Meridiano' });
   const account = async (email: string, name: string): Promise<ShopperAccount> => ({
-    id: await createUser(http, admin.auth, { email, role: 'shopper', name }),
+    id: await createAccount(http, admin, { email, role: 'shopper', name, password: PASSWORD }),
     email,
     password: PASSWORD,
     name,
@@ -164,7 +156,7 @@ export async function seedShopperApp(ctx: { db: DataSource; http: TestAgent }): 
   const claimer = await account('pablo.nuevo@shoppers.example', 'Pablo Nuevo');
   const rival = await account('rosa.rapida@shoppers.example', 'Rosa Rápida');
   const consultant = { email: 'ana.revisora@consultora.example', password: PASSWORD };
-  await createUser(http, admin.auth, { email: consultant.email, role: 'consultant', name: 'Ana Revisora' });
+  await createAccount(http, admin, { email: consultant.email, role: 'consultant', name: 'Ana Revisora', password: PASSWORD });
 
   const questionnaire = await insertQuestionnaire(db, { definition: SHOPPER_DEFINITION });
   const home = await insertTouchpoint(db, { clientId: client.id, name: 'Oficina Sol', region: 'Madrid', city: 'Madrid' });
