@@ -345,7 +345,8 @@ export class CampaignsService {
     );
     const replanFrom = today > campaign.startsOn ? today : campaign.startsOn;
     const replanned: Array<{ id: string; visit: PlannedVisit }> = [];
-    for (const touchpoint of touchpoints) {
+    // A touchpoint retired since activation gets no new visits: its unclaimed jobs stay as they are.
+    for (const touchpoint of touchpoints.filter((candidate) => candidate.active)) {
       const own = jobs.filter((job) => job.touchpoint_id === touchpoint.id);
       if (!own.length) continue;
       let plan: PlannedVisit[];

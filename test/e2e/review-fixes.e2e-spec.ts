@@ -155,6 +155,31 @@ describe('review fixes', () => {
     });
   });
 
+  describe('extending an active campaign', () => {
+    it('re-plans the unclaimed jobs of open touchpoints only: a touchpoint retired since gets no new visits', async () => {
+      const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+      const client = await createClient(ctx.http, consultant);
+      const [open, retired] = [await createTouchpoint(ctx.http, consultant, client.id), await createTouchpoint(ctx.http, consultant, client.id)];
+      const campaign = await createActiveCampaign(ctx.http, consultant, {
+        clientId: client.id,
+        touchpointIds: [open.id, retired.id],
+        startsOn: isoDate(-10),
+        endsOn: isoDate(5),
+        visitsPerTouchpoint: 1,
+      });
+      // Both jobs ran out unclaimed; the second branch closed.
+      await ctx.db.query(`UPDATE assignments SET status = 'expired' WHERE campaign_id = $1`, [campaign.id]);
+      await ctx.http.patch(`/clients/${client.id}/touchpoints/${retired.id}`).set(consultant.auth).send({ version: 1, active: false }).expect(200);
+      const version = (await ctx.http.get(`/campaigns/${campaign.id}`).set(consultant.auth)).body.version as number;
+      await ctx.http.patch(`/campaigns/${campaign.id}`).set(consultant.auth).send({ version, endsOn: isoDate(40) }).expect(200);
+      const jobs = await ctx.db.query<Array<{ touchpoint_id: string; status: string }>>(
+        `SELECT touchpoint_id, status FROM assignments WHERE campaign_id = $1`,
+        [campaign.id],
+      );
+      expect(Object.fromEntries(jobs.map((job) => [job.touchpoint_id, job.status]))).toEqual({ [open.id]: 'open', [retired.id]: 'expired' });
+    });
+  });
+
   describe('a visit report as a client user reads it', () => {
     it('masks the shopper’s name, e-mails and phone numbers in the narrative and text answers (as the KPI model does); staff read them as written', async () => {
       const ctxWorld = await buildWorld(ctx);
