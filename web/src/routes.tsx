@@ -32,6 +32,8 @@ const FieldworkPage = lazy(() => import('./console/pages/FieldworkPage'));
 const InboxPage = lazy(() => import('./console/pages/InboxPage'));
 const PeoplePage = lazy(() => import('./console/pages/PeoplePage'));
 const ClientsPage = lazy(() => import('./console/pages/ClientsPage'));
+const PayablesPage = lazy(() => import('./console/admin/PayablesPage'));
+const AuditPage = lazy(() => import('./console/admin/AuditPage'));
 const JobBoardPage = lazy(() => import('./shopper/pages/JobBoardPage'));
 const MyVisitsPage = lazy(() => import('./shopper/pages/MyVisitsPage'));
 const VisitFormPage = lazy(() => import('./shopper/pages/VisitFormPage'));
@@ -97,6 +99,8 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'clients', element: <ClientsPage /> },
+          { path: 'payables', element: <PayablesPage /> },
+          { path: 'audit', element: <AuditPage /> },
         ],
       },
     ],

@@ -6,6 +6,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useSession } from '../shared/auth/RequireAuth';
 import './strings';
 import './programs/strings';
+import './admin/strings';
 
 const SECTIONS = [
   { path: '/console', key: 'review' },
@@ -16,6 +17,8 @@ const SECTIONS = [
   { path: '/console/fieldwork', key: 'fieldwork' },
   { path: '/console/inbox', key: 'inbox' },
   { path: '/console/people', key: 'people' },
+  { path: '/console/payables', key: 'payables' },
+  { path: '/console/audit', key: 'audit', adminOnly: true },
 ] as const;
 
 export function isStaff(role: string | undefined): boolean {
@@ -35,7 +38,7 @@ export default function ConsoleFrame() {
     // Mantine's error red (#fa5252) is 3.3:1 on white; the console's field problems use a darker red (AA).
     <div style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' } as React.CSSProperties}>
       <Group component="nav" aria-label={t('console.nav.label')} gap="xs" mb="md">
-        {SECTIONS.map((section) => (
+        {SECTIONS.filter((section) => !('adminOnly' in section) || session?.user.role === 'admin').map((section) => (
           <Button
             key={section.path}
             component={Link}

@@ -25,6 +25,7 @@ import { useSession } from '../../shared/auth/RequireAuth';
 import { useFormat } from '../../shared/format/format';
 import { Empty, ErrorState, Loading } from '../../shared/layout/states';
 import { ScrollBox } from '../../shared/layout/ScrollBox';
+import { UserEditor } from '../admin/UserEditor';
 import { unwrapDetailed, useConsoleCampaigns, useConsoleClients, useUsers } from '../api';
 import '../strings';
 
@@ -36,6 +37,7 @@ export default function PeoplePage() {
   const isAdmin = session?.user.role === 'admin';
   const roles: Role[] = isAdmin ? ['shopper', 'client', 'consultant', 'admin'] : ['shopper', 'client'];
   const [role, setRole] = useState<Role>('shopper');
+  const [editing, setEditing] = useState<string | null>(null);
   const users = useUsers(role);
   const clients = useConsoleClients();
   const clientName = new Map((clients.data ?? []).map((client) => [client.id, client.name]));
@@ -48,7 +50,10 @@ export default function PeoplePage() {
       <SegmentedControl
         w="fit-content"
         value={role}
-        onChange={(value) => setRole(value as Role)}
+        onChange={(value) => {
+          setRole(value as Role);
+          setEditing(null);
+        }}
         data={roles.map((value) => ({ value, label: t(`console.people.roles.${value}`) }))}
       />
       {users.isPending ? (
@@ -65,6 +70,8 @@ export default function PeoplePage() {
                 <Table.Th>{t('console.people.name')}</Table.Th>
                 <Table.Th>{t('console.people.email')}</Table.Th>
                 {role === 'client' && <Table.Th>{t('console.c.client')}</Table.Th>}
+                <Table.Th>{t('console.admin.status')}</Table.Th>
+                <Table.Th>{t('console.admin.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -73,12 +80,28 @@ export default function PeoplePage() {
                   <Table.Td>{user.name ?? '—'}</Table.Td>
                   <Table.Td>{user.email}</Table.Td>
                   {role === 'client' && <Table.Td>{user.clientId ? (clientName.get(user.clientId) ?? '—') : '—'}</Table.Td>}
+                  <Table.Td data-field="active">{user.active ? t('console.admin.activeShort') : t('console.admin.inactive')}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={`${t('console.admin.edit')}: ${user.email}`}
+                      aria-expanded={editing === user.id}
+                      onClick={() => setEditing(editing === user.id ? null : user.id)}
+                    >
+                      {t('console.admin.edit')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </ScrollBox>
       )}
+      {(() => {
+        const user = users.data?.find((candidate) => candidate.id === editing);
+        return user ? <UserEditor key={user.id} user={user} roles={roles} onClose={() => setEditing(null)} /> : null;
+      })()}
       <ShopperQuality />
     </Stack>
   );
