@@ -7,9 +7,10 @@ import { AuthUser, isStaff } from '../common/auth/auth-user';
 import { crossChannelConsistency } from '../kpis/domain/consistency';
 import { compareWaves, confidenceInterval95, Sample } from '../kpis/domain/statistics';
 import type { WaveComparison } from '../kpis/kpi-model';
-import { countedStatuses } from '../kpis/visit-scope';
+import { KpisService } from '../kpis/kpis.service';
+import { countedStatuses, visitScope } from '../kpis/visit-scope';
 import { dimensionName, labelsFor, resolveReportLanguage } from '../exports/i18n';
-import { Channel, CHANNELS, timingMetricOf } from '../questionnaires/domain/definition';
+import { Channel, CHANNELS, QuestionnaireDefinition, timingMetricOf } from '../questionnaires/domain/definition';
 import { Measure, measureAdvice } from './domain/measures';
 import { poolProportions, poolSamples, proportionPercent } from './domain/pooling';
 import { ChannelValue, programPriorities, weakestChannel } from './domain/priorities';
@@ -84,11 +85,14 @@ function proportionComparison(before: Proportion, after: Proportion): WaveCompar
 export class ProgramModelService {
   private readonly queries: ProgramQueries;
 
+  private readonly kpis: KpisService;
+
   constructor(
     dataSource: DataSource,
     private readonly programs: ProgramsService,
   ) {
     this.queries = new ProgramQueries(dataSource);
+    this.kpis = new KpisService(dataSource);
   }
 
   async buildModel(user: AuthUser, programId: string, waveId: string, filters: ProgramFilters): Promise<ProgramModel> {
@@ -238,6 +242,7 @@ export class ProgramModelService {
       ),
       actions: [],
       plannedActions: [],
+      comments: { themes: [], analysedVisits: 0 },
     };
 
     const previousFigures = measureFigures(measures, previousCounts, previousDimensions);
@@ -261,6 +266,19 @@ export class ProgramModelService {
       ),
     );
     model.plannedActions = planned.map((action) => ({ ...this.actionFields(action, measureByKey.get(action.measureKey)) }));
+    // The comments' themes, every campaign of the wave pooled, with the same filters (the previous wave: channel and region).
+    const themeSource =
+      (scopeFilters: typeof visitFilters) => (campaign: { id: string; definition: QuestionnaireDefinition; language: string }) => ({
+        scope: visitScope(campaign.id, { ...scopeFilters, includeUnapproved }, staff),
+        definition: campaign.definition,
+        language: campaign.language,
+      });
+    const previousCampaigns = previousWave ? await this.programs.waveCampaigns(previousWave.id) : null;
+    model.comments = await this.kpis.themesAcross(
+      campaigns.map(themeSource(visitFilters)),
+      previousCampaigns?.map(themeSource({ channel: filters.channel, region: filters.region, from: undefined, to: undefined })) ?? null,
+      language,
+    );
     return model;
   }
 

@@ -1,7 +1,7 @@
 // The program model of docs/api.md "Programs" (docs/kpis.md §5b): one wave of a client's program across its
 // channels. The JSON endpoint, the omnichannel PDF and its Excel workbook all read this one object.
 // Fields may be added, never renamed.
-import type { WaveComparison } from '../kpis/kpi-model';
+import type { KpiModel, WaveComparison } from '../kpis/kpi-model';
 import type { Channel } from '../questionnaires/domain/definition';
 import type { MeasureKind } from './domain/measures';
 import type { Priority } from './domain/priorities';
@@ -96,4 +96,9 @@ export interface ProgramModel {
   actions: ActionResult[];
   /** Action-plan items made after this wave: what the next wave will measure. */
   plannedActions: Array<Omit<ActionResult, 'before' | 'after' | 'change' | 'nBefore' | 'nAfter' | 'pValue' | 'significant' | 'test'>>;
+  /**
+   * The themes of the wave's comments, all its campaigns pooled (KpisService.themesAcross, docs/kpis.md
+   * "Qualitative analysis"); against the previous wave when there is one.
+   */
+  comments: { themes: KpiModel['comments']['themes']; analysedVisits: number };
 }

@@ -2,7 +2,7 @@
 // The answers themselves are typed by the interfaces in program.dto.ts and program-model.ts; the
 // SAME_SHAPE checks at the bottom fail to compile when a class here and its interface part ways.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KeyedWaveComparison, KpiConsistency, WaveComparison } from '../../kpis/kpi-model';
+import { KeyedWaveComparison, KpiConsistency, KpiTheme, WaveComparison } from '../../kpis/kpi-model';
 import { CHANNELS, type Channel } from '../../questionnaires/domain/definition';
 import type { MeasureKind } from '../domain/measures';
 import type { SignificanceTest } from '../domain/program-statistics';
@@ -209,6 +209,12 @@ class ActionResultView extends PlannedActionView {
   @ApiPropertyOptional({ enum: TEST_NAMES }) test?: SignificanceTest['name'];
 }
 
+export class ProgramCommentsView {
+  @ApiProperty({ type: [KpiTheme], description: "The questionnaires' themes merged by key" }) themes: KpiTheme[];
+  @ApiProperty({ description: 'Visits the themes are computed over (each campaign: its 2,000 most recent visits in scope)' })
+  analysedVisits: number;
+}
+
 export class ProgramModelResponse {
   @ApiProperty({ type: ProgramRefView }) program: ProgramRefView;
   @ApiProperty({ type: WaveRefView }) wave: WaveRefView;
@@ -231,6 +237,8 @@ export class ProgramModelResponse {
   @ApiProperty({ type: [ActionResultView], description: 'Action-plan items made after the previous wave, measured before → after' })
   actions: ActionResultView[];
   @ApiProperty({ type: [PlannedActionView], description: 'Action-plan items made after this wave' }) plannedActions: PlannedActionView[];
+  @ApiProperty({ type: ProgramCommentsView, description: "The themes of the wave's comments, its campaigns pooled" })
+  comments: ProgramCommentsView;
 }
 
 /** True when A and B accept the same values: a class here cannot drift from the interface it documents. */
