@@ -2361,6 +2361,12 @@ export interface components {
             share: number;
             visits: number;
         };
+        ProgramCommentsView: {
+            /** @description Visits the themes are computed over (each campaign: its 2,000 most recent visits in scope) */
+            analysedVisits: number;
+            /** @description The questionnaires' themes merged by key */
+            themes: components["schemas"]["KpiTheme"][];
+        };
         ProgramFcrView: {
             /** @enum {string} */
             channel: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
@@ -2403,6 +2409,8 @@ export interface components {
             channels: components["schemas"]["ProgramChannelView"][];
             /** @description Welch’s ANOVA on the visit scores */
             channelTest: components["schemas"]["SignificanceTestView"] | null;
+            /** @description The themes of the wave's comments, its campaigns pooled */
+            comments: components["schemas"]["ProgramCommentsView"];
             consistency: components["schemas"]["KpiConsistency"];
             fcr: components["schemas"]["ProgramFcrView"][];
             filters: components["schemas"]["ProgramFiltersView"];
