@@ -162,6 +162,24 @@ describeWeb('web: program page', () => {
     expect(workbook.worksheets.length).toBeGreaterThan(3);
   });
 
+  it('shows a consultant the programs of the client picked, and lets the consultant change an item’s state', async () => {
+    const page = await ctx.newPage();
+    await signIn(page, seed.consultant);
+    await page.getByRole('combobox', { name: 'Client' }).click();
+    await page.getByRole('option', { name: 'Caja Horizonte' }).click();
+    await page.locator(`[data-program-id="${seed.programId}"] [data-wave-id="${seed.wave2Id}"]`).click();
+    await waitForFigures(page);
+    const state = page.getByTestId('action-results').locator(`tr[data-action-id="${seed.actionId}"]`).getByRole('combobox');
+    expect(await state.inputValue()).toBe('Done');
+    await state.click();
+    const [patched] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith(`/actions/${seed.actionId}`) && response.request().method() === 'PATCH'),
+      page.getByRole('option', { name: 'In progress' }).click(),
+    ]);
+    expect(patched.status()).toBe(200);
+    expect((await model()).actions.find((action) => action.id === seed.actionId)?.state).toBe('in_progress');
+  });
+
   it('fits a phone’s screen', async () => {
     const page = await ctx.newPage({ viewport: { width: 375, height: 812 } });
     await signIn(page, seed.clientUser);
