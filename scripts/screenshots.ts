@@ -189,6 +189,19 @@ async function main(): Promise<void> {
         await desk.goto(`/console/fieldwork?campaignId=${wave.id}`);
         await desk.getByTestId('board').waitFor();
         await shoot('16-console-fieldwork', desk, false);
+        // The shoppers' payables once three visits are approved, as an admin sees them (with "Mark as paid").
+        for (const id of consoleSeed.reportIds.filter((id) => id !== consoleSeed.knockoutReportId).slice(0, 3)) {
+          await http.post(`/visit-reports/${id}/approve`).set(reviewer.session.auth).expect(200);
+        }
+        const office = await open('en-GB', { width: 1366, height: 900 });
+        await office.goto('/sign-in');
+        await office.getByLabel(/^Email/).fill(ADMIN.email);
+        await office.getByLabel(/^Password/).fill(ADMIN.password);
+        await office.getByRole('button', { name: /^Sign in$/ }).click();
+        await office.waitForURL(/\/portal/);
+        await office.goto('/console/payables');
+        await office.getByTestId('payables').waitFor();
+        await shoot('20-console-payables', office, false);
         // The bank's program set up in the console: a measure of its own over two channels' differently keyed questions, its waves.
         await http
           .patch(`/programs/${programSeed.programId}`)

@@ -1,9 +1,11 @@
 // Administration in the console, in Chromium: a user edited and deactivated (the API then shows them inactive
 // and refuses their live token), a one-time reset token shown once; the payables of an approved visit listed
 // and downloaded as Excel and CSV, a payout marking them paid and a second one refused in words; the audit
-// page listing the deactivation. Each new page checked with axe.
+// page listing the deactivation; a draft campaign edited with the wizard, an active one's end date extended.
+// Each new page checked with axe.
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../helpers/test-app';
+import { createDraftCampaign } from '../factories/design.factory';
 import type { Session } from '../factories/users.factory';
 import { describeWeb } from './browser';
 import { ConsoleSeed, createConsoleUser, seedConsole } from './console-seed';
@@ -112,6 +114,38 @@ describeWeb('web: console administration', () => {
       .filter({ has: page.locator('[data-change-field="active"]') });
     await entry.first().waitFor();
     expect(await entry.first().locator('[data-change-field="active"]').innerText()).toBe('active true → false');
+    await expectAccessible(page);
+  });
+
+  it("edits a draft campaign with the wizard and extends an active campaign's end date", async () => {
+    const auth = seed.reviewers[0].session.auth;
+    const draft = await createDraftCampaign(ctx.http, seed.reviewers[0].session, {
+      clientId: seed.clientId,
+      questionnaireId: seed.questionnaireId,
+      touchpointIds: [seed.touchpoints[0].id],
+      name: 'Oleada de verano',
+    });
+    await page.goto(`/console/campaigns/${draft.id}`);
+    await page.getByTestId('edit-campaign').click();
+    const name = page.getByRole('textbox', { name: 'Name' });
+    await page.getByRole('heading', { name: 'Edit Oleada de verano' }).waitFor();
+    expect(await name.inputValue()).toBe('Oleada de verano');
+    await name.fill('Oleada de verano (revisada)');
+    await expectAccessible(page);
+    for (let step = 0; step < 5; step++) await page.getByTestId('wizard-next').click();
+    await page.getByTestId('create-campaign').click();
+    await page.waitForURL(new RegExp(`/console/campaigns/${draft.id}$`));
+    await page.getByRole('heading', { name: 'Oleada de verano (revisada)' }).waitFor();
+    const edited = (await ctx.http.get(`/campaigns/${draft.id}`).set(auth).expect(200)).body;
+    expect(edited).toMatchObject({ name: 'Oleada de verano (revisada)', status: 'draft', touchpointIds: [seed.touchpoints[0].id] });
+
+    const active = (await ctx.http.get(`/campaigns/${seed.campaignId}`).set(auth).expect(200)).body as { endsOn: string };
+    const later = new Date(Date.parse(`${active.endsOn}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/console/campaigns/${seed.campaignId}`);
+    await page.getByTestId('extend-end').getByLabel('New end date').fill(later);
+    await page.getByTestId('extend-submit').click();
+    await page.getByTestId('extend-end').getByRole('status').waitFor();
+    expect((await ctx.http.get(`/campaigns/${seed.campaignId}`).set(auth).expect(200)).body.endsOn).toBe(later);
     await expectAccessible(page);
   });
 });

@@ -93,6 +93,7 @@ export const router = createBrowserRouter([
           { path: 'campaigns', element: <ConsoleCampaignListPage /> },
           { path: 'campaigns/new', element: <CampaignWizardPage /> },
           { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+          { path: 'campaigns/:campaignId/edit', element: <CampaignWizardPage /> },
           { path: 'programs', element: <ProgramListPage /> },
           { path: 'programs/:programId', element: <ProgramSetupPage /> },
           { path: 'fieldwork', element: <FieldworkPage /> },

@@ -6,6 +6,10 @@ const en = {
   nav: { payables: 'Payables', audit: 'Audit' },
   admin: {
     edit: 'Edit',
+    editCampaign: 'Edit {{name}}',
+    extend: 'Extend end date',
+    newEnd: 'New end date',
+    extended: 'The campaign now ends on {{date}}.',
     editTitle: 'Edit {{email}}',
     active: 'Active (can sign in)',
     activeShort: 'Active',
@@ -77,6 +81,10 @@ const es: Strings = {
   nav: { payables: 'Pagos', audit: 'Auditoría' },
   admin: {
     edit: 'Editar',
+    editCampaign: 'Editar {{name}}',
+    extend: 'Ampliar la fecha de fin',
+    newEnd: 'Nueva fecha de fin',
+    extended: 'La campaña termina ahora el {{date}}.',
     editTitle: 'Editar {{email}}',
     active: 'Activo (puede entrar)',
     activeShort: 'Activo',

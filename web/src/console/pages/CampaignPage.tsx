@@ -1,6 +1,6 @@
 // One campaign: its settings; activate a draft (the plan is then made); the plan as a calendar of planned
 // visits with their windows; progress by day (planned, open, assigned, submitted, approved); close.
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ScrollBox } from '../../shared/layout/ScrollBox';
 import { unwrapDetailed, useAssignments, useConsoleCampaign, type Assignment } from '../api';
 import { useChannelName } from '../components/labels';
 import '../strings';
+import '../admin/strings';
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => iso.slice(0, 10);
@@ -76,6 +77,11 @@ export default function CampaignPage() {
         </Stack>
         <Group gap="xs">
           {data.status === 'draft' && (
+            <Button component={Link} to={`/console/campaigns/${data.id}/edit`} variant="default" data-testid="edit-campaign">
+              {t('console.admin.edit')}
+            </Button>
+          )}
+          {data.status === 'draft' && (
             <Button onClick={() => transition.mutate('activate')} loading={transition.isPending} data-testid="activate">
               {t('console.c.activate')}
             </Button>
@@ -107,6 +113,7 @@ export default function CampaignPage() {
           )}
         </Group>
       </Group>
+      {data.status === 'active' && <ExtendEndDate campaignId={data.id} endsOn={data.endsOn} version={data.version} />}
       {notice && (
         <Alert color="teal" role="status" data-testid="campaign-notice">
           {notice}
@@ -300,5 +307,42 @@ export function ProgressByDay({ assignments }: { assignments: Assignment[] }) {
         </Table.Tbody>
       </Table>
     </ScrollBox>
+  );
+}
+
+/** An active campaign's end date moved later (PATCH with the version read); the API's refusal in words. */
+function ExtendEndDate({ campaignId, endsOn, version }: { campaignId: string; endsOn: string; version: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState(endsOn);
+  const extend = useMutation({
+    mutationFn: async () =>
+      unwrapDetailed(await api.PATCH('/campaigns/{id}', { params: { path: { id: campaignId } }, body: { endsOn: date, version } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['console', 'campaign', campaignId] }),
+  });
+  return (
+    <Group align="flex-end" gap="xs" data-testid="extend-end">
+      <TextInput type="date" label={t('console.admin.newEnd')} value={date} onChange={(event) => setDate(event.currentTarget.value)} />
+      <Button
+        variant="default"
+        onClick={() => extend.mutate()}
+        loading={extend.isPending}
+        disabled={date === endsOn}
+        data-testid="extend-submit"
+      >
+        {t('console.admin.extend')}
+      </Button>
+      {extend.isError && (
+        <Alert color="red" role="alert" py={6}>
+          {extend.error.message}
+        </Alert>
+      )}
+      {extend.isSuccess && (
+        <Text size="sm" role="status">
+          {t('console.admin.extended', { date: format.date(extend.data.endsOn) })}
+        </Text>
+      )}
+    </Group>
   );
 }

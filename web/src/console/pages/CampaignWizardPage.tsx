@@ -18,14 +18,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api/client';
+import { ErrorState, Loading } from '../../shared/layout/states';
 import {
   ConsoleApiError,
   unwrapDetailed,
   useClientTouchpoints,
+  useConsoleCampaign,
   useConsoleCampaigns,
   useConsoleClients,
   useQuestionnaires,
@@ -34,6 +36,7 @@ import {
 } from '../api';
 import { useChannelName } from '../components/labels';
 import '../strings';
+import '../admin/strings';
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,6 +63,27 @@ export default function CampaignWizardPage() {
   const [visitFee, setVisitFee] = useState<number | undefined>(undefined);
   const [problems, setProblems] = useState<ErrorDetail[]>([]);
   const touchpoints = useClientTouchpoints(clientId);
+  // Editing a draft (/console/campaigns/:campaignId/edit): the same steps, filled from the campaign read once.
+  const { campaignId } = useParams();
+  const existing = useConsoleCampaign(campaignId);
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  useEffect(() => {
+    const campaign = existing.data;
+    if (!campaign || filledFrom === campaign.id) return;
+    setFilledFrom(campaign.id);
+    setClientId(campaign.clientId);
+    setQuestionnaireId(campaign.questionnaireId);
+    setName(campaign.name);
+    setTouchpointIds(campaign.touchpointIds);
+    setStartsOn(campaign.startsOn);
+    setEndsOn(campaign.endsOn);
+    setVisits(campaign.visitsPerTouchpoint);
+    setPrevious(campaign.previousCampaignId);
+    setScenarios(campaign.scenarios.map((scenario) => ({ key: scenario.key, title: scenario.title, brief: scenario.brief })));
+    setSla(campaign.slaSeconds);
+    setTargets(campaign.targets as { overall?: number; fcr?: number });
+    setVisitFee(campaign.visitFee);
+  }, [existing.data, filledFrom]);
 
   const published = (questionnaires.data ?? []).filter((questionnaire) => questionnaire.status === 'published');
   const groups = useMemo(() => {
@@ -95,10 +119,19 @@ export default function CampaignWizardPage() {
     } as CampaignBody;
   };
   const create = useMutation({
-    mutationFn: async () => unwrapDetailed(await api.POST('/campaigns', { body: body() })),
+    mutationFn: async () =>
+      existing.data
+        ? unwrapDetailed(
+            await api.PATCH('/campaigns/{id}', {
+              params: { path: { id: existing.data.id } },
+              body: { ...body(), version: existing.data.version },
+            }),
+          )
+        : unwrapDetailed(await api.POST('/campaigns', { body: body() })),
     onMutate: () => setProblems([]),
     onSuccess: (campaign) => {
       void queryClient.invalidateQueries({ queryKey: ['console', 'campaigns'] });
+      void queryClient.invalidateQueries({ queryKey: ['console', 'campaign', campaign.id] });
       navigate(`/console/campaigns/${campaign.id}`);
     },
     onError: (error) =>
@@ -122,10 +155,13 @@ export default function CampaignWizardPage() {
   const toggle = (ids: string[], on: boolean) =>
     setTouchpointIds((current) => (on ? [...new Set([...current, ...ids])] : current.filter((id) => !ids.includes(id))));
 
+  if (campaignId && !existing.data) {
+    return existing.isError ? <ErrorState error={existing.error} onRetry={() => void existing.refetch()} /> : <Loading />;
+  }
   return (
     <Stack gap="md" data-testid="campaign-wizard">
       <Title order={1} size="h2">
-        {t('console.c.newTitle')}
+        {existing.data ? t('console.admin.editCampaign', { name: existing.data.name }) : t('console.c.newTitle')}
       </Title>
       <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('console.c.stepBasics')}>
@@ -370,7 +406,7 @@ export default function CampaignWizardPage() {
           </Button>
         ) : (
           <Button onClick={() => create.mutate()} loading={create.isPending} data-testid="create-campaign">
-            {t('console.c.create')}
+            {existing.data ? t('console.admin.save') : t('console.c.create')}
           </Button>
         )}
       </Group>
