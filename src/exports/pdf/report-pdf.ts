@@ -19,7 +19,7 @@ import {
   trendChart,
   trendRows,
 } from './charts';
-import { contentWidth, ensureSpace, heading, paragraph, subheading, table, TableCell } from './layout';
+import { contentWidth, coverBand, type Tile, coverDetails, ensureSpace, heading, numberedItem, pageFooters, paragraph, placeChart, renderDocument, subheading, table, TableCell, tiles } from './layout';
 import { qualitativeAnalysis } from './qualitative';
 import { chartFont, FONT, PAGE, PALETTE, registerFonts } from './theme';
 
@@ -36,29 +36,13 @@ const MAX_RECOMMENDATIONS = 20;
 /** Renders the whole report into memory (a report is a few hundred kilobytes at most) and resolves with it. */
 export function renderPdf(model: KpiModel, language: ReportLanguage, options: PdfOptions = {}): Promise<Buffer> {
   const labels = labelsFor(language);
-  const doc = new PDFDocument({
-    size: PAGE.size,
-    margins: PAGE.margins,
-    bufferPages: true,
-    autoFirstPage: true,
+  const info = {
     lang: labels.locale,
-    displayTitle: true,
-    info: {
-      Title: model.campaign.name,
-      Subject: `${labels.reportTitle} — ${model.campaign.clientName}`,
-      Author: 'Incognito',
-      Creator: 'Incognito',
-      Keywords: `${labels.reportTitle}, ${model.campaign.clientName}`,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  try {
+    title: model.campaign.name,
+    subject: `${labels.reportTitle} — ${model.campaign.clientName}`,
+    keywords: `${labels.reportTitle}, ${model.campaign.clientName}`,
+  };
+  return renderDocument(info, (doc) => {
     const context: Context = { doc, model, labels, language, generatedAt: options.generatedAt ?? new Date(model.generatedAt) };
     cover(context);
     doc.addPage();
@@ -70,14 +54,8 @@ export function renderPdf(model: KpiModel, language: ReportLanguage, options: Pd
     qualitativeAnalysis(context.doc, model, context.labels, language);
     recommendations(context);
     methodNote(context);
-    footers(context);
-    doc.end();
-  } catch (caught) {
-    const error = caught instanceof Error ? caught : new Error(String(caught));
-    doc.destroy(error);
-    return Promise.reject(error);
-  }
-  return done;
+    pageFooters(doc, model.campaign.name, labels.page);
+  });
 }
 
 interface Context {
@@ -92,24 +70,8 @@ interface Context {
 // Cover
 
 function cover({ doc, model, labels, language, generatedAt }: Context): void {
-  const left = PAGE.margins.left;
-  const width = contentWidth(doc);
-  const bandHeight = 330;
-  doc.save().rect(0, 0, doc.page.width, bandHeight).fill(PALETTE.primary).restore();
-  doc.save().rect(0, bandHeight, doc.page.width, 6).fill(PALETTE.accent).restore();
-
-  doc.font(FONT.bold).fontSize(10).fillColor('#8FD3D4').text(labels.reportTitle.toUpperCase(), left, 120, { width, characterSpacing: 0.8 });
-  doc.moveDown(0.6);
-  doc.font(FONT.bold).fontSize(28).fillColor(PALETTE.white).text(model.campaign.name, left, doc.y, { width, lineGap: 2 });
-  doc.moveDown(0.3);
-  doc.font(FONT.regular).fontSize(15).fillColor('#C9D8E8').text(model.campaign.clientName, left, doc.y, { width });
-  doc
-    .font(FONT.regular)
-    .fontSize(10)
-    .fillColor('#C9D8E8')
-    .text(labels.reportSubtitle, left, bandHeight - 40, { width });
-
-  const details: Array<[string, string]> = [
+  coverBand(doc, { kicker: labels.reportTitle, title: model.campaign.name, subtitle: model.campaign.clientName, note: labels.reportSubtitle });
+  const rows: Array<[string, string]> = [
     [labels.client, model.campaign.clientName],
     [labels.campaign, model.campaign.name],
     [labels.questionnaire, model.campaign.questionnaireTitle],
@@ -117,58 +79,16 @@ function cover({ doc, model, labels, language, generatedAt }: Context): void {
     [labels.visits, formatInteger(model.n, language)],
     [labels.generatedOn, formatLongDate(generatedAt.toISOString(), language)],
   ];
-  let y = bandHeight + 50;
-  const labelWidth = 150;
-  for (const [label, value] of details) {
-    doc
-      .font(FONT.bold)
-      .fontSize(8)
-      .fillColor(PALETTE.muted)
-      .text(label.toUpperCase(), left, y + 2, { width: labelWidth, characterSpacing: 0.8 });
-    doc
-      .font(FONT.regular)
-      .fontSize(12)
-      .fillColor(PALETTE.text)
-      .text(value, left + labelWidth, y, { width: width - labelWidth });
-    y = Math.max(doc.y, y + 14) + 12;
-    doc
-      .save()
-      .moveTo(left, y - 6)
-      .lineTo(left + width, y - 6)
-      .lineWidth(0.4)
-      .strokeColor(PALETTE.rule)
-      .stroke()
-      .restore();
-  }
-
-  const filters = describeFilters(model, labels, language);
-  if (filters.length) {
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(PALETTE.accent)
-      .text(`${labels.filtersApplied}:`, left, y + 8, { width });
-    doc
-      .font(FONT.regular)
-      .fontSize(9)
-      .fillColor(PALETTE.text)
-      .text(filters.join(' · '), left, doc.y + 2, { width });
-  }
-  if (model.filters.includeUnapproved) {
-    doc
-      .font(FONT.bold)
-      .fontSize(9)
-      .fillColor(PALETTE.warn)
-      .text(labels.includesUnapproved, left, doc.y + 6, { width });
-  }
-  doc
-    .font(FONT.regular)
-    .fontSize(8)
-    .fillColor(PALETTE.muted)
-    .text(`${labels.confidential} — ${model.campaign.clientName}`, left, doc.page.height - PAGE.margins.bottom - 24, {
-      width,
-      lineBreak: false,
-    });
+  coverDetails(
+    doc,
+    {
+      rows,
+      filters: { label: labels.filtersApplied, parts: describeFilters(model, labels, language) },
+      unapprovedWarning: model.filters.includeUnapproved ? labels.includesUnapproved : null,
+      confidential: `${labels.confidential} — ${model.campaign.clientName}`,
+    },
+    { top: 50, rowGap: 12 },
+  );
 }
 
 function describeFilters(model: KpiModel, labels: ReportLabels, language: ReportLanguage): string[] {
@@ -188,45 +108,6 @@ function describeFilters(model: KpiModel, labels: ReportLabels, language: Report
 
 // ---------------------------------------------------------------------------------------------------
 // Executive summary
-
-interface Tile {
-  label: string;
-  value: string;
-  note: string;
-  noteColor?: string;
-}
-
-function tiles(doc: Doc, items: Tile[]): void {
-  const gap = 10;
-  const left = PAGE.margins.left;
-  const width = (contentWidth(doc) - gap * (items.length - 1)) / items.length;
-  const height = 92;
-  ensureSpace(doc, height + 10);
-  const y = doc.y;
-  items.forEach((item, index) => {
-    const x = left + index * (width + gap);
-    doc.save().roundedRect(x, y, width, height, 4).fill(PALETTE.zebra).restore();
-    doc.save().rect(x, y, 3, height).fill(PALETTE.accent).restore();
-    doc
-      .font(FONT.bold)
-      .fontSize(7.5)
-      .fillColor(PALETTE.muted)
-      .text(item.label.toUpperCase(), x + 12, y + 10, { width: width - 20, characterSpacing: 0.5 });
-    // Labels may take two lines; the value and its note sit below them at fixed heights so tiles line up.
-    doc
-      .font(FONT.bold)
-      .fontSize(22)
-      .fillColor(PALETTE.primary)
-      .text(item.value, x + 12, y + 36, { width: width - 20, lineBreak: false });
-    doc
-      .font(FONT.regular)
-      .fontSize(7.5)
-      .fillColor(item.noteColor ?? PALETTE.muted)
-      .text(item.note, x + 12, y + 64, { width: width - 20, height: 24, ellipsis: true });
-  });
-  doc.x = left;
-  doc.y = y + height + gap;
-}
 
 function significanceText(comparison: WaveComparison, labels: ReportLabels, language: ReportLanguage): string {
   if (comparison.significant === null) return labels.notEnoughData;
@@ -346,43 +227,6 @@ function metCell(met: boolean | null | undefined, labels: ReportLabels): TableCe
   return met ? { text: labels.yes, color: PALETTE.good, bold: true } : { text: labels.no, color: PALETTE.bad, bold: true };
 }
 
-function numberedItem(doc: Doc, number: number, title: string, detail: string, color: string, note?: string | null): void {
-  const left = PAGE.margins.left;
-  const width = contentWidth(doc) - 26;
-  doc.font(FONT.bold).fontSize(10);
-  const needed = doc.heightOfString(title, { width }) + 14 + (note ? doc.heightOfString(note, { width }) + 4 : 0);
-  ensureSpace(doc, needed + 6);
-  const y = doc.y;
-  doc
-    .save()
-    .circle(left + 8, y + 6, 8)
-    .fill(color)
-    .restore();
-  doc
-    .font(FONT.bold)
-    .fontSize(8.5)
-    .fillColor(PALETTE.white)
-    .text(String(number), left, y + 2.2, { width: 16, align: 'center' });
-  doc
-    .font(FONT.bold)
-    .fontSize(10)
-    .fillColor(PALETTE.text)
-    .text(title, left + 26, y, { width });
-  doc
-    .font(FONT.regular)
-    .fontSize(8.5)
-    .fillColor(PALETTE.muted)
-    .text(detail, left + 26, doc.y + 1, { width });
-  if (note)
-    doc
-      .font(FONT.italic)
-      .fontSize(8.5)
-      .fillColor(PALETTE.text)
-      .text(note, left + 26, doc.y + 2, { width });
-  doc.x = left;
-  doc.y += 7;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Charts
 
@@ -401,16 +245,7 @@ function chart(doc: Doc, labels: ReportLabels, title: string, svg: string | null
     paragraph(doc, labels.noData, { italic: true, color: PALETTE.muted });
     return;
   }
-  const y = doc.y;
-  SVGtoPDF(doc, svg, PAGE.margins.left, y, {
-    width: contentWidth(doc),
-    height,
-    assumePt: true,
-    preserveAspectRatio: 'xMinYMin meet',
-    fontCallback: chartFont,
-  });
-  doc.x = PAGE.margins.left;
-  doc.y = y + height + 6;
+  placeChart(doc, svg, height);
 }
 
 const barsHeight = (count: number) => Math.min(560, Math.max(120, 30 * count + 40));
@@ -658,30 +493,3 @@ function methodNote({ doc, model, labels, language }: Context): void {
 // ---------------------------------------------------------------------------------------------------
 // Footers: written last, on every buffered page, inside the bottom margin.
 
-function footers({ doc, model, labels }: Context): void {
-  const range = doc.bufferedPageRange();
-  const left = PAGE.margins.left;
-  const width = contentWidth(doc);
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing below the margin must not open a new page
-    const y = doc.page.height - bottomMargin + 24;
-    doc
-      .save()
-      .moveTo(left, y - 8)
-      .lineTo(left + width, y - 8)
-      .lineWidth(0.5)
-      .strokeColor(PALETTE.rule)
-      .stroke()
-      .restore();
-    doc.font(FONT.regular).fontSize(8).fillColor(PALETTE.muted);
-    doc.text(model.campaign.name, left, y, { width: width * 0.7, lineBreak: false, ellipsis: true, height: 10 });
-    doc.text(labels.page(index - range.start + 1, range.count), left + width * 0.7, y, {
-      width: width * 0.3,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottomMargin;
-  }
-}
