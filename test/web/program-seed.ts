@@ -3,14 +3,14 @@
 // questionnaires share greeting, accurate answer and closing, branch and phone also share identification
 // and data protection (absent from email: never a 0). Two waves: the first (branch and phone only) leaves
 // an action-plan item on the phone greeting that the second wave measures before → after. Visits come from
-// the factories (test/factories/kpi.factory.ts), the program, its waves and the action through the API,
+// the factories (test/factories/tables.factory.ts), the program, its waves and the action through the API,
 // as in test/e2e/programs.e2e-spec.ts.
 import seedrandom from 'seedrandom';
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
 import type { Channel } from '../../src/questionnaires/domain/definition';
-import { AnswerRowInput, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisit } from '../factories/kpi.factory';
-import { login, loginAdmin, type Session } from '../factories/users.factory';
+import { type GivenAnswerRow, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisitWithGivenScores } from '../factories/tables.factory';
+import { createUser, login, loginAdmin, type Session } from '../factories/users.factory';
 
 export const PROGRAM_PASSWORD = 'program-web-password-1';
 
@@ -163,13 +163,14 @@ export async function seedProgram(
     clientId = options.client.id;
     clientUser = options.client.user;
   } else {
-    clientId = await insertClient(db, 'Caja Horizonte');
+    clientId = (await insertClient(db, { name: 'Caja Horizonte' })).id;
     clientUser = { email: 'calidad@cajahorizonte.example', password: PROGRAM_PASSWORD };
-    await createAccount(http, admin, { role: 'client', clientId, email: clientUser.email, name: 'Lucía Prieto' });
+    await createUser(http, admin, { role: 'client', clientId, email: clientUser.email, name: 'Lucía Prieto', password: PROGRAM_PASSWORD });
   }
   const consultant = { email: `pablo.nunez.${clientId.slice(0, 8)}@consultora.example`, password: PROGRAM_PASSWORD };
-  const consultantSession = await createAccount(http, admin, { role: 'consultant', email: consultant.email, name: 'Pablo Núñez' });
-  const shopper = await createAccount(http, admin, {
+  const consultantSession = await createUser(http, admin, { role: 'consultant', email: consultant.email, name: 'Pablo Núñez', password: PROGRAM_PASSWORD });
+  const shopper = await createUser(http, admin, {
+    password: PROGRAM_PASSWORD,
     role: 'shopper',
     email: `evaluador.programa.${clientId.slice(0, 8)}@shoppers.example`,
     name: 'Evaluador Programa',
@@ -177,20 +178,23 @@ export async function seedProgram(
 
   const campaigns: Record<1 | 2, string[]> = { 1: [], 2: [] };
   for (const spec of CHANNELS) {
-    const questionnaireId = await insertQuestionnaire(db, {
-      title: spec.title,
-      language: 'es',
-      sections: [{ key: 'main', title: 'Atención', weight: 1, questions: spec.questions.map(question) }],
-    } as never);
+    const { id: questionnaireId } = await insertQuestionnaire(db, {
+      definition: {
+        title: spec.title,
+        language: 'es',
+        sections: [{ key: 'main', title: 'Atención', weight: 1, questions: spec.questions.map(question) }],
+      } as never,
+    });
     const touchpointIds: string[] = [];
     for (const touchpoint of spec.touchpoints)
-      touchpointIds.push(await insertTouchpoint(db, clientId, { name: touchpoint.name, channel: spec.channel, region: touchpoint.region }));
+      touchpointIds.push((await insertTouchpoint(db, { clientId, name: touchpoint.name, channel: spec.channel, region: touchpoint.region, city: null })).id);
     const sla = { in_person: 600, phone: 60, email: 14_400 };
     for (const wave of [1, 2] as const) {
       if (wave === 1 && spec.channel === 'email') continue; // email joins the program in wave 2
       const month = wave === 1 ? '01' : '03';
-      const campaignId = await insertCampaign(db, {
+      const { id: campaignId } = await insertCampaign(db, {
         clientId,
+        scenarios: [],
         questionnaireId,
         touchpointIds,
         name: `${spec.campaign} · oleada ${wave}`,
@@ -204,7 +208,7 @@ export async function seedProgram(
       for (const touchpointId of touchpointIds) {
         const visits = wave === 1 ? Math.ceil(perTouchpoint / 2) : perTouchpoint;
         for (let index = 0; index < visits; index++) {
-          const answers: AnswerRowInput[] = [];
+          const answers: GivenAnswerRow[] = [];
           const dimensions = new Map<string, { earned: number; possible: number }>();
           let earned = 0;
           let possible = 0;
@@ -236,7 +240,7 @@ export async function seedProgram(
           const seconds = Math.round(
             spec.timing === 'response' ? 3600 + random() * 5 * 3600 : spec.channel === 'phone' ? 20 + random() * 100 : 120 + random() * 700,
           );
-          await insertVisit(db, {
+          await insertVisitWithGivenScores(db, {
             campaignId,
             questionnaireId,
             touchpointId,
@@ -297,12 +301,3 @@ async function post(http: TestAgent, auth: { Authorization: string }, path: stri
   return response.body as { id: string };
 }
 
-/** A user with the seed's password, signed in. */
-async function createAccount(http: TestAgent, admin: Session, body: Record<string, unknown>): Promise<Session> {
-  const response = await http
-    .post('/users')
-    .set(admin.auth)
-    .send({ password: PROGRAM_PASSWORD, ...body });
-  if (response.status !== 201) throw new Error(`POST /users: ${response.status} ${JSON.stringify(response.body)}`);
-  return login(http, body.email as string, PROGRAM_PASSWORD);
-}
