@@ -3,7 +3,7 @@
 import { fieldsOf } from '../helpers/errors';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
-import { insertClient } from '../factories/world.factory';
+import { insertClient } from '../factories/tables.factory';
 
 // jest.config.js sets testTimeout per project, where jest ignores it (a global option); e2e setup on a
 // busy 2-core machine can take longer than jest's 5 s default.

@@ -27,9 +27,6 @@ import {
 } from './tables.factory';
 import { createUser, loginAdmin, Session } from './users.factory';
 
-// The same function, re-exported for security-input.e2e-spec.ts, which imports it from here (that file
-// was being edited by a reviewer; point it at tables.factory.ts and drop this line).
-export { insertClient } from './tables.factory';
 
 export const PASSING_ANSWERS: SubmittedAnswer[] = [
   { questionKey: 'greeting', value: true },
