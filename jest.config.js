@@ -22,7 +22,6 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-
     },
     {
       // The web app in Chromium (test/web/README in harness.ts): builds dist/web when its sources are newer,

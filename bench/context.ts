@@ -91,7 +91,10 @@ function compileBench(log: (message: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'incognito-bench-js-'));
   const config = join(dir, 'tsconfig.json');
   const compilerOptions = { rootDir: ROOT, outDir: dir, noCheck: true, incremental: false, sourceMap: false };
-  writeFileSync(config, JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions, files: [join(__dirname, 'run.ts')], include: [] }));
+  writeFileSync(
+    config,
+    JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions, files: [join(__dirname, 'run.ts')], include: [] }),
+  );
   const started = Date.now();
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', config], { stdio: 'inherit' });
   log(`compiled the bench to JavaScript for child processes in ${Date.now() - started} ms`);

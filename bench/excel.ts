@@ -95,7 +95,9 @@ function inChild(ctx: BenchContext, input: ExportInput): Promise<ExportResult> {
     let result: ExportResult | undefined;
     child.on('message', (message) => (result = message as ExportResult));
     child.on('error', reject);
-    child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`excel ${input.mode} export child exited with ${code}`))));
+    child.on('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`excel ${input.mode} export child exited with ${code}`)),
+    );
   });
 }
 
@@ -138,7 +140,13 @@ async function realExport(input: ExportInput, out: Writable): Promise<Exported> 
   const dataSource = new DataSource(buildDataSourceOptions(input.databaseUrl, 2));
   await dataSource.initialize();
   try {
-    const user: AuthUser = { id: '00000000-0000-0000-0000-000000000000', email: 'client@bench.local', role: 'client', clientId: input.clientId, name: 'Client' };
+    const user: AuthUser = {
+      id: '00000000-0000-0000-0000-000000000000',
+      email: 'client@bench.local',
+      role: 'client',
+      clientId: input.clientId,
+      name: 'Client',
+    };
     let rows = 0;
     let modelMs = 0;
     const { ms } = await timed(async () => {
@@ -176,20 +184,35 @@ async function rawExport(input: ExportInput, out: Writable): Promise<Exported> {
 }
 
 async function writeRawWorkbook(db: Client, campaignId: string, out: Writable): Promise<number> {
-  const { rows: [campaign] } = await db.query<{ definition: QuestionnaireDefinition }>(
+  const {
+    rows: [campaign],
+  } = await db.query<{ definition: QuestionnaireDefinition }>(
     `SELECT q.definition FROM campaigns c JOIN questionnaires q ON q.id = c.questionnaire_id WHERE c.id = $1`,
     [campaignId],
   );
   const definition = campaign.definition;
   const labels = labelsFor(resolveReportLanguage(undefined, definition.language));
   const words = { yes: labels.yes, no: labels.no, na: labels.notApplicable };
-  const questions = listQuestions(definition).map(({ question }) => ({ key: question.key, scored: SCORABLE_TYPES.includes(question.type) }));
+  const questions = listQuestions(definition).map(({ question }) => ({
+    key: question.key,
+    scored: SCORABLE_TYPES.includes(question.type),
+  }));
   const sectionKeys = definition.sections.map((section) => section.key);
 
   // Headers and number formats as the real Visits sheet has them (client audience).
   const columns: Array<[header: string, format?: string]> = [
-    [labels.rowNumber, '0'], [labels.date, 'yyyy-mm-dd hh:mm'], [labels.touchpoint], [labels.channel], [labels.region], [labels.city],
-    [labels.scenario], [labels.score, '0.0'], [labels.knockout], [labels.waitSeconds, '0'], [labels.responseSeconds, '0'], [labels.fcr],
+    [labels.rowNumber, '0'],
+    [labels.date, 'yyyy-mm-dd hh:mm'],
+    [labels.touchpoint],
+    [labels.channel],
+    [labels.region],
+    [labels.city],
+    [labels.scenario],
+    [labels.score, '0.0'],
+    [labels.knockout],
+    [labels.waitSeconds, '0'],
+    [labels.responseSeconds, '0'],
+    [labels.fcr],
   ];
   for (const section of definition.sections) columns.push([`${section.title} (${labels.sectionScoreSuffix})`, '0.0']);
   for (const question of questions) {
@@ -216,8 +239,14 @@ async function writeRawWorkbook(db: Client, campaignId: string, out: Writable): 
     );
     if (!visits.length) break;
     const ids = visits.map((visit) => visit.id as string);
-    const { rows: sections } = await db.query(`SELECT visit_report_id, section_key, score FROM visit_section_scores WHERE visit_report_id = ANY($1)`, [ids]);
-    const { rows: answers } = await db.query(`SELECT visit_report_id, question_key, value, na, counted, earned FROM visit_answers WHERE visit_report_id = ANY($1)`, [ids]);
+    const { rows: sections } = await db.query(
+      `SELECT visit_report_id, section_key, score FROM visit_section_scores WHERE visit_report_id = ANY($1)`,
+      [ids],
+    );
+    const { rows: answers } = await db.query(
+      `SELECT visit_report_id, question_key, value, na, counted, earned FROM visit_answers WHERE visit_report_id = ANY($1)`,
+      [ids],
+    );
     const byVisit = new Map<string, { sections: Map<string, number | null>; answers: Map<string, StoredAnswer> }>(
       ids.map((id) => [id, { sections: new Map(), answers: new Map() }]),
     );
@@ -226,9 +255,20 @@ async function writeRawWorkbook(db: Client, campaignId: string, out: Writable): 
     for (const visit of visits) {
       rowNumber += 1;
       const own = byVisit.get(visit.id)!;
-      const values: unknown[] = [rowNumber, visit.visited_at, visit.name, channelName(labels, visit.channel), visit.region, visit.city,
-        visit.scenario_key, visit.score, visit.knockout ? labels.yes : labels.no, visit.wait_seconds, visit.response_seconds,
-        visit.fcr === null ? null : visit.fcr ? labels.yes : labels.no];
+      const values: unknown[] = [
+        rowNumber,
+        visit.visited_at,
+        visit.name,
+        channelName(labels, visit.channel),
+        visit.region,
+        visit.city,
+        visit.scenario_key,
+        visit.score,
+        visit.knockout ? labels.yes : labels.no,
+        visit.wait_seconds,
+        visit.response_seconds,
+        visit.fcr === null ? null : visit.fcr ? labels.yes : labels.no,
+      ];
       for (const key of sectionKeys) values.push(own.sections.get(key) ?? null);
       for (const question of questions) {
         const answer = own.answers.get(question.key);

@@ -22,7 +22,13 @@ import { join } from 'path';
 import { Pool } from 'pg';
 import { quantile } from 'simple-statistics';
 import { createApp } from '../src/app.factory';
-import { CHANNELS, listQuestions, type Channel, type QuestionnaireDefinition, type SubmittedAnswer } from '../src/questionnaires/domain/definition';
+import {
+  CHANNELS,
+  listQuestions,
+  type Channel,
+  type QuestionnaireDefinition,
+  type SubmittedAnswer,
+} from '../src/questionnaires/domain/definition';
 import { scoreVisit } from '../src/questionnaires/domain/scoring';
 import { hashPassword } from '../src/users/passwords';
 import { narrativeFingerprint } from '../src/visit-reports/domain/narrative';
@@ -30,7 +36,14 @@ import { submissionRequestHash } from '../src/visit-reports/domain/request-hash'
 import { toVisitRows } from '../src/visit-reports/domain/score-rows';
 import { Api, inParallel } from '../scripts/demo/http';
 import { fieldworkCampaign } from '../test/factories/fieldwork.factory';
-import { HOUR, insertAssignment, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint } from '../test/factories/tables.factory';
+import {
+  HOUR,
+  insertAssignment,
+  insertCampaign,
+  insertClient,
+  insertQuestionnaire,
+  insertTouchpoint,
+} from '../test/factories/tables.factory';
 import { BenchContext, round, timed } from './context';
 import type { BenchSection } from './run';
 import { benchQuestionnaire } from './seed';
@@ -137,7 +150,13 @@ export const ingestSection: BenchSection = {
       verified,
       httpFailureSamples: http.failures,
       targets: { reportsPerSecond: TARGET_RATE, p99Ms: TARGET_P99_MS, ratio: TARGET_RATIO },
-      met: verified && http.non2xx === 0 && http.errors === 0 && http.reportsPerSecond >= TARGET_RATE && http.p99Ms < TARGET_P99_MS && ratio >= TARGET_RATIO,
+      met:
+        verified &&
+        http.non2xx === 0 &&
+        http.errors === 0 &&
+        http.reportsPerSecond >= TARGET_RATE &&
+        http.p99Ms < TARGET_P99_MS &&
+        ratio >= TARGET_RATIO,
     };
   },
 };
@@ -236,18 +255,30 @@ async function insertWorld(ctx: BenchContext, shoppers: Shopper[], count: number
   const db = ctx.dataSource;
   const { id: clientId } = await insertClient(db, { name: `Ingest bench ${randomBytes(3).toString('hex')}` });
   const touchpoints = await Promise.all(
-    CHANNELS.map(async (channel) => ({ channel, id: (await insertTouchpoint(db, { clientId, channel, name: `Ingest ${channel}`, timeZone: 'UTC' })).id })),
+    CHANNELS.map(async (channel) => ({
+      channel,
+      id: (await insertTouchpoint(db, { clientId, channel, name: `Ingest ${channel}`, timeZone: 'UTC' })).id,
+    })),
   );
   const definition = benchQuestionnaire();
   const { id: questionnaireId } = await insertQuestionnaire(db, { definition });
-  const { id: campaignId } = await insertCampaign(db, { ...fieldworkCampaign(), clientId, questionnaireId, touchpointIds: touchpoints.map((touchpoint) => touchpoint.id) });
+  const { id: campaignId } = await insertCampaign(db, {
+    ...fieldworkCampaign(),
+    clientId,
+    questionnaireId,
+    touchpointIds: touchpoints.map((touchpoint) => touchpoint.id),
+  });
   const { result: assignments, ms } = await timed(() =>
-    inParallel(Array.from({ length: count }, (_, n) => n), 8, async (n) => {
-      const shopper = shoppers[n % shoppers.length];
-      const touchpoint = touchpoints[n % touchpoints.length];
-      const { id } = await insertAssignment(db, { campaignId, touchpointId: touchpoint.id, shopperId: shopper.id });
-      return { id, shopper, touchpointId: touchpoint.id, channel: touchpoint.channel };
-    }),
+    inParallel(
+      Array.from({ length: count }, (_, n) => n),
+      8,
+      async (n) => {
+        const shopper = shoppers[n % shoppers.length];
+        const touchpoint = touchpoints[n % touchpoints.length];
+        const { id } = await insertAssignment(db, { campaignId, touchpointId: touchpoint.id, shopperId: shopper.id });
+        return { id, shopper, touchpointId: touchpoint.id, channel: touchpoint.channel };
+      },
+    ),
   );
   ctx.log(`ingest: ${count} assigned jobs inserted in ${Math.round(ms)} ms`);
   return { campaignId, questionnaireId, definition, assignments };
@@ -377,17 +408,81 @@ function rawJob(world: World, assignment: Assignment, n: number): Statement[] {
   const statements: Statement[] = [
     insertSql(
       'visit_reports',
-      ['id', 'assignment_id', 'campaign_id', 'touchpoint_id', 'shopper_id', 'questionnaire_id', 'status', 'visited_at', 'narrative', 'narrative_hash',
-        'employee', 'score', 'knockout', 'wait_seconds', 'response_seconds', 'fcr', 'integrity_signals', 'expenses', 'version', 'submitted_at'],
-      [[reportId, assignment.id, world.campaignId, assignment.touchpointId, assignment.shopper.id, world.questionnaireId, 'submitted', body.visitedAt,
-        body.narrative, narrativeFingerprint(body.narrative), null, rows.summary.score, rows.summary.knockout, rows.kpis.waitSeconds,
-        rows.kpis.responseSeconds, rows.kpis.fcr, '[]', body.expenses, 1, now]],
+      [
+        'id',
+        'assignment_id',
+        'campaign_id',
+        'touchpoint_id',
+        'shopper_id',
+        'questionnaire_id',
+        'status',
+        'visited_at',
+        'narrative',
+        'narrative_hash',
+        'employee',
+        'score',
+        'knockout',
+        'wait_seconds',
+        'response_seconds',
+        'fcr',
+        'integrity_signals',
+        'expenses',
+        'version',
+        'submitted_at',
+      ],
+      [
+        [
+          reportId,
+          assignment.id,
+          world.campaignId,
+          assignment.touchpointId,
+          assignment.shopper.id,
+          world.questionnaireId,
+          'submitted',
+          body.visitedAt,
+          body.narrative,
+          narrativeFingerprint(body.narrative),
+          null,
+          rows.summary.score,
+          rows.summary.knockout,
+          rows.kpis.waitSeconds,
+          rows.kpis.responseSeconds,
+          rows.kpis.fcr,
+          '[]',
+          body.expenses,
+          1,
+          now,
+        ],
+      ],
     ),
     insertSql(
       'visit_answers',
-      ['visit_report_id', 'question_key', 'campaign_id', 'section_key', 'value', 'na', 'applicable', 'counted', 'earned', 'possible', 'passed'],
-      rows.answers.map((a) => [reportId, a.questionKey, world.campaignId, a.sectionKey, a.value === null ? null : JSON.stringify(a.value), a.na,
-        a.applicable, a.counted, a.earned, a.possible, a.passed]),
+      [
+        'visit_report_id',
+        'question_key',
+        'campaign_id',
+        'section_key',
+        'value',
+        'na',
+        'applicable',
+        'counted',
+        'earned',
+        'possible',
+        'passed',
+      ],
+      rows.answers.map((a) => [
+        reportId,
+        a.questionKey,
+        world.campaignId,
+        a.sectionKey,
+        a.value === null ? null : JSON.stringify(a.value),
+        a.na,
+        a.applicable,
+        a.counted,
+        a.earned,
+        a.possible,
+        a.passed,
+      ]),
     ),
     insertSql(
       'visit_section_scores',
@@ -402,7 +497,16 @@ function rawJob(world: World, assignment: Assignment, n: number): Statement[] {
     insertSql(
       'idempotency_records',
       ['shopper_id', 'key', 'request_hash', 'assignment_id', 'status_code', 'response_body'],
-      [[assignment.shopper.id, `raw-${n}-${randomUUID()}`, submissionRequestHash(assignment.id, body), assignment.id, 201, JSON.stringify(response)]],
+      [
+        [
+          assignment.shopper.id,
+          `raw-${n}-${randomUUID()}`,
+          submissionRequestHash(assignment.id, body),
+          assignment.id,
+          201,
+          JSON.stringify(response),
+        ],
+      ],
     ),
     { text: `UPDATE assignments SET status = 'submitted', updated_at = now() WHERE id = $1`, values: [assignment.id] },
   ];

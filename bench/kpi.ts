@@ -35,8 +35,20 @@ export const kpiSection: BenchSection = {
   async run(ctx) {
     const campaign = await seededCampaign(ctx);
     const service = new KpisService(ctx.dataSource);
-    const clientUser: AuthUser = { id: randomUUID(), email: 'client@bench.local', role: 'client', clientId: campaign.clientId, name: 'Client' };
-    const consultant: AuthUser = { id: randomUUID(), email: 'consultant@bench.local', role: 'consultant', clientId: null, name: 'Consultant' };
+    const clientUser: AuthUser = {
+      id: randomUUID(),
+      email: 'client@bench.local',
+      role: 'client',
+      clientId: campaign.clientId,
+      name: 'Client',
+    };
+    const consultant: AuthUser = {
+      id: randomUUID(),
+      email: 'consultant@bench.local',
+      role: 'consultant',
+      clientId: null,
+      name: 'Consultant',
+    };
     const baselineSql = `SELECT question_key, avg(earned) FROM visit_answers WHERE campaign_id = $1 GROUP BY question_key`;
 
     const baseline = () => ctx.dataSource.query(baselineSql, [campaign.campaignId]);

@@ -20,7 +20,13 @@ export const pdfSection: BenchSection = {
     const campaign = await seededCampaign(ctx);
     const kpis = new KpisService(ctx.dataSource);
     const exports = new ExportsService(kpis, ctx.dataSource);
-    const clientUser: AuthUser = { id: randomUUID(), email: 'client@bench.local', role: 'client', clientId: campaign.clientId, name: 'Client' };
+    const clientUser: AuthUser = {
+      id: randomUUID(),
+      email: 'client@bench.local',
+      role: 'client',
+      clientId: campaign.clientId,
+      name: 'Client',
+    };
     const download = () => exports.pdf(clientUser, campaign.campaignId, new ReportQueryDto());
 
     const warm = await download(); // fonts, charts, plans

@@ -52,7 +52,12 @@ export function benchQuestionnaire(): QuestionnaireDefinition {
       const text = `Question ${i} of section ${s + 1}`;
       if (i === 6) {
         questions.push({
-          ...base, key, text, type: 'single_choice', maxPoints: 10, dimension,
+          ...base,
+          key,
+          text,
+          type: 'single_choice',
+          maxPoints: 10,
+          dimension,
           options: [
             { key: 'full', label: 'Full', points: 10 },
             { key: 'partial', label: 'Partial', points: 5 },
@@ -66,8 +71,15 @@ export function benchQuestionnaire(): QuestionnaireDefinition {
         questions.push({ ...base, key, text: `Comments on section ${s + 1}`, type: 'text', maxPoints: 0 });
       } else {
         questions.push({
-          ...base, key, text, type: 'yes_no', maxPoints: 10, dimension, allowNa: i === 5,
-          critical: s === 4 && i === 1, knockoutScope: 'visit',
+          ...base,
+          key,
+          text,
+          type: 'yes_no',
+          maxPoints: 10,
+          dimension,
+          allowNa: i === 5,
+          critical: s === 4 && i === 1,
+          knockoutScope: 'visit',
           kpi: s === 3 && i === 1 ? 'fcr' : undefined,
           recommendation: `Fix ${key}`,
         });
@@ -83,7 +95,11 @@ async function one<T = Record<string, unknown>>(runner: QueryRunner, sql: string
   return (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0][0] : rows[0]) as T;
 }
 
-export async function seedKpiCampaign(dataSource: DataSource, options: SeedOptions = DEFAULT_SEED, log: (m: string) => void = () => undefined): Promise<SeededCampaign> {
+export async function seedKpiCampaign(
+  dataSource: DataSource,
+  options: SeedOptions = DEFAULT_SEED,
+  log: (m: string) => void = () => undefined,
+): Promise<SeededCampaign> {
   const started = Date.now();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -116,14 +132,25 @@ export async function seedKpiCampaign(dataSource: DataSource, options: SeedOptio
           `INSERT INTO campaigns (client_id, questionnaire_id, name, starts_on, ends_on, status, visits_per_touchpoint, scenarios,
                                   sla_seconds, targets, previous_campaign_id, seed)
            VALUES ($1, $2, $3, $4::date, $4::date + 89, 'active', 1, $5, $6, $7, $8, 'bench') RETURNING id`,
-          [clientId, questionnaireId, name, startsOn, JSON.stringify(SCENARIOS), JSON.stringify(sla),
-            JSON.stringify({ overall: 80, fcr: 75, empathy: 70 }), previousId],
+          [
+            clientId,
+            questionnaireId,
+            name,
+            startsOn,
+            JSON.stringify(SCENARIOS),
+            JSON.stringify(sla),
+            JSON.stringify({ overall: 80, fcr: 75, empathy: 70 }),
+            previousId,
+          ],
         )
       ).id;
     const previousCampaignId = await campaign('Bench wave 1', '2026-01-01', null);
     const campaignId = await campaign('Bench wave 2', '2026-04-01', previousCampaignId);
     for (const id of [previousCampaignId, campaignId]) {
-      await runner.query(`INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) SELECT $1, id FROM touchpoints WHERE client_id = $2`, [id, clientId]);
+      await runner.query(
+        `INSERT INTO campaign_touchpoints (campaign_id, touchpoint_id) SELECT $1, id FROM touchpoints WHERE client_id = $2`,
+        [id, clientId],
+      );
     }
 
     let answers = 0;
@@ -277,7 +304,11 @@ export async function seedVisits(
       WHERE va.campaign_id = $1 AND va.counted
       GROUP BY va.visit_report_id, d.dimension
      HAVING sum(va.possible) > 0`,
-    [campaignId, questions.filter((q) => q.dimension && q.max > 0).map((q) => q.key), questions.filter((q) => q.dimension && q.max > 0).map((q) => q.dimension)],
+    [
+      campaignId,
+      questions.filter((q) => q.dimension && q.max > 0).map((q) => q.key),
+      questions.filter((q) => q.dimension && q.max > 0).map((q) => q.dimension),
+    ],
   );
   // The UPDATE below joins three row sets of this campaign: planned on statistics that predate them, it
   // nests loops over tens of thousands of rows (minutes); fresh statistics keep it a hash join.

@@ -296,7 +296,12 @@ async function setUp(baseUrl: string): Promise<Job[]> {
   const localToday = isoDate(new Date(Date.now() + offsetHours * 3_600_000));
   const touchpointIds = await inParallel(Array.from({ length: TOUCHPOINTS }), 4, async (_, i) => {
     const touchpoint = await expectOk(
-      api(baseUrl, 'POST', `/clients/${client.id}/touchpoints`, token, { name: `Oficina ${i + 1}`, channel: 'phone', region: 'Centro', timeZone }),
+      api(baseUrl, 'POST', `/clients/${client.id}/touchpoints`, token, {
+        name: `Oficina ${i + 1}`,
+        channel: 'phone',
+        region: 'Centro',
+        timeZone,
+      }),
       'create touchpoint',
     );
     return touchpoint.id as string;
@@ -341,7 +346,10 @@ async function setUp(baseUrl: string): Promise<Job[]> {
 
   const shoppers = await inParallel(Array.from({ length: SHOPPERS }), 4, async (_, i) => {
     const email = `crash-shopper-${i}@test.local`;
-    const user = await expectOk(api(baseUrl, 'POST', '/users', token, { email, password: 'shopper-password', role: 'shopper', name: `Shopper ${i}` }), 'create shopper');
+    const user = await expectOk(
+      api(baseUrl, 'POST', '/users', token, { email, password: 'shopper-password', role: 'shopper', name: `Shopper ${i}` }),
+      'create shopper',
+    );
     const login = await expectOk(api(baseUrl, 'POST', '/auth/login', undefined, { email, password: 'shopper-password' }), 'shopper login');
     return { id: user.id as string, token: login.accessToken as string };
   });
@@ -360,7 +368,10 @@ async function setUp(baseUrl: string): Promise<Job[]> {
       inFlight: false,
       body: {
         visitedAt: new Date(visitedAt).toISOString(),
-        answers: [...QUESTION_KEYS.map((questionKey, q) => ({ questionKey, value: (index + q) % 3 !== 0 })), { questionKey: 'comment', value: `Visita ${index}` }],
+        answers: [
+          ...QUESTION_KEYS.map((questionKey, q) => ({ questionKey, value: (index + q) % 3 !== 0 })),
+          { questionKey: 'comment', value: `Visita ${index}` },
+        ],
         narrative: `Narrativa de la visita ${index}: me atendieron por teléfono.`,
       },
     };
@@ -377,9 +388,14 @@ async function submitUntilAnswered(baseUrl: string, job: Job, deadline: number, 
     job.attempts++;
     job.inFlight = true;
     try {
-      const { status, body } = await api(baseUrl, 'POST', `/assignments/${job.assignmentId}/report`, job.shopperToken, job.body, { 'Idempotency-Key': job.key });
+      const { status, body } = await api(baseUrl, 'POST', `/assignments/${job.assignmentId}/report`, job.shopperToken, job.body, {
+        'Idempotency-Key': job.key,
+      });
       if (status === 201) {
-        check(typeof body?.id === 'string' && typeof body?.score === 'number', `submission ${job.assignmentId}: malformed 201 ${JSON.stringify(body)}`);
+        check(
+          typeof body?.id === 'string' && typeof body?.score === 'number',
+          `submission ${job.assignmentId}: malformed 201 ${JSON.stringify(body)}`,
+        );
         job.acknowledged = { id: body.id, score: body.score };
         return;
       }
@@ -411,7 +427,8 @@ class Load {
     let next = 0;
     const run = Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < jobs.length && !this.abort.signal.aborted) await submitUntilAnswered(baseUrl, jobs[next++], deadline, this.abort.signal);
+        while (next < jobs.length && !this.abort.signal.aborted)
+          await submitUntilAnswered(baseUrl, jobs[next++], deadline, this.abort.signal);
       }),
     );
     // Handled at once, so a failing client cannot become an unhandled rejection while we wait elsewhere.
@@ -476,7 +493,15 @@ async function verifyStored(databaseUrl: string, jobs: Job[]): Promise<void> {
   const db = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, query_timeout: 30_000 });
   await db.connect();
   try {
-    const reports = await db.query<{ id: string; assignment_id: string; score: number; answers: string; sections: string; status: string; assignment_status: string }>(
+    const reports = await db.query<{
+      id: string;
+      assignment_id: string;
+      score: number;
+      answers: string;
+      sections: string;
+      status: string;
+      assignment_status: string;
+    }>(
       `SELECT r.id, r.assignment_id, r.score, r.status, a.status AS assignment_status,
               (SELECT count(*) FROM visit_answers v WHERE v.visit_report_id = r.id) AS answers,
               (SELECT count(*) FROM visit_section_scores s WHERE s.visit_report_id = r.id) AS sections
@@ -490,7 +515,10 @@ async function verifyStored(databaseUrl: string, jobs: Job[]): Promise<void> {
       const row = byAssignment.get(job.assignmentId);
       check(row, `acknowledged report of ${job.assignmentId} is missing`);
       check(row.id === job.acknowledged.id, `acknowledged id differs from the stored one for ${job.assignmentId}`);
-      check(row.status === 'submitted' && row.assignment_status === 'submitted', `report ${row.id} is ${row.status}, its assignment ${row.assignment_status}`);
+      check(
+        row.status === 'submitted' && row.assignment_status === 'submitted',
+        `report ${row.id} is ${row.status}, its assignment ${row.assignment_status}`,
+      );
       check(Number(row.answers) === QUESTION_KEYS.length + 1, `report ${row.id} has ${row.answers} answers (partial)`);
       check(Number(row.sections) === 1, `report ${row.id} has ${row.sections} section scores`);
       check(Math.abs(row.score - job.acknowledged.score) < 1e-9, `report ${row.id} score differs from the acknowledged one`);
@@ -562,7 +590,9 @@ async function main(cleanup: Cleanup): Promise<void> {
   const acknowledgedAtKill = load.acknowledged;
   const networkErrorsBefore = retryable.network;
   await server.kill9();
-  log(`killed the server (SIGKILL): ${acknowledgedAtKill} acknowledged, ${inFlightAtKill} requests in flight, ${unacknowledgedAtKill} unacknowledged`);
+  log(
+    `killed the server (SIGKILL): ${acknowledgedAtKill} acknowledged, ${inFlightAtKill} requests in flight, ${unacknowledgedAtKill} unacknowledged`,
+  );
   check(inFlightAtKill > 0, 'no submission was in flight when the server was killed (the test would pass vacuously)');
   check(unacknowledgedAtKill > 0, 'every submission was acknowledged before the kill');
   // Committed but never answered: only a replay of the stored answer may acknowledge these.
@@ -592,7 +622,11 @@ async function main(cleanup: Cleanup): Promise<void> {
     await waitFor(async () => (await health(baseUrl)) === 503, 20_000, '/health did not report 503 while the database was down', 100);
     log('/health reports 503 with the database down');
     // Clients hit the outage and the server survives it.
-    await waitFor(() => retryable.network + retryable.serverError > failuresBefore, 20_000, 'no submission failed while the database was down');
+    await waitFor(
+      () => retryable.network + retryable.serverError > failuresBefore,
+      20_000,
+      'no submission failed while the database was down',
+    );
     await sleep(1_000);
     check(server.alive && !server.unexpectedExit, `the server died while the database was down: ${server.unexpectedExit}`);
     load2.throwIfFailed();

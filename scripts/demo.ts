@@ -71,7 +71,15 @@ import { ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedDatabase 
 import { UsersService } from '../src/users/users.service';
 import { Api, ApiError } from './demo/http';
 import { CAMPAIGNS, CLIENT_NAME, CLIENT_USER, CONSULTANT, PASSWORDS, SHOPPERS } from './demo/program';
-import { ensureProgram, MAX_VISITS_PER_DAY, NEW_SHOPPER, openCurrentFieldwork, seedProgram, writeProgramReports, writeReports } from './demo/seeder';
+import {
+  ensureProgram,
+  MAX_VISITS_PER_DAY,
+  NEW_SHOPPER,
+  openCurrentFieldwork,
+  seedProgram,
+  writeProgramReports,
+  writeReports,
+} from './demo/seeder';
 
 const OUTPUT_DIR = resolve('demo-output');
 const started = Date.now();

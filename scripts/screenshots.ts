@@ -155,7 +155,9 @@ async function main(): Promise<void> {
         const consoleSeed = await seedConsole({ db: app.get(DataSource), http: request(app.getHttpServer()) }, { reports: 7 });
         const reviewer = consoleSeed.reviewers[0];
         const http = request(app.getHttpServer());
-        const draft = (await http.post(`/questionnaires/${consoleSeed.questionnaireId}/versions`).set(reviewer.session.auth)).body as { id: string };
+        const draft = (await http.post(`/questionnaires/${consoleSeed.questionnaireId}/versions`).set(reviewer.session.auth)).body as {
+          id: string;
+        };
         const wave = await createActiveCampaign(http, reviewer.session, {
           clientId: consoleSeed.clientId,
           questionnaireId: consoleSeed.questionnaireId,

@@ -75,11 +75,11 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
 
   /** Open jobs past their window, and assigned ones past it plus the grace, become `expired` (in SQL). */
   async expireOverdue(): Promise<number> {
-    const [, count] = (await this.dataSource.query(
+    const [, count] = await this.dataSource.query<[unknown, number]>(
       `UPDATE assignments SET status = 'expired', updated_at = now()
         WHERE (status = 'open' AND window_end <= now())
            OR (status = 'assigned' AND window_end <= now() - interval '${LATE_SUBMISSION_GRACE}')`,
-    )) as [unknown, number];
+    );
     return count;
   }
 
@@ -113,12 +113,12 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     const page = pageOf(query);
     const limit = params.add(page.limit);
     const offset = params.add(page.offset);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<AssignmentViewRow[]>(
       `SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       params.values,
-    )) as AssignmentViewRow[];
+    );
     return rows.map(toAssignmentView);
   }
 
@@ -162,7 +162,12 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     return this.takeBack(user, id, 'cancel', `status = 'cancelled'`);
   }
 
-  private async takeBack(user: AuthUser, id: string, action: Extract<AssignmentAction, 'unassign' | 'cancel'>, set: string): Promise<AssignmentView> {
+  private async takeBack(
+    user: AuthUser,
+    id: string,
+    action: Extract<AssignmentAction, 'unassign' | 'cancel'>,
+    set: string,
+  ): Promise<AssignmentView> {
     await this.expireOverdue();
     await inTransaction(this.dataSource, async (runner) => {
       const [row] = (await runner.query(`SELECT status, shopper_id FROM assignments WHERE id = $1 FOR UPDATE`, [id])) as Array<{
@@ -177,10 +182,10 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
       }
       if (action === 'unassign' && row.shopper_id) await withdrawUnreportedEvidence(runner, id, row.shopper_id);
       // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
-      const [[after]] = (await runner.query(`UPDATE assignments SET ${set}, updated_at = now() WHERE id = $1 RETURNING status, shopper_id`, [id])) as [
-        Array<{ status: string; shopper_id: string | null }>,
-        number,
-      ];
+      const [[after]] = (await runner.query(
+        `UPDATE assignments SET ${set}, updated_at = now() WHERE id = $1 RETURNING status, shopper_id`,
+        [id],
+      )) as [Array<{ status: string; shopper_id: string | null }>, number];
       await recordAudit(runner, {
         userId: user.id,
         action,
@@ -233,12 +238,16 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
         ]);
       }
       if (move === 'reassign' && target.shopper_id === shopperId) {
-        throw ruleViolation('INVALID_TRANSITION', 'This assignment is already assigned to this shopper', [{ field: 'shopperId', reason: 'already the assignee' }]);
+        throw ruleViolation('INVALID_TRANSITION', 'This assignment is already assigned to this shopper', [
+          { field: 'shopperId', reason: 'already the assignee' },
+        ]);
       }
       if (target.campaign_status !== 'active') {
-        throw ruleViolation('CAMPAIGN_NOT_ACTIVE', `The campaign is ${target.campaign_status}; only assignments of active campaigns can be given out`, [
-          { field: 'campaign', reason: `campaign is ${target.campaign_status}` },
-        ]);
+        throw ruleViolation(
+          'CAMPAIGN_NOT_ACTIVE',
+          `The campaign is ${target.campaign_status}; only assignments of active campaigns can be given out`,
+          [{ field: 'campaign', reason: `campaign is ${target.campaign_status}` }],
+        );
       }
 
       const [facts] = (await runner.query(
@@ -307,9 +316,10 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async findView(id: string): Promise<AssignmentViewRow | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM} WHERE a.id = $1`, [
-      id,
-    ])) as AssignmentViewRow[];
+    const [row] = await this.dataSource.query<AssignmentViewRow[]>(
+      `SELECT ${ASSIGNMENT_VIEW_COLUMNS} ${ASSIGNMENT_VIEW_FROM} WHERE a.id = $1`,
+      [id],
+    );
     return row;
   }
 }

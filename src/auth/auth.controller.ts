@@ -71,7 +71,8 @@ export class AuthController {
   @Endpoint({
     operationId: 'changePassword',
     summary: 'Change one’s own password (the current one required); every other session of the user is signed out',
-    description: 'A wrong current password is a 422 WRONG_PASSWORD; a new one against the policy (at least 10 characters, not a common password, not the e-mail name) a 422 PASSWORD_POLICY.',
+    description:
+      'A wrong current password is a 422 WRONG_PASSWORD; a new one against the policy (at least 10 characters, not a common password, not the e-mail name) a 422 PASSWORD_POLICY.',
     errors: [400, 422, 429],
   })
   @ApiNoContentResponse({ description: 'Changed; this session stays signed in, the others are signed out' })
@@ -107,7 +108,11 @@ export class AuthController {
     public: true,
   })
   @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
-  async resetPassword(@Body() dto: ResetPasswordDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async resetPassword(
+    @Body() dto: ResetPasswordDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     // Wrong tokens are counted per address before the lookup (parallel guesses cannot slip past) and
     // forgiven when the token turns out to be good.
     const address = addressOf(request);

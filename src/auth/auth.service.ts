@@ -8,7 +8,6 @@ import { LoginResponse } from './dto/login.dto';
 
 export const JWT_ALGORITHM = 'HS256';
 
-
 @Injectable()
 export class AuthService {
   /** A real hash of a throw-away password, so unknown emails cost as much time as wrong passwords. */

@@ -64,7 +64,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase) {
     const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
     if (user.tokensValidAfter && !(sessionId && sessionId === user.keptSessionId)) {
       const issuedAt = typeof payload.iatMs === 'number' ? payload.iatMs : (payload.iat ?? 0) * 1000;
-      if (issuedAt < new Date(user.tokensValidAfter).getTime()) throw new DomainError('unauthorized', 'This session was signed out (the password changed); sign in again');
+      if (issuedAt < new Date(user.tokensValidAfter).getTime())
+        throw new DomainError('unauthorized', 'This session was signed out (the password changed); sign in again');
     }
     return { id: user.id, email: user.email, role: user.role, clientId: user.clientId, name: user.name, sessionId };
   }

@@ -163,12 +163,15 @@ export class CampaignsService {
         .where('campaign.id = :id', { id })
         .getOne();
       if (!campaign) throw notFound('Campaign');
-      if (campaign.status !== 'draft') throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be activated; this one is ${campaign.status}`);
+      if (campaign.status !== 'draft')
+        throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be activated; this one is ${campaign.status}`);
 
       const touchpoints = await this.touchpointsOf(id, manager);
       // A touchpoint retired after the draft was made is offered to no new campaign (the order is the view's touchpointIds).
       const retired = touchpoints.flatMap((touchpoint, index) =>
-        touchpoint.active ? [] : [{ field: `touchpointIds[${index}]`, reason: `touchpoint ${touchpoint.id} is retired and offered to no new campaign` }],
+        touchpoint.active
+          ? []
+          : [{ field: `touchpointIds[${index}]`, reason: `touchpoint ${touchpoint.id} is retired and offered to no new campaign` }],
       );
       if (retired.length) throw ruleViolation('CAMPAIGN_INVALID', 'The campaign names retired touchpoints; edit the draft first', retired);
       let plan: PlannedVisit[];
@@ -187,7 +190,9 @@ export class CampaignsService {
         });
       } catch (error) {
         if (error instanceof SchedulingError) {
-          throw ruleViolation('UNPLANNABLE', 'The visits of this campaign cannot be planned', [{ field: 'campaign', reason: error.message }]);
+          throw ruleViolation('UNPLANNABLE', 'The visits of this campaign cannot be planned', [
+            { field: 'campaign', reason: error.message },
+          ]);
         }
         throw error;
       }
@@ -210,10 +215,7 @@ export class CampaignsService {
           ],
         );
       }
-      await manager.query(
-        `UPDATE campaigns SET status = 'active', activated_at = now() WHERE id = $1 AND status = 'draft'`,
-        [id],
-      );
+      await manager.query(`UPDATE campaigns SET status = 'active', activated_at = now() WHERE id = $1 AND status = 'draft'`, [id]);
       return plan.length;
     });
     return { ...(await this.get(user, id)), assignmentsCreated };
@@ -239,7 +241,9 @@ export class CampaignsService {
    */
   private async assertValidDesign(
     manager: EntityManager,
-    design: Pick<DesignFields, 'clientId' | 'questionnaireId' | 'startsOn' | 'endsOn' | 'touchpointIds' | 'scenarios'> & { previousCampaignId?: string | null },
+    design: Pick<DesignFields, 'clientId' | 'questionnaireId' | 'startsOn' | 'endsOn' | 'touchpointIds' | 'scenarios'> & {
+      previousCampaignId?: string | null;
+    },
   ): Promise<void> {
     const questionnaire = await this.questionnaires.findById(design.questionnaireId);
     const touchpoints = design.touchpointIds.length ? await manager.getRepository(Touchpoint).findBy({ id: In(design.touchpointIds) }) : [];
@@ -249,7 +253,9 @@ export class CampaignsService {
       if (!previous) throw notFound('Previous campaign');
       previousCampaignClientId = previous.clientId;
     }
-    const [client] = await manager.query<Array<{ archived_at: Date | null }>>(`SELECT archived_at FROM clients WHERE id = $1`, [design.clientId]);
+    const [client] = await manager.query<Array<{ archived_at: Date | null }>>(`SELECT archived_at FROM clients WHERE id = $1`, [
+      design.clientId,
+    ]);
     if (!client) throw notFound('Client');
     const problems = checkNewCampaign({
       clientId: design.clientId,
@@ -274,12 +280,21 @@ export class CampaignsService {
   async update(user: AuthUser, id: string, dto: UpdateCampaignDto): Promise<CampaignView> {
     const nulls = Object.entries(dto).filter(([key, value]) => value === null && !NULLABLE_FIELDS.has(key));
     if (nulls.length) {
-      throw new DomainError('bad_request', `Invalid request: ${nulls.map(([key]) => key).join(', ')}`, nulls.map(([key]) => ({ field: key, reason: `${key} cannot be null` })));
+      throw new DomainError(
+        'bad_request',
+        `Invalid request: ${nulls.map(([key]) => key).join(', ')}`,
+        nulls.map(([key]) => ({ field: key, reason: `${key} cannot be null` })),
+      );
     }
     await this.findReadable(user, id);
     await inTransaction(this.dataSource, async (runner) => {
       const manager = runner.manager;
-      const campaign = await manager.getRepository(Campaign).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+      const campaign = await manager
+        .getRepository(Campaign)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id })
+        .getOne();
       if (!campaign) throw notFound('Campaign');
       if (campaign.version !== dto.version) throw staleVersion('campaign', dto.version, campaign.version);
       const touchpointIds = (await this.touchpointIdsOf([id], manager)).get(id) ?? [];
@@ -289,7 +304,9 @@ export class CampaignsService {
         return;
       }
       if (campaign.status !== 'draft') {
-        throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be edited; this one is ${campaign.status}`, [{ field: 'status', reason: `the campaign is ${campaign.status}` }]);
+        throw ruleViolation('NOT_DRAFT', `Only a draft campaign can be edited; this one is ${campaign.status}`, [
+          { field: 'status', reason: `the campaign is ${campaign.status}` },
+        ]);
       }
       const after: DesignFields = {
         ...before,
@@ -325,13 +342,24 @@ export class CampaignsService {
    * job no shopper holds (open, or expired unclaimed) is re-planned by the scheduling rules over the
    * rest of the period, today to the new end, keeping its scenario.
    */
-  private async extend(manager: EntityManager, user: AuthUser, campaign: Campaign, before: DesignFields, dto: UpdateCampaignDto): Promise<void> {
-    const others = Object.keys(dto).filter((key) => key !== 'version' && key !== 'endsOn' && (dto as unknown as Record<string, unknown>)[key] !== undefined);
+  private async extend(
+    manager: EntityManager,
+    user: AuthUser,
+    campaign: Campaign,
+    before: DesignFields,
+    dto: UpdateCampaignDto,
+  ): Promise<void> {
+    const others = Object.keys(dto).filter(
+      (key) => key !== 'version' && key !== 'endsOn' && (dto as unknown as Record<string, unknown>)[key] !== undefined,
+    );
     if (others.length || dto.endsOn === undefined) {
       throw ruleViolation(
         'NOT_DRAFT',
         'An active campaign can only have its end date extended (endsOn); the rest of its design is fixed once active',
-        (others.length ? others : ['endsOn']).map((field) => ({ field, reason: others.length ? 'not editable on an active campaign' : 'required to extend an active campaign' })),
+        (others.length ? others : ['endsOn']).map((field) => ({
+          field,
+          reason: others.length ? 'not editable on an active campaign' : 'required to extend an active campaign',
+        })),
       );
     }
     const today = new Date().toISOString().slice(0, 10);
@@ -361,7 +389,9 @@ export class CampaignsService {
         });
       } catch (error) {
         if (error instanceof SchedulingError) {
-          throw ruleViolation('UNPLANNABLE', 'The remaining visits cannot be planned in the extended period', [{ field: 'endsOn', reason: error.message }]);
+          throw ruleViolation('UNPLANNABLE', 'The remaining visits cannot be planned in the extended period', [
+            { field: 'endsOn', reason: error.message },
+          ]);
         }
         throw error;
       }
@@ -397,7 +427,9 @@ export class CampaignsService {
       const [campaign] = (await runner.query(`SELECT status FROM campaigns WHERE id = $1 FOR UPDATE`, [id])) as Array<{ status: string }>;
       if (!campaign) throw notFound('Campaign');
       if (campaign.status !== 'draft' && campaign.status !== 'active') {
-        throw ruleViolation('CAMPAIGN_CANCELLED', `A ${campaign.status} campaign cannot be cancelled`, [{ field: 'status', reason: `the campaign is ${campaign.status}` }]);
+        throw ruleViolation('CAMPAIGN_CANCELLED', `A ${campaign.status} campaign cannot be cancelled`, [
+          { field: 'status', reason: `the campaign is ${campaign.status}` },
+        ]);
       }
       const cancelled = await runner.query(
         `UPDATE assignments SET status = 'cancelled', updated_at = now() WHERE campaign_id = $1 AND status IN ('open', 'assigned')`,
@@ -479,7 +511,9 @@ function designOf(campaign: Campaign, touchpointIds: string[]): DesignFields {
 function definedOf(dto: UpdateCampaignDto): Partial<DesignFields> {
   const { clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint } = dto;
   const fields: Partial<DesignFields> = Object.fromEntries(
-    Object.entries({ clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint }).filter(([, value]) => value !== undefined),
+    Object.entries({ clientId, questionnaireId, startsOn, endsOn, touchpointIds, visitsPerTouchpoint }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
   return fields;
 }

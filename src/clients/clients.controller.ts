@@ -5,14 +5,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import { Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import { ClientsService } from './clients.service';
-import {
-  ClientView,
-  CreateClientDto,
-  CreateTouchpointDto,
-  TouchpointView,
-  UpdateClientDto,
-  UpdateTouchpointDto,
-} from './dto/client.dto';
+import { ClientView, CreateClientDto, CreateTouchpointDto, TouchpointView, UpdateClientDto, UpdateTouchpointDto } from './dto/client.dto';
 
 @ApiTags('clients')
 @ApiBearerAuth()
@@ -51,7 +44,8 @@ export class ClientsController {
   @Endpoint({
     operationId: 'createTouchpoint',
     summary: 'Add a touchpoint (branch, phone line, inbox, chat, social account…) to a client',
-    description: 'Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem; an archived client is a 409 CLIENT_ARCHIVED.',
+    description:
+      'Opening hours that do not make sense (format, order, overlaps) are a 422 listing every problem; an archived client is a 409 CLIENT_ARCHIVED.',
     errors: [400, 403, 404, 409, 422],
   })
   @ApiCreatedResponse({ type: TouchpointView })
@@ -114,7 +108,8 @@ export class ClientsController {
   @Endpoint({
     operationId: 'updateTouchpoint',
     summary: 'Edit a touchpoint (the create fields but the channel), or retire it with active: false (send the version read; audited)',
-    description: 'Validated like the create (opening hours, time zone: 422 listing every problem); a stale version is a 409 STALE_VERSION. A retired touchpoint is offered to no new campaign; its history stays.',
+    description:
+      'Validated like the create (opening hours, time zone: 422 listing every problem); a stale version is a 409 STALE_VERSION. A retired touchpoint is offered to no new campaign; its history stays.',
     errors: [400, 403, 404, 409, 422],
   })
   @ApiOkResponse({ type: TouchpointView })

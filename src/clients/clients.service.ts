@@ -9,14 +9,7 @@ import { notFound, ruleViolation, unprocessable, type ErrorDetail } from '../com
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Client } from './client.entity';
 import { checkOpeningHours, isValidTimeZone, type OpeningHours } from './domain/opening-hours';
-import {
-  ClientView,
-  CreateClientDto,
-  CreateTouchpointDto,
-  TouchpointView,
-  UpdateClientDto,
-  UpdateTouchpointDto,
-} from './dto/client.dto';
+import { ClientView, CreateClientDto, CreateTouchpointDto, TouchpointView, UpdateClientDto, UpdateTouchpointDto } from './dto/client.dto';
 import { Touchpoint } from './touchpoint.entity';
 
 export function toClientView(client: Client): ClientView {
@@ -166,7 +159,14 @@ export class ClientsService {
         );
       }
       await runner.query(`DELETE FROM clients WHERE id = $1`, [id]);
-      await recordAudit(runner, { userId: user.id, action: 'delete', entity: 'client', entityId: id, before: { name: facts.name }, after: null });
+      await recordAudit(runner, {
+        userId: user.id,
+        action: 'delete',
+        entity: 'client',
+        entityId: id,
+        before: { name: facts.name },
+        after: null,
+      });
     });
   }
 
@@ -234,11 +234,15 @@ function assertValidTouchpoint(openingHours: OpeningHours | null, timeZone: stri
 }
 
 const archived = () =>
-  ruleViolation('CLIENT_ARCHIVED', 'The client is archived; unarchive it first (PATCH archived: false)', [{ field: 'clientId', reason: 'the client is archived' }]);
+  ruleViolation('CLIENT_ARCHIVED', 'The client is archived; unarchive it first (PATCH archived: false)', [
+    { field: 'clientId', reason: 'the client is archived' },
+  ]);
 
 /** 409 STALE_VERSION for any versioned record an administrator edits. */
 export function staleVersion(what: string, sent: number, current: number) {
-  return ruleViolation('STALE_VERSION', `The ${what} has changed since version ${sent} (it is at version ${current}); reload it and try again`, [
-    { field: 'version', reason: 'stale' },
-  ]);
+  return ruleViolation(
+    'STALE_VERSION',
+    `The ${what} has changed since version ${sent} (it is at version ${current}); reload it and try again`,
+    [{ field: 'version', reason: 'stale' }],
+  );
 }

@@ -50,7 +50,12 @@ describe('TRUST_PROXY (issue 12.3: X-Forwarded-For was believed from any loopbac
 
   it('takes a hop count or a list of addresses, subnets and proxy-addr names', () => {
     expect(parseConfig({ ...valid, TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1', 'fd00::/8']);
+    expect(parseConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1,fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::1',
+      'fd00::/8',
+    ]);
   });
 
   it.each(['true', 'yes', '10.0.0.0/33', '999.1.1.1', '33', 'loopback,,', 'all'])('refuses %p, naming TRUST_PROXY', (value) => {

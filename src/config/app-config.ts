@@ -84,7 +84,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const adminEmail = env.ADMIN_EMAIL || undefined;
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL must be an email address');
   const adminPassword = env.ADMIN_PASSWORD || undefined;
-  if (adminPassword && [...adminPassword].length < PASSWORD_MIN_LENGTH) problems.push(`ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (adminPassword && [...adminPassword].length < PASSWORD_MIN_LENGTH)
+    problems.push(`ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
 
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
 

@@ -63,7 +63,11 @@ export interface SystemAccount {
  * The first directory on the way to `path` (itself included when it exists) that `account` may not
  * enter, or null. Only what exists is checked: a data folder yet to be made needs its parents.
  */
-export function firstClosedDirectory(path: string, account: SystemAccount, stat: (path: string) => Stats | null = statOrNull): string | null {
+export function firstClosedDirectory(
+  path: string,
+  account: SystemAccount,
+  stat: (path: string) => Stats | null = statOrNull,
+): string | null {
   const target = resolve(path);
   const chain: string[] = [];
   for (let current = target; ; current = dirname(current)) {
@@ -95,7 +99,10 @@ function statOrNull(path: string): Stats | null {
 function systemAccount(name: string): SystemAccount {
   try {
     const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    const gids = execFileSync('id', ['-G', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(/\s+/).map(Number);
+    const gids = execFileSync('id', ['-G', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     return { name, uid, gids };
   } catch {
     return { name, uid: -1, gids: [] };

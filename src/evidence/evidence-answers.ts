@@ -41,13 +41,19 @@ export async function checkEvidenceAnswers(db: SqlRunner, check: EvidenceAnswerC
     if (question.type !== 'evidence' || !hasValue(answer)) continue;
     const ids = (Array.isArray(answer.value) ? answer.value : [answer.value]) as string[];
     for (const id of ids.filter((candidate) => !attached.has(String(candidate).toLowerCase()))) {
-      problems.push({ field: question.key, reason: `evidence ${id} is not a file you uploaded to this assignment (POST /assignments/:id/evidence)` });
+      problems.push({
+        field: question.key,
+        reason: `evidence ${id} is not a file you uploaded to this assignment (POST /assignments/:id/evidence)`,
+      });
     }
   }
-  if (problems.length) throw unprocessable(`Evidence answers must name files uploaded to this assignment (${problems.length} problems)`, problems);
+  if (problems.length)
+    throw unprocessable(`Evidence answers must name files uploaded to this assignment (${problems.length} problems)`, problems);
 
   const signals = [...(await duplicateSignals(db, check.assignmentId, files)), ...photoSignals(files.map(photoOf), check.visitedAt)];
-  const [report] = (await db.query(`SELECT integrity_signals AS signals FROM visit_reports WHERE assignment_id = $1`, [check.assignmentId])) as Array<{
+  const [report] = (await db.query(`SELECT integrity_signals AS signals FROM visit_reports WHERE assignment_id = $1`, [
+    check.assignmentId,
+  ])) as Array<{
     signals: IntegritySignal[];
   }>;
   const kept = new Set((report?.signals ?? []).filter((signal) => signal.kind === 'duplicate_evidence').map((signal) => signal.reason));

@@ -9,7 +9,11 @@ import { neutralName, type PhotoEvidence } from './domain/photo-signals';
  * duplicate_evidence for each content hash that is also attached to another assignment; the reason
  * names the other visit reports (or assignments, before their report exists).
  */
-export async function duplicateSignals(db: SqlRunner, assignmentId: string, files: ReadonlyArray<{ sha256: string }>): Promise<IntegritySignal[]> {
+export async function duplicateSignals(
+  db: SqlRunner,
+  assignmentId: string,
+  files: ReadonlyArray<{ sha256: string }>,
+): Promise<IntegritySignal[]> {
   const hashes = [...new Set(files.map((file) => file.sha256))];
   if (!hashes.length) return [];
   const others = (await db.query(

@@ -114,7 +114,12 @@ export class EvidenceService {
    * work is theirs and not approved (409). Checked before the body is read (by the upload guards) and
    * again, under a row lock, when the file is recorded. Returns the assignment id the file goes to.
    */
-  async assertCanUpload(actor: AuthUser, target: UploadTarget, manager: EntityManager = this.db.manager, lock = false): Promise<AssignmentAccessRow> {
+  async assertCanUpload(
+    actor: AuthUser,
+    target: UploadTarget,
+    manager: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<AssignmentAccessRow> {
     if ('reportId' in target) {
       const row = await this.findAssignment({ reportId: target.reportId }, manager, lock);
       if (!row || actor.role !== 'shopper' || row.reportShopperId !== actor.id) throw notFound('Visit report');
@@ -207,10 +212,10 @@ export class EvidenceService {
 
   /** The file stored earlier with this key (same assignment and content), 409 for another request, null when the key is new. */
   private async replay(actor: AuthUser, key: string, requestHash: string): Promise<EvidenceView | null> {
-    const [row] = await this.db.query<EvidenceRow[]>(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.uploaded_by = $1 AND e.idempotency_key = $2`, [
-      actor.id,
-      key,
-    ]);
+    const [row] = await this.db.query<EvidenceRow[]>(
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.uploaded_by = $1 AND e.idempotency_key = $2`,
+      [actor.id, key],
+    );
     if (!row) return null;
     if (row.requestHash !== requestHash) {
       throw conflict('This Idempotency-Key was already used for a different upload', [
@@ -303,7 +308,13 @@ export class EvidenceService {
         WHERE id = $1 AND sanitized_at IS NULL`,
       [row.id, shareablePath, shareable?.length ?? null, shareableSha256, capture ? JSON.stringify(capture) : null],
     );
-    return { ...row, shareableStoragePath: shareablePath, shareableSizeBytes: shareable ? String(shareable.length) : null, shareableSha256, sanitizedAt: new Date() };
+    return {
+      ...row,
+      shareableStoragePath: shareablePath,
+      shareableSizeBytes: shareable ? String(shareable.length) : null,
+      shareableSha256,
+      sanitizedAt: new Date(),
+    };
   }
 
   private async findAssignment(

@@ -70,7 +70,9 @@ export class ExportsService {
       if (error instanceof OutputClosedError) {
         this.logger.warn(`Excel export of campaign ${campaignId}: the client closed the download`);
       } else {
-        this.logger.error(`Excel export of campaign ${campaignId} failed mid-stream: ${error instanceof Error ? error.stack : String(error)}`);
+        this.logger.error(
+          `Excel export of campaign ${campaignId} failed mid-stream: ${error instanceof Error ? error.stack : String(error)}`,
+        );
       }
       response.destroy();
     }

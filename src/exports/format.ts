@@ -103,7 +103,10 @@ const MAX_SLUG_LENGTH = 80;
 export function slugify(text: string, options: { ascii: boolean }): string {
   const source = options.ascii ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text.normalize('NFC');
   const separators = options.ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu;
-  const slug = source.toLowerCase().replace(separators, '-').replace(/^-+|-+$/g, '');
+  const slug = source
+    .toLowerCase()
+    .replace(separators, '-')
+    .replace(/^-+|-+$/g, '');
   // Cut by code point, never inside a surrogate pair.
   return Array.from(slug).slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/g, '');
 }

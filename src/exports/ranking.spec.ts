@@ -1,6 +1,14 @@
 import { rankTouchpoints } from './ranking';
 
-const tp = (name: string, mean: number | null) => ({ id: name, name, channel: 'phone' as const, region: 'R', city: null, mean, n: mean === null ? 0 : 3 });
+const tp = (name: string, mean: number | null) => ({
+  id: name,
+  name,
+  channel: 'phone' as const,
+  region: 'R',
+  city: null,
+  mean,
+  n: mean === null ? 0 : 3,
+});
 
 describe('rankTouchpoints', () => {
   it('ranks best first, shares ranks on ties (1, 2, 2, 4) and puts touchpoints without visits last', () => {

@@ -95,7 +95,14 @@ export class FeesService {
       }
       const totalCents = Number(totals.total);
       await runner.query(`UPDATE payouts SET total_cents = $2, shoppers = $3 WHERE id = $1`, [payout.id, totalCents, totals.shoppers]);
-      const batch = { from: period.from, to: period.to, currency: this.config.currency, totalCents, shoppers: totals.shoppers, entries: totals.entries };
+      const batch = {
+        from: period.from,
+        to: period.to,
+        currency: this.config.currency,
+        totalCents,
+        shoppers: totals.shoppers,
+        entries: totals.entries,
+      };
       await recordAudit(runner, { userId: user.id, action: 'pay', entity: 'payout', entityId: payout.id, before: null, after: batch });
       return { id: payout.id, ...batch, createdAt: payout.createdAt };
     });

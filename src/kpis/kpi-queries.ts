@@ -213,7 +213,7 @@ export class KpiQueries {
     const timingVisits = visitsSql(scope, timingParams, true);
     const sla = timingParams.add(JSON.stringify(slaSeconds));
     const [groups, timings]: Array<Array<Record<string, unknown>>> = await Promise.all([
-      this.db.query(
+      this.db.query<Array<Record<string, unknown>>>(
         // GROUPING(channel, region, touchpoint_id, bin) is a bit mask, channel the highest bit (8), then
         // region (4), touchpoint (2), bin (1); a bit is set when that column is NOT grouped in the row's
         // set. So 15 (1111) is the grand total (), 7 (0111) a (channel) row, 11 (1011) a (region) row,
@@ -227,7 +227,7 @@ export class KpiQueries {
           GROUP BY GROUPING SETS ((), (channel), (region), (touchpoint_id), (bin))`,
         groupsParams.values,
       ),
-      this.db.query(
+      this.db.query<Array<Record<string, unknown>>>(
         `SELECT channel, count(timing) AS timing_n,
                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY timing) AS percentiles,
                 avg(timing) AS timing_mean,
@@ -276,21 +276,21 @@ export class KpiQueries {
     const dimensionParams = new SqlParams();
     const dimensionScope = visitsSql(scope, dimensionParams);
     const [visitRows, sectionRows, dimensionRows]: Array<Array<Record<string, unknown>>> = await Promise.all([
-      this.db.query(
+      this.db.query<Array<Record<string, unknown>>>(
         `SELECT count(score) AS n, avg(score) AS mean, stddev_samp(score) AS sd,
                 count(fcr) AS fcr_n, avg(CASE WHEN fcr THEN 100.0 ELSE 0.0 END) FILTER (WHERE fcr IS NOT NULL) AS fcr_mean,
                 stddev_samp(CASE WHEN fcr THEN 100.0 ELSE 0.0 END) FILTER (WHERE fcr IS NOT NULL) AS fcr_sd
            FROM (${visitScope}) v`,
         visitParams.values,
       ),
-      this.db.query(
+      this.db.query<Array<Record<string, unknown>>>(
         `SELECT s.section_key AS key, count(s.score) AS n, avg(s.score) AS mean, stddev_samp(s.score) AS sd
            FROM visit_section_scores s
           WHERE s.visit_report_id IN (SELECT v.id FROM (${sectionScope}) v)
           GROUP BY s.section_key`,
         sectionParams.values,
       ),
-      this.db.query(
+      this.db.query<Array<Record<string, unknown>>>(
         `SELECT d.dimension AS key, count(d.score) AS n, avg(d.score) AS mean, stddev_samp(d.score) AS sd
            FROM visit_dimension_scores d
           WHERE d.visit_report_id IN (SELECT v.id FROM (${dimensionScope}) v)
@@ -300,7 +300,8 @@ export class KpiQueries {
     ]);
     const sample = (n: unknown, mean: unknown, sd: unknown): Sample => ({ n: num(n), mean: numOrNull(mean), sd: numOrNull(sd) });
     const visit = visitRows[0];
-    const byKey = (rows: Array<Record<string, unknown>>) => new Map(rows.map((row) => [row.key as string, sample(row.n, row.mean, row.sd)]));
+    const byKey = (rows: Array<Record<string, unknown>>) =>
+      new Map(rows.map((row) => [row.key as string, sample(row.n, row.mean, row.sd)]));
     return {
       overall: sample(visit.n, visit.mean, visit.sd),
       fcr: sample(visit.fcr_n, visit.fcr_mean, visit.fcr_sd),
@@ -374,7 +375,7 @@ export class KpiQueries {
   private async countedAnswersSql(scope: VisitScope, params: SqlParams, valued: string): Promise<string | null> {
     const countParams = new SqlParams();
     const countScope = visitsSql(scope, countParams);
-    const [counts] = await this.db.query(
+    const [counts] = await this.db.query<Array<{ in_scope: string; total: string }>>(
       `SELECT (SELECT count(*) FROM (${countScope}) v) AS in_scope,
               (SELECT count(*) FROM visit_reports WHERE campaign_id = ${countParams.add(scope.campaignId)}) AS total`,
       countParams.values,

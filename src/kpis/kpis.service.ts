@@ -98,7 +98,8 @@ export class KpisService {
       const answers = await this.queries.answers(scope, valueKeys);
       const shoppers = staff ? await this.queries.shoppers(scope) : null;
       const previous = previousScope ? await this.queries.samples(previousScope) : null;
-      const previousThemes = previousScope && themes.length > 0 ? await this.previousThemeShares(previousScope, textKeys, themes, campaign.language) : undefined;
+      const previousThemes =
+        previousScope && themes.length > 0 ? await this.previousThemeShares(previousScope, textKeys, themes, campaign.language) : undefined;
       return { samples, answers, shoppers, previous, previousThemes };
     })();
     const [{ breakdown, qualitative }, { samples, answers, shoppers, previous, previousThemes }] = await Promise.all([
@@ -156,7 +157,7 @@ export class KpisService {
           return {
             id: row.key as string,
             name: touchpoint?.name ?? '',
-            channel: (touchpoint?.channel ?? 'in_person') as Channel,
+            channel: touchpoint?.channel ?? 'in_person',
             region: touchpoint?.region ?? '',
             city: touchpoint?.city ?? null,
             mean: row.mean,
@@ -278,9 +279,7 @@ export class KpisService {
         type: question.type,
         compliance,
         n: scored ? counted : answered,
-        ...(distributed
-          ? { answers: answerDistribution(values, question.type === 'multi_choice') }
-          : {}),
+        ...(distributed ? { answers: answerDistribution(values, question.type === 'multi_choice') } : {}),
       });
       if (scored) {
         results.push({
@@ -338,7 +337,10 @@ export class KpisService {
     return {
       themes: summaries.map((theme) => ({
         ...theme,
-        verbatims: theme.verbatims.map((verbatim) => ({ ...verbatim, text: maskPersonalData(verbatim.text, now.shopperNames[verbatim.visitId]) })),
+        verbatims: theme.verbatims.map((verbatim) => ({
+          ...verbatim,
+          text: maskPersonalData(verbatim.text, now.shopperNames[verbatim.visitId]),
+        })),
       })),
       analysedVisits: new Set(now.texts.map((text) => text.visitId)).size,
     };
@@ -396,7 +398,11 @@ export class KpisService {
     const order = new Map(listQuestions(definition).map(({ question, order }) => [question.key, order]));
     // No shopper's name may surface as a frequent word either (a signature repeated over many reports would).
     const names = namePartsOf(Object.values(rows.shopperNames));
-    const terms = topTerms(rows.termTexts.map((text) => maskPersonalData(text, null)), language, DEFAULT_TOP_TERMS + names.size)
+    const terms = topTerms(
+      rows.termTexts.map((text) => maskPersonalData(text, null)),
+      language,
+      DEFAULT_TOP_TERMS + names.size,
+    )
       .filter((term) => !isNamePart(term.term, names))
       .slice(0, DEFAULT_TOP_TERMS);
     return {

@@ -27,7 +27,15 @@ describe('visitScopeSql', () => {
     const params = new SqlParams();
     const scope = visitScope(
       'c1',
-      { channel: 'phone', region: "O'Higgins", touchpointId: 't1', scenario: 'queja', from: '2026-10-01', to: '2026-10-31', includeUnapproved: true },
+      {
+        channel: 'phone',
+        region: "O'Higgins",
+        touchpointId: 't1',
+        scenario: 'queja',
+        from: '2026-10-01',
+        to: '2026-10-31',
+        includeUnapproved: true,
+      },
       true,
     );
     const { from, where } = visitScopeSql(scope, params);

@@ -7,12 +7,7 @@ import { conflict, notFound, unprocessable } from '../common/errors/domain-error
 import { checkDefinition } from './domain/definition-checker';
 import type { QuestionnaireDefinition } from './domain/definition';
 import { normalizeDefinition, type QuestionnaireInput } from './domain/normalize';
-import {
-  ListQuestionnairesQuery,
-  QuestionnaireBodyDto,
-  QuestionnaireSummaryView,
-  QuestionnaireView,
-} from './dto/questionnaire.dto';
+import { ListQuestionnairesQuery, QuestionnaireBodyDto, QuestionnaireSummaryView, QuestionnaireView } from './dto/questionnaire.dto';
 import { Questionnaire } from './questionnaire.entity';
 import { pageOf } from '../common/http/paging';
 

@@ -32,9 +32,11 @@ export async function assertAccountRules(
   if (ids.length) {
     const found = (await runner.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[])`, [ids])) as Array<{ id: string }>;
     const known = new Set(found.map((row) => row.id));
-    if (sent.clientId && !known.has(sent.clientId.toLowerCase())) problems.push({ field: 'clientId', reason: `there is no client ${sent.clientId}` });
+    if (sent.clientId && !known.has(sent.clientId.toLowerCase()))
+      problems.push({ field: 'clientId', reason: `there is no client ${sent.clientId}` });
     (sent.conflictClientIds ?? []).forEach((clientId, index) => {
-      if (!known.has(clientId.toLowerCase())) problems.push({ field: `conflictClientIds[${index}]`, reason: `there is no client ${clientId}` });
+      if (!known.has(clientId.toLowerCase()))
+        problems.push({ field: `conflictClientIds[${index}]`, reason: `there is no client ${clientId}` });
     });
   }
   if (problems.length) throw unprocessable('The user is not valid', problems);

@@ -42,7 +42,11 @@ export class UsersController {
   }
 
   @Get(':id')
-  @Endpoint({ operationId: 'getUser', summary: 'One user (consultants: shopper and client users only; others 404)', errors: [400, 403, 404] })
+  @Endpoint({
+    operationId: 'getUser',
+    summary: 'One user (consultants: shopper and client users only; others 404)',
+    errors: [400, 403, 404],
+  })
   @ApiOkResponse({ type: UserView })
   get(@CurrentUser() actor: AuthUser, @UuidParam('id') id: string): Promise<UserView> {
     return this.accounts.get(actor, id);

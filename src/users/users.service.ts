@@ -14,7 +14,12 @@ import { pageOf } from '../common/http/paging';
 export function toUserView(user: User): UserView {
   const { id, email, role, name, clientId, conflictClientIds, createdAt, active, version } = user;
   const stored: Partial<ShopperProfile> = user.profile ?? {};
-  const profile = { regions: stored.regions ?? [], cities: stored.cities ?? [], languages: stored.languages ?? [], channels: stored.channels ?? [] };
+  const profile = {
+    regions: stored.regions ?? [],
+    cities: stored.cities ?? [],
+    languages: stored.languages ?? [],
+    channels: stored.channels ?? [],
+  };
   return { id, email, role, name, clientId, conflictClientIds, createdAt, active, version, profile };
 }
 
@@ -55,8 +60,9 @@ export class UsersService implements OnApplicationBootstrap {
       .orIgnore()
       .returning('*')
       .execute();
-    if (!inserted.raw.length) throw conflict(`A user with email ${email} already exists`);
-    return toUserView(this.users.create(inserted.raw[0] as object) as User);
+    const [row] = inserted.raw as User[];
+    if (!row) throw conflict(`A user with email ${email} already exists`);
+    return toUserView(this.users.create(row));
   }
 
   /** GET /users: the users the caller may manage (consultants: shopper and client users, as GET /users/:id). */
@@ -83,11 +89,11 @@ export class UsersService implements OnApplicationBootstrap {
    * entity hydration cost about 0.2 ms of CPU, more than the query itself).
    */
   async findActiveAuthUser(id: string): Promise<SessionUser | null> {
-    const [row] = (await this.users.query(
+    const [row] = await this.users.query<SessionUser[]>(
       `SELECT id, email, role, client_id AS "clientId", name, tokens_valid_after AS "tokensValidAfter", kept_session_id AS "keptSessionId"
          FROM users WHERE id = $1 AND active`,
       [id],
-    )) as SessionUser[];
+    );
     return row ?? null;
   }
 

@@ -11,7 +11,6 @@ import { ReviewService } from './review.service';
 import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
 
-
 interface AppealRow {
   id: string;
   visit_report_id: string;
@@ -60,7 +59,9 @@ export class AppealsService {
   ) {}
 
   async file(user: AuthUser, reportId: string, dto: FileAppealDto): Promise<AppealView> {
-    const [report] = await this.dataSource.query<Array<{ id: string; status: string; shopper_id: string; questionnaire_id: string; client_id: string }>>(
+    const [report] = await this.dataSource.query<
+      Array<{ id: string; status: string; shopper_id: string; questionnaire_id: string; client_id: string }>
+    >(
       `SELECT vr.id, vr.status, vr.shopper_id, vr.questionnaire_id, c.client_id
          FROM visit_reports vr JOIN campaigns c ON c.id = vr.campaign_id WHERE vr.id = $1`,
       [reportId],
@@ -68,7 +69,9 @@ export class AppealsService {
     if (!report) throw notFound('Visit report');
     assertCanReadVisitReport(user, { shopperId: report.shopper_id, status: report.status, clientId: report.client_id });
     if (report.status !== 'approved') {
-      throw ruleViolation('NOT_APPROVED', 'Only approved visits can be appealed', [{ field: 'status', reason: `the report is ${report.status}` }]);
+      throw ruleViolation('NOT_APPROVED', 'Only approved visits can be appealed', [
+        { field: 'status', reason: `the report is ${report.status}` },
+      ]);
     }
     if (dto.questionKey) {
       const definition = await this.definitions.get(report.questionnaire_id);
@@ -92,7 +95,9 @@ export class AppealsService {
       )) as Array<{ id: string }>;
     });
     if (!inserted.length) {
-      throw ruleViolation('APPEAL_ALREADY_OPEN', 'An appeal on this visit (and question) is already open', [{ field: 'questionKey', reason: 'already appealed' }]);
+      throw ruleViolation('APPEAL_ALREADY_OPEN', 'An appeal on this visit (and question) is already open', [
+        { field: 'questionKey', reason: 'already appealed' },
+      ]);
     }
     return this.findView(inserted[0].id);
   }
@@ -100,13 +105,19 @@ export class AppealsService {
   async resolve(user: AuthUser, appealId: string, dto: ResolveAppealDto): Promise<ResolvedAppealView> {
     const overturn = dto.decision === 'overturned';
     if (overturn && !dto.answers?.length) {
-      throw ruleViolation('APPEAL_DECISION_INVALID', 'An overturn needs the corrected answers', [{ field: 'answers', reason: 'required when the decision is overturned' }]);
+      throw ruleViolation('APPEAL_DECISION_INVALID', 'An overturn needs the corrected answers', [
+        { field: 'answers', reason: 'required when the decision is overturned' },
+      ]);
     }
     if (!overturn && dto.answers?.length) {
-      throw ruleViolation('APPEAL_DECISION_INVALID', 'An upheld appeal changes nothing', [{ field: 'answers', reason: 'only allowed when the decision is overturned' }]);
+      throw ruleViolation('APPEAL_DECISION_INVALID', 'An upheld appeal changes nothing', [
+        { field: 'answers', reason: 'only allowed when the decision is overturned' },
+      ]);
     }
     await inTransaction(this.dataSource, async (runner) => {
-      const [appeal] = (await runner.query(`SELECT id, status, visit_report_id, reason FROM appeals WHERE id = $1 FOR UPDATE`, [appealId])) as Array<{
+      const [appeal] = (await runner.query(`SELECT id, status, visit_report_id, reason FROM appeals WHERE id = $1 FOR UPDATE`, [
+        appealId,
+      ])) as Array<{
         id: string;
         status: string;
         visit_report_id: string;
@@ -114,22 +125,27 @@ export class AppealsService {
       }>;
       if (!appeal) throw notFound('Appeal');
       if (appeal.status !== 'open') {
-        throw ruleViolation('APPEAL_RESOLVED', `This appeal was already resolved (${appeal.status})`, [{ field: 'status', reason: `the appeal is ${appeal.status}` }]);
+        throw ruleViolation('APPEAL_RESOLVED', `This appeal was already resolved (${appeal.status})`, [
+          { field: 'status', reason: `the appeal is ${appeal.status}` },
+        ]);
       }
       if (overturn) {
         const report = await this.review.loadEditable(runner, appeal.visit_report_id);
         const why = `appeal ${appeal.id} overturned: ${dto.comment ?? appeal.reason}`;
         await this.review.applyEdit(runner, user, report, report.version, dto.answers!, why);
       }
-      await runner.query(
-        `UPDATE appeals SET status = $2, resolution_comment = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`,
-        [appealId, dto.decision, dto.comment ?? null, user.id],
-      );
+      await runner.query(`UPDATE appeals SET status = $2, resolution_comment = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [
+        appealId,
+        dto.decision,
+        dto.comment ?? null,
+        user.id,
+      ]);
     });
     const view = await this.findView(appealId);
-    const [report] = await this.dataSource.query<Array<{ id: string; version: number; score: number | null; knockout: boolean }>>(`SELECT id, version, score, knockout FROM visit_reports WHERE id = $1`, [
-      view.visitReportId,
-    ]);
+    const [report] = await this.dataSource.query<Array<{ id: string; version: number; score: number | null; knockout: boolean }>>(
+      `SELECT id, version, score, knockout FROM visit_reports WHERE id = $1`,
+      [view.visitReportId],
+    );
     return { ...view, report };
   }
 

@@ -11,7 +11,6 @@ import { QuestionnaireDefinitions } from './questionnaire-definitions.service';
 import type { EmployeeDescription, IntegritySignal, VisitReportStatus } from './visit-report.entity';
 import { pageOf } from '../common/http/paging';
 
-
 interface ReportRow {
   id: string;
   assignment_id: string;
@@ -90,9 +89,12 @@ export class ReportViewsService {
     const questionOrder = new Map(questions.map(({ question, order }) => [question.key, order]));
     const sectionOrder = new Map(definition.sections.map((section, index) => [section.key, index]));
     const dimensionOrder = new Map<string, number>();
-    for (const { question } of questions) if (question.dimension && !dimensionOrder.has(question.dimension)) dimensionOrder.set(question.dimension, dimensionOrder.size);
-    const by = <T>(order: Map<string, number>, key: (item: T) => string) => (a: T, b: T) =>
-      (order.get(key(a)) ?? Infinity) - (order.get(key(b)) ?? Infinity);
+    for (const { question } of questions)
+      if (question.dimension && !dimensionOrder.has(question.dimension)) dimensionOrder.set(question.dimension, dimensionOrder.size);
+    const by =
+      <T>(order: Map<string, number>, key: (item: T) => string) =>
+      (a: T, b: T) =>
+        (order.get(key(a)) ?? Infinity) - (order.get(key(b)) ?? Infinity);
 
     const view: ReportView = {
       id: row.id,
@@ -174,7 +176,19 @@ export class ReportViewsService {
   async audit(id: string): Promise<AuditEntryView[]> {
     const [exists] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM visit_reports WHERE id = $1`, [id]);
     if (!exists) throw notFound('Visit report');
-    const rows = await this.dataSource.query<Array<{ id: string; edited_by: string; name: string | null; role: string; edited_at: Date; field: string; old_value: unknown; new_value: unknown; reason: string }>>(
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        edited_by: string;
+        name: string | null;
+        role: string;
+        edited_at: Date;
+        field: string;
+        old_value: unknown;
+        new_value: unknown;
+        reason: string;
+      }>
+    >(
       `SELECT e.id, e.edited_by, u.name, u.role, e.edited_at, e.field, e.old_value, e.new_value, e.reason
          FROM report_edits e JOIN users u ON u.id = e.edited_by
         WHERE e.visit_report_id = $1

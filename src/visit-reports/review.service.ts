@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { inTransaction, type SqlRunner } from '../database/transactions';
 import { recordFeeOwed, reverseFee } from '../fees/fee-ledger';
-import { InvalidTransitionError, canTransition, type AssignmentAction, type AssignmentStatus } from '../assignments/domain/assignment-state';
+import {
+  InvalidTransitionError,
+  canTransition,
+  type AssignmentAction,
+  type AssignmentStatus,
+} from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
 import { notFound, ruleViolation } from '../common/errors/domain-error';
 import { listQuestions, type AnswerValue, type Channel, type SubmittedAnswer } from '../questionnaires/domain/definition';
@@ -163,7 +168,11 @@ export class ReviewService {
     const answers = applyAnswerChanges(report.answers, submitted);
     const scored = scoreSubmission(definition, answers, report.channel);
     if (scored.rows === undefined) {
-      throw ruleViolation('ANSWERS_INVALID', `After these changes the answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
+      throw ruleViolation(
+        'ANSWERS_INVALID',
+        `After these changes the answers do not fit the questionnaire (${scored.problems.length} problems)`,
+        scored.problems,
+      );
     }
 
     const updated = await runner.query(
@@ -172,14 +181,29 @@ export class ReviewService {
       true,
     );
     if (!updated.affected) {
-      const [current] = (await runner.query(`SELECT version, status FROM visit_reports WHERE id = $1`, [report.id])) as Array<{ version: number; status: string }>;
+      const [current] = (await runner.query(`SELECT version, status FROM visit_reports WHERE id = $1`, [report.id])) as Array<{
+        version: number;
+        status: string;
+      }>;
       if (current && current.version === expectedVersion) {
-        throw ruleViolation('NOT_EDITABLE', `A ${current.status} report cannot be edited`, [{ field: 'status', reason: `the report is ${current.status}` }]);
+        throw ruleViolation('NOT_EDITABLE', `A ${current.status} report cannot be edited`, [
+          { field: 'status', reason: `the report is ${current.status}` },
+        ]);
       }
       throw staleVersion(expectedVersion, current?.version);
     }
     await storeScores(runner, report, scored.rows);
-    await insertReportEdits(runner, report.id, user.id, reason, diffAnswers(report.answers, answers, submitted.map((a) => a.questionKey)));
+    await insertReportEdits(
+      runner,
+      report.id,
+      user.id,
+      reason,
+      diffAnswers(
+        report.answers,
+        answers,
+        submitted.map((a) => a.questionKey),
+      ),
+    );
   }
 
   /** Moves report and assignment together; the assignment row lock makes concurrent reviews queue. */
@@ -197,7 +221,9 @@ export class ReviewService {
       )) as Array<{ assignment_id: string; status: AssignmentStatus }>;
       if (!row) throw notFound('Visit report');
       if (!canTransition(row.status, action)) {
-        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(row.status, action).message, [{ field: 'status', reason: `the assignment is ${row.status}` }]);
+        throw ruleViolation('INVALID_TRANSITION', new InvalidTransitionError(row.status, action).message, [
+          { field: 'status', reason: `the assignment is ${row.status}` },
+        ]);
       }
       await writeReport(runner);
       await runner.query(`UPDATE assignments SET status = $2, updated_at = now() WHERE id = $1`, [row.assignment_id, to]);
@@ -206,7 +232,9 @@ export class ReviewService {
 }
 
 function staleVersion(sent: number, current: number | undefined) {
-  return ruleViolation('STALE_VERSION', `The report has changed since version ${sent}${current ? ` (it is at version ${current})` : ''}; reload it and try again`, [
-    { field: 'version', reason: 'stale' },
-  ]);
+  return ruleViolation(
+    'STALE_VERSION',
+    `The report has changed since version ${sent}${current ? ` (it is at version ${current})` : ''}; reload it and try again`,
+    [{ field: 'version', reason: 'stale' }],
+  );
 }

@@ -60,9 +60,13 @@ export function scoreRowsSql(params: SqlParams, source: string, rows: VisitRows)
     ),
   );
   const dimensions = params.add(
-    JSON.stringify(rows.dimensions.map((row) => ({ dimension: row.dimension, score: row.score, earned: row.earned, possible: row.possible }))),
+    JSON.stringify(
+      rows.dimensions.map((row) => ({ dimension: row.dimension, score: row.score, earned: row.earned, possible: row.possible })),
+    ),
   );
-  const alerts = params.add(JSON.stringify(rows.alerts.map((alert) => ({ question_key: alert.questionKey, kind: alert.kind, reason: alert.reason }))));
+  const alerts = params.add(
+    JSON.stringify(rows.alerts.map((alert) => ({ question_key: alert.questionKey, kind: alert.kind, reason: alert.reason }))),
+  );
   return `answers_written AS (
        INSERT INTO visit_answers (visit_report_id, question_key, campaign_id, section_key, value, na, applicable, counted, earned, possible, passed)
        SELECT rep.id, r.question_key, rep.campaign_id, r.section_key, NULLIF(r.value, 'null'::jsonb), r.na, r.applicable, r.counted, r.earned, r.possible, r.passed

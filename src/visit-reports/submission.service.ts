@@ -63,7 +63,7 @@ interface Submission {
   fields: ReportFields;
   answers: SubmittedAnswer[];
   questionnaireId: string;
-  view(id: string, version: number): SubmissionView;
+  view: (id: string, version: number) => SubmissionView;
 }
 
 @Injectable()
@@ -84,7 +84,7 @@ export class SubmissionService {
     const requestHash = submissionRequestHash(assignmentId, dto);
     const narrativeHash = narrativeFingerprint(dto.narrative);
 
-    const [context] = (await this.dataSource.query(
+    const [context] = await this.dataSource.query<SubmissionContext[]>(
       `SELECT a.id, a.status, a.shopper_id, a.window_start, a.window_end, a.campaign_id, a.touchpoint_id,
               c.status AS campaign_status, c.questionnaire_id, t.channel, t.opening_hours, t.time_zone,
               i.request_hash, i.response_body,
@@ -96,14 +96,16 @@ export class SubmissionService {
          LEFT JOIN idempotency_records i ON i.shopper_id = $2 AND i.key = $3
         WHERE a.id = $1`,
       [assignmentId, user.id, key, narrativeHash],
-    )) as SubmissionContext[];
+    );
     if (context?.request_hash) return replay(context.request_hash, requestHash, context.response_body!);
     if (!context || context.shopper_id !== user.id) throw notFound('Assignment');
     assertMaySubmit(context.status);
     if (context.campaign_status !== 'active') {
-      throw ruleViolation('CAMPAIGN_NOT_ACTIVE', `The campaign is ${context.campaign_status}; reports are accepted only while it is active`, [
-        { field: 'campaign', reason: `campaign is ${context.campaign_status}` },
-      ]);
+      throw ruleViolation(
+        'CAMPAIGN_NOT_ACTIVE',
+        `The campaign is ${context.campaign_status}; reports are accepted only while it is active`,
+        [{ field: 'campaign', reason: `campaign is ${context.campaign_status}` }],
+      );
     }
 
     const visitedAt = new Date(dto.visitedAt);
@@ -122,12 +124,22 @@ export class SubmissionService {
     const answers: SubmittedAnswer[] = dto.answers.map(({ questionKey, value, na }) => ({ questionKey, value, na }));
     const scored = scoreSubmission(definition, answers, context.channel);
     if (scored.rows === undefined) {
-      throw ruleViolation('ANSWERS_INVALID', `The answers do not fit the questionnaire (${scored.problems.length} problems)`, scored.problems);
+      throw ruleViolation(
+        'ANSWERS_INVALID',
+        `The answers do not fit the questionnaire (${scored.problems.length} problems)`,
+        scored.problems,
+      );
     }
     const { rows } = scored;
 
     // Evidence answers must name files this shopper attached to this assignment (422 otherwise); the files raise their own signals.
-    const evidenceSignals = await checkEvidenceAnswers(this.dataSource, { definition, answers, assignmentId, shopperId: user.id, visitedAt });
+    const evidenceSignals = await checkEvidenceAnswers(this.dataSource, {
+      definition,
+      answers,
+      assignmentId,
+      shopperId: user.id,
+      visitedAt,
+    });
     const signals = [...integritySignals(context, visitedAt), ...evidenceSignals];
     const view = (id: string, version: number): SubmissionView => ({
       id,
@@ -148,7 +160,17 @@ export class SubmissionService {
       expenses: dto.expenses ?? 0,
     };
     const report = { campaignId: context.campaign_id, touchpointId: context.touchpoint_id, assignmentId };
-    const submission: Submission = { user, key, requestHash, report, rows, fields, answers, view, questionnaireId: context.questionnaire_id };
+    const submission: Submission = {
+      user,
+      key,
+      requestHash,
+      report,
+      rows,
+      fields,
+      answers,
+      view,
+      questionnaireId: context.questionnaire_id,
+    };
     // A first report (the usual case) is one statement; a resubmission after a return edits the stored
     // report in a transaction.
     return context.status === 'assigned' ? this.submitFirst(submission) : this.resubmit(submission);
@@ -180,7 +202,7 @@ export class SubmissionService {
       version: 1,
     };
     const values = Object.values(columns).map((value) => params.add(value));
-    const [{ stored }] = (await this.dataSource.query(
+    const [{ stored }] = await this.dataSource.query<Array<{ stored: boolean }>>(
       `WITH locked AS (SELECT a.status FROM assignments a WHERE a.id = ${assignment} FOR UPDATE),
             claimed AS (
               INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
@@ -197,15 +219,17 @@ export class SubmissionService {
             moved AS (UPDATE assignments SET status = 'submitted', updated_at = now() WHERE id = ${assignment} AND EXISTS (SELECT 1 FROM report))
        SELECT EXISTS (SELECT 1 FROM report) AS stored`,
       params.values,
-    )) as Array<{ stored: boolean }>;
+    );
     if (stored) return body;
     // Nothing written: the key is someone's (a racer with this key, or an earlier use elsewhere), or the
     // assignment moved on since it was read.
     const replayed = await storedResponse(this.dataSource, user.id, key, requestHash);
     if (replayed) return replayed;
-    const [current] = (await this.dataSource.query(`SELECT status FROM assignments WHERE id = $1`, [report.assignmentId])) as Array<{
-      status: AssignmentStatus;
-    }>;
+    const [current] = await this.dataSource.query<
+      Array<{
+        status: AssignmentStatus;
+      }>
+    >(`SELECT status FROM assignments WHERE id = $1`, [report.assignmentId]);
     if (!current) throw notFound('Assignment');
     assertMaySubmit(current.status);
     return this.resubmit(submission);
@@ -244,7 +268,8 @@ export class SubmissionService {
       }
       assertMaySubmit(locked.status);
       // Only a returned report gets here with a submittable assignment; a first report is submitFirst's.
-      if (!locked.report_id) throw ruleViolation('CONCURRENT_CHANGE', 'The assignment changed while the report was being stored; try again');
+      if (!locked.report_id)
+        throw ruleViolation('CONCURRENT_CHANGE', 'The assignment changed while the report was being stored; try again');
 
       await this.replaceReport(runner, user, locked.report_id, locked.version!, fields, answers);
       await storeScores(runner, { id: reportId, ...target }, rows);
@@ -262,10 +287,9 @@ export class SubmissionService {
     fields: ReportFields,
     answers: SubmittedAnswer[],
   ): Promise<void> {
-    const previous = (await runner.query(
-      `SELECT question_key AS "questionKey", value, na FROM visit_answers WHERE visit_report_id = $1`,
-      [reportId],
-    )) as Array<{ questionKey: string; value: SubmittedAnswer['value'] & {}; na: boolean }>;
+    const previous = (await runner.query(`SELECT question_key AS "questionKey", value, na FROM visit_answers WHERE visit_report_id = $1`, [
+      reportId,
+    ])) as Array<{ questionKey: string; value: SubmittedAnswer['value'] & {}; na: boolean }>;
     const params = new SqlParams();
     const { integrity_signals: signals, ...plain } = fields;
     const set = Object.entries(plain).map(([column, value]) => `${column} = ${params.add(value)}`);
@@ -281,7 +305,11 @@ export class SubmissionService {
     );
     if (!updated.affected) throw ruleViolation('CONCURRENT_CHANGE', 'The report changed while it was being resubmitted; try again');
     const before = storedAnswers(previous);
-    const edits = diffAnswers(before, answers, [...before, ...answers].map((answer) => answer.questionKey));
+    const edits = diffAnswers(
+      before,
+      answers,
+      [...before, ...answers].map((answer) => answer.questionKey),
+    );
     await insertReportEdits(runner, reportId, user.id, 'resubmitted by the shopper after a return', edits);
   }
 }
@@ -296,7 +324,10 @@ function integritySignals(context: SubmissionContext, visitedAt: Date): Integrit
     });
   }
   if (context.duplicate_narrative_of) {
-    signals.push({ kind: 'duplicate_narrative', reason: `the narrative duplicates that of visit report ${context.duplicate_narrative_of}` });
+    signals.push({
+      kind: 'duplicate_narrative',
+      reason: `the narrative duplicates that of visit report ${context.duplicate_narrative_of}`,
+    });
   }
   return signals;
 }

@@ -3,7 +3,17 @@ import { Touchpoint } from '../clients/touchpoint.entity';
 import { Questionnaire } from '../questionnaires/questionnaire.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Assignment } from '../assignments/assignment.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AnswerValue } from '../questionnaires/domain/definition';
 
 export type VisitReportStatus = 'submitted' | 'returned' | 'approved';

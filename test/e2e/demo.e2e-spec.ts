@@ -39,10 +39,9 @@ describe('the demo program (small scale)', () => {
     const clients = await api.get<Array<{ id: string; name: string }>>('/clients', adminToken);
     expect(clients.filter((client) => client.name === CLIENT_NAME).map((client) => client.id)).toEqual([clientId]);
 
-    const campaigns = await api.get<Array<{ id: string; name: string; status: string; startsOn: string; previousCampaignId: string | null }>>(
-      `/campaigns?clientId=${clientId}`,
-      adminToken,
-    );
+    const campaigns = await api.get<
+      Array<{ id: string; name: string; status: string; startsOn: string; previousCampaignId: string | null }>
+    >(`/campaigns?clientId=${clientId}`, adminToken);
     expect(campaigns).toHaveLength(2 * CAMPAIGNS.length);
     expect(campaigns.every((campaign) => campaign.status === 'closed')).toBe(true);
     const first = campaigns.filter((campaign) => campaign.name.startsWith('Oleada 1'));
@@ -51,7 +50,9 @@ describe('the demo program (small scale)', () => {
 
     // Every planned visit was made, reviewed and approved.
     const visits = 2 * TOUCHPOINTS.length;
-    const statuses = await context.db.query<Array<{ status: string; n: number }>>(`SELECT status, count(*)::int AS n FROM assignments GROUP BY status`);
+    const statuses = await context.db.query<Array<{ status: string; n: number }>>(
+      `SELECT status, count(*)::int AS n FROM assignments GROUP BY status`,
+    );
     expect(statuses).toEqual([{ status: 'approved', n: visits }]);
 
     // The first wave lies a quarter before the second, its visits included.

@@ -63,8 +63,18 @@ describe('design: campaigns', () => {
     shopper = await createUser(ctx.http, admin, { role: 'shopper' });
     clientId = (await createClient(ctx.http, consultant, { name: 'Banco' })).id;
     otherClientId = (await createClient(ctx.http, consultant, { name: 'Otro' })).id;
-    shop = await createTouchpoint(ctx.http, consultant, clientId, { name: 'Sol', channel: 'in_person', region: 'Madrid', openingHours: SHOP_HOURS });
-    line = await createTouchpoint(ctx.http, consultant, clientId, { name: 'Call centre', channel: 'phone', region: 'Nacional', timeZone: 'Atlantic/Canary' });
+    shop = await createTouchpoint(ctx.http, consultant, clientId, {
+      name: 'Sol',
+      channel: 'in_person',
+      region: 'Madrid',
+      openingHours: SHOP_HOURS,
+    });
+    line = await createTouchpoint(ctx.http, consultant, clientId, {
+      name: 'Call centre',
+      channel: 'phone',
+      region: 'Nacional',
+      timeZone: 'Atlantic/Canary',
+    });
     foreignTouchpoint = await createTouchpoint(ctx.http, consultant, otherClientId);
     questionnaireId = (await createPublishedQuestionnaire(ctx.http, consultant)).id;
   });
@@ -105,13 +115,21 @@ describe('design: campaigns', () => {
     const first = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody()).expect(201);
     expect(typeof first.body.seed).toBe('string');
     expect(first.body.seed.length).toBeGreaterThan(0);
-    const second = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ previousCampaignId: first.body.id })).expect(201);
+    const second = await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ previousCampaignId: first.body.id }))
+      .expect(201);
     expect(second.body.previousCampaignId).toBe(first.body.id);
   });
 
   it('answers 422 naming every field against the rules', async () => {
     const draft = await createDraftQuestionnaire(ctx.http, consultant);
-    const otherWave = await createDraftCampaign(ctx.http, consultant, { clientId: otherClientId, touchpointIds: [foreignTouchpoint.id], questionnaireId });
+    const otherWave = await createDraftCampaign(ctx.http, consultant, {
+      clientId: otherClientId,
+      touchpointIds: [foreignTouchpoint.id],
+      questionnaireId,
+    });
     const response = await ctx.http
       .post('/campaigns')
       .set(consultant.auth)
@@ -132,13 +150,21 @@ describe('design: campaigns', () => {
     expect(fieldsOf(response.body).sort()).toEqual(
       ['questionnaireId', 'endsOn', 'touchpointIds[1]', 'touchpointIds[2]', 'scenarios[1].key', 'previousCampaignId'].sort(),
     );
-    const impossible = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ startsOn: '2027-02-30' })).expect(422);
+    const impossible = await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ startsOn: '2027-02-30' }))
+      .expect(422);
     expect(fieldsOf(impossible.body)).toEqual(['startsOn']);
     expect(await ctx.db.query('SELECT 1 FROM campaigns WHERE client_id = $1 AND starts_on = $2', [clientId, '2027-03-10'])).toHaveLength(0);
   });
 
   it('accepts a one-day campaign (startsOn = endsOn)', async () => {
-    await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ startsOn: '2027-03-03', endsOn: '2027-03-03' })).expect(201);
+    await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ startsOn: '2027-03-03', endsOn: '2027-03-03' }))
+      .expect(201);
   });
 
   it('answers 400 to a malformed body, naming each field', async () => {
@@ -183,24 +209,52 @@ describe('design: campaigns', () => {
   // activation would plan visits for centuries). The documented maximums: 366 days, 100 visits per touchpoint.
   it('refuses a period longer than 366 days (422 on endsOn) and more than 100 visits per touchpoint (400 on visitsPerTouchpoint)', async () => {
     const campaignsBefore = await ctx.db.query(`SELECT count(*)::int AS n FROM campaigns`);
-    const absurd = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ endsOn: '9999-12-31', visitsPerTouchpoint: 1000 })).expect(400);
+    const absurd = await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ endsOn: '9999-12-31', visitsPerTouchpoint: 1000 }))
+      .expect(400);
     expect(fieldsOf(absurd.body)).toEqual(['visitsPerTouchpoint']);
     expect(absurd.body.details[0].reason).toContain('at most 100');
-    const endless = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ endsOn: '9999-12-31' })).expect(422);
+    const endless = await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ endsOn: '9999-12-31' }))
+      .expect(422);
     expect(fieldsOf(endless.body)).toEqual(['endsOn']);
     expect(endless.body.code).toBe('CAMPAIGN_INVALID');
     expect(endless.body.details[0].reason).toContain('at most 366 days');
-    const oneDayTooLong = await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ startsOn: '2027-01-01', endsOn: '2028-01-02' })).expect(422);
+    const oneDayTooLong = await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ startsOn: '2027-01-01', endsOn: '2028-01-02' }))
+      .expect(422);
     expect(fieldsOf(oneDayTooLong.body)).toEqual(['endsOn']);
     expect(await ctx.db.query(`SELECT count(*)::int AS n FROM campaigns`)).toEqual(campaignsBefore);
     // The maximums themselves are allowed (2028 is a leap year: 366 days).
-    await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ startsOn: '2028-01-01', endsOn: '2028-12-31', visitsPerTouchpoint: 100 })).expect(201);
+    await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ startsOn: '2028-01-01', endsOn: '2028-12-31', visitsPerTouchpoint: 100 }))
+      .expect(201);
   });
 
-  it("answers 404 for a client, questionnaire, previous wave or campaign that does not exist", async () => {
-    await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ clientId: GHOST })).expect(404);
-    await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ questionnaireId: GHOST })).expect(404);
-    await ctx.http.post('/campaigns').set(consultant.auth).send(validBody({ previousCampaignId: GHOST })).expect(404);
+  it('answers 404 for a client, questionnaire, previous wave or campaign that does not exist', async () => {
+    await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ clientId: GHOST }))
+      .expect(404);
+    await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ questionnaireId: GHOST }))
+      .expect(404);
+    await ctx.http
+      .post('/campaigns')
+      .set(consultant.auth)
+      .send(validBody({ previousCampaignId: GHOST }))
+      .expect(404);
     await ctx.http.get(`/campaigns/${GHOST}`).set(consultant.auth).expect(404);
     await ctx.http.post(`/campaigns/${GHOST}/activate`).set(consultant.auth).expect(404);
     await ctx.http.post(`/campaigns/${GHOST}/close`).set(consultant.auth).expect(404);
@@ -219,11 +273,26 @@ describe('design: campaigns', () => {
 
     /** Opening hours of SHOP_HOURS as minutes of the local day, per luxon weekday (1 = Monday). */
     const SHOP_MINUTES: Record<number, Array<[number, number]>> = {
-      1: [[540, 840], [960, 1200]],
-      2: [[540, 840], [960, 1200]],
-      3: [[540, 840], [960, 1200]],
-      4: [[540, 840], [960, 1200]],
-      5: [[540, 840], [960, 1200]],
+      1: [
+        [540, 840],
+        [960, 1200],
+      ],
+      2: [
+        [540, 840],
+        [960, 1200],
+      ],
+      3: [
+        [540, 840],
+        [960, 1200],
+      ],
+      4: [
+        [540, 840],
+        [960, 1200],
+      ],
+      5: [
+        [540, 840],
+        [960, 1200],
+      ],
       6: [[600, 840]],
       7: [],
     };
@@ -352,8 +421,17 @@ describe('design: campaigns', () => {
 
   describe('who sees what', () => {
     it("shows client users their own client's campaigns only, without the plan seed or fees", async () => {
-      const mine = await createDraftCampaign(ctx.http, consultant, { clientId, touchpointIds: [shop.id], questionnaireId, seed: 'secret-seed' });
-      const theirs = await createDraftCampaign(ctx.http, consultant, { clientId: otherClientId, touchpointIds: [foreignTouchpoint.id], questionnaireId });
+      const mine = await createDraftCampaign(ctx.http, consultant, {
+        clientId,
+        touchpointIds: [shop.id],
+        questionnaireId,
+        seed: 'secret-seed',
+      });
+      const theirs = await createDraftCampaign(ctx.http, consultant, {
+        clientId: otherClientId,
+        touchpointIds: [foreignTouchpoint.id],
+        questionnaireId,
+      });
       const clientUser = await createUser(ctx.http, admin, { role: 'client', clientId });
 
       const list = await ctx.http.get('/campaigns').set(clientUser.auth).expect(200);

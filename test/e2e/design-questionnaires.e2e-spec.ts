@@ -16,9 +16,34 @@ function everyFieldBody() {
         title: 'Principal',
         weight: 3,
         questions: [
-          { key: 'greet', text: '¿Saludó?', type: 'yes_no', maxPoints: 2, positive: true, dimension: 'protocol', channels: ['in_person', 'phone'] },
-          { key: 'forbidden', text: '¿Dijo "eso no nos compete"?', type: 'yes_no', maxPoints: 1, positive: false, recommendation: 'Evitar frases prohibidas' },
-          { key: 'kind', text: 'Amabilidad', type: 'scale', min: 0, max: 10, maxPoints: 5, required: false, allowNa: true, dimension: 'empathy' },
+          {
+            key: 'greet',
+            text: '¿Saludó?',
+            type: 'yes_no',
+            maxPoints: 2,
+            positive: true,
+            dimension: 'protocol',
+            channels: ['in_person', 'phone'],
+          },
+          {
+            key: 'forbidden',
+            text: '¿Dijo "eso no nos compete"?',
+            type: 'yes_no',
+            maxPoints: 1,
+            positive: false,
+            recommendation: 'Evitar frases prohibidas',
+          },
+          {
+            key: 'kind',
+            text: 'Amabilidad',
+            type: 'scale',
+            min: 0,
+            max: 10,
+            maxPoints: 5,
+            required: false,
+            allowNa: true,
+            dimension: 'empathy',
+          },
           {
             key: 'product',
             text: 'Producto',
@@ -42,7 +67,17 @@ function everyFieldBody() {
               { key: 'parking', label: 'Parking', points: 1 },
             ],
           },
-          { key: 'wait', text: 'Espera', type: 'duration', maxPoints: 2, kpi: 'wait_time', thresholds: [{ upToSeconds: 60, fraction: 1 }, { upToSeconds: 600, fraction: 0.25 }] },
+          {
+            key: 'wait',
+            text: 'Espera',
+            type: 'duration',
+            maxPoints: 2,
+            kpi: 'wait_time',
+            thresholds: [
+              { upToSeconds: 60, fraction: 1 },
+              { upToSeconds: 600, fraction: 0.25 },
+            ],
+          },
           { key: 'solved', text: '¿Resuelto?', type: 'yes_no', maxPoints: 1, kpi: 'fcr' },
           { key: 'why', text: '¿Por qué no?', type: 'text', minLength: 10, showIf: { questionKey: 'solved', equals: false } },
           { key: 'count', text: 'Personas en cola', type: 'number' },
@@ -74,8 +109,19 @@ describe('design: questionnaires and templates', () => {
   afterAll(() => ctx.close());
 
   it('creates a draft, version 1 of a new lineage, with every default filled in', async () => {
-    const response = await ctx.http.post('/questionnaires').set(consultant.auth).send(sampleQuestionnaireBody({ title: 'Tienda' })).expect(201);
-    expect(response.body).toMatchObject({ version: 1, status: 'draft', title: 'Tienda', language: 'en', publishedAt: null, createdBy: consultant.user.id });
+    const response = await ctx.http
+      .post('/questionnaires')
+      .set(consultant.auth)
+      .send(sampleQuestionnaireBody({ title: 'Tienda' }))
+      .expect(201);
+    expect(response.body).toMatchObject({
+      version: 1,
+      status: 'draft',
+      title: 'Tienda',
+      language: 'en',
+      publishedAt: null,
+      createdBy: consultant.user.id,
+    });
     expect(response.body.lineageId).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.body.lineageId).not.toBe(response.body.id);
     const [welcome, service] = response.body.sections;
@@ -158,10 +204,17 @@ describe('design: questionnaires and templates', () => {
   });
 
   it('answers 422 to an empty questionnaire and to a showIf value its question can never have', async () => {
-    const empty = await ctx.http.post('/questionnaires').set(consultant.auth).send({ title: 'Empty', language: 'en', sections: [] }).expect(422);
+    const empty = await ctx.http
+      .post('/questionnaires')
+      .set(consultant.auth)
+      .send({ title: 'Empty', language: 'en', sections: [] })
+      .expect(422);
     expect(fieldsOf(empty.body)).toEqual(['sections']);
     const body = sampleQuestionnaireBody();
-    (body.sections as Array<{ questions: Array<Record<string, unknown>> }>)[1].questions[3].showIf = { questionKey: 'resolved', equals: 'maybe' };
+    (body.sections as Array<{ questions: Array<Record<string, unknown>> }>)[1].questions[3].showIf = {
+      questionKey: 'resolved',
+      equals: 'maybe',
+    };
     const wrong = await ctx.http.post('/questionnaires').set(consultant.auth).send(body).expect(422);
     expect(fieldsOf(wrong.body)).toEqual(['sections[1].questions[3].showIf.equals']);
   });
@@ -220,7 +273,11 @@ describe('design: questionnaires and templates', () => {
     await ctx.http.post(`/questionnaires/${v2.body.id}/versions`).set(consultant.auth).expect(409);
 
     // editing the new draft leaves the published version untouched
-    await ctx.http.put(`/questionnaires/${v2.body.id}`).set(consultant.auth).send(sampleQuestionnaireBody({ title: 'Lineage v2' })).expect(200);
+    await ctx.http
+      .put(`/questionnaires/${v2.body.id}`)
+      .set(consultant.auth)
+      .send(sampleQuestionnaireBody({ title: 'Lineage v2' }))
+      .expect(200);
     const old = await ctx.http.get(`/questionnaires/${v1.id}`).set(consultant.auth).expect(200);
     expect(old.body).toMatchObject({ title: 'Lineage', status: 'published', version: 1 });
 
@@ -296,7 +353,9 @@ describe('design: questionnaires and templates', () => {
       const copy = await ctx.http.post('/questionnaire-templates/in_store/copy').set(consultant.auth).send({ language: 'es' }).expect(201);
       expect(copy.body).toMatchObject({ version: 1, status: 'draft', language: 'es', title: template.title });
       const copiedKeys = copy.body.sections.flatMap((s: { questions: Array<{ key: string }> }) => s.questions.map((q) => q.key));
-      const templateKeys = template.definition.sections.flatMap((s: { questions: Array<{ key: string }> }) => s.questions.map((q) => q.key));
+      const templateKeys = template.definition.sections.flatMap((s: { questions: Array<{ key: string }> }) =>
+        s.questions.map((q) => q.key),
+      );
       expect(copiedKeys).toEqual(templateKeys);
       expect(copiedKeys).toEqual(expect.arrayContaining(['greeting', 'resolved_first_contact', 'data_protected']));
 
@@ -304,8 +363,15 @@ describe('design: questionnaires and templates', () => {
       expect(published.body.status).toBe('published');
 
       // every template in every language copies and publishes cleanly
-      for (const each of (await ctx.http.get('/questionnaire-templates').set(consultant.auth)).body as Array<{ key: string; language: string }>) {
-        const made = await ctx.http.post(`/questionnaire-templates/${each.key}/copy`).set(consultant.auth).send({ language: each.language }).expect(201);
+      for (const each of (await ctx.http.get('/questionnaire-templates').set(consultant.auth)).body as Array<{
+        key: string;
+        language: string;
+      }>) {
+        const made = await ctx.http
+          .post(`/questionnaire-templates/${each.key}/copy`)
+          .set(consultant.auth)
+          .send({ language: each.language })
+          .expect(201);
         await ctx.http.post(`/questionnaires/${made.body.id}/publish`).set(consultant.auth).expect(200);
       }
     });

@@ -54,12 +54,15 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
     ctx = await createTestApp();
     w = await seedFieldwork(ctx);
     const questionnaireId = (await insertQuestionnaire(ctx.db, { definition: DEFINITION })).id;
-    campaignId = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId, touchpointIds: [w.touchpointId] })).id;
+    campaignId = (
+      await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId, touchpointIds: [w.touchpointId] })
+    ).id;
     otherShopper = await createUser(ctx.http, w.admin, { role: 'shopper' });
   });
   afterAll(() => ctx.close());
 
-  const newAssignment = async (shopperId = w.shopper.user.id) => (await insertAssignment(ctx.db, { campaignId, touchpointId: w.touchpointId, shopperId })).id;
+  const newAssignment = async (shopperId = w.shopper.user.id) =>
+    (await insertAssignment(ctx.db, { campaignId, touchpointId: w.touchpointId, shopperId })).id;
   const upload = (assignmentId: string, session: Session, content: Buffer, name = 'foto.jpg', key?: string) => {
     const request = ctx.http.post(`/assignments/${assignmentId}/evidence`).set(session.auth);
     if (key) request.set('Idempotency-Key', key);
@@ -76,7 +79,14 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
   it('takes a file from the assigned shopper before the report exists, and lists it for the shopper and consultants', async () => {
     const assignmentId = await newAssignment();
     const created = await upload(assignmentId, w.shopper, await photo(), 'mi foto.jpg').expect(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), assignmentId, visitReportId: null, kind: 'image', size: expect.any(Number), name: 'evidencia-1.jpg' });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      assignmentId,
+      visitReportId: null,
+      kind: 'image',
+      size: expect.any(Number),
+      name: 'evidencia-1.jpg',
+    });
     for (const session of [w.shopper, w.consultant, w.admin]) {
       const list = await ctx.http.get(`/assignments/${assignmentId}/evidence`).set(session.auth).expect(200);
       expect(list.body.map((file: { id: string }) => file.id)).toEqual([created.body.id]);
@@ -136,8 +146,10 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
 
   it('accepts the id of a file attached to the assignment, or a list of them, and links the files to the report', async () => {
     const assignmentId = await newAssignment();
-    const first = (await upload(assignmentId, w.shopper, await photo(takenAt(exifTime(visitedAt()))), 'one.jpg').expect(201)).body.id as string;
-    const second = (await upload(assignmentId, w.shopper, await photo(takenAt(exifTime(visitedAt())), 'blue'), 'two.jpg').expect(201)).body.id as string;
+    const first = (await upload(assignmentId, w.shopper, await photo(takenAt(exifTime(visitedAt()))), 'one.jpg').expect(201)).body
+      .id as string;
+    const second = (await upload(assignmentId, w.shopper, await photo(takenAt(exifTime(visitedAt())), 'blue'), 'two.jpg').expect(201)).body
+      .id as string;
     const report = await submit(assignmentId, [
       { questionKey: 'photo', value: first },
       { questionKey: 'recordings', value: [first, second] },
@@ -157,17 +169,26 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
       .expect(201);
     expect(viaReport.body).toMatchObject({ assignmentId, name: 'evidencia-4.jpg' });
     const listed = await ctx.http.get(`/visit-reports/${report.body.id}/evidence`).set(w.consultant.auth).expect(200);
-    expect(listed.body.map((file: { name: string }) => file.name)).toEqual(['evidencia-1.jpg', 'evidencia-2.jpg', 'evidencia-3.jpg', 'evidencia-4.jpg']);
+    expect(listed.body.map((file: { name: string }) => file.name)).toEqual([
+      'evidencia-1.jpg',
+      'evidencia-2.jpg',
+      'evidencia-3.jpg',
+      'evidencia-4.jpg',
+    ]);
   });
 
   it('raises integrity signals for a photo taken long before the visit and for one without any metadata', async () => {
     const assignmentId = await newAssignment();
-    const old = (await upload(assignmentId, w.shopper, await photo(takenAt('2020:05:01 12:00:00')), 'old.jpg').expect(201)).body.id as string;
+    const old = (await upload(assignmentId, w.shopper, await photo(takenAt('2020:05:01 12:00:00')), 'old.jpg').expect(201)).body
+      .id as string;
     const bare = (await upload(assignmentId, w.shopper, await photo(undefined, 'purple'), 'bare.jpg').expect(201)).body.id as string;
     const report = await submit(assignmentId, [{ questionKey: 'photo', value: [old, bare] }]).expect(201);
     const [row] = await ctx.db.query(`SELECT integrity_signals FROM visit_reports WHERE id = $1`, [report.body.id]);
     expect(row.integrity_signals).toEqual([
-      { kind: 'evidence_capture_time', reason: expect.stringMatching(/^Photo evidencia-1\.jpg was taken at 2020-05-01T12:00:00\.000Z, \d+ days before the visit$/) },
+      {
+        kind: 'evidence_capture_time',
+        reason: expect.stringMatching(/^Photo evidencia-1\.jpg was taken at 2020-05-01T12:00:00\.000Z, \d+ days before the visit$/),
+      },
       { kind: 'evidence_without_metadata', reason: expect.stringContaining('evidencia-2.jpg') },
     ]);
   });
@@ -179,9 +200,14 @@ describe('evidence uploaded to the assignment, and evidence answers', () => {
     const assignmentId = await newAssignment();
     const id = (await upload(assignmentId, w.shopper, content).expect(201)).body.id as string;
     const report = await submit(assignmentId, [{ questionKey: 'photo', value: id }]).expect(201);
-    const signalsOf = async () => (await ctx.db.query(`SELECT integrity_signals FROM visit_reports WHERE id = $1`, [report.body.id]))[0].integrity_signals;
+    const signalsOf = async () =>
+      (await ctx.db.query(`SELECT integrity_signals FROM visit_reports WHERE id = $1`, [report.body.id]))[0].integrity_signals;
     expect(await signalsOf()).toEqual([{ kind: 'duplicate_evidence', reason: expect.stringContaining(earlier) }]);
-    await ctx.http.post(`/visit-reports/${report.body.id}/return`).set(w.consultant.auth).send({ comment: 'Please add the receipt' }).expect(200);
+    await ctx.http
+      .post(`/visit-reports/${report.body.id}/return`)
+      .set(w.consultant.auth)
+      .send({ comment: 'Please add the receipt' })
+      .expect(200);
     await submit(assignmentId, [{ questionKey: 'photo', value: id }]).expect(201);
     expect(await signalsOf()).toEqual([{ kind: 'duplicate_evidence', reason: expect.stringContaining(earlier) }]);
   });

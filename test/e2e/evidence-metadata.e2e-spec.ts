@@ -6,7 +6,13 @@ import { createHash } from 'crypto';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { crc32, deflateSync } from 'zlib';
-import { blankIsoUserData, blankPdfMetadata, blankWavTags, inflatePdfStreams, stripMp3Tags } from '../../src/evidence/domain/strip-metadata';
+import {
+  blankIsoUserData,
+  blankPdfMetadata,
+  blankWavTags,
+  inflatePdfStreams,
+  stripMp3Tags,
+} from '../../src/evidence/domain/strip-metadata';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { addTenantVisit, buildWorld, World } from '../factories/world.factory';
 
@@ -23,7 +29,12 @@ const EXIF = {
 
 /** A 40×20 photo, stored rotated (EXIF orientation 6: shown 20×40), with the shopper in EXIF, GPS and XMP. */
 const photo = (format: 'jpeg' | 'png' | 'webp', background = 'red') =>
-  sharp({ create: { width: 40, height: 20, channels: 3, background } })[format]().withMetadata({ orientation: 6 }).withExif(EXIF).withXmp(XMP).toBuffer();
+  sharp({ create: { width: 40, height: 20, channels: 3, background } })
+    .toFormat(format)
+    .withMetadata({ orientation: 6 })
+    .withExif(EXIF)
+    .withXmp(XMP)
+    .toBuffer();
 
 /** A PNG chunk with its CRC. */
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -49,7 +60,9 @@ async function pngWithText(): Promise<Buffer> {
 
 /** A GIF with a comment extension naming the shopper, inserted after the global colour table. */
 async function gifWithComment(): Promise<Buffer> {
-  const gif = await sharp({ create: { width: 6, height: 4, channels: 3, background: 'orange' } }).gif().toBuffer();
+  const gif = await sharp({ create: { width: 6, height: 4, channels: 3, background: 'orange' } })
+    .gif()
+    .toBuffer();
   const packed = gif[10];
   const afterTable = 13 + (packed & 0x80 ? 3 * 2 ** ((packed & 7) + 1) : 0);
   const text = Buffer.from(`Foto de ${NAME}`, 'latin1');
@@ -116,8 +129,13 @@ function m4aWithItunesTags(): Buffer {
   const text = (value: string) => box('data', Buffer.from([0, 0, 0, 1, 0, 0, 0, 0]), Buffer.from(value, 'utf8'));
   const ftyp = box('ftyp', Buffer.from('M4A \0\0\0\0M4A isom', 'latin1'));
   const ilst = box('ilst', box('\u00a9ART', text(NAME)), box('\u00a9nam', text(`Llamada de ${NAME}`)));
-  const udta = box('udta', fullBox('meta', box('hdlr', Buffer.alloc(25)), ilst), box('\u00a9xyz', Buffer.from('+40.4200-003.7000/', 'latin1')));
-  const stco = (offset: number) => fullBox('stco', Buffer.from([0, 0, 0, 1]), Buffer.from([offset >>> 24, (offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff]));
+  const udta = box(
+    'udta',
+    fullBox('meta', box('hdlr', Buffer.alloc(25)), ilst),
+    box('\u00a9xyz', Buffer.from('+40.4200-003.7000/', 'latin1')),
+  );
+  const stco = (offset: number) =>
+    fullBox('stco', Buffer.from([0, 0, 0, 1]), Buffer.from([offset >>> 24, (offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff]));
   const moovWith = (offset: number) =>
     box('moov', fullBox('mvhd', Buffer.alloc(96)), box('trak', box('mdia', box('minf', box('stbl', stco(offset))))), udta);
   const mdatPayload = Buffer.from('AUDIO-SAMPLES-'.repeat(8), 'latin1');
@@ -227,9 +245,21 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
   /** Uploads through the report, approves it, and downloads as the client user and as a consultant. */
   async function roundTrip(content: Buffer, fileName: string, clientStatus = 200) {
     const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
-    const created = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', content, fileName).expect(201);
-    await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [report.id, world.consultant.user.id]);
-    const client = await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).buffer(true).parse(binary).expect(clientStatus);
+    const created = await ctx.http
+      .post(`/visit-reports/${report.id}/evidence`)
+      .set(world.a.shopper.auth)
+      .attach('file', content, fileName)
+      .expect(201);
+    await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [
+      report.id,
+      world.consultant.user.id,
+    ]);
+    const client = await ctx.http
+      .get(`/evidence/${created.body.id}`)
+      .set(world.a.clientUser.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(clientStatus);
     const staff = await ctx.http.get(`/evidence/${created.body.id}`).set(world.consultant.auth).buffer(true).parse(binary).expect(200);
     const clientList = await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.a.clientUser.auth).expect(200);
     const staffList = await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.consultant.auth).expect(200);
@@ -240,32 +270,39 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
     ['JPEG with EXIF Artist, GPS and XMP', 'jpeg', 'image/jpeg', 'jpg'],
     ['PNG with EXIF and XMP', 'png', 'image/png', 'png'],
     ['WebP with EXIF and XMP', 'webp', 'image/webp', 'webp'],
-  ] as const)('%s: the client copy is re-encoded without metadata, upright, under a neutral name', async (_what, format, mimeType, extension) => {
-    const original = await photo(format);
-    expect(leaks(original)).not.toEqual([]); // the fixture does carry the name
-    const { created, client, staff, clientList, staffList } = await roundTrip(original, FILE_NAME.replace('.jpg', `.${extension}`));
+  ] as const)(
+    '%s: the client copy is re-encoded without metadata, upright, under a neutral name',
+    async (_what, format, mimeType, extension) => {
+      const original = await photo(format);
+      expect(leaks(original)).not.toEqual([]); // the fixture does carry the name
+      const { created, client, staff, clientList, staffList } = await roundTrip(original, FILE_NAME.replace('.jpg', `.${extension}`));
 
-    expect(client.headers['content-type']).toBe(mimeType);
-    expect(client.headers['content-disposition']).toBe(`attachment; filename="evidencia-1.${extension}"; filename*=UTF-8''evidencia-1.${extension}`);
-    expect(leaks(client.body)).toEqual([]);
-    const metadata = await sharp(client.body).metadata();
-    expect(metadata).toMatchObject({ format, width: 20, height: 40 }); // the orientation is in the pixels now
-    expect(metadata.exif).toBeUndefined();
-    expect(metadata.xmp).toBeUndefined();
-    expect(metadata.iptc).toBeUndefined();
-    expect(metadata.orientation).toBeUndefined();
+      expect(client.headers['content-type']).toBe(mimeType);
+      expect(client.headers['content-disposition']).toBe(
+        `attachment; filename="evidencia-1.${extension}"; filename*=UTF-8''evidencia-1.${extension}`,
+      );
+      expect(leaks(client.body)).toEqual([]);
+      const metadata = await sharp(client.body).metadata();
+      expect(metadata).toMatchObject({ format, width: 20, height: 40 }); // the orientation is in the pixels now
+      expect(metadata.exif).toBeUndefined();
+      expect(metadata.xmp).toBeUndefined();
+      expect(metadata.iptc).toBeUndefined();
+      expect(metadata.orientation).toBeUndefined();
 
-    expect(clientList).toEqual([expect.objectContaining({ id: created.id, name: `evidencia-1.${extension}`, mimeType, size: client.body.length })]);
-    expect(JSON.stringify(clientList)).not.toMatch(/Ana|Shopper|Garcia|originalName|capture|latitude/);
+      expect(clientList).toEqual([
+        expect.objectContaining({ id: created.id, name: `evidencia-1.${extension}`, mimeType, size: client.body.length }),
+      ]);
+      expect(JSON.stringify(clientList)).not.toMatch(/Ana|Shopper|Garcia|originalName|capture|latitude/);
 
-    // staff: the original, its name, and the capture data as integrity information
-    expect(staff.body.equals(original)).toBe(true);
-    expect(staffList[0]).toMatchObject({
-      originalName: FILE_NAME.replace('.jpg', `.${extension}`),
-      capture: { capturedAt: '2021-03-04T09:00:00.000Z', capturedAtHasOffset: true, gps: { latitude: 40.420094, longitude: -3.7 } },
-      shareable: true,
-    });
-  });
+      // staff: the original, its name, and the capture data as integrity information
+      expect(staff.body.equals(original)).toBe(true);
+      expect(staffList[0]).toMatchObject({
+        originalName: FILE_NAME.replace('.jpg', `.${extension}`),
+        capture: { capturedAt: '2021-03-04T09:00:00.000Z', capturedAtHasOffset: true, gps: { latitude: 40.420094, longitude: -3.7 } },
+        shareable: true,
+      });
+    },
+  );
 
   it('PNG: tEXt and iTXt chunks naming the shopper are gone, the pixels are the same', async () => {
     const original = await pngWithText();
@@ -336,7 +373,7 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
     expect(client.body.length).toBe(original.length);
     expect(client.body.includes(Buffer.from('ARTIST=', 'latin1'))).toBe(true);
     expect(client.body.includes(Buffer.from('OPUS-AUDIO-FRAME', 'latin1'))).toBe(true);
-    for (let at = 0; at < client.body.length; ) {
+    for (let at = 0; at < client.body.length;) {
       const segments = client.body[at + 26];
       const size = 27 + segments + [...client.body.subarray(at + 27, at + 27 + segments)].reduce((sum, lace) => sum + lace, 0);
       const page = Buffer.from(client.body.subarray(at, at + size));
@@ -364,26 +401,40 @@ describe('evidence metadata: what a client user downloads identifies nobody', ()
   it('cleans on the first client download a file stored before cleaned copies existed', async () => {
     const original = await photo('jpeg', 'green');
     const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
-    const created = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', original, FILE_NAME).expect(201);
+    const created = await ctx.http
+      .post(`/visit-reports/${report.id}/evidence`)
+      .set(world.a.shopper.auth)
+      .attach('file', original, FILE_NAME)
+      .expect(201);
     // as the migration leaves older rows
     await ctx.db.query(
       `UPDATE evidence_files SET shareable_storage_path = NULL, shareable_size_bytes = NULL, shareable_sha256 = NULL, sanitized_at = NULL, capture = NULL WHERE id = $1`,
       [created.body.id],
     );
-    await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [report.id, world.consultant.user.id]);
+    await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [
+      report.id,
+      world.consultant.user.id,
+    ]);
     const [listed] = (await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.a.clientUser.auth).expect(200)).body;
     const client = await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).buffer(true).parse(binary).expect(200);
     expect(listed).toMatchObject({ size: client.body.length, sha256: createHash('sha256').update(client.body).digest('hex') });
     expect(leaks(client.body)).toEqual([]);
     expect((await sharp(client.body).metadata()).exif).toBeUndefined();
-    const [row] = await ctx.db.query(`SELECT sanitized_at IS NOT NULL AS done, capture FROM evidence_files WHERE id = $1`, [created.body.id]);
+    const [row] = await ctx.db.query(`SELECT sanitized_at IS NOT NULL AS done, capture FROM evidence_files WHERE id = $1`, [
+      created.body.id,
+    ]);
     expect(row).toEqual({ done: true, capture: expect.objectContaining({ capturedAt: '2021-03-04T09:00:00.000Z' }) });
   });
 });
 
 describe('metadata strippers on hostile input', () => {
   it('never throw, and refuse (null) what they cannot clean with confidence', () => {
-    const junk = [Buffer.alloc(0), Buffer.from('ID3\u0004\0\0\u007f\u007f\u007f\u007f', 'latin1'), Buffer.from('%PDF-1.4\nstream\n'), Buffer.from([0, 0, 0, 1, 0x66, 0x74, 0x79, 0x70])];
+    const junk = [
+      Buffer.alloc(0),
+      Buffer.from('ID3\u0004\0\0\u007f\u007f\u007f\u007f', 'latin1'),
+      Buffer.from('%PDF-1.4\nstream\n'),
+      Buffer.from([0, 0, 0, 1, 0x66, 0x74, 0x79, 0x70]),
+    ];
     for (const bytes of junk) {
       expect(() => stripMp3Tags(bytes)).not.toThrow();
       expect(() => blankPdfMetadata(bytes)).not.toThrow();

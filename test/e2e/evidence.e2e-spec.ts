@@ -50,14 +50,14 @@ describe('evidence files', () => {
       .attach('file', content, contentType ? { filename, contentType } : filename);
 
   const signalsOf = async (reportId: string) =>
-    ((await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [reportId]))[0].integrity_signals as {
+    (await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [reportId]))[0].integrity_signals as {
       kind: string;
       reason: string;
-    }[]);
+    }[];
 
   const evidenceCount = async () => Number((await ctx.db.query('SELECT count(*)::int AS n FROM evidence_files'))[0].n);
 
-  it('accepts a PNG from the report\'s shopper, stores it under its hash and answers 201 with its metadata', async () => {
+  it("accepts a PNG from the report's shopper, stores it under its hash and answers 201 with its metadata", async () => {
     const content = png('first photo');
     const report = world.a.reports.submitted;
     const response = await upload(report.id, world.a.shopper.auth, content, 'counter.png').expect(201);
@@ -81,14 +81,29 @@ describe('evidence files', () => {
     // written through a temporary file, none of which is left behind
     expect(readdirSync(join(ctx.dataDir, 'evidence', 'tmp'))).toEqual([]);
     const [row] = await ctx.db.query('SELECT storage_path, uploaded_by, size_bytes FROM evidence_files WHERE id = $1', [response.body.id]);
-    expect(row).toEqual({ storage_path: join('evidence', hash.slice(0, 2), hash), uploaded_by: world.a.shopper.user.id, size_bytes: String(content.length) });
+    expect(row).toEqual({
+      storage_path: join('evidence', hash.slice(0, 2), hash),
+      uploaded_by: world.a.shopper.user.id,
+      size_bytes: String(content.length),
+    });
     // a single upload of new content raises no integrity signal
     expect(await signalsOf(report.id)).toEqual([]);
   });
 
   it('accepts a PDF, typed by its content whatever name and type the client gives', async () => {
-    const response = await upload(world.a.reports.submitted.id, world.a.shopper.auth, PDF, 'receipt.bin', 'application/octet-stream').expect(201);
-    expect(response.body).toMatchObject({ mimeType: 'application/pdf', sizeBytes: PDF.length, sha256: sha256(PDF), originalName: 'receipt.bin' });
+    const response = await upload(
+      world.a.reports.submitted.id,
+      world.a.shopper.auth,
+      PDF,
+      'receipt.bin',
+      'application/octet-stream',
+    ).expect(201);
+    expect(response.body).toMatchObject({
+      mimeType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: sha256(PDF),
+      originalName: 'receipt.bin',
+    });
   });
 
   it('refuses a text file named .jpg with 415 and stores nothing', async () => {
@@ -119,7 +134,7 @@ describe('evidence files', () => {
     expect(response.body.details).toEqual([expect.objectContaining({ field: 'file' })]);
   });
 
-  it('answers 404 to anyone but the report\'s shopper, and 401 without a token', async () => {
+  it("answers 404 to anyone but the report's shopper, and 401 without a token", async () => {
     const report = world.a.reports.submitted;
     const content = png('not yours');
     for (const session of [world.b.shopper, world.a.clientUser, world.b.clientUser, world.consultant, world.admin]) {
@@ -166,14 +181,19 @@ describe('evidence files', () => {
     }
   });
 
-  it('shows an approved report\'s evidence to its own client only, and takes no more uploads (409)', async () => {
+  it("shows an approved report's evidence to its own client only, and takes no more uploads (409)", async () => {
     const { report } = await addTenantVisit(ctx, world.a, { status: 'submitted' });
     // A real image: the client gets a copy re-encoded without metadata (evidence-metadata.e2e-spec.ts checks every kind).
-    const content = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } }).png().toBuffer();
+    const content = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'red' } })
+      .png()
+      .toBuffer();
     const created = await upload(report.id, world.a.shopper.auth, content, 'approved.png').expect(201);
     await ctx.http.get(`/evidence/${created.body.id}`).set(world.a.clientUser.auth).expect(404);
 
-    await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [report.id, world.consultant.user.id]);
+    await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now(), approved_by = $2 WHERE id = $1`, [
+      report.id,
+      world.consultant.user.id,
+    ]);
 
     const list = await ctx.http.get(`/visit-reports/${report.id}/evidence`).set(world.a.clientUser.auth).expect(200);
     expect(list.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'evidencia-1.png' })]);

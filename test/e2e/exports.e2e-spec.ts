@@ -114,7 +114,13 @@ describe('reports: PDF and Excel downloads', () => {
       expect(title).toBe('Oleada 2 – Atención al cliente');
       expect(pages).toBeGreaterThanOrEqual(4);
       // Cover
-      for (const expected of ['INFORME DE CLIENTE INCÓGNITO', 'Oleada 2 – Atención al cliente', 'Banco Ñandú', 'Evaluación multicanal', '1 de octubre de 2026 – 31 de octubre de 2026']) {
+      for (const expected of [
+        'INFORME DE CLIENTE INCÓGNITO',
+        'Oleada 2 – Atención al cliente',
+        'Banco Ñandú',
+        'Evaluación multicanal',
+        '1 de octubre de 2026 – 31 de octubre de 2026',
+      ]) {
         expect(text).toContain(expected);
       }
       // Executive summary: overall with its CI, target, previous wave, FCR, knockouts, consistency
@@ -141,7 +147,16 @@ describe('reports: PDF and Excel downloads', () => {
       }
       for (const timing of model.timing) expect(text).toContain(`${es(timing.slaCompliance)} %`);
       // Chart captions and the charts' own SVG text (axis labels, bar values)
-      for (const expected of ['Puntuación por sección', 'Puntuación por canal', 'Puntuación por región', 'Evolución por sección', 'Distribución de las puntuaciones', 'Presencial', 'Teléfono', '90–100']) {
+      for (const expected of [
+        'Puntuación por sección',
+        'Puntuación por canal',
+        'Puntuación por región',
+        'Evolución por sección',
+        'Distribución de las puntuaciones',
+        'Presencial',
+        'Teléfono',
+        '90–100',
+      ]) {
         expect(text).toContain(expected);
       }
       // Comments, recommendations, method note, footer
@@ -248,7 +263,18 @@ describe('reports: PDF and Excel downloads', () => {
       expect(visits).toHaveLength(3);
       expect(visits.map((row) => row['N.º'])).toEqual([1, 2, 3]);
       expect(Object.keys(visits[0])).toEqual(
-        expect.arrayContaining(['Fecha (UTC)', 'Punto de contacto', 'Canal', 'Región', 'Escenario', 'Puntuación', 'Knockout', 'q_saludo (respuesta)', 'q_saludo (puntos)', 'q_comentario (respuesta)']),
+        expect.arrayContaining([
+          'Fecha (UTC)',
+          'Punto de contacto',
+          'Canal',
+          'Región',
+          'Escenario',
+          'Puntuación',
+          'Knockout',
+          'q_saludo (respuesta)',
+          'q_saludo (puntos)',
+          'q_comentario (respuesta)',
+        ]),
       );
       expect(Object.keys(visits[0])).not.toContain('q_comentario (puntos)');
       expect(Object.keys(visits[0]).some((header) => /shopper|comprador|email|correo/i.test(header))).toBe(false);
@@ -269,7 +295,9 @@ describe('reports: PDF and Excel downloads', () => {
           }),
         ),
       );
-      expect(hostile.map((cell) => cell.value)).toEqual(expect.arrayContaining(['=HYPERLINK("http://evil.example","clic")', '+34 600 000 000 @cliente']));
+      expect(hostile.map((cell) => cell.value)).toEqual(
+        expect.arrayContaining(['=HYPERLINK("http://evil.example","clic")', '+34 600 000 000 @cliente']),
+      );
       for (const cell of hostile) expect(cell.type).toBe(ExcelJS.ValueType.String);
 
       // Comments point at visit row numbers, not ids
@@ -312,7 +340,9 @@ describe('reports: PDF and Excel downloads', () => {
       const rows = rowsOf(workbook.getWorksheet('Visitas')!);
       expect(rows).toHaveLength(visits);
       const ids = rows.map((row) => row['Id. de visita'] as string);
-      const expected: Array<{ id: string }> = await ctx.db.query(`SELECT id FROM visit_reports WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
+      const expected: Array<{ id: string }> = await ctx.db.query(`SELECT id FROM visit_reports WHERE campaign_id = $1 ORDER BY id`, [
+        campaignId,
+      ]);
       expect(ids).toEqual(expected.map((row) => row.id));
       expect(rows.every((row) => row['q_saludo (respuesta)'] === 'Sí' && row['q_saludo (puntos)'] === 10)).toBe(true);
       const model = (await ctx.http.get(`/campaigns/${campaignId}/kpis`).set(consultant.auth).expect(200)).body;
@@ -350,7 +380,9 @@ describe('reports: PDF and Excel downloads', () => {
       const docs = await ctx.http.get('/docs-json').expect(200);
       expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/campaigns/{id}/report.pdf', '/campaigns/{id}/report.xlsx']));
       const parameters = docs.body.paths['/campaigns/{id}/report.xlsx'].get.parameters.map((parameter: { name: string }) => parameter.name);
-      expect(parameters).toEqual(expect.arrayContaining(['lang', 'channel', 'region', 'touchpointId', 'scenario', 'from', 'to', 'includeUnapproved']));
+      expect(parameters).toEqual(
+        expect.arrayContaining(['lang', 'channel', 'region', 'touchpointId', 'scenario', 'from', 'to', 'includeUnapproved']),
+      );
     });
 
     it('renders a campaign without visits', async () => {

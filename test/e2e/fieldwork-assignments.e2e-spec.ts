@@ -21,7 +21,14 @@ describe('field work: assignments', () => {
 
   it("gives whoever may read an assignment its campaign's questionnaire (the visit form), and nobody else", async () => {
     const tp = (await insertTouchpoint(ctx.db, { clientId: w.clientId, timeZone: 'UTC', name: 'Formulario' })).id;
-    const campaign = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [tp] })).id;
+    const campaign = (
+      await insertCampaign(ctx.db, {
+        ...fieldworkCampaign(),
+        clientId: w.clientId,
+        questionnaireId: w.questionnaireId,
+        touchpointIds: [tp],
+      })
+    ).id;
     const open = (await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp })).id;
     const theirs = (await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp, shopperId: w.shopper.user.id })).id;
     const someoneElse = await newShopper();
@@ -35,7 +42,14 @@ describe('field work: assignments', () => {
 
   it('lists assignments for consultants in the documented shape, filtered by campaign and status', async () => {
     const tp = (await insertTouchpoint(ctx.db, { clientId: w.clientId, timeZone: 'UTC', name: 'Sol', region: 'Norte', city: 'Bilbao' })).id;
-    const campaign = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [tp] })).id;
+    const campaign = (
+      await insertCampaign(ctx.db, {
+        ...fieldworkCampaign(),
+        clientId: w.clientId,
+        questionnaireId: w.questionnaireId,
+        touchpointIds: [tp],
+      })
+    ).id;
     const plannedAt = new Date(Date.now() - DAY);
     const id = (await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp, plannedAt, fee: 30 })).id;
     await insertAssignment(ctx.db, { campaignId: campaign, touchpointId: tp, shopperId: w.shopper.user.id });
@@ -69,9 +83,19 @@ describe('field work: assignments', () => {
   it('shows a shopper their own work and, with status=open, the job board without conflicting clients', async () => {
     const other = await newShopper();
     const mine = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: other.user.id })).id;
-    const theirs = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+    const theirs = (
+      await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })
+    ).id;
     const job = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId })).id;
-    const draft = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [w.touchpointId], status: 'draft' })).id;
+    const draft = (
+      await insertCampaign(ctx.db, {
+        ...fieldworkCampaign(),
+        clientId: w.clientId,
+        questionnaireId: w.questionnaireId,
+        touchpointIds: [w.touchpointId],
+        status: 'draft',
+      })
+    ).id;
     const draftJob = (await insertAssignment(ctx.db, { campaignId: draft, touchpointId: w.touchpointId })).id;
 
     const own = await ctx.http.get('/assignments').set(other.auth).expect(200);
@@ -91,7 +115,9 @@ describe('field work: assignments', () => {
 
   it('lets the assigned shopper, consultants and (while open) any shopper read an assignment; others get 404', async () => {
     const other = await newShopper();
-    const assigned = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+    const assigned = (
+      await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })
+    ).id;
     const open = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId })).id;
     await ctx.http.get(`/assignments/${assigned}`).set(w.shopper.auth).expect(200);
     await ctx.http.get(`/assignments/${assigned}`).set(w.consultant.auth).expect(200);
@@ -129,7 +155,9 @@ describe('field work: assignments', () => {
     const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
     const response = await claim(shopper, id).expect(409);
     expect(response.body.code).toBe('CONFLICT_OF_INTEREST');
-    expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringMatching(/^This shopper declared a conflict of interest/) }]);
+    expect(response.body.details).toEqual([
+      { field: 'shopper', reason: expect.stringMatching(/^This shopper declared a conflict of interest/) },
+    ]);
     expect(response.body.message).toMatch(/^This assignment cannot go to this shopper\. This shopper declared a conflict of interest/);
     expect(await statusOf(id)).toEqual({ status: 'open', shopper_id: null });
   });
@@ -137,7 +165,13 @@ describe('field work: assignments', () => {
   it('refuses a touchpoint the shopper evaluated within the rotation period', async () => {
     const shopper = await newShopper();
     const tp = await newTouchpoint();
-    await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: tp, shopperId: shopper.user.id, status: 'approved', plannedAt: new Date(Date.now() - 10 * DAY) });
+    await insertAssignment(ctx.db, {
+      campaignId: w.campaignId,
+      touchpointId: tp,
+      shopperId: shopper.user.id,
+      status: 'approved',
+      plannedAt: new Date(Date.now() - 10 * DAY),
+    });
     const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: tp })).id;
     const response = await claim(shopper, id).expect(409);
     expect(response.body.code).toBe('ROTATION_RULE');
@@ -173,16 +207,32 @@ describe('field work: assignments', () => {
         plannedAt: new Date(day.getTime() + i * 3600_000),
       });
     }
-    const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint(), plannedAt: new Date(day.getTime() + 4 * 3600_000) })).id;
-    const response = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
+    const id = (
+      await insertAssignment(ctx.db, {
+        campaignId: w.campaignId,
+        touchpointId: await newTouchpoint(),
+        plannedAt: new Date(day.getTime() + 4 * 3600_000),
+      })
+    ).id;
+    const response = await ctx.http
+      .post(`/assignments/${id}/assign`)
+      .set(w.consultant.auth)
+      .send({ shopperId: shopper.user.id })
+      .expect(409);
     expect(response.body.code).toBe('MAX_VISITS_PER_DAY');
-    expect(response.body.details).toEqual([{ field: 'shopper', reason: expect.stringContaining('visits on that day; the maximum is 2 a day') }]);
+    expect(response.body.details).toEqual([
+      { field: 'shopper', reason: expect.stringContaining('visits on that day; the maximum is 2 a day') },
+    ]);
   });
 
   it('lets a consultant assign an open job (200), and validates the body', async () => {
     const shopper = await newShopper();
     const id = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: await newTouchpoint() })).id;
-    const response = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(200);
+    const response = await ctx.http
+      .post(`/assignments/${id}/assign`)
+      .set(w.consultant.auth)
+      .send({ shopperId: shopper.user.id })
+      .expect(200);
     expect(response.body).toMatchObject({ id, status: 'assigned', shopperId: shopper.user.id });
     const again = await ctx.http.post(`/assignments/${id}/assign`).set(w.consultant.auth).send({ shopperId: shopper.user.id }).expect(409);
     expect(again.body.code).toBe('INVALID_TRANSITION');
@@ -193,7 +243,15 @@ describe('field work: assignments', () => {
   });
 
   it('refuses jobs of campaigns that are not active', async () => {
-    const draft = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [w.touchpointId], status: 'draft' })).id;
+    const draft = (
+      await insertCampaign(ctx.db, {
+        ...fieldworkCampaign(),
+        clientId: w.clientId,
+        questionnaireId: w.questionnaireId,
+        touchpointIds: [w.touchpointId],
+        status: 'draft',
+      })
+    ).id;
     const id = (await insertAssignment(ctx.db, { campaignId: draft, touchpointId: await newTouchpoint() })).id;
     const shopper = await newShopper();
     const response = await claim(shopper, id).expect(409);

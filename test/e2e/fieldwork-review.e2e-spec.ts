@@ -19,8 +19,15 @@ describe('field work: review, appeals, alerts', () => {
 
   /** A submitted report by the world's shopper; returns its id and assignment id. */
   async function submitted(body: object = reportBody({ employee: EMPLOYEE, narrative: 'Helpful, if a little slow.' })) {
-    const assignmentId = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
-    const response = await ctx.http.post(`/assignments/${assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()).send(body).expect(201);
+    const assignmentId = (
+      await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })
+    ).id;
+    const response = await ctx.http
+      .post(`/assignments/${assignmentId}/report`)
+      .set(w.shopper.auth)
+      .set('Idempotency-Key', newKey())
+      .send(body)
+      .expect(201);
     return { id: response.body.id as string, assignmentId };
   }
   async function approved(body?: object) {
@@ -54,7 +61,16 @@ describe('field work: review, appeals, alerts', () => {
       expect(response.body.score).toBeCloseTo(GOOD_SCORE, 9);
       expect(response.body.sections.map((s: { key: string }) => s.key)).toEqual(['greeting', 'service']);
       expect(response.body.answers.map((a: { questionKey: string }) => a.questionKey)).toEqual([
-        'greet', 'clean', 'friendly', 'wait', 'reply', 'privacy', 'solved', 'follow', 'product', 'note',
+        'greet',
+        'clean',
+        'friendly',
+        'wait',
+        'reply',
+        'privacy',
+        'solved',
+        'follow',
+        'product',
+        'note',
       ]);
     });
 
@@ -105,7 +121,11 @@ describe('field work: review, appeals, alerts', () => {
     it('returns with a comment; the shopper resubmits with a new key, replacing answers and bumping the version', async () => {
       const { id, assignmentId } = await submitted();
       await ctx.http.post(`/visit-reports/${id}/return`).set(w.consultant.auth).send({}).expect(400);
-      const returned = await ctx.http.post(`/visit-reports/${id}/return`).set(w.consultant.auth).send({ comment: 'Check the wait time' }).expect(200);
+      const returned = await ctx.http
+        .post(`/visit-reports/${id}/return`)
+        .set(w.consultant.auth)
+        .send({ comment: 'Check the wait time' })
+        .expect(200);
       expect(returned.body).toMatchObject({ status: 'returned', returnComment: 'Check the wait time', version: 2 });
       expect(await assignmentStatus(assignmentId)).toBe('returned');
       expect((await get(w.shopper, id).expect(200)).body.returnComment).toBe('Check the wait time');
@@ -122,7 +142,9 @@ describe('field work: review, appeals, alerts', () => {
       expect(again.body).toMatchObject({ id, status: 'submitted', version: 3 });
       expect(again.body.score).toBeCloseTo((600 / 7 + 200) / 3, 9);
       expect(await assignmentStatus(assignmentId)).toBe('submitted');
-      const [wait] = await ctx.db.query(`SELECT value, earned FROM visit_answers WHERE visit_report_id = $1 AND question_key = 'wait'`, [id]);
+      const [wait] = await ctx.db.query(`SELECT value, earned FROM visit_answers WHERE visit_report_id = $1 AND question_key = 'wait'`, [
+        id,
+      ]);
       expect(wait).toEqual({ value: 90, earned: 2 });
       expect(Number((await ctx.db.query('SELECT count(*) AS n FROM visit_reports WHERE assignment_id = $1', [assignmentId]))[0].n)).toBe(1);
 
@@ -130,7 +152,12 @@ describe('field work: review, appeals, alerts', () => {
       expect(audit.body).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ field: 'status', old: 'submitted', new: 'returned', reason: 'Check the wait time' }),
-          expect.objectContaining({ field: 'answers.wait', old: { value: 200 }, new: { value: 90 }, who: expect.objectContaining({ id: w.shopper.user.id }) }),
+          expect.objectContaining({
+            field: 'answers.wait',
+            old: { value: 200 },
+            new: { value: 90 },
+            who: expect.objectContaining({ id: w.shopper.user.id }),
+          }),
         ]),
       );
     });
@@ -142,16 +169,24 @@ describe('field work: review, appeals, alerts', () => {
         await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(w.shopper.auth).attach('file', photo, 'receipt.pdf').expect(201);
       }
       const kinds = async (id: string) =>
-        ((await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [id]))[0].integrity_signals as Array<{ kind: string }>).map((s) => s.kind);
+        (
+          (await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [id]))[0].integrity_signals as Array<{
+            kind: string;
+          }>
+        ).map((s) => s.kind);
       expect(await kinds(second.id)).toContain('duplicate_evidence');
 
       await ctx.http.post(`/visit-reports/${second.id}/return`).set(w.consultant.auth).send({ comment: 'Add the wait time' }).expect(200);
-      await ctx.http.post(`/assignments/${second.assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()).send(reportBody()).expect(201);
+      await ctx.http
+        .post(`/assignments/${second.assignmentId}/report`)
+        .set(w.shopper.auth)
+        .set('Idempotency-Key', newKey())
+        .send(reportBody())
+        .expect(201);
       // the file is still attached, so the warning stays; the visit's other signals are worked out afresh
       expect(await kinds(second.id)).toContain('duplicate_evidence');
     });
   });
-
 
   describe('edits', () => {
     it('re-validates, re-scores and audits an edit, and answers 409 to a stale version', async () => {
@@ -159,20 +194,46 @@ describe('field work: review, appeals, alerts', () => {
       const stale = await patch(id, { version: 7, answers: [{ questionKey: 'greet', value: false }], reason: 'x' }).expect(409);
       expect(stale.body.code).toBe('STALE_VERSION');
       expect(stale.body.message).toBe('The report has changed since version 7 (it is at version 1); reload it and try again');
-      const response = await patch(id, { version: 1, answers: [{ questionKey: 'greet', value: false }, { questionKey: 'note', value: 'Greeting was missing entirely' }], reason: 'Video shows no greeting' }).expect(200);
+      const response = await patch(id, {
+        version: 1,
+        answers: [
+          { questionKey: 'greet', value: false },
+          { questionKey: 'note', value: 'Greeting was missing entirely' },
+        ],
+        reason: 'Video shows no greeting',
+      }).expect(200);
       // greeting: 0 + 1 + 3 of 7 → 400/7; visit (400/7 + 175) / 3 = 1625/21
       expect(response.body.version).toBe(2);
       expect(response.body.score).toBeCloseTo(1625 / 21, 9);
       const [stored] = await ctx.db.query('SELECT score, version FROM visit_reports WHERE id = $1', [id]);
       expect(stored.version).toBe(2);
       expect(stored.score).toBeCloseTo(1625 / 21, 9);
-      const [greet] = await ctx.db.query(`SELECT value, passed, earned FROM visit_answers WHERE visit_report_id = $1 AND question_key = 'greet'`, [id]);
+      const [greet] = await ctx.db.query(
+        `SELECT value, passed, earned FROM visit_answers WHERE visit_report_id = $1 AND question_key = 'greet'`,
+        [id],
+      );
       expect(greet).toEqual({ value: false, passed: false, earned: 0 });
 
       const audit = await ctx.http.get(`/visit-reports/${id}/audit`).set(w.consultant.auth).expect(200);
       expect(audit.body).toEqual([
-        { id: expect.any(String), who: { id: w.consultant.user.id, name: expect.any(String), role: 'consultant' }, when: expect.any(String), field: 'answers.greet', old: { value: true }, new: { value: false }, reason: 'Video shows no greeting' },
-        { id: expect.any(String), who: expect.objectContaining({ id: w.consultant.user.id }), when: expect.any(String), field: 'answers.note', old: null, new: { value: 'Greeting was missing entirely' }, reason: 'Video shows no greeting' },
+        {
+          id: expect.any(String),
+          who: { id: w.consultant.user.id, name: expect.any(String), role: 'consultant' },
+          when: expect.any(String),
+          field: 'answers.greet',
+          old: { value: true },
+          new: { value: false },
+          reason: 'Video shows no greeting',
+        },
+        {
+          id: expect.any(String),
+          who: expect.objectContaining({ id: w.consultant.user.id }),
+          when: expect.any(String),
+          field: 'answers.note',
+          old: null,
+          new: { value: 'Greeting was missing entirely' },
+          reason: 'Video shows no greeting',
+        },
       ]);
       // the old version is now stale
       await patch(id, { version: 1, answers: [{ questionKey: 'greet', value: true }], reason: 'undo' }).expect(409);
@@ -189,10 +250,21 @@ describe('field work: review, appeals, alerts', () => {
       expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'answers[0].questionKey' })]);
       expect((await ctx.db.query('SELECT version FROM visit_reports WHERE id = $1', [id]))[0].version).toBe(1);
       // both together are fine: follow-up offered
-      const ok = await patch(id, { version: 1, answers: [{ questionKey: 'solved', value: false }, { questionKey: 'follow', value: true }], reason: 'r' }).expect(200);
+      const ok = await patch(id, {
+        version: 1,
+        answers: [
+          { questionKey: 'solved', value: false },
+          { questionKey: 'follow', value: true },
+        ],
+        reason: 'r',
+      }).expect(200);
       expect(ok.body.fcr).toBe(false);
       await patch(id, { answers: [{ questionKey: 'greet', value: true }], reason: 'r' }).expect(400);
-      await ctx.http.patch(`/visit-reports/${id}`).set(w.shopper.auth).send({ version: 2, answers: [{ questionKey: 'greet', value: true }], reason: 'r' }).expect(403);
+      await ctx.http
+        .patch(`/visit-reports/${id}`)
+        .set(w.shopper.auth)
+        .send({ version: 2, answers: [{ questionKey: 'greet', value: true }], reason: 'r' })
+        .expect(403);
     });
 
     it('answers 409 to editing a report that is back with the shopper', async () => {
@@ -250,9 +322,23 @@ describe('field work: review, appeals, alerts', () => {
   describe('appeals', () => {
     it('lets a client appeal its own approved visit (201), and not others or unapproved ones (404)', async () => {
       const { id } = await approved();
-      const response = await ctx.http.post(`/visit-reports/${id}/appeals`).set(w.clientUser.auth).send({ reason: 'The employee did greet', questionKey: 'greet' }).expect(201);
-      expect(response.body).toMatchObject({ visitReportId: id, campaignId: w.campaignId, questionKey: 'greet', status: 'open', reason: 'The employee did greet' });
-      await ctx.http.post(`/visit-reports/${id}/appeals`).set(w.clientUser.auth).send({ reason: 'again', questionKey: 'greet' }).expect(409);
+      const response = await ctx.http
+        .post(`/visit-reports/${id}/appeals`)
+        .set(w.clientUser.auth)
+        .send({ reason: 'The employee did greet', questionKey: 'greet' })
+        .expect(201);
+      expect(response.body).toMatchObject({
+        visitReportId: id,
+        campaignId: w.campaignId,
+        questionKey: 'greet',
+        status: 'open',
+        reason: 'The employee did greet',
+      });
+      await ctx.http
+        .post(`/visit-reports/${id}/appeals`)
+        .set(w.clientUser.auth)
+        .send({ reason: 'again', questionKey: 'greet' })
+        .expect(409);
       // two identical appeals at once: one is filed
       const racing = await Promise.all(
         [1, 2].map(() => ctx.http.post(`/visit-reports/${id}/appeals`).set(w.clientUser.auth).send({ reason: 'whole visit' })),
@@ -282,16 +368,33 @@ describe('field work: review, appeals, alerts', () => {
     it('upholds an appeal (200) without touching the visit; resolving again is 409', async () => {
       const { id } = await approved();
       const appeal = await ctx.http.post(`/visit-reports/${id}/appeals`).set(w.clientUser.auth).send({ reason: 'Unfair' }).expect(201);
-      const response = await ctx.http.post(`/appeals/${appeal.body.id}/resolve`).set(w.consultant.auth).send({ decision: 'upheld', comment: 'Video confirms' }).expect(200);
-      expect(response.body).toMatchObject({ id: appeal.body.id, status: 'upheld', resolutionComment: 'Video confirms', report: { id, version: 2 } });
+      const response = await ctx.http
+        .post(`/appeals/${appeal.body.id}/resolve`)
+        .set(w.consultant.auth)
+        .send({ decision: 'upheld', comment: 'Video confirms' })
+        .expect(200);
+      expect(response.body).toMatchObject({
+        id: appeal.body.id,
+        status: 'upheld',
+        resolutionComment: 'Video confirms',
+        report: { id, version: 2 },
+      });
       expect(response.body.report.score).toBeCloseTo(GOOD_SCORE, 9);
-      await ctx.http.post(`/appeals/${appeal.body.id}/resolve`).set(w.consultant.auth).send({ decision: 'overturned', answers: [{ questionKey: 'greet', value: false }] }).expect(409);
+      await ctx.http
+        .post(`/appeals/${appeal.body.id}/resolve`)
+        .set(w.consultant.auth)
+        .send({ decision: 'overturned', answers: [{ questionKey: 'greet', value: false }] })
+        .expect(409);
       await ctx.http.post(`/appeals/${appeal.body.id}/resolve`).set(w.clientUser.auth).send({ decision: 'upheld' }).expect(403);
     });
 
     it('overturns an appeal through the audited, re-scoring edit path', async () => {
       const { id } = await approved(reportBody({ answers: goodAnswers({ privacy: false }) }));
-      const appeal = await ctx.http.post(`/visit-reports/${id}/appeals`).set(w.clientUser.auth).send({ reason: 'Data was protected', questionKey: 'privacy' }).expect(201);
+      const appeal = await ctx.http
+        .post(`/visit-reports/${id}/appeals`)
+        .set(w.clientUser.auth)
+        .send({ reason: 'Data was protected', questionKey: 'privacy' })
+        .expect(201);
       await ctx.http.post(`/appeals/${appeal.body.id}/resolve`).set(w.consultant.auth).send({ decision: 'overturned' }).expect(422);
       await ctx.http.post(`/appeals/${appeal.body.id}/resolve`).set(w.consultant.auth).send({ decision: 'maybe' }).expect(400);
       const response = await ctx.http
@@ -307,7 +410,12 @@ describe('field work: review, appeals, alerts', () => {
       const audit = await ctx.http.get(`/visit-reports/${id}/audit`).set(w.consultant.auth).expect(200);
       expect(audit.body).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ field: 'answers.privacy', old: { value: false }, new: { value: true }, reason: `appeal ${appeal.body.id} overturned: Recording shows consent` }),
+          expect.objectContaining({
+            field: 'answers.privacy',
+            old: { value: false },
+            new: { value: true },
+            reason: `appeal ${appeal.body.id} overturned: Recording shows consent`,
+          }),
         ]),
       );
       const alerts = await ctx.db.query('SELECT count(*)::int AS n FROM alerts WHERE visit_report_id = $1', [id]);
@@ -332,7 +440,14 @@ describe('field work: review, appeals, alerts', () => {
         [w.campaignId],
       );
     const greetTally = async (value: string) =>
-      Number((await ctx.db.query(`SELECT COALESCE(sum(n), 0) AS n FROM answer_tallies WHERE campaign_id = $1 AND question_key = 'greet' AND value = $2`, [w.campaignId, value]))[0].n);
+      Number(
+        (
+          await ctx.db.query(
+            `SELECT COALESCE(sum(n), 0) AS n FROM answer_tallies WHERE campaign_id = $1 AND question_key = 'greet' AND value = $2`,
+            [w.campaignId, value],
+          )
+        )[0].n,
+      );
 
     it('follow approvals, edits of approved reports, appeal overturns and returns', async () => {
       const before = { yes: await greetTally('true'), no: await greetTally('false') };
@@ -342,12 +457,18 @@ describe('field work: review, appeals, alerts', () => {
       expect(await greetTally('true')).toBe(before.yes + 1);
       expect(await tallies()).toEqual(await recount());
 
-      await patch(report.id, { version: 2, answers: [{ questionKey: 'greet', value: false }], reason: 'Video shows no greeting' }).expect(200);
+      await patch(report.id, { version: 2, answers: [{ questionKey: 'greet', value: false }], reason: 'Video shows no greeting' }).expect(
+        200,
+      );
       expect(await greetTally('true')).toBe(before.yes);
       expect(await greetTally('false')).toBe(before.no + 1);
       expect(await tallies()).toEqual(await recount());
 
-      const appeal = await ctx.http.post(`/visit-reports/${report.id}/appeals`).set(w.clientUser.auth).send({ reason: 'They did greet', questionKey: 'greet' }).expect(201);
+      const appeal = await ctx.http
+        .post(`/visit-reports/${report.id}/appeals`)
+        .set(w.clientUser.auth)
+        .send({ reason: 'They did greet', questionKey: 'greet' })
+        .expect(201);
       await ctx.http
         .post(`/appeals/${appeal.body.id}/resolve`)
         .set(w.consultant.auth)

@@ -24,7 +24,8 @@ describe('field work: report submission', () => {
   afterAll(() => ctx.close(), 60_000);
 
   const assigned = async (shopper: Session = w.shopper, overrides: Partial<AssignmentInput> = {}) =>
-    (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: shopper.user.id, ...overrides })).id;
+    (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: shopper.user.id, ...overrides }))
+      .id;
   const submit = (session: Session, assignmentId: string, body: object, key: string | null = newKey()) => {
     const req = ctx.http.post(`/assignments/${assignmentId}/report`).set(session.auth);
     if (key !== null) req.set('Idempotency-Key', key);
@@ -34,7 +35,11 @@ describe('field work: report submission', () => {
 
   it('scores and stores a valid report in one go', async () => {
     const id = await assigned();
-    const response = await submit(w.shopper, id, reportBody({ narrative: 'Friendly staff at the counter, quick answer.', expenses: 3.5 })).expect(201);
+    const response = await submit(
+      w.shopper,
+      id,
+      reportBody({ narrative: 'Friendly staff at the counter, quick answer.', expenses: 3.5 }),
+    ).expect(201);
     expect(response.body).toMatchObject({ assignmentId: id, status: 'submitted', knockout: false, version: 1 });
     // 1825/21, see the factory
     expect(response.body.score).toBeCloseTo(GOOD_SCORE, 9);
@@ -54,19 +59,42 @@ describe('field work: report submission', () => {
     ]);
 
     const [report] = await ctx.db.query('SELECT * FROM visit_reports WHERE assignment_id = $1', [id]);
-    expect(report).toMatchObject({ id: response.body.id, status: 'submitted', knockout: false, wait_seconds: 200, response_seconds: null, fcr: true, version: 1, expenses: '3.50', shopper_id: w.shopper.user.id });
+    expect(report).toMatchObject({
+      id: response.body.id,
+      status: 'submitted',
+      knockout: false,
+      wait_seconds: 200,
+      response_seconds: null,
+      fcr: true,
+      version: 1,
+      expenses: '3.50',
+      shopper_id: w.shopper.user.id,
+    });
     expect(report.score).toBeCloseTo(GOOD_SCORE, 9);
 
     const answers = await ctx.db.query('SELECT * FROM visit_answers WHERE visit_report_id = $1 ORDER BY question_key', [report.id]);
     expect(answers).toHaveLength(10); // every question of the questionnaire
     const byKey = Object.fromEntries(answers.map((row: { question_key: string }) => [row.question_key, row]));
-    expect(byKey.friendly).toMatchObject({ campaign_id: w.campaignId, section_key: 'greeting', value: 4, na: false, applicable: true, counted: true, earned: 3, possible: 4, passed: false });
+    expect(byKey.friendly).toMatchObject({
+      campaign_id: w.campaignId,
+      section_key: 'greeting',
+      value: 4,
+      na: false,
+      applicable: true,
+      counted: true,
+      earned: 3,
+      possible: 4,
+      passed: false,
+    });
     expect(byKey.reply).toMatchObject({ applicable: false, counted: false, value: null, earned: null, possible: null, passed: null });
     expect(byKey.follow).toMatchObject({ applicable: false, counted: false });
     expect(byKey.note).toMatchObject({ applicable: true, counted: false, value: null });
     expect(byKey.product).toMatchObject({ value: 'accurate', counted: true, earned: 3, possible: 3, passed: true });
 
-    const sections = await ctx.db.query('SELECT section_key, score, earned, possible, weight, knocked_out FROM visit_section_scores WHERE visit_report_id = $1 ORDER BY section_key', [report.id]);
+    const sections = await ctx.db.query(
+      'SELECT section_key, score, earned, possible, weight, knocked_out FROM visit_section_scores WHERE visit_report_id = $1 ORDER BY section_key',
+      [report.id],
+    );
     expect(sections).toEqual([
       { section_key: 'greeting', score: expect.closeTo(600 / 7, 9), earned: 6, possible: 7, weight: 1, knocked_out: false },
       { section_key: 'service', score: 87.5, earned: 7, possible: 8, weight: 2, knocked_out: false },
@@ -102,7 +130,9 @@ describe('field work: report submission', () => {
     const response = await submit(w.shopper, id, reportBody({ answers }), key).expect(422);
     expect(response.body.code).toBe('ANSWERS_INVALID');
     const fields = response.body.details.map((d: { field: string }) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['greet', 'friendly', 'wait', 'privacy', 'follow', 'product', 'note', 'reply', 'answers[9].questionKey']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['greet', 'friendly', 'wait', 'privacy', 'follow', 'product', 'note', 'reply', 'answers[9].questionKey']),
+    );
     expect(fields).not.toContain('clean');
     expect(await count('SELECT count(*) AS n FROM visit_reports WHERE assignment_id = $1', [id])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM idempotency_records WHERE key = $1', [key])).toBe(0);
@@ -121,7 +151,10 @@ describe('field work: report submission', () => {
   });
 
   it('answers 422 when visitedAt is outside the window', async () => {
-    const id = await assigned(w.shopper, { windowStart: new Date(Date.now() - 2 * 24 * HOUR), windowEnd: new Date(Date.now() + 24 * HOUR) });
+    const id = await assigned(w.shopper, {
+      windowStart: new Date(Date.now() - 2 * 24 * HOUR),
+      windowEnd: new Date(Date.now() + 24 * HOUR),
+    });
     const before = await submit(w.shopper, id, reportBody({ visitedAt: new Date(Date.now() - 3 * 24 * HOUR).toISOString() })).expect(422);
     expect(before.body.details).toEqual([expect.objectContaining({ field: 'visitedAt' })]);
     expect(before.body.code).toBe('OUTSIDE_WINDOW');
@@ -144,8 +177,17 @@ describe('field work: report submission', () => {
     expect(again.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
     expect(again.body.code).toBe('INVALID_TRANSITION');
 
-    const closed = (await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId: w.clientId, questionnaireId: w.questionnaireId, touchpointIds: [w.touchpointId], status: 'closed' })).id;
-    const inClosed = (await insertAssignment(ctx.db, { campaignId: closed, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+    const closed = (
+      await insertCampaign(ctx.db, {
+        ...fieldworkCampaign(),
+        clientId: w.clientId,
+        questionnaireId: w.questionnaireId,
+        touchpointIds: [w.touchpointId],
+        status: 'closed',
+      })
+    ).id;
+    const inClosed = (await insertAssignment(ctx.db, { campaignId: closed, touchpointId: w.touchpointId, shopperId: w.shopper.user.id }))
+      .id;
     const response = await submit(w.shopper, inClosed, reportBody()).expect(409);
     expect(response.body.message).toContain('closed');
     expect(response.body.code).toBe('CAMPAIGN_NOT_ACTIVE');
@@ -160,10 +202,18 @@ describe('field work: report submission', () => {
     const retry = await submit(w.shopper, id, retryBody, key).expect(201);
     expect(retry.body).toEqual(first.body);
     // field order does not matter
-    const reordered = { answers: retryBody.answers.map(({ value, questionKey }) => ({ value, questionKey })), visitedAt: retryBody.visitedAt };
+    const reordered = {
+      answers: retryBody.answers.map(({ value, questionKey }) => ({ value, questionKey })),
+      visitedAt: retryBody.visitedAt,
+    };
     expect((await submit(w.shopper, id, reordered, key).expect(201)).body).toEqual(first.body);
 
-    const different = await submit(w.shopper, id, reportBody({ visitedAt: retryBody.visitedAt, answers: goodAnswers({ greet: false }) }), key).expect(409);
+    const different = await submit(
+      w.shopper,
+      id,
+      reportBody({ visitedAt: retryBody.visitedAt, answers: goodAnswers({ greet: false }) }),
+      key,
+    ).expect(409);
     expect(different.body.details).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     expect(different.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // the key is the shopper's own: another assignment with it is a different request too
@@ -186,7 +236,9 @@ describe('field work: report submission', () => {
     for (const response of responses) expect(response.body).toEqual(responses[0].body);
     expect(await count('SELECT count(*) AS n FROM visit_reports WHERE assignment_id = $1', [id])).toBe(1);
     expect(await count('SELECT count(*) AS n FROM visit_answers WHERE visit_report_id = $1', [[...ids][0]])).toBe(10);
-    expect(await count('SELECT count(*) AS n FROM idempotency_records WHERE shopper_id = $1 AND key = $2', [w.shopper.user.id, key])).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM idempotency_records WHERE shopper_id = $1 AND key = $2', [w.shopper.user.id, key])).toBe(
+      1,
+    );
   });
 
   it('lets exactly one of several racing submissions with different keys through', async () => {
@@ -202,8 +254,14 @@ describe('field work: report submission', () => {
     // service knocked out to 0: (600/7 × 1 + 0 × 2) / 3 = 200/7
     expect(response.body.knockout).toBe(true);
     expect(response.body.score).toBeCloseTo(200 / 7, 9);
-    expect(response.body.sections).toEqual([{ key: 'greeting', score: expect.closeTo(600 / 7, 9) }, { key: 'service', score: 0 }]);
-    const alerts = await ctx.db.query('SELECT kind, question_key, campaign_id, touchpoint_id FROM alerts WHERE visit_report_id = $1 ORDER BY kind', [response.body.id]);
+    expect(response.body.sections).toEqual([
+      { key: 'greeting', score: expect.closeTo(600 / 7, 9) },
+      { key: 'service', score: 0 },
+    ]);
+    const alerts = await ctx.db.query(
+      'SELECT kind, question_key, campaign_id, touchpoint_id FROM alerts WHERE visit_report_id = $1 ORDER BY kind',
+      [response.body.id],
+    );
     expect(alerts).toEqual([
       { kind: 'critical_failed', question_key: 'privacy', campaign_id: w.campaignId, touchpoint_id: w.touchpointId },
       { kind: 'knockout', question_key: null, campaign_id: w.campaignId, touchpoint_id: w.touchpointId },
@@ -232,7 +290,15 @@ describe('field work: report submission', () => {
   });
 
   it('stores integrity signals (outside opening hours, duplicate narrative) without blocking', async () => {
-    const hours = { mon: [{ opens: '09:00', closes: '18:00' }], tue: [{ opens: '09:00', closes: '18:00' }], wed: [{ opens: '09:00', closes: '18:00' }], thu: [{ opens: '09:00', closes: '18:00' }], fri: [{ opens: '09:00', closes: '18:00' }], sat: [{ opens: '09:00', closes: '18:00' }], sun: [{ opens: '09:00', closes: '18:00' }] };
+    const hours = {
+      mon: [{ opens: '09:00', closes: '18:00' }],
+      tue: [{ opens: '09:00', closes: '18:00' }],
+      wed: [{ opens: '09:00', closes: '18:00' }],
+      thu: [{ opens: '09:00', closes: '18:00' }],
+      fri: [{ opens: '09:00', closes: '18:00' }],
+      sat: [{ opens: '09:00', closes: '18:00' }],
+      sun: [{ opens: '09:00', closes: '18:00' }],
+    };
     const shop = (await insertTouchpoint(ctx.db, { clientId: w.clientId, openingHours: hours, timeZone: 'UTC' })).id;
     const first = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: shop, shopperId: w.shopper.user.id })).id;
     const second = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: shop, shopperId: w.shopper.user.id })).id;
@@ -243,7 +309,11 @@ describe('field work: report submission', () => {
 
     const narrative = 'The clerk was kind and explained the card fees clearly.';
     const a = await submit(w.shopper, first, reportBody({ visitedAt: lateAtNight.toISOString(), narrative })).expect(201);
-    const b = await submit(w.shopper, second, reportBody({ visitedAt: duringHours.toISOString(), narrative: '  the CLERK was kind, and explained the card fees clearly!! ' })).expect(201);
+    const b = await submit(
+      w.shopper,
+      second,
+      reportBody({ visitedAt: duringHours.toISOString(), narrative: '  the CLERK was kind, and explained the card fees clearly!! ' }),
+    ).expect(201);
     const [ra] = await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [a.body.id]);
     const [rb] = await ctx.db.query('SELECT integrity_signals FROM visit_reports WHERE id = $1', [b.body.id]);
     expect(ra.integrity_signals).toEqual([expect.objectContaining({ kind: 'outside_opening_hours' })]);

@@ -61,8 +61,25 @@ const DEFINITION = normalizeDefinition({
       title: 'Greeting',
       weight: 1,
       questions: [
-        q({ key: 'greet', text: 'Greeted within a minute', type: 'yes_no', maxPoints: 10, critical: true, dimension: 'protocol', channels: ['in_person'], recommendation: 'Greet every customer at once' }),
-        q({ key: 'name', text: 'Used my name', type: 'yes_no', maxPoints: 10, allowNa: true, dimension: 'empathy', recommendation: 'Use the customer name' }),
+        q({
+          key: 'greet',
+          text: 'Greeted within a minute',
+          type: 'yes_no',
+          maxPoints: 10,
+          critical: true,
+          dimension: 'protocol',
+          channels: ['in_person'],
+          recommendation: 'Greet every customer at once',
+        }),
+        q({
+          key: 'name',
+          text: 'Used my name',
+          type: 'yes_no',
+          maxPoints: 10,
+          allowNa: true,
+          dimension: 'empathy',
+          recommendation: 'Use the customer name',
+        }),
         q({ key: 'comment', text: 'Comments on the greeting', type: 'text', maxPoints: 0 }),
         q({
           key: 'seen',
@@ -97,7 +114,15 @@ const DEFINITION = normalizeDefinition({
             { key: 'wrong', label: 'Wrong', points: 0 },
           ],
         }),
-        q({ key: 'resolved', text: 'Resolved at first contact', type: 'yes_no', maxPoints: 10, dimension: 'resolution', kpi: 'fcr', recommendation: 'Resolve at first contact' }),
+        q({
+          key: 'resolved',
+          text: 'Resolved at first contact',
+          type: 'yes_no',
+          maxPoints: 10,
+          dimension: 'resolution',
+          kpi: 'fcr',
+          recommendation: 'Resolve at first contact',
+        }),
         q({ key: 'tone', text: 'Tone', type: 'scale', maxPoints: 10, min: 1, max: 5, dimension: 'empathy' }),
       ],
     },
@@ -123,7 +148,9 @@ function answers(spec: {
 }): SubmittedAnswer[] {
   return Object.entries(spec)
     .filter(([, value]) => value !== undefined)
-    .map(([questionKey, value]) => (value === 'NA' ? { questionKey, na: true } : { questionKey, value: value as SubmittedAnswer['value'] }));
+    .map(([questionKey, value]) =>
+      value === 'NA' ? { questionKey, na: true } : { questionKey, value: value as SubmittedAnswer['value'] },
+    );
 }
 
 describe('KPIs: GET /campaigns/:id/kpis', () => {
@@ -154,8 +181,20 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     shopperA = await createUser(ctx.http, admin, { role: 'shopper', name: 'Ann' });
     shopperB = await createUser(ctx.http, admin, { role: 'shopper', name: 'Bob' });
 
-    const T1 = await insertTouchpoint(db, { clientId: client.id, name: 'Store North', channel: 'in_person', region: 'North', city: 'Bilbao' });
-    const T2 = await insertTouchpoint(db, { clientId: client.id, name: 'Store South', channel: 'in_person', region: 'South', city: 'Sevilla' });
+    const T1 = await insertTouchpoint(db, {
+      clientId: client.id,
+      name: 'Store North',
+      channel: 'in_person',
+      region: 'North',
+      city: 'Bilbao',
+    });
+    const T2 = await insertTouchpoint(db, {
+      clientId: client.id,
+      name: 'Store South',
+      channel: 'in_person',
+      region: 'South',
+      city: 'Sevilla',
+    });
     const T3 = await insertTouchpoint(db, { clientId: client.id, name: 'Email desk', channel: 'email', region: 'North', city: null });
     [t1, t2, t3] = [T1.id, T2.id, T3.id];
     const questionnaire = await insertQuestionnaire(db, { definition: DEFINITION });
@@ -204,7 +243,14 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     };
 
     const otherTouchpoint = await insertTouchpoint(db, { clientId: otherClient.id, name: 'Other store' });
-    otherCampaignId = (await insertCampaign(db, { clientId: otherClient.id, questionnaireId: questionnaire.id, touchpointIds: [otherTouchpoint.id], name: 'Other' })).id;
+    otherCampaignId = (
+      await insertCampaign(db, {
+        clientId: otherClient.id,
+        questionnaireId: questionnaire.id,
+        touchpointIds: [otherTouchpoint.id],
+        name: 'Other',
+      })
+    ).id;
     // one approved visit (greeting 100, solution (20 + 10 + 7.5) / 40 = 93.75): every visit of the campaign is in scope
     await visit(otherCampaignId, otherTouchpoint, shopperA, {
       visitedAt: '2026-03-03T10:00:00Z',
@@ -212,53 +258,118 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     });
 
     v.V1 = await visit(campaignId, T1, shopperA, {
-      scenario: 'price', visitedAt: '2026-03-02T10:00:00Z', narrative: 'Excellent service, friendly staff',
-      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 5, comment: 'Very friendly staff greeting', seen: ['sign', 'queue'], wait: 120 }),
+      scenario: 'price',
+      visitedAt: '2026-03-02T10:00:00Z',
+      narrative: 'Excellent service, friendly staff',
+      answers: answers({
+        greet: true,
+        name: true,
+        accurate: 'full',
+        resolved: true,
+        tone: 5,
+        comment: 'Very friendly staff greeting',
+        seen: ['sign', 'queue'],
+        wait: 120,
+      }),
     });
     v.V2 = await visit(campaignId, T1, shopperB, {
-      scenario: 'complaint', visitedAt: '2026-03-05T10:00:00Z', narrative: 'Slow answer but resolved',
+      scenario: 'complaint',
+      visitedAt: '2026-03-05T10:00:00Z',
+      narrative: 'Slow answer but resolved',
       answers: answers({ greet: true, name: 'NA', accurate: 'partial', resolved: true, tone: 3, seen: ['queue'], wait: 400 }),
     });
     v.V3 = await visit(campaignId, T2, shopperA, {
-      scenario: 'price', visitedAt: '2026-03-10T10:00:00Z', narrative: 'The clerk ignored me at first',
-      answers: answers({ greet: false, name: true, accurate: 'full', resolved: false, tone: 5, comment: 'Nobody said hello at the door', seen: [], wait: 200 }),
+      scenario: 'price',
+      visitedAt: '2026-03-10T10:00:00Z',
+      narrative: 'The clerk ignored me at first',
+      answers: answers({
+        greet: false,
+        name: true,
+        accurate: 'full',
+        resolved: false,
+        tone: 5,
+        comment: 'Nobody said hello at the door',
+        seen: [],
+        wait: 200,
+      }),
     });
     v.V4 = await visit(campaignId, T2, shopperB, {
-      scenario: 'complaint', visitedAt: '2026-03-12T10:00:00Z',
-      answers: answers({ greet: true, name: false, accurate: 'wrong', resolved: true, tone: 5, comment: 'Greeting was rushed', seen: ['sign', 'queue', 'guard'], wait: 600 }),
+      scenario: 'complaint',
+      visitedAt: '2026-03-12T10:00:00Z',
+      answers: answers({
+        greet: true,
+        name: false,
+        accurate: 'wrong',
+        resolved: true,
+        tone: 5,
+        comment: 'Greeting was rushed',
+        seen: ['sign', 'queue', 'guard'],
+        wait: 600,
+      }),
     });
     v.V5 = await visit(campaignId, T3, shopperA, {
-      scenario: 'price', visitedAt: '2026-03-15T23:30:00Z', narrative: 'Reply took a long time',
+      scenario: 'price',
+      visitedAt: '2026-03-15T23:30:00Z',
+      narrative: 'Reply took a long time',
       answers: answers({ name: true, accurate: 'partial', resolved: false, tone: 1, comment: 'Friendly reply with my name', reply: 1800 }),
     });
     v.V6 = await visit(campaignId, T3, shopperB, {
-      scenario: 'complaint', visitedAt: '2026-03-20T10:00:00Z',
+      scenario: 'complaint',
+      visitedAt: '2026-03-20T10:00:00Z',
       answers: answers({ name: 'NA', accurate: 'full', resolved: true, tone: 2, reply: 7200 }),
     });
     v.V7 = await visit(campaignId, T1, shopperA, {
-      status: 'submitted', scenario: 'price', visitedAt: '2026-03-22T10:00:00Z', narrative: 'Great visit',
-      answers: answers({ greet: true, name: true, accurate: 'full', resolved: true, tone: 5, comment: 'Great welcome', seen: ['guard'], wait: 60 }),
+      status: 'submitted',
+      scenario: 'price',
+      visitedAt: '2026-03-22T10:00:00Z',
+      narrative: 'Great visit',
+      answers: answers({
+        greet: true,
+        name: true,
+        accurate: 'full',
+        resolved: true,
+        tone: 5,
+        comment: 'Great welcome',
+        seen: ['guard'],
+        wait: 60,
+      }),
     });
     v.V8 = await visit(campaignId, T2, shopperB, {
-      status: 'submitted', scenario: 'complaint', visitedAt: '2026-03-25T10:00:00Z',
+      status: 'submitted',
+      scenario: 'complaint',
+      visitedAt: '2026-03-25T10:00:00Z',
       answers: answers({ greet: true, name: false, accurate: 'wrong', resolved: false, tone: 3, wait: 900 }),
     });
     v.V9 = await visit(campaignId, T1, shopperA, {
-      status: 'returned', scenario: 'price', visitedAt: '2026-03-26T10:00:00Z', narrative: 'Returned report text',
+      status: 'returned',
+      scenario: 'price',
+      visitedAt: '2026-03-26T10:00:00Z',
+      narrative: 'Returned report text',
       answers: answers({ greet: false, name: false, accurate: 'wrong', resolved: false, tone: 1, comment: 'Returned comment', wait: 5000 }),
     });
 
-    await visit(previousId, T1, shopperA, { visitedAt: '2025-09-02T10:00:00Z', answers: answers({ greet: true, name: true, accurate: 'wrong', resolved: true, tone: 1 }) });
-    await visit(previousId, T2, shopperA, { visitedAt: '2025-09-03T10:00:00Z', answers: answers({ name: false, accurate: 'partial', resolved: false, tone: 5 }) });
-    await visit(previousId, T3, shopperA, { visitedAt: '2025-09-04T10:00:00Z', answers: answers({ name: true, accurate: 'full', resolved: true, tone: 3 }) });
-    await visit(previousId, T1, shopperA, { visitedAt: '2025-09-05T10:00:00Z', answers: answers({ name: 'NA', accurate: 'partial', tone: 3 }) });
+    await visit(previousId, T1, shopperA, {
+      visitedAt: '2025-09-02T10:00:00Z',
+      answers: answers({ greet: true, name: true, accurate: 'wrong', resolved: true, tone: 1 }),
+    });
+    await visit(previousId, T2, shopperA, {
+      visitedAt: '2025-09-03T10:00:00Z',
+      answers: answers({ name: false, accurate: 'partial', resolved: false, tone: 5 }),
+    });
+    await visit(previousId, T3, shopperA, {
+      visitedAt: '2025-09-04T10:00:00Z',
+      answers: answers({ name: true, accurate: 'full', resolved: true, tone: 3 }),
+    });
+    await visit(previousId, T1, shopperA, {
+      visitedAt: '2025-09-05T10:00:00Z',
+      answers: answers({ name: 'NA', accurate: 'partial', tone: 3 }),
+    });
   }, 60_000); // jest's default 5 s is short for an app start, six users and ~100 rows on a busy machine
   afterAll(() => ctx.close());
 
   const kpis = (session: Session, query = '', id = campaignId) => ctx.http.get(`/campaigns/${id}/kpis${query}`).set(session.auth);
 
   describe('of the approved visits, for a client user', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     let body: any;
     beforeAll(async () => {
       body = (await kpis(clientUser).expect(200)).body;
@@ -266,7 +377,10 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     const question = (key: string) => body.questions.find((item: { key: string }) => item.key === key);
 
     it('stored every visit with the scores of the table above', async () => {
-      const rows = await ctx.db.query(`SELECT id, score, knockout, fcr, wait_seconds, response_seconds FROM visit_reports WHERE campaign_id = $1`, [campaignId]);
+      const rows = await ctx.db.query(
+        `SELECT id, score, knockout, fcr, wait_seconds, response_seconds FROM visit_reports WHERE campaign_id = $1`,
+        [campaignId],
+      );
       const byId = new Map(rows.map((row: { id: string }) => [row.id, row]));
       const expected: Array<[string, number, boolean, boolean, number | null, number | null]> = [
         ['V1', 100, false, true, 120, null],
@@ -286,8 +400,14 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
 
     it('names the campaign and counts the six approved visits', () => {
       expect(body.campaign).toEqual({
-        id: campaignId, name: 'Wave 2', clientName: 'Banco Uno', startsOn: '2026-03-01', endsOn: '2026-03-31',
-        language: 'en', questionnaireTitle: 'Service check', status: 'active',
+        id: campaignId,
+        name: 'Wave 2',
+        clientName: 'Banco Uno',
+        startsOn: '2026-03-01',
+        endsOn: '2026-03-31',
+        language: 'en',
+        questionnaireTitle: 'Service check',
+        status: 'active',
       });
       expect(body.n).toBe(6);
     });
@@ -353,28 +473,86 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     it('compliance and answer tallies of the yes/no questions', () => {
       expect(body.questions).toHaveLength(9);
       // greet counts on the 4 in-person visits, failed on V3
-      expect(question('greet')).toEqual({ key: 'greet', text: 'Greeted within a minute', sectionKey: 'greeting', type: 'yes_no', compliance: 75, n: 4, answers: { false: 1, true: 3 } });
+      expect(question('greet')).toEqual({
+        key: 'greet',
+        text: 'Greeted within a minute',
+        sectionKey: 'greeting',
+        type: 'yes_no',
+        compliance: 75,
+        n: 4,
+        answers: { false: 1, true: 3 },
+      });
       // name: N/A on V2 and V6, failed on V4
-      expect(question('name')).toEqual({ key: 'name', text: 'Used my name', sectionKey: 'greeting', type: 'yes_no', compliance: 75, n: 4, answers: { false: 1, true: 3 } });
+      expect(question('name')).toEqual({
+        key: 'name',
+        text: 'Used my name',
+        sectionKey: 'greeting',
+        type: 'yes_no',
+        compliance: 75,
+        n: 4,
+        answers: { false: 1, true: 3 },
+      });
       expect(question('resolved').compliance).toBeCloseTo(66.666667, 5);
       expect(question('resolved').answers).toEqual({ false: 2, true: 4 });
     });
 
     it('unscored questions: answered counts, and the multi-choice tally', () => {
       // text: answered on V1, V3, V4, V5
-      expect(question('comment')).toEqual({ key: 'comment', text: 'Comments on the greeting', sectionKey: 'greeting', type: 'text', compliance: null, n: 4 });
+      expect(question('comment')).toEqual({
+        key: 'comment',
+        text: 'Comments on the greeting',
+        sectionKey: 'greeting',
+        type: 'text',
+        compliance: null,
+        n: 4,
+      });
       // answered on V1–V4 (V3 picked nothing); each option once per visit that picked it
       expect(question('seen')).toEqual({
-        key: 'seen', text: 'What did you see at the entrance?', sectionKey: 'greeting', type: 'multi_choice', compliance: null, n: 4,
+        key: 'seen',
+        text: 'What did you see at the entrance?',
+        sectionKey: 'greeting',
+        type: 'multi_choice',
+        compliance: null,
+        n: 4,
         answers: { guard: 1, queue: 3, sign: 2 },
       });
-      expect(question('wait')).toEqual({ key: 'wait', text: 'Seconds until served', sectionKey: 'greeting', type: 'duration', compliance: null, n: 4 });
-      expect(question('reply')).toEqual({ key: 'reply', text: 'Seconds until the reply', sectionKey: 'greeting', type: 'duration', compliance: null, n: 2 });
+      expect(question('wait')).toEqual({
+        key: 'wait',
+        text: 'Seconds until served',
+        sectionKey: 'greeting',
+        type: 'duration',
+        compliance: null,
+        n: 4,
+      });
+      expect(question('reply')).toEqual({
+        key: 'reply',
+        text: 'Seconds until the reply',
+        sectionKey: 'greeting',
+        type: 'duration',
+        compliance: null,
+        n: 2,
+      });
     });
 
     it('compliance and answer tallies of the choice and scale questions', () => {
-      expect(question('accurate')).toEqual({ key: 'accurate', text: 'Accurate answer', sectionKey: 'solution', type: 'single_choice', compliance: 50, n: 6, answers: { full: 3, partial: 2, wrong: 1 } });
-      expect(question('tone')).toEqual({ key: 'tone', text: 'Tone', sectionKey: 'solution', type: 'scale', compliance: 50, n: 6, answers: { 1: 1, 2: 1, 3: 1, 5: 3 } });
+      expect(question('accurate')).toEqual({
+        key: 'accurate',
+        text: 'Accurate answer',
+        sectionKey: 'solution',
+        type: 'single_choice',
+        compliance: 50,
+        n: 6,
+        answers: { full: 3, partial: 2, wrong: 1 },
+      });
+      expect(question('tone')).toEqual({
+        key: 'tone',
+        text: 'Tone',
+        sectionKey: 'solution',
+        type: 'scale',
+        compliance: 50,
+        n: 6,
+        answers: { 1: 1, 2: 1, 3: 1, 5: 3 },
+      });
     });
 
     it('timing per channel: median, p90, mean and SLA compliance', () => {
@@ -406,16 +584,35 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     it('score distribution in 10-point bins', () => {
       // 50 ×3 → 50–60, 75 → 70–80, 81.25 → 80–90, 100 → 90–100
       expect(body.distribution).toEqual([
-        { from: 0, to: 10, count: 0 }, { from: 10, to: 20, count: 0 }, { from: 20, to: 30, count: 0 }, { from: 30, to: 40, count: 0 },
-        { from: 40, to: 50, count: 0 }, { from: 50, to: 60, count: 3 }, { from: 60, to: 70, count: 0 }, { from: 70, to: 80, count: 1 },
-        { from: 80, to: 90, count: 1 }, { from: 90, to: 100, count: 1 },
+        { from: 0, to: 10, count: 0 },
+        { from: 10, to: 20, count: 0 },
+        { from: 20, to: 30, count: 0 },
+        { from: 30, to: 40, count: 0 },
+        { from: 40, to: 50, count: 0 },
+        { from: 50, to: 60, count: 3 },
+        { from: 60, to: 70, count: 0 },
+        { from: 70, to: 80, count: 1 },
+        { from: 80, to: 90, count: 1 },
+        { from: 90, to: 100, count: 1 },
       ]);
     });
 
     it('improvement priorities by impact, and strengths', () => {
       // impact = (100 − compliance) × maxPoints / 60: accurate 50·20/60, tone 50·10/60, resolved 33.3·10/60, greet and name 25·10/60
-      expect(body.recommendations.map((r: { questionKey: string }) => r.questionKey)).toEqual(['accurate', 'tone', 'resolved', 'greet', 'name']);
-      expect(body.recommendations[0]).toEqual({ questionKey: 'accurate', text: 'Accurate answer', impact: expect.any(Number), compliance: 50, recommendation: 'Train product knowledge' });
+      expect(body.recommendations.map((r: { questionKey: string }) => r.questionKey)).toEqual([
+        'accurate',
+        'tone',
+        'resolved',
+        'greet',
+        'name',
+      ]);
+      expect(body.recommendations[0]).toEqual({
+        questionKey: 'accurate',
+        text: 'Accurate answer',
+        impact: expect.any(Number),
+        compliance: 50,
+        recommendation: 'Train product knowledge',
+      });
       expect(body.recommendations[0].impact).toBeCloseTo(16.666667, 5);
       expect(body.recommendations[1].impact).toBeCloseTo(8.333333, 5);
       expect(body.recommendations[1].recommendation).toBeNull();
@@ -442,13 +639,26 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
       expect(body.trend.sections[0]).toMatchObject({ key: 'greeting', current: 70, significant: false });
       expect(body.trend.sections[0].previous).toBeCloseTo(66.666667, 5);
       expect(body.trend.sections[0].pValue).toBeCloseTo(0.936375, 5);
-      expect(body.trend.sections[1]).toMatchObject({ key: 'solution', previous: 53.125, current: 65.625, change: 12.5, significant: false });
+      expect(body.trend.sections[1]).toMatchObject({
+        key: 'solution',
+        previous: 53.125,
+        current: 65.625,
+        change: 12.5,
+        significant: false,
+      });
       expect(body.trend.sections[1].pValue).toBeCloseTo(0.480581, 5);
       // knowledge 0, 50, 100, 50 → 50 (p 0.548429); protocol: P1 only → not enough data
       const dimension = (key: string) => body.trend.dimensions.find((d: { key: string }) => d.key === key);
       expect(dimension('knowledge')).toMatchObject({ previous: 50, significant: false });
       expect(dimension('knowledge').pValue).toBeCloseTo(0.548429, 5);
-      expect(dimension('protocol')).toMatchObject({ previous: 100, current: 75, change: -25, pValue: null, significant: null, note: 'not enough data' });
+      expect(dimension('protocol')).toMatchObject({
+        previous: 100,
+        current: 75,
+        change: -25,
+        pValue: null,
+        significant: null,
+        note: 'not enough data',
+      });
       // fcr: 66.7% both waves → t = 0, p = 1
       expect(body.trend.fcr.change).toBeCloseTo(0, 10);
       expect(body.trend.fcr.pValue).toBeCloseTo(1, 6);
@@ -462,19 +672,54 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
         {
           sectionKey: 'greeting',
           items: [
-            { visitId: v.V5, questionKey: 'comment', text: 'Friendly reply with my name', sentiment: 'positive', polarity: 'positive', themes: [] },
+            {
+              visitId: v.V5,
+              questionKey: 'comment',
+              text: 'Friendly reply with my name',
+              sentiment: 'positive',
+              polarity: 'positive',
+              themes: [],
+            },
             { visitId: v.V4, questionKey: 'comment', text: 'Greeting was rushed', sentiment: 'negative', polarity: 'negative', themes: [] },
-            { visitId: v.V3, questionKey: 'comment', text: 'Nobody said hello at the door', sentiment: 'negative', polarity: 'neutral', themes: [] },
-            { visitId: v.V1, questionKey: 'comment', text: 'Very friendly staff greeting', sentiment: 'positive', polarity: 'positive', themes: [] },
+            {
+              visitId: v.V3,
+              questionKey: 'comment',
+              text: 'Nobody said hello at the door',
+              sentiment: 'negative',
+              polarity: 'neutral',
+              themes: [],
+            },
+            {
+              visitId: v.V1,
+              questionKey: 'comment',
+              text: 'Very friendly staff greeting',
+              sentiment: 'positive',
+              polarity: 'positive',
+              themes: [],
+            },
           ],
         },
         {
           sectionKey: 'narrative',
           items: [
             { visitId: v.V5, questionKey: null, text: 'Reply took a long time', sentiment: 'negative', polarity: 'negative', themes: [] },
-            { visitId: v.V3, questionKey: null, text: 'The clerk ignored me at first', sentiment: 'negative', polarity: 'negative', themes: [] },
+            {
+              visitId: v.V3,
+              questionKey: null,
+              text: 'The clerk ignored me at first',
+              sentiment: 'negative',
+              polarity: 'negative',
+              themes: [],
+            },
             { visitId: v.V2, questionKey: null, text: 'Slow answer but resolved', sentiment: 'positive', polarity: 'positive', themes: [] },
-            { visitId: v.V1, questionKey: null, text: 'Excellent service, friendly staff', sentiment: 'positive', polarity: 'positive', themes: [] },
+            {
+              visitId: v.V1,
+              questionKey: null,
+              text: 'Excellent service, friendly staff',
+              sentiment: 'positive',
+              polarity: 'positive',
+              themes: [],
+            },
           ],
         },
       ]);
@@ -505,8 +750,20 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
             { visitId: v.V2, text: 'Slow answer but resolved' },
           ],
         },
-        { questionKey: 'resolved', items: [{ visitId: v.V5, text: 'Reply took a long time' }, { visitId: v.V3, text: 'The clerk ignored me at first' }] },
-        { questionKey: 'tone', items: [{ visitId: v.V5, text: 'Reply took a long time' }, { visitId: v.V2, text: 'Slow answer but resolved' }] },
+        {
+          questionKey: 'resolved',
+          items: [
+            { visitId: v.V5, text: 'Reply took a long time' },
+            { visitId: v.V3, text: 'The clerk ignored me at first' },
+          ],
+        },
+        {
+          questionKey: 'tone',
+          items: [
+            { visitId: v.V5, text: 'Reply took a long time' },
+            { visitId: v.V2, text: 'Slow answer but resolved' },
+          ],
+        },
       ]);
     });
 
@@ -548,7 +805,14 @@ describe('KPIs: GET /campaigns/:id/kpis', () => {
     expect(body.filters).toEqual({ includeUnapproved: true });
     // wait 60, 120, 200, 400, 600, 900: median 300, ≤ 300 s: 3 of 6
     expect(body.timing[0]).toMatchObject({ channel: 'in_person', median: 300, n: 6, slaCompliance: 50 });
-    expect(body.comments.bySection[0].items[0]).toEqual({ visitId: v.V7, questionKey: 'comment', text: 'Great welcome', sentiment: 'positive', polarity: 'positive', themes: [] });
+    expect(body.comments.bySection[0].items[0]).toEqual({
+      visitId: v.V7,
+      questionKey: 'comment',
+      text: 'Great welcome',
+      sentiment: 'positive',
+      polarity: 'positive',
+      themes: [],
+    });
     // V8 left the multi-choice blank; V7 saw a guard
     expect(body.questions.find((q: { key: string }) => q.key === 'seen').answers).toEqual({ guard: 2, queue: 3, sign: 2 });
     expect(JSON.stringify(body)).not.toContain('Returned');

@@ -49,32 +49,40 @@ describe('Client portal API', () => {
       email: `${SHOPPER_MARKER.toLowerCase()}@test.local`,
     });
     const { id: questionnaireId } = await insertQuestionnaire(db, { definition: sampleDefinition() });
-    ids.alpha = (await insertTouchpoint(db, { clientId: a, name: 'Alpha branch', channel: 'in_person', region: 'North', city: 'Bilbao' })).id;
+    ids.alpha = (
+      await insertTouchpoint(db, { clientId: a, name: 'Alpha branch', channel: 'in_person', region: 'North', city: 'Bilbao' })
+    ).id;
     ids.beta = (await insertTouchpoint(db, { clientId: a, name: 'Beta line', channel: 'phone', region: 'South', city: null })).id;
     const touchpointIds = [ids.alpha, ids.beta];
     // Active March 2026 waves without scenarios unless told otherwise.
     const march = { startsOn: '2026-03-01', endsOn: '2026-03-31', scenarios: [] };
-    ids.wave1 = (await insertCampaign(db, {
-      ...march,
-      clientId: a,
-      questionnaireId,
-      touchpointIds,
-      name: 'Wave 1',
-      startsOn: '2025-12-01',
-      endsOn: '2025-12-31',
-      status: 'closed',
-    })).id;
-    ids.wave2 = (await insertCampaign(db, { ...march, clientId: a, questionnaireId, touchpointIds, name: 'Wave 2', previousCampaignId: ids.wave1 })).id;
-    ids.empty = (await insertCampaign(db, {
-      ...march,
-      clientId: a,
-      questionnaireId,
-      touchpointIds,
-      name: 'Next wave',
-      startsOn: '2026-06-01',
-      endsOn: '2026-06-30',
-      status: 'draft',
-    })).id;
+    ids.wave1 = (
+      await insertCampaign(db, {
+        ...march,
+        clientId: a,
+        questionnaireId,
+        touchpointIds,
+        name: 'Wave 1',
+        startsOn: '2025-12-01',
+        endsOn: '2025-12-31',
+        status: 'closed',
+      })
+    ).id;
+    ids.wave2 = (
+      await insertCampaign(db, { ...march, clientId: a, questionnaireId, touchpointIds, name: 'Wave 2', previousCampaignId: ids.wave1 })
+    ).id;
+    ids.empty = (
+      await insertCampaign(db, {
+        ...march,
+        clientId: a,
+        questionnaireId,
+        touchpointIds,
+        name: 'Next wave',
+        startsOn: '2026-06-01',
+        endsOn: '2026-06-30',
+        status: 'draft',
+      })
+    ).id;
     const visit = async (
       campaignId: string,
       touchpointId: string,

@@ -177,7 +177,8 @@ describe('Programs (e2e)', () => {
     tp.B2 = (await insertTouchpoint(ctx.db, { clientId, name: 'Branch 2', channel: 'in_person', region: 'South', city: null })).id;
     tp.P1 = (await insertTouchpoint(ctx.db, { clientId, name: 'Phone line', channel: 'phone', region: 'North', city: null })).id;
     tp.E1 = (await insertTouchpoint(ctx.db, { clientId, name: 'Email inbox', channel: 'email', region: 'North', city: null })).id;
-    const otherTouchpoint = (await insertTouchpoint(ctx.db, { clientId: otherClientId, name: 'Other branch', region: 'North', city: null })).id;
+    const otherTouchpoint = (await insertTouchpoint(ctx.db, { clientId: otherClientId, name: 'Other branch', region: 'North', city: null }))
+      .id;
     const q = {
       branch: (await insertQuestionnaire(ctx.db, { definition: BRANCH })).id,
       phone: (await insertQuestionnaire(ctx.db, { definition: PHONE })).id,
@@ -185,11 +186,17 @@ describe('Programs (e2e)', () => {
     };
     // Active March 2026 waves without scenarios.
     const march = { startsOn: '2026-03-01', endsOn: '2026-03-31', scenarios: [] };
-    otherCampaign = (await insertCampaign(ctx.db, { ...march, clientId: otherClientId, questionnaireId: q.branch, touchpointIds: [otherTouchpoint] })).id;
+    otherCampaign = (
+      await insertCampaign(ctx.db, { ...march, clientId: otherClientId, questionnaireId: q.branch, touchpointIds: [otherTouchpoint] })
+    ).id;
 
     // Wave 1
-    campaigns.branch1 = (await insertCampaign(ctx.db, { ...march, clientId, questionnaireId: q.branch, touchpointIds: [tp.B1], name: 'W1 branches' })).id;
-    campaigns.phone1 = (await insertCampaign(ctx.db, { ...march, clientId, questionnaireId: q.phone, touchpointIds: [tp.P1], name: 'W1 phone' })).id;
+    campaigns.branch1 = (
+      await insertCampaign(ctx.db, { ...march, clientId, questionnaireId: q.branch, touchpointIds: [tp.B1], name: 'W1 branches' })
+    ).id;
+    campaigns.phone1 = (
+      await insertCampaign(ctx.db, { ...march, clientId, questionnaireId: q.phone, touchpointIds: [tp.P1], name: 'W1 phone' })
+    ).id;
     await visit(campaigns.branch1, q.branch, tp.B1, 2, 80, { greet: 'P', accurate: 'P' });
     await visit(campaigns.branch1, q.branch, tp.B1, 3, 60, { greet: 'F', accurate: 'P' });
     for (const [day, score] of [
@@ -201,30 +208,36 @@ describe('Programs (e2e)', () => {
 
     // Wave 2
     const sla = { in_person: 300, phone: 60, email: 3600 };
-    campaigns.branch = (await insertCampaign(ctx.db, {
-      ...march,
-      clientId,
-      questionnaireId: q.branch,
-      touchpointIds: [tp.B1, tp.B2],
-      name: 'W2 branches',
-      slaSeconds: sla,
-    })).id;
-    campaigns.phone = (await insertCampaign(ctx.db, {
-      ...march,
-      clientId,
-      questionnaireId: q.phone,
-      touchpointIds: [tp.P1],
-      name: 'W2 phone',
-      slaSeconds: sla,
-    })).id;
-    campaigns.email = (await insertCampaign(ctx.db, {
-      ...march,
-      clientId,
-      questionnaireId: q.email,
-      touchpointIds: [tp.E1],
-      name: 'W2 email',
-      slaSeconds: sla,
-    })).id;
+    campaigns.branch = (
+      await insertCampaign(ctx.db, {
+        ...march,
+        clientId,
+        questionnaireId: q.branch,
+        touchpointIds: [tp.B1, tp.B2],
+        name: 'W2 branches',
+        slaSeconds: sla,
+      })
+    ).id;
+    campaigns.phone = (
+      await insertCampaign(ctx.db, {
+        ...march,
+        clientId,
+        questionnaireId: q.phone,
+        touchpointIds: [tp.P1],
+        name: 'W2 phone',
+        slaSeconds: sla,
+      })
+    ).id;
+    campaigns.email = (
+      await insertCampaign(ctx.db, {
+        ...march,
+        clientId,
+        questionnaireId: q.email,
+        touchpointIds: [tp.E1],
+        name: 'W2 email',
+        slaSeconds: sla,
+      })
+    ).id;
     await visit(campaigns.branch, q.branch, tp.B1, 10, 100, { greet: 'P', accurate: 'P', parking: 'P', data: 'P' }, { waitSeconds: 60 });
     await visit(campaigns.branch, q.branch, tp.B1, 11, 70, { greet: 'P', accurate: 'F', parking: 'P', data: '-' }, { waitSeconds: 120 });
     await visit(campaigns.branch, q.branch, tp.B2, 12, 80, { greet: 'P', accurate: 'P', parking: 'F', data: '-' }, { waitSeconds: 180 });

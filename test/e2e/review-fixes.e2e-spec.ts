@@ -51,12 +51,18 @@ describe('review fixes', () => {
     it('lists to a consultant only the users GET /users/:id shows them (shopper and client users)', async () => {
       const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
       const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
-      const listed = (await ctx.http.get('/users').query({ limit: 500 }).set(consultant.auth).expect(200)).body as Array<{ id: string; role: string }>;
+      const listed = (await ctx.http.get('/users').query({ limit: 500 }).set(consultant.auth).expect(200)).body as Array<{
+        id: string;
+        role: string;
+      }>;
       expect(listed.map((user) => user.id)).toContain(shopper.user.id);
       expect(listed.filter((user) => user.role !== 'shopper' && user.role !== 'client')).toEqual([]);
       for (const role of ['admin', 'consultant']) {
         expect((await ctx.http.get('/users').query({ role }).set(consultant.auth).expect(200)).body).toEqual([]);
-        await ctx.http.get(`/users/${role === 'admin' ? admin.user.id : consultant.user.id}`).set(consultant.auth).expect(404);
+        await ctx.http
+          .get(`/users/${role === 'admin' ? admin.user.id : consultant.user.id}`)
+          .set(consultant.auth)
+          .expect(404);
       }
       const admins = (await ctx.http.get('/users').query({ role: 'admin' }).set(admin.auth).expect(200)).body as Array<{ id: string }>;
       expect(admins.map((user) => user.id)).toContain(admin.user.id);
@@ -70,8 +76,13 @@ describe('review fixes', () => {
       await ctx.http.get('/auth/me').set(shopper.auth).expect(401);
       await ctx.http.patch(`/users/${shopper.user.id}`).set(admin.auth).send({ version: 2, active: true }).expect(200);
       await ctx.http.get('/auth/me').set(shopper.auth).expect(401);
-      expect((await ctx.http.post('/auth/password-reset').send({ token, newPassword: 'revived-link-passphrase' })).body.code).toBe('RESET_TOKEN_INVALID');
-      await ctx.http.get('/auth/me').set((await resetToSession(shopper, 'after-reactivation-passphrase')).auth).expect(200);
+      expect((await ctx.http.post('/auth/password-reset').send({ token, newPassword: 'revived-link-passphrase' })).body.code).toBe(
+        'RESET_TOKEN_INVALID',
+      );
+      await ctx.http
+        .get('/auth/me')
+        .set((await resetToSession(shopper, 'after-reactivation-passphrase')).auth)
+        .expect(200);
     });
 
     it('a consultant’s reset token for a shopper stops working once the shopper is made a consultant', async () => {
@@ -95,7 +106,11 @@ describe('review fixes', () => {
 
       const password = await resetTo(shopper, 'owner-chosen-passphrase');
       const byAdmin = await issueReset(admin, shopper.user.id);
-      await ctx.http.post('/auth/password').set(shopper.auth).send({ currentPassword: password, newPassword: 'owner-changed-passphrase' }).expect(204);
+      await ctx.http
+        .post('/auth/password')
+        .set(shopper.auth)
+        .send({ currentPassword: password, newPassword: 'owner-changed-passphrase' })
+        .expect(204);
       const afterChange = await ctx.http.post('/auth/password-reset').send({ token: byAdmin, newPassword: 'old-link-passphrase' });
       expect(afterChange.body.code).toBe('RESET_TOKEN_INVALID');
       await login(ctx.http, shopper.user.email, 'owner-changed-passphrase');
@@ -113,8 +128,17 @@ describe('review fixes', () => {
       const client = await createClient(ctx.http, consultant);
       expectBlank(await ctx.http.patch(`/clients/${client.id}`).set(consultant.auth).send({ version: 1, name: ' \t ' }), 'name');
       const touchpoint = await createTouchpoint(ctx.http, consultant, client.id);
-      expectBlank(await ctx.http.post(`/clients/${client.id}/touchpoints`).set(consultant.auth).send({ name: 'Oficina', channel: 'in_person', region: '  ' }), 'region');
-      expectBlank(await ctx.http.patch(`/clients/${client.id}/touchpoints/${touchpoint.id}`).set(consultant.auth).send({ version: 1, name: '  ' }), 'name');
+      expectBlank(
+        await ctx.http
+          .post(`/clients/${client.id}/touchpoints`)
+          .set(consultant.auth)
+          .send({ name: 'Oficina', channel: 'in_person', region: '  ' }),
+        'region',
+      );
+      expectBlank(
+        await ctx.http.patch(`/clients/${client.id}/touchpoints/${touchpoint.id}`).set(consultant.auth).send({ version: 1, name: '  ' }),
+        'name',
+      );
       const draft = await createDraftCampaign(ctx.http, consultant, {});
       expectBlank(await ctx.http.patch(`/campaigns/${draft.id}`).set(consultant.auth).send({ version: 1, name: '   ' }), 'name');
       expect((await ctx.http.get(`/clients/${client.id}`).set(consultant.auth).expect(200)).body.name).toBe(client.name);
@@ -129,13 +153,22 @@ describe('review fixes', () => {
         await createUser(ctx.http, admin, { role: 'shopper' }),
         await createUser(ctx.http, admin, { role: 'shopper' }),
       ];
-      const campaign = await createActiveCampaign(ctx.http, consultant, { visitsPerTouchpoint: 1, startsOn: isoDate(1), endsOn: isoDate(30) });
+      const campaign = await createActiveCampaign(ctx.http, consultant, {
+        visitsPerTouchpoint: 1,
+        startsOn: isoDate(1),
+        endsOn: isoDate(30),
+      });
       const [{ id: job }] = await ctx.db.query<Array<{ id: string }>>(`SELECT id FROM assignments WHERE campaign_id = $1`, [campaign.id]);
-      const photo = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'blue' } }).png().toBuffer();
+      const photo = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'blue' } })
+        .png()
+        .toBuffer();
       const upload = async (session: Session) =>
-        (await ctx.http.post(`/assignments/${job}/evidence`).set(session.auth).attach('file', photo, 'casa-de-ana.png').expect(201)).body.id as string;
+        (await ctx.http.post(`/assignments/${job}/evidence`).set(session.auth).attach('file', photo, 'casa-de-ana.png').expect(201)).body
+          .id as string;
       const listed = async (session: Session) =>
-        ((await ctx.http.get(`/assignments/${job}/evidence`).set(session.auth).expect(200)).body as Array<{ id: string }>).map((file) => file.id);
+        ((await ctx.http.get(`/assignments/${job}/evidence`).set(session.auth).expect(200)).body as Array<{ id: string }>).map(
+          (file) => file.id,
+        );
 
       await ctx.http.post(`/assignments/${job}/assign`).set(consultant.auth).send({ shopperId: first.user.id }).expect(200);
       const firstFile = await upload(first);
@@ -159,7 +192,10 @@ describe('review fixes', () => {
     it('re-plans the unclaimed jobs of open touchpoints only: a touchpoint retired since gets no new visits', async () => {
       const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
       const client = await createClient(ctx.http, consultant);
-      const [open, retired] = [await createTouchpoint(ctx.http, consultant, client.id), await createTouchpoint(ctx.http, consultant, client.id)];
+      const [open, retired] = [
+        await createTouchpoint(ctx.http, consultant, client.id),
+        await createTouchpoint(ctx.http, consultant, client.id),
+      ];
       const campaign = await createActiveCampaign(ctx.http, consultant, {
         clientId: client.id,
         touchpointIds: [open.id, retired.id],
@@ -169,14 +205,25 @@ describe('review fixes', () => {
       });
       // Both jobs ran out unclaimed; the second branch closed.
       await ctx.db.query(`UPDATE assignments SET status = 'expired' WHERE campaign_id = $1`, [campaign.id]);
-      await ctx.http.patch(`/clients/${client.id}/touchpoints/${retired.id}`).set(consultant.auth).send({ version: 1, active: false }).expect(200);
+      await ctx.http
+        .patch(`/clients/${client.id}/touchpoints/${retired.id}`)
+        .set(consultant.auth)
+        .send({ version: 1, active: false })
+        .expect(200);
       const version = (await ctx.http.get(`/campaigns/${campaign.id}`).set(consultant.auth)).body.version as number;
-      await ctx.http.patch(`/campaigns/${campaign.id}`).set(consultant.auth).send({ version, endsOn: isoDate(40) }).expect(200);
+      await ctx.http
+        .patch(`/campaigns/${campaign.id}`)
+        .set(consultant.auth)
+        .send({ version, endsOn: isoDate(40) })
+        .expect(200);
       const jobs = await ctx.db.query<Array<{ touchpoint_id: string; status: string }>>(
         `SELECT touchpoint_id, status FROM assignments WHERE campaign_id = $1`,
         [campaign.id],
       );
-      expect(Object.fromEntries(jobs.map((job) => [job.touchpoint_id, job.status]))).toEqual({ [open.id]: 'open', [retired.id]: 'expired' });
+      expect(Object.fromEntries(jobs.map((job) => [job.touchpoint_id, job.status]))).toEqual({
+        [open.id]: 'open',
+        [retired.id]: 'expired',
+      });
     });
   });
 
@@ -198,7 +245,9 @@ describe('review fixes', () => {
       expect(asClient.narrative).toBe('Me atendieron rápido. Un saludo, [shopper] ([email], [phone])');
       expect(asClient.answers.find((answer) => answer.questionKey === 'comment')?.value).toBe('Soy [shopper], escribidme a [email]');
       expect(asClient.answers.find((answer) => answer.questionKey === 'greeting')?.value).toBe(true);
-      const asConsultant = (await ctx.http.get(`/visit-reports/${report}`).set(ctxWorld.consultant.auth).expect(200)).body as { narrative: string };
+      const asConsultant = (await ctx.http.get(`/visit-reports/${report}`).set(ctxWorld.consultant.auth).expect(200)).body as {
+        narrative: string;
+      };
       expect(asConsultant.narrative).toBe(signed);
     });
   });
@@ -226,10 +275,18 @@ describe('review fixes', () => {
       const shopper = await createUser(ctx.http, admin, { role: 'shopper' });
       const password = await resetTo(shopper, 'first-good-passphrase');
       for (let i = 0; i < 4; i += 1) {
-        const weak = await ctx.http.post('/auth/password').set(shopper.auth).send({ currentPassword: password, newPassword: 'short' }).expect(422);
+        const weak = await ctx.http
+          .post('/auth/password')
+          .set(shopper.auth)
+          .send({ currentPassword: password, newPassword: 'short' })
+          .expect(422);
         expect(weak.body.code).toBe('PASSWORD_POLICY');
       }
-      await ctx.http.post('/auth/password').set(shopper.auth).send({ currentPassword: password, newPassword: 'second-good-passphrase' }).expect(204);
+      await ctx.http
+        .post('/auth/password')
+        .set(shopper.auth)
+        .send({ currentPassword: password, newPassword: 'second-good-passphrase' })
+        .expect(204);
     });
 
     it('limits wrong tokens in POST /auth/password-reset per address (429 with Retry-After), even before a right one', async () => {
@@ -249,7 +306,10 @@ describe('review fixes', () => {
 
   /** Sets a known password through a reset token (used where the factory's password is not at hand). */
   async function resetTo(session: Session, password: string): Promise<string> {
-    await ctx.http.post('/auth/password-reset').send({ token: await issueReset(admin, session.user.id), newPassword: password }).expect(204);
+    await ctx.http
+      .post('/auth/password-reset')
+      .send({ token: await issueReset(admin, session.user.id), newPassword: password })
+      .expect(204);
     Object.assign(session, await login(ctx.http, session.user.email, password));
     return password;
   }

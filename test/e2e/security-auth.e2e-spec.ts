@@ -20,7 +20,11 @@ function token(payload: object, options: { alg?: string; secret?: string; signat
   if (options.signature !== undefined) return `${head}.${options.signature}`;
   const hmac = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
   if (!hmac) throw new TypeError(`cannot sign ${alg}`);
-  return `${head}.${b64url(createHmac(hmac, options.secret ?? SECRET).update(head).digest())}`;
+  return `${head}.${b64url(
+    createHmac(hmac, options.secret ?? SECRET)
+      .update(head)
+      .digest(),
+  )}`;
 }
 
 const expectUnauthorized = (body: Record<string, unknown>) =>
@@ -103,9 +107,12 @@ describe('security: tokens and passwords', () => {
   });
 
   it('issues HS256 tokens that expire after the configured lifetime (8 h by default)', () => {
-    const [header, payload] = admin.token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+    const [header, payload] = admin.token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
     expect(header.alg).toBe('HS256');
-    expect(payload.exp as number - (payload.iat as number)).toBe(8 * 3600);
+    expect((payload.exp as number) - (payload.iat as number)).toBe(8 * 3600);
     // nothing personal in the token: sid is a random session id, iatMs the issue time (a password change signs older ones out)
     expect(Object.keys(payload).sort()).toEqual(['exp', 'iat', 'iatMs', 'role', 'sid', 'sub']);
   });
@@ -157,7 +164,10 @@ describe('security: password spraying', () => {
   it('answers 429 to an address that guessed wrong at many accounts, even at the right password', async () => {
     // one guess per account: the per-account limit never trips
     for (let i = 0; i < 4; i++) {
-      await ctx.http.post('/auth/login').send({ email: `victim${i}@test.local`, password: 'Summer2026!' }).expect(401);
+      await ctx.http
+        .post('/auth/login')
+        .send({ email: `victim${i}@test.local`, password: 'Summer2026!' })
+        .expect(401);
     }
     const blocked = await ctx.http.post('/auth/login').send({ email: 'victim9@test.local', password: 'Summer2026!' }).expect(429);
     expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) });

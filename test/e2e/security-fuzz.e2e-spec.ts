@@ -45,7 +45,11 @@ function payload(what: string, json: string): Payload {
   return { what, json, [fc.toStringMethod]: () => `${what} in ${short(json, 300)}` } as Payload;
 }
 
-const pathText = (path: Path) => path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '') || '(body)';
+const pathText = (path: Path) =>
+  path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '') || '(body)';
 
 function objectAt(root: unknown, path: Path): Record<string | number, unknown> {
   return path.reduce<unknown>((node, part) => (node as Record<string | number, unknown>)[part], root) as Record<string | number, unknown>;
@@ -88,23 +92,48 @@ const hostile = {
     .map(([length, unit]) => unit.repeat(Math.ceil(length / unit.length))),
 };
 
-const unstorable = (text: string) => text.includes('\u0000') || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+const unstorable = (text: string) =>
+  text.includes('\u0000') || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 /** Text PostgreSQL cannot store (NUL) or that has no UTF-8 form (a lone UTF-16 surrogate), anywhere in a string. */
 const unstorableText = fc
-  .tuple(fc.string({ maxLength: 12 }), fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff', '\u0000\u0000'), fc.string({ maxLength: 12 }))
+  .tuple(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff', '\u0000\u0000'),
+    fc.string({ maxLength: 12 }),
+  )
   .map(([before, bad, after]) => `${before}${bad}${after}`)
   .filter(unstorable);
 /** Numbers too large for any column (or for SQL as JSON writes them: 1e+21), negative ones, and ones that are not whole. */
 const hugeNumber = fc.oneof(
   fc.constantFrom<unknown>(1e21, 1e308, -1e308, 2 ** 53 + 2, 9.9e15, Number.MAX_SAFE_INTEGER, Number.MAX_VALUE, 5e-324),
-  fc.constantFrom(new RawJson('9223372036854775807'), new RawJson('-9223372036854775809'), new RawJson('1e21'), new RawJson('123456789012345678901234567890')),
+  fc.constantFrom(
+    new RawJson('9223372036854775807'),
+    new RawJson('-9223372036854775809'),
+    new RawJson('1e21'),
+    new RawJson('123456789012345678901234567890'),
+  ),
   fc.double({ min: 1e15, max: 1e308, noNaN: true }),
 );
 /** Query parameter values: unstorable text, huge, negative, fractional or exotic numbers. */
 const hostileQueryValue = fc.oneof(
   unstorableText,
-  fc.constantFrom('1e21', '9223372036854775807', '1e308', '-1', '1.5', '0x10', '+5', ' 5', 'Infinity', 'NaN', '', '1e2', '٣', '00000000000000000000001'),
+  fc.constantFrom(
+    '1e21',
+    '9223372036854775807',
+    '1e308',
+    '-1',
+    '1.5',
+    '0x10',
+    '+5',
+    ' 5',
+    'Infinity',
+    'NaN',
+    '',
+    '1e2',
+    '٣',
+    '00000000000000000000001',
+  ),
   fc.double({ noNaN: true }).map(String),
   fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
 );
@@ -130,10 +159,27 @@ const notANumber = fc.oneof(
   hostile.hugeArray,
   hostile.hugeString,
 );
-const notABoolean = fc.oneof(fc.constantFrom<unknown>('true', 'false', 1, 0, ''), hostile.operatorObject, fc.array(fc.boolean(), { maxLength: 2 }), hostile.deep);
-const notAnObject = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), hostile.infinity, fc.array(smallJson, { maxLength: 3 }), hostile.hugeArray, hostile.hugeString);
+const notABoolean = fc.oneof(
+  fc.constantFrom<unknown>('true', 'false', 1, 0, ''),
+  hostile.operatorObject,
+  fc.array(fc.boolean(), { maxLength: 2 }),
+  hostile.deep,
+);
+const notAnObject = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.boolean(),
+  hostile.infinity,
+  fc.array(smallJson, { maxLength: 3 }),
+  hostile.hugeArray,
+  hostile.hugeString,
+);
 /** An object with a key no DTO has. */
-const unknownKeyObject = fc.dictionary(fc.string({ maxLength: 12 }).map((key) => `_${key}`), smallJson, { minKeys: 1, maxKeys: 3 });
+const unknownKeyObject = fc.dictionary(
+  fc.string({ maxLength: 12 }).map((key) => `_${key}`),
+  smallJson,
+  { minKeys: 1, maxKeys: 3 },
+);
 
 const kind = {
   requiredString: fc.oneof(fc.constant(null), notAString, hostile.hugeString, unstorableText),
@@ -146,7 +192,10 @@ const kind = {
       fc.constantFrom(min - 0.5, -1e308),
       ...(max === undefined
         ? []
-        : [fc.integer({ min: Math.floor(max) + 1, max: 2 ** 53 }), fc.constantFrom<unknown>(1e308, 1e21, 2 ** 53 + 2, new RawJson('9223372036854775807'), new RawJson('1e21'))]),
+        : [
+            fc.integer({ min: Math.floor(max) + 1, max: 2 ** 53 }),
+            fc.constantFrom<unknown>(1e308, 1e21, 2 ** 53 + 2, new RawJson('9223372036854775807'), new RawJson('1e21')),
+          ]),
       ...(integer ? [fc.constantFrom(min + 0.5, min + 1e-9)] : []),
     ),
   boolean: notABoolean,
@@ -166,12 +215,38 @@ const kind = {
     hostile.deep,
     hostile.hugeArray.map((items) => items.map(() => 'x')),
   ),
-  uuid: fc.oneof(fc.constant(null), notAString, hostile.hugeString, unstorableText, fc.uuid(), fc.constantFrom('not-a-uuid', "' OR '1'='1", '', '00000000-0000-0000-0000-00000000000g')),
-  key: fc.oneof(fc.constant(null), notAString, hostile.hugeString, unstorableText, fc.constantFrom('', 'has space', 'ñandú', 'a-b', '../etc', '$where')),
+  uuid: fc.oneof(
+    fc.constant(null),
+    notAString,
+    hostile.hugeString,
+    unstorableText,
+    fc.uuid(),
+    fc.constantFrom('not-a-uuid', "' OR '1'='1", '', '00000000-0000-0000-0000-00000000000g'),
+  ),
+  key: fc.oneof(
+    fc.constant(null),
+    notAString,
+    hostile.hugeString,
+    unstorableText,
+    fc.constantFrom('', 'has space', 'ñandú', 'a-b', '../etc', '$where'),
+  ),
 };
 
 const extraKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'isAdmin', 'id', 'status', 'score'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    '__defineGetter__',
+    'isAdmin',
+    'id',
+    'status',
+    'score',
+  ),
   fc.string({ maxLength: 12 }).map((key) => `_${key}`),
 );
 const extraValue = fc.oneof(fc.constantFrom<unknown>({ polluted: true }, { role: 'admin' }, { prototype: { polluted: true } }), smallJson);
@@ -185,7 +260,9 @@ interface Target {
 function mutations(valid: () => object, targets: Target[], objects: Path[]): fc.Arbitrary<Payload> {
   const replaced = fc
     .constantFrom(...targets)
-    .chain((target) => target.values.map((value) => payload(`${pathText(target.path)} = ${short(toJson(value))}`, withValue(valid(), target.path, value))));
+    .chain((target) =>
+      target.values.map((value) => payload(`${pathText(target.path)} = ${short(toJson(value))}`, withValue(valid(), target.path, value))),
+    );
   const added = fc
     .tuple(fc.constantFrom(...objects), extraKey, extraValue)
     .map(([path, key, value]) => payload(`extra key "${key}" in ${pathText(path)}`, withExtraKey(valid(), path, key, value)));
@@ -233,7 +310,9 @@ describe('security: property-based hostile input', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     w = await seedFieldwork(ctx);
-    assignmentId = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+    assignmentId = (
+      await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })
+    ).id;
     const draft = await ctx.http.post('/questionnaires').set(w.consultant.auth).send(sampleQuestionnaireBody()).expect(201);
     draftId = draft.body.id;
   });
@@ -256,7 +335,8 @@ describe('security: property-based hostile input', () => {
     JSON.stringify(
       await ctx.db.query(
         WATCHED_TABLES.map(
-          (table) => `SELECT '${table}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM ${table} x`,
+          (table) =>
+            `SELECT '${table}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM ${table} x`,
         ).join(' UNION ALL '),
       ),
     );
@@ -273,7 +353,8 @@ describe('security: property-based hostile input', () => {
     if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== prototypeNames) throw new Error('Object.prototype was polluted');
   }
 
-  const json = (request: ReturnType<TestContext['http']['post']>, body: string) => request.set('Content-Type', 'application/json').send(body);
+  const json = (request: ReturnType<TestContext['http']['post']>, body: string) =>
+    request.set('Content-Type', 'application/json').send(body);
   const check = (arbitrary: fc.Arbitrary<Payload>, send: (json: string) => Promise<Response>, numRuns = RUNS) =>
     fc.assert(
       fc.asyncProperty(arbitrary, (body) => expectRefused(send, body)),
@@ -295,7 +376,10 @@ describe('security: property-based hostile input', () => {
     );
     const answer = (index: number): Target[] => [
       { path: ['answers', index], values: kind.object },
-      { path: ['answers', index, 'questionKey'], values: fc.oneof(kind.requiredString, fc.constantFrom('__proto__', 'constructor', 'toString', 'mystery')) },
+      {
+        path: ['answers', index, 'questionKey'],
+        values: fc.oneof(kind.requiredString, fc.constantFrom('__proto__', 'constructor', 'toString', 'mystery')),
+      },
       { path: ['answers', index, 'value'], values: answerValue },
       { path: ['answers', index, 'na'], values: kind.boolean },
     ];
@@ -331,7 +415,9 @@ describe('security: property-based hostile input', () => {
       json(ctx.http.post(`/assignments/${assignmentId}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
 
     it('accepts the unmutated body (so each mutation is what gets refused)', async () => {
-      const other = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+      const other = (
+        await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })
+      ).id;
       await ctx.http.post(`/assignments/${other}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()).send(valid()).expect(201);
     });
 
@@ -377,8 +463,14 @@ describe('security: property-based hostile input', () => {
       { path: q(1, 0, 'options', 0, 'points'), values: kind.number(0, 4) },
       { path: q(1, 1, 'knockoutScope'), values: fc.oneof(kind.optionalString, fc.constant('galaxy')) },
       { path: q(1, 3, 'showIf'), values: kind.object },
-      { path: q(1, 3, 'showIf', 'questionKey'), values: fc.oneof(kind.requiredString, fc.constantFrom('nope', 'follow_up', 'comment', '__proto__')) },
-      { path: q(1, 3, 'showIf', 'equals'), values: fc.oneof(hostile.operatorObject, hostile.infinity, fc.constantFrom<unknown>(1, 'maybe', [1, 2])) },
+      {
+        path: q(1, 3, 'showIf', 'questionKey'),
+        values: fc.oneof(kind.requiredString, fc.constantFrom('nope', 'follow_up', 'comment', '__proto__')),
+      },
+      {
+        path: q(1, 3, 'showIf', 'equals'),
+        values: fc.oneof(hostile.operatorObject, hostile.infinity, fc.constantFrom<unknown>(1, 'maybe', [1, 2])),
+      },
       { path: q(1, 4, 'minLength'), values: kind.number(0, undefined, true) },
     ];
     const objects: Path[] = [[], ['sections', 0], q(0, 0), q(1, 0, 'options', 0), q(1, 3, 'showIf'), q(0, 1, 'thresholds', 0)];
@@ -418,7 +510,17 @@ describe('security: property-based hostile input', () => {
       });
     const impossibleDate = fc.oneof(
       kind.requiredString,
-      fc.constantFrom('2027-02-30', '2027-13-01', '2027-00-10', '0000-00-00', '9999-99-99', '2027-3-1', '2027/03/01', '2027-03-01T00:00:00Z', ''),
+      fc.constantFrom(
+        '2027-02-30',
+        '2027-13-01',
+        '2027-00-10',
+        '0000-00-00',
+        '9999-99-99',
+        '2027-3-1',
+        '2027/03/01',
+        '2027-03-01T00:00:00Z',
+        '',
+      ),
       fc
         .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 }))
         .map(([year, month, day]) => `${String(year).padStart(4, '0')}-${month}-${String(day).padStart(2, '0')}`),
@@ -430,7 +532,14 @@ describe('security: property-based hostile input', () => {
       { path: ['name'], values: fc.oneof(kind.requiredString, fc.constant('')) },
       { path: ['startsOn'], values: fc.oneof(impossibleDate, fc.constant('2099-01-01')) },
       { path: ['endsOn'], values: fc.oneof(impossibleDate, fc.constant('2000-01-01')) },
-      { path: ['touchpointIds'], values: fc.oneof(kind.arrayOfStrings, fc.constant([]), fc.uuid().map((id) => [id])) },
+      {
+        path: ['touchpointIds'],
+        values: fc.oneof(
+          kind.arrayOfStrings,
+          fc.constant([]),
+          fc.uuid().map((id) => [id]),
+        ),
+      },
       { path: ['touchpointIds', 1], values: fc.oneof(kind.uuid, fc.constant('dup')) },
       { path: ['visitsPerTouchpoint'], values: kind.number(1, 1000, true) },
       { path: ['scenarios'], values: kind.arrayOfObjects },
@@ -459,7 +568,18 @@ describe('security: property-based hostile input', () => {
     });
 
     it('refuses random JSON the same way', async () => {
-      const fields = ['clientId', 'questionnaireId', 'name', 'startsOn', 'endsOn', 'touchpointIds', 'visitsPerTouchpoint', 'scenarios', 'slaSeconds', 'targets'];
+      const fields = [
+        'clientId',
+        'questionnaireId',
+        'name',
+        'startsOn',
+        'endsOn',
+        'touchpointIds',
+        'visitsPerTouchpoint',
+        'scenarios',
+        'slaSeconds',
+        'targets',
+      ];
       await check(randomBodies(fields), create, 30);
     });
   });
@@ -499,7 +619,10 @@ describe('security: property-based hostile input', () => {
         q(1, 0, 'options', 0, 'points'),
         q(1, 4, 'minLength'),
       ];
-      await checkNo5xx(replacedBy(() => sampleQuestionnaireBody({ title: 'Huge numbers' }), paths), (body) => json(ctx.http.post('/questionnaires').set(w.consultant.auth), body));
+      await checkNo5xx(
+        replacedBy(() => sampleQuestionnaireBody({ title: 'Huge numbers' }), paths),
+        (body) => json(ctx.http.post('/questionnaires').set(w.consultant.auth), body),
+      );
     });
 
     it('campaigns: visits per touchpoint, SLA seconds, targets, fee, retention', async () => {
@@ -513,7 +636,9 @@ describe('security: property-based hostile input', () => {
       const valid = () => reportBody({ expenses: 3.5 });
       const paths: Path[] = [['answers', 2, 'value'], ['answers', 3, 'value'], ['expenses']];
       await checkNo5xx(replacedBy(valid, paths), async (body) => {
-        const target = (await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })).id;
+        const target = (
+          await insertAssignment(ctx.db, { campaignId: w.campaignId, touchpointId: w.touchpointId, shopperId: w.shopper.user.id })
+        ).id;
         return json(ctx.http.post(`/assignments/${target}/report`).set(w.shopper.auth).set('Idempotency-Key', newKey()), body);
       });
     });
@@ -542,18 +667,23 @@ describe('security: property-based hostile input', () => {
       text.replace(/[\s\S]/gu, (character) => {
         const unit = character.charCodeAt(0);
         if (character.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-          return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join('');
+          return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+            .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+            .join('');
         }
         return encodeURIComponent(character);
       });
-    const isPlainIntegerIn = (value: string, min: number, max: number) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max;
+    const isPlainIntegerIn = (value: string, min: number, max: number) =>
+      /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max;
 
     it('never answers 5xx; unstorable text is a 400 naming the parameter; limit and offset only take decimal integers in range', async () => {
       const routes = await queryRoutes();
       expect(routes.length).toBeGreaterThanOrEqual(8);
       await fc.assert(
         fc.asyncProperty(
-          fc.constantFrom(...routes).chain((route) => fc.tuple(fc.constant(route), fc.constantFrom(...route.parameters), hostileQueryValue)),
+          fc
+            .constantFrom(...routes)
+            .chain((route) => fc.tuple(fc.constant(route), fc.constantFrom(...route.parameters), hostileQueryValue)),
           async ([route, parameter, value]) => {
             const response = await ctx.http.get(`${route.path}?${parameter}=${percentEncode(value)}`).set(w.admin.auth);
             const where = `GET ${route.path}?${parameter}=${JSON.stringify(value)}`;
@@ -566,7 +696,9 @@ describe('security: property-based hostile input', () => {
               (parameter === 'offset' && !isPlainIntegerIn(value, 0, 2_147_483_647)) ||
               (parameter === 'limit' && !(/^\d+$/.test(value) && Number(value) >= 1));
             if (mustRefuse && (response.status !== 400 || !fieldsOf(response.body).includes(parameter))) {
-              throw new Error(`${where} answered ${response.status} ${JSON.stringify(response.body).slice(0, 200)}, not a 400 naming ${parameter}`);
+              throw new Error(
+                `${where} answered ${response.status} ${JSON.stringify(response.body).slice(0, 200)}, not a 400 naming ${parameter}`,
+              );
             }
           },
         ),
@@ -602,7 +734,10 @@ describe('security: property-based hostile input', () => {
       expectErrorShape(400, report);
       expect(fieldsOf(report.body)).toEqual(['employee']);
       for (const field of ['slaSeconds', 'targets']) {
-        const campaign = await ctx.http.post('/campaigns').set(w.consultant.auth).send(campaignBody({ [field]: [] }));
+        const campaign = await ctx.http
+          .post('/campaigns')
+          .set(w.consultant.auth)
+          .send(campaignBody({ [field]: [] }));
         expectErrorShape(400, campaign);
         expect(fieldsOf(campaign.body)).toEqual([field]);
       }
@@ -687,11 +822,14 @@ describe('security: property-based hostile input', () => {
   // security-input.e2e-spec.ts already covers a 10 MB body (413) and `limit` on GET /users, which takes none.
   describe('list parameters', () => {
     // No list route sorts on request: `sort` is an unknown query parameter, refused by name like any other.
-    it.each(['/visit-reports', '/campaigns', '/questionnaires', '/alerts'])('refuses a sort parameter on GET %s with 400 naming it', async (route) => {
-      const response = await ctx.http.get(`${route}?sort=password_hash`).set(w.consultant.auth);
-      expectErrorShape(400, response);
-      expect(fieldsOf(response.body)).toEqual(['sort']);
-    });
+    it.each(['/visit-reports', '/campaigns', '/questionnaires', '/alerts'])(
+      'refuses a sort parameter on GET %s with 400 naming it',
+      async (route) => {
+        const response = await ctx.http.get(`${route}?sort=password_hash`).set(w.consultant.auth);
+        expectErrorShape(400, response);
+        expect(fieldsOf(response.body)).toEqual(['sort']);
+      },
+    );
 
     // The paged routes serve at most MAX_PAGE_SIZE (500) items: a larger limit is lowered to it, so a client
     // asking for "everything" gets the largest page rather than an error or an unbounded answer.
@@ -707,14 +845,17 @@ describe('security: property-based hostile input', () => {
       expect(page.body).toHaveLength(500);
     });
 
-    it.each(['/visit-reports', '/alerts', '/appeals', '/assignments'])('answers limit=100000 on GET %s with a page, and refuses limit=0 naming limit', async (route) => {
-      const page = await ctx.http.get(`${route}?limit=100000`).set(w.consultant.auth).expect(200);
-      expect(page.body.length).toBeLessThanOrEqual(500);
-      for (const bad of ['0', '-1', '2.5', 'all']) {
-        const response = await ctx.http.get(`${route}?limit=${bad}`).set(w.consultant.auth);
-        expectErrorShape(400, response);
-        expect(fieldsOf(response.body)).toEqual(['limit']);
-      }
-    });
+    it.each(['/visit-reports', '/alerts', '/appeals', '/assignments'])(
+      'answers limit=100000 on GET %s with a page, and refuses limit=0 naming limit',
+      async (route) => {
+        const page = await ctx.http.get(`${route}?limit=100000`).set(w.consultant.auth).expect(200);
+        expect(page.body.length).toBeLessThanOrEqual(500);
+        for (const bad of ['0', '-1', '2.5', 'all']) {
+          const response = await ctx.http.get(`${route}?limit=${bad}`).set(w.consultant.auth);
+          expectErrorShape(400, response);
+          expect(fieldsOf(response.body)).toEqual(['limit']);
+        }
+      },
+    );
   });
 });

@@ -10,9 +10,17 @@ import { ADMIN, createTestApp, TestContext } from '../helpers/test-app';
 jest.setTimeout(120_000);
 
 /** A new account whose password the test knows. */
-async function newAccount(context: TestContext, admin: Session, role: 'consultant' | 'shopper'): Promise<{ email: string; password: string }> {
+async function newAccount(
+  context: TestContext,
+  admin: Session,
+  role: 'consultant' | 'shopper',
+): Promise<{ email: string; password: string }> {
   const account = { email: `${role}-${randomUUID()}@test.local`, password: `pw-${randomUUID()}` };
-  await context.http.post('/users').set(admin.auth).send({ ...account, role }).expect(201);
+  await context.http
+    .post('/users')
+    .set(admin.auth)
+    .send({ ...account, role })
+    .expect(201);
   return account;
 }
 
@@ -59,11 +67,22 @@ describe('security hardening: login limits and forwarded addresses', () => {
       for (let attempt = 0; attempt < 6; attempt++) {
         const email = attempt % 2 ? target.email.toUpperCase() : target.email;
         // behind a trusted proxy each guess comes from its own address, as a botnet's would
-        statuses.push((await fresh.http.post('/auth/login').set('X-Forwarded-For', `198.51.100.${attempt + 1}`).send({ email, password: `wrong-${attempt}` })).status);
+        statuses.push(
+          (
+            await fresh.http
+              .post('/auth/login')
+              .set('X-Forwarded-For', `198.51.100.${attempt + 1}`)
+              .send({ email, password: `wrong-${attempt}` })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
       // even the right password waits for the window; other accounts are untouched
-      await fresh.http.post('/auth/login').set('X-Forwarded-For', '198.51.100.99').send({ email: target.email, password: target.password }).expect(429);
+      await fresh.http
+        .post('/auth/login')
+        .set('X-Forwarded-For', '198.51.100.99')
+        .send({ email: target.email, password: target.password })
+        .expect(429);
       await fresh.http.post('/auth/login').send(ADMIN).expect(200);
     } finally {
       await fresh.close();
@@ -75,8 +94,11 @@ describe('security hardening: login limits and forwarded addresses', () => {
     try {
       const admin = await loginAdmin(proxied.http);
       const target = await newAccount(proxied, admin, 'shopper');
-      const guess = (address: string) => proxied.http.post('/auth/login').set('X-Forwarded-For', address).send({ email: target.email, password: 'wrong' });
-      expect([(await guess('192.0.2.1')).status, (await guess('192.0.2.1')).status, (await guess('192.0.2.1')).status]).toEqual([401, 401, 429]);
+      const guess = (address: string) =>
+        proxied.http.post('/auth/login').set('X-Forwarded-For', address).send({ email: target.email, password: 'wrong' });
+      expect([(await guess('192.0.2.1')).status, (await guess('192.0.2.1')).status, (await guess('192.0.2.1')).status]).toEqual([
+        401, 401, 429,
+      ]);
       // another real client behind the same proxy is another address
       expect((await guess('192.0.2.2')).status).toBe(401);
     } finally {
@@ -101,29 +123,39 @@ describe('security hardening: text and numbers that used to reach PostgreSQL', (
     ['a lone low surrogate', '\ude00 Ana'],
   ];
 
-  it.each(BAD_TEXT)('refuses %s in a body string with 400 naming the field (user name, appeal reason, report narrative)', async (_what, text) => {
-    const user = await ctx.http
-      .post('/users')
-      .set(world.admin.auth)
-      .send({ email: `${randomUUID()}@test.local`, password: 'password-1234', role: 'shopper', name: text });
-    expectErrorShape(400, user);
-    expect(fieldsOf(user.body)).toEqual(['name']);
+  it.each(BAD_TEXT)(
+    'refuses %s in a body string with 400 naming the field (user name, appeal reason, report narrative)',
+    async (_what, text) => {
+      const user = await ctx.http
+        .post('/users')
+        .set(world.admin.auth)
+        .send({ email: `${randomUUID()}@test.local`, password: 'password-1234', role: 'shopper', name: text });
+      expectErrorShape(400, user);
+      expect(fieldsOf(user.body)).toEqual(['name']);
 
-    const appeal = await ctx.http.post(`/visit-reports/${world.a.reports.approved.id}/appeals`).set(world.a.clientUser.auth).send({ reason: text });
-    expectErrorShape(400, appeal);
-    expect(fieldsOf(appeal.body)).toEqual(['reason']);
+      const appeal = await ctx.http
+        .post(`/visit-reports/${world.a.reports.approved.id}/appeals`)
+        .set(world.a.clientUser.auth)
+        .send({ reason: text });
+      expectErrorShape(400, appeal);
+      expect(fieldsOf(appeal.body)).toEqual(['reason']);
 
-    const nested = await ctx.http
-      .post(`/assignments/${world.a.assignments.assigned.id}/report`)
-      .set(world.a.shopper.auth)
-      .set('Idempotency-Key', randomUUID())
-      .send({ visitedAt: new Date().toISOString(), answers: [{ questionKey: 'q', value: text }], narrative: 'ok' });
-    expectErrorShape(400, nested);
-    expect(fieldsOf(nested.body)).toEqual(['answers[0].value']);
-  });
+      const nested = await ctx.http
+        .post(`/assignments/${world.a.assignments.assigned.id}/report`)
+        .set(world.a.shopper.auth)
+        .set('Idempotency-Key', randomUUID())
+        .send({ visitedAt: new Date().toISOString(), answers: [{ questionKey: 'q', value: text }], narrative: 'ok' });
+      expectErrorShape(400, nested);
+      expect(fieldsOf(nested.body)).toEqual(['answers[0].value']);
+    },
+  );
 
   it('refuses NUL in an object key with 400 naming it', async () => {
-    const response = await ctx.http.post('/users').set(world.admin.auth).set('Content-Type', 'application/json').send('{"email":"x@test.local","a\\u0000b":1}');
+    const response = await ctx.http
+      .post('/users')
+      .set(world.admin.auth)
+      .set('Content-Type', 'application/json')
+      .send('{"email":"x@test.local","a\\u0000b":1}');
     expectErrorShape(400, response);
     expect(fieldsOf(response.body)).toEqual(['a\u0000b']);
   });
@@ -175,13 +207,16 @@ describe('security hardening: text and numbers that used to reach PostgreSQL', (
     },
   );
 
-  it.each(['1e21', '1e308', '0', '-1', '1.5', '0x10', '1e2', 'Infinity'])('answers limit=%p on every paged route with 400 naming limit', async (limit) => {
-    for (const route of await pagedRoutes()) {
-      const response = await ctx.http.get(`${route}?limit=${encodeURIComponent(limit)}`).set(world.admin.auth);
-      if (response.status !== 400) throw new Error(`${route}?limit=${limit} answered ${response.status}`);
-      expect(fieldsOf(response.body)).toEqual(['limit']);
-    }
-  });
+  it.each(['1e21', '1e308', '0', '-1', '1.5', '0x10', '1e2', 'Infinity'])(
+    'answers limit=%p on every paged route with 400 naming limit',
+    async (limit) => {
+      for (const route of await pagedRoutes()) {
+        const response = await ctx.http.get(`${route}?limit=${encodeURIComponent(limit)}`).set(world.admin.auth);
+        if (response.status !== 400) throw new Error(`${route}?limit=${limit} answered ${response.status}`);
+        expect(fieldsOf(response.body)).toEqual(['limit']);
+      }
+    },
+  );
 
   it('still accepts the largest offset and caps a huge decimal limit to a page', async () => {
     for (const route of ['/visit-reports', '/campaigns', '/users']) {
@@ -195,7 +230,12 @@ describe('security hardening: text and numbers that used to reach PostgreSQL', (
     const response = await ctx.http
       .post('/users')
       .set(world.admin.auth)
-      .send({ email: `${randomUUID()}@test.local`, password: 'password-1234', role: 'shopper', conflictClientIds: [world.a.client.id, unknown] });
+      .send({
+        email: `${randomUUID()}@test.local`,
+        password: 'password-1234',
+        role: 'shopper',
+        conflictClientIds: [world.a.client.id, unknown],
+      });
     expectErrorShape(422, response);
     expect(response.body.details).toEqual([{ field: 'conflictClientIds[1]', reason: expect.stringContaining(unknown) }]);
     const created = await ctx.http

@@ -42,7 +42,11 @@ describe('security: hostile input', () => {
       ['isAdmin', true],
     ])('refuses the extra field %s with 400 naming it, and creates nothing', async (field, value) => {
       const before = await userCount();
-      const response = await ctx.http.post('/users').set(admin.auth).send(validUser({ [field]: value })).expect(400);
+      const response = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .send(validUser({ [field]: value }))
+        .expect(400);
       expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(fieldsOf(response.body)).toEqual([field]);
       expect(response.body.message).toContain(field.trim());
@@ -59,7 +63,8 @@ describe('security: hostile input', () => {
     });
 
     it('does not let __proto__ or constructor in a body change any object of the server', async () => {
-      const body = `{"email":"proto-${Date.now()}@test.local","password":"long-enough-password","role":"shopper",` +
+      const body =
+        `{"email":"proto-${Date.now()}@test.local","password":"long-enough-password","role":"shopper",` +
         `"__proto__":{"role":"admin","polluted":true},"constructor":{"prototype":{"polluted":true}}}`;
       const response = await ctx.http.post('/users').set(admin.auth).set('Content-Type', 'application/json').send(body);
       expect([400, 201]).toContain(response.status);
@@ -87,7 +92,11 @@ describe('security: hostile input', () => {
     });
 
     it('refuses a client user without a clientId or with a clientId that does not exist (422 naming it, as PATCH /users/:id does), and a role outside the list (400)', async () => {
-      const missing = await ctx.http.post('/users').set(consultant.auth).send(validUser({ role: 'client' })).expect(422);
+      const missing = await ctx.http
+        .post('/users')
+        .set(consultant.auth)
+        .send(validUser({ role: 'client' }))
+        .expect(422);
       expect(fieldsOf(missing.body)).toEqual(['clientId']);
       const unknown = await ctx.http
         .post('/users')
@@ -95,13 +104,21 @@ describe('security: hostile input', () => {
         .send(validUser({ role: 'client', clientId: '11111111-1111-4111-8111-111111111111' }))
         .expect(422);
       expect(fieldsOf(unknown.body)).toEqual(['clientId']);
-      const superuser = await ctx.http.post('/users').set(admin.auth).send(validUser({ role: 'superuser' })).expect(400);
+      const superuser = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .send(validUser({ role: 'superuser' }))
+        .expect(400);
       expect(fieldsOf(superuser.body)).toEqual(['role']);
     });
 
-    it('refuses a clientId on a shopper (422), so nobody can bind a shopper to a client\'s data', async () => {
+    it("refuses a clientId on a shopper (422), so nobody can bind a shopper to a client's data", async () => {
       const client = await insertClient(ctx.db);
-      const response = await ctx.http.post('/users').set(admin.auth).send(validUser({ clientId: client.id })).expect(422);
+      const response = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .send(validUser({ clientId: client.id }))
+        .expect(422);
       expect(fieldsOf(response.body)).toEqual(['clientId']);
     });
   });
@@ -119,13 +136,20 @@ describe('security: hostile input', () => {
       ['conflictClientIds', 'not-an-array'],
       ['conflictClientIds', [{ id: 'x' }]],
     ])('refuses %s = %j with 400 naming it', async (field, value) => {
-      const response = await ctx.http.post('/users').set(admin.auth).send(validUser({ [field]: value })).expect(400);
+      const response = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .send(validUser({ [field]: value }))
+        .expect(400);
       // The field itself, or the offending key inside it (role.toString: a built-in name is refused as such).
       expect(fieldsOf(response.body).map((name) => name.split(/[.[]/)[0])).toContain(field);
     });
 
     it('refuses an operator object in place of the login email (no NoSQL-style injection) with 400', async () => {
-      const response = await ctx.http.post('/auth/login').send({ email: { $ne: null }, password: { $ne: null } }).expect(400);
+      const response = await ctx.http
+        .post('/auth/login')
+        .send({ email: { $ne: null }, password: { $ne: null } })
+        .expect(400);
       expect(fieldsOf(response.body)).toEqual(expect.arrayContaining(['email', 'password']));
     });
 
@@ -134,7 +158,11 @@ describe('security: hostile input', () => {
     it.each([40, 5000])('answers 400, not 500, to a body nested %i levels deep', async (depth) => {
       const body = `{"email":"deep@test.local","password":"long-enough-password","role":"shopper","name":${'['.repeat(depth)}${']'.repeat(depth)}}`;
       const response = await ctx.http.post('/users').set(admin.auth).set('Content-Type', 'application/json').send(body).expect(400);
-      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [{ field: 'body', reason: 'nested too deeply' }] });
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        details: [{ field: 'body', reason: 'nested too deeply' }],
+      });
       await ctx.http.post('/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
     });
 
@@ -160,7 +188,11 @@ describe('security: hostile input', () => {
     });
 
     it('caps string fields (a 10 000-character name is a 400)', async () => {
-      const response = await ctx.http.post('/users').set(admin.auth).send(validUser({ name: 'x'.repeat(10_000) })).expect(400);
+      const response = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .send(validUser({ name: 'x'.repeat(10_000) }))
+        .expect(400);
       expect(fieldsOf(response.body)).toEqual(['name']);
     });
 
@@ -179,7 +211,10 @@ describe('security: hostile input', () => {
     });
 
     it('refuses SQL in a query parameter as a bad value (400), not as SQL', async () => {
-      const response = await ctx.http.get(`/users?role=${encodeURIComponent("admin' OR '1'='1")}`).set(admin.auth).expect(400);
+      const response = await ctx.http
+        .get(`/users?role=${encodeURIComponent("admin' OR '1'='1")}`)
+        .set(admin.auth)
+        .expect(400);
       expect(fieldsOf(response.body)).toEqual(['role']);
       await ctx.http.get('/users?role=admin&role=shopper').set(admin.auth).expect(400); // an array where a scalar belongs
     });

@@ -178,20 +178,38 @@ describe('security: tenant isolation matrix', () => {
       .png()
       .withExif({ IFD0: { Artist: world.a.marker } })
       .toBuffer();
-    const uploaded = await ctx.http.post(`/visit-reports/${report.id}/evidence`).set(world.a.shopper.auth).attach('file', png, 'a.png').expect(201);
+    const uploaded = await ctx.http
+      .post(`/visit-reports/${report.id}/evidence`)
+      .set(world.a.shopper.auth)
+      .attach('file', png, 'a.png')
+      .expect(201);
     await ctx.db.query(`UPDATE visit_reports SET status = 'approved', approved_at = now() WHERE id = $1`, [report.id]);
     const program = await ctx.http
       .post('/programs')
       .set(world.consultant.auth)
-      .send({ clientId: world.a.client.id, name: `Program ${world.a.marker}`, measures: [{ key: 'greeting', title: 'Greeting', questionKeys: ['greeting'] }] })
+      .send({
+        clientId: world.a.client.id,
+        name: `Program ${world.a.marker}`,
+        measures: [{ key: 'greeting', title: 'Greeting', questionKeys: ['greeting'] }],
+      })
       .expect(201);
-    const wave = await ctx.http.post(`/programs/${program.body.id}/waves`).set(world.consultant.auth).send({ name: 'Wave', campaignIds: [world.a.campaign.id] }).expect(201);
+    const wave = await ctx.http
+      .post(`/programs/${program.body.id}/waves`)
+      .set(world.consultant.auth)
+      .send({ name: 'Wave', campaignIds: [world.a.campaign.id] })
+      .expect(201);
     const action = await ctx.http
       .post(`/programs/${program.body.id}/actions`)
       .set(world.consultant.auth)
       .send({ measureKey: 'greeting', owner: `Owner ${world.a.marker}`, dueOn: '2026-12-31' })
       .expect(201);
-    extra = { evidenceId: uploaded.body.id, evidenceSha256: uploaded.body.sha256, programId: program.body.id, waveId: wave.body.id, actionId: action.body.id };
+    extra = {
+      evidenceId: uploaded.body.id,
+      evidenceSha256: uploaded.body.sha256,
+      programId: program.body.id,
+      waveId: wave.body.id,
+      actionId: action.body.id,
+    };
 
     const document = (await ctx.http.get('/docs-json').expect(200)).body as {
       paths: Record<string, Partial<Record<Method, { parameters?: { in: string; name: string }[] }>>>;
@@ -279,7 +297,14 @@ describe('security: tenant isolation matrix', () => {
 
   it('covers the routes this matrix was written against (the generator is not silently empty)', () => {
     const present = new Set(routes.map(key));
-    for (const expected of ['GET /users', 'POST /users', 'GET /auth/me', 'GET /visit-reports/{id}/evidence', 'GET /evidence/{id}', 'POST /visit-reports/{id}/evidence']) {
+    for (const expected of [
+      'GET /users',
+      'POST /users',
+      'GET /auth/me',
+      'GET /visit-reports/{id}/evidence',
+      'GET /evidence/{id}',
+      'POST /visit-reports/{id}/evidence',
+    ]) {
       expect(present).toContain(expected);
     }
   });
@@ -292,13 +317,14 @@ describe('security: tenant isolation matrix', () => {
         if (response.status !== 401 || response.body?.statusCode !== 401 || typeof response.body?.message !== 'string') {
           failures.push(`${route.method.toUpperCase()} ${request.url} → ${response.status}`);
         }
-        if (leaks(response, request.used).length) failures.push(`${route.method.toUpperCase()} ${request.url} leaks A's data without a token`);
+        if (leaks(response, request.used).length)
+          failures.push(`${route.method.toUpperCase()} ${request.url} leaks A's data without a token`);
       }
     }
     expect(failures).toEqual([]);
   });
 
-  it('positive control: a consultant reads every GET route on A\'s objects', async () => {
+  it("positive control: a consultant reads every GET route on A's objects", async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.method === 'get')) {
       for (const request of expandedRequests(route)) {
@@ -310,7 +336,7 @@ describe('security: tenant isolation matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('positive control: client A reads its own client\'s objects', async () => {
+  it("positive control: client A reads its own client's objects", async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => CLIENT_OWN_READS.has(key(r)))) {
       for (const request of expandedRequests(route)) {
@@ -328,13 +354,16 @@ describe('security: tenant isolation matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('client B never gets a 2xx on, nor sees anything of, client A\'s objects', async () => {
+  it("client B never gets a 2xx on, nor sees anything of, client A's objects", async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.params.length)) {
       for (const request of expandedRequests(route)) {
         const response = await send(route, request, world.b.clientUser);
-        const allowed = (GLOBAL_ROUTES.has(key(route)) || route.path.startsWith('/questionnaire-templates/') ? [200, 201, 400, 403, 404] : [400, 401, 403, 404])
-          .filter((status) => status !== 400 || !BODIES[key(route)]); // a valid body must reach the access check
+        const allowed = (
+          GLOBAL_ROUTES.has(key(route)) || route.path.startsWith('/questionnaire-templates/')
+            ? [200, 201, 400, 403, 404]
+            : [400, 401, 403, 404]
+        ).filter((status) => status !== 400 || !BODIES[key(route)]); // a valid body must reach the access check
         if (!allowed.includes(response.status)) failures.push(`${key(route)} as ${request.url} → ${response.status}`);
         const leaked = leaks(response, request.used);
         if (leaked.length) failures.push(`${route.method.toUpperCase()} ${request.url} shows A's ${leaked.join(', ')}`);
@@ -343,13 +372,14 @@ describe('security: tenant isolation matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('shopper B never gets a 2xx on, nor sees anything of, client A\'s objects or A\'s shopper\'s work', async () => {
+  it("shopper B never gets a 2xx on, nor sees anything of, client A's objects or A's shopper's work", async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.params.length)) {
       for (const request of expandedRequests(route)) {
         const response = await send(route, request, world.b.shopper);
-        const allowed = (route.path.startsWith('/questionnaire-templates/') ? [200, 201, 400, 403, 404] : [400, 403, 404])
-          .filter((status) => status !== 400 || !BODIES[key(route)]);
+        const allowed = (route.path.startsWith('/questionnaire-templates/') ? [200, 201, 400, 403, 404] : [400, 403, 404]).filter(
+          (status) => status !== 400 || !BODIES[key(route)],
+        );
         if (!allowed.includes(response.status)) failures.push(`${key(route)} as ${request.url} → ${response.status}`);
         const leaked = leaks(response, request.used);
         if (leaked.length) failures.push(`${route.method.toUpperCase()} ${request.url} shows A's ${leaked.join(', ')}`);
@@ -369,17 +399,24 @@ describe('security: tenant isolation matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('list routes show client B and shopper B none of A\'s data (the job board aside)', async () => {
+  it("list routes show client B and shopper B none of A's data (the job board aside)", async () => {
     const failures: string[] = [];
     // The job board legitimately shows every shopper open assignments of any client, with their touchpoint.
-    const jobBoardSecrets = new Set([world.a.marker, world.a.client.id, world.a.campaign.id, world.a.assignments.open.id, ...world.a.touchpoints.map((t) => t.id)]);
+    const jobBoardSecrets = new Set([
+      world.a.marker,
+      world.a.client.id,
+      world.a.campaign.id,
+      world.a.assignments.open.id,
+      ...world.a.touchpoints.map((t) => t.id),
+    ]);
     for (const route of routes.filter((r) => !r.params.length && r.method === 'get')) {
       for (const request of expandedRequests(route)) {
         for (const session of [world.b.clientUser, world.b.shopper]) {
           const response = await send(route, request, session);
           if (response.status >= 500) failures.push(`GET ${request.url} as ${session.user.role} → ${response.status}`);
           let leaked = leaks(response, request.used);
-          if (session === world.b.shopper && route.path === '/assignments') leaked = leaked.filter((secret) => !jobBoardSecrets.has(secret));
+          if (session === world.b.shopper && route.path === '/assignments')
+            leaked = leaked.filter((secret) => !jobBoardSecrets.has(secret));
           if (leaked.length) failures.push(`GET ${request.url} as ${session.user.role} B shows A's ${leaked.join(', ')}`);
         }
       }
@@ -393,8 +430,11 @@ describe('security: tenant isolation matrix', () => {
     const open = await ctx.http.get(`/assignments/${world.a.assignments.open.id}`).set(world.b.shopper.auth).expect(200);
     expect(open.body.id).toBe(world.a.assignments.open.id);
     await ctx.http.get(`/assignments/${world.a.assignments.assigned.id}`).set(world.b.shopper.auth).expect(404);
-    await ctx.http.get(`/assignments/${world.a.assignments.open.id}`).set(world.b.clientUser.auth).expect((res) => {
-      if (![403, 404].includes(res.status)) throw new Error(`client user got ${res.status} on an open assignment`);
-    });
+    await ctx.http
+      .get(`/assignments/${world.a.assignments.open.id}`)
+      .set(world.b.clientUser.auth)
+      .expect((res) => {
+        if (![403, 404].includes(res.status)) throw new Error(`client user got ${res.status} on an open assignment`);
+      });
   });
 });

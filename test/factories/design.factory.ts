@@ -50,11 +50,26 @@ export interface CampaignRecord {
 
 /** Monday to Friday 09:00–14:00 and 16:00–20:00, Saturday 10:00–14:00, closed on Sunday. */
 export const SHOP_HOURS = {
-  mon: [{ opens: '09:00', closes: '14:00' }, { opens: '16:00', closes: '20:00' }],
-  tue: [{ opens: '09:00', closes: '14:00' }, { opens: '16:00', closes: '20:00' }],
-  wed: [{ opens: '09:00', closes: '14:00' }, { opens: '16:00', closes: '20:00' }],
-  thu: [{ opens: '09:00', closes: '14:00' }, { opens: '16:00', closes: '20:00' }],
-  fri: [{ opens: '09:00', closes: '14:00' }, { opens: '16:00', closes: '20:00' }],
+  mon: [
+    { opens: '09:00', closes: '14:00' },
+    { opens: '16:00', closes: '20:00' },
+  ],
+  tue: [
+    { opens: '09:00', closes: '14:00' },
+    { opens: '16:00', closes: '20:00' },
+  ],
+  wed: [
+    { opens: '09:00', closes: '14:00' },
+    { opens: '16:00', closes: '20:00' },
+  ],
+  thu: [
+    { opens: '09:00', closes: '14:00' },
+    { opens: '16:00', closes: '20:00' },
+  ],
+  fri: [
+    { opens: '09:00', closes: '14:00' },
+    { opens: '16:00', closes: '20:00' },
+  ],
   sat: [{ opens: '10:00', closes: '14:00' }],
 };
 
@@ -133,7 +148,10 @@ export function sampleQuestionnaireBody(overrides: Record<string, unknown> = {})
 }
 
 export async function createClient(http: TestAgent, session: Session, overrides: { name?: string } = {}): Promise<ClientRecord> {
-  const response = await http.post('/clients').set(session.auth).send({ name: `Client ${next()}`, ...overrides });
+  const response = await http
+    .post('/clients')
+    .set(session.auth)
+    .send({ name: `Client ${next()}`, ...overrides });
   expectStatus(response, 201, 'POST /clients');
   return response.body;
 }
@@ -195,11 +213,7 @@ export interface CampaignOverrides {
  * one always-open in-person touchpoint and a published sample questionnaire. The default period is
  * the 30 days around today, so visits can be reported now.
  */
-export async function createDraftCampaign(
-  http: TestAgent,
-  session: Session,
-  overrides: CampaignOverrides = {},
-): Promise<CampaignRecord> {
+export async function createDraftCampaign(http: TestAgent, session: Session, overrides: CampaignOverrides = {}): Promise<CampaignRecord> {
   const clientId = overrides.clientId ?? (await createClient(http, session)).id;
   const touchpointIds = overrides.touchpointIds ?? [(await createTouchpoint(http, session, clientId)).id];
   const questionnaireId = overrides.questionnaireId ?? (await createPublishedQuestionnaire(http, session)).id;

@@ -2,7 +2,14 @@
 // (scores stated by hand, as the scoring engine would have stored them).
 import { DataSource } from 'typeorm';
 import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
-import { CampaignInput, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisitWithGivenScores } from './tables.factory';
+import {
+  CampaignInput,
+  insertCampaign,
+  insertClient,
+  insertQuestionnaire,
+  insertTouchpoint,
+  insertVisitWithGivenScores,
+} from './tables.factory';
 
 type Json = Record<string, unknown>;
 
@@ -44,7 +51,14 @@ export const DEFINITION = {
       title: 'Saludo y recepción',
       weight: 1,
       questions: [
-        question({ key: 'q_saludo', text: '¿Le saludó el empleado al llegar?', type: 'yes_no', maxPoints: 10, dimension: 'protocol', recommendation: 'Saludar en los primeros diez segundos.' }),
+        question({
+          key: 'q_saludo',
+          text: '¿Le saludó el empleado al llegar?',
+          type: 'yes_no',
+          maxPoints: 10,
+          dimension: 'protocol',
+          recommendation: 'Saludar en los primeros diez segundos.',
+        }),
         question({
           key: 'q_espera',
           text: 'Tiempo de espera',
@@ -65,7 +79,15 @@ export const DEFINITION = {
       title: 'Solución del problema',
       weight: 2,
       questions: [
-        question({ key: 'q_resuelto', text: '¿Resolvió la consulta en el primer contacto?', type: 'yes_no', maxPoints: 10, dimension: 'resolution', kpi: 'fcr', recommendation: 'Resolver en la primera llamada.' }),
+        question({
+          key: 'q_resuelto',
+          text: '¿Resolvió la consulta en el primer contacto?',
+          type: 'yes_no',
+          maxPoints: 10,
+          dimension: 'resolution',
+          kpi: 'fcr',
+          recommendation: 'Resolver en la primera llamada.',
+        }),
         question({
           key: 'q_producto',
           text: 'Conocimiento del producto',
@@ -99,10 +121,50 @@ interface VisitPlan {
 }
 
 export const VISITS: VisitPlan[] = [
-  { touchpoint: 'T1', status: 'approved', day: '2026-10-05T09:30:00Z', saludo: true, espera: 240, comentario: '=HYPERLINK("http://evil.example","clic")', resuelto: true, producto: 'medio', narrative: 'Muy amable; la señora me atendió enseguida.' },
-  { touchpoint: 'T2', status: 'approved', day: '2026-10-06T16:00:00Z', saludo: false, espera: 100, comentario: null, resuelto: false, producto: 'bajo', narrative: 'Me atendieron con prisa y no resolvieron nada. ¡Qué pena!' },
-  { touchpoint: 'T1', status: 'approved', day: '2026-10-12T11:15:00Z', saludo: true, espera: 500, comentario: '+34 600 000 000 @cliente', resuelto: true, producto: 'alto', narrative: null },
-  { touchpoint: 'T2', status: 'submitted', day: '2026-10-20T10:00:00Z', saludo: true, espera: 60, comentario: null, resuelto: true, producto: 'alto', narrative: null },
+  {
+    touchpoint: 'T1',
+    status: 'approved',
+    day: '2026-10-05T09:30:00Z',
+    saludo: true,
+    espera: 240,
+    comentario: '=HYPERLINK("http://evil.example","clic")',
+    resuelto: true,
+    producto: 'medio',
+    narrative: 'Muy amable; la señora me atendió enseguida.',
+  },
+  {
+    touchpoint: 'T2',
+    status: 'approved',
+    day: '2026-10-06T16:00:00Z',
+    saludo: false,
+    espera: 100,
+    comentario: null,
+    resuelto: false,
+    producto: 'bajo',
+    narrative: 'Me atendieron con prisa y no resolvieron nada. ¡Qué pena!',
+  },
+  {
+    touchpoint: 'T1',
+    status: 'approved',
+    day: '2026-10-12T11:15:00Z',
+    saludo: true,
+    espera: 500,
+    comentario: '+34 600 000 000 @cliente',
+    resuelto: true,
+    producto: 'alto',
+    narrative: null,
+  },
+  {
+    touchpoint: 'T2',
+    status: 'submitted',
+    day: '2026-10-20T10:00:00Z',
+    saludo: true,
+    espera: 60,
+    comentario: null,
+    resuelto: true,
+    producto: 'alto',
+    narrative: null,
+  },
 ];
 
 const PRODUCT_POINTS = { alto: 20, medio: 10, bajo: 0 } as const;
@@ -131,8 +193,20 @@ export interface ExportsWorld {
 export async function seedExportsWorld(db: DataSource, shopperId: string): Promise<ExportsWorld> {
   const { id: clientId } = await insertClient(db, { name: 'Banco Ñandú' });
   const { id: otherClientId } = await insertClient(db, { name: 'Caja Ajena' });
-  const { id: t1 } = await insertTouchpoint(db, { clientId, name: 'Oficina Málaga Centro', channel: 'in_person', region: 'Andalucía', city: 'Málaga' });
-  const { id: t2 } = await insertTouchpoint(db, { clientId, name: 'Línea 900 Atención', channel: 'phone', region: 'Castilla y León', city: 'León' });
+  const { id: t1 } = await insertTouchpoint(db, {
+    clientId,
+    name: 'Oficina Málaga Centro',
+    channel: 'in_person',
+    region: 'Andalucía',
+    city: 'Málaga',
+  });
+  const { id: t2 } = await insertTouchpoint(db, {
+    clientId,
+    name: 'Línea 900 Atención',
+    channel: 'phone',
+    region: 'Castilla y León',
+    city: 'León',
+  });
   const { id: questionnaireId } = await insertQuestionnaire(db, { definition: STORED_DEFINITION });
 
   const { id: previousCampaignId } = await insertCampaign(db, {
@@ -198,18 +272,58 @@ export async function seedExportsWorld(db: DataSource, shopperId: string): Promi
         { key: 'knowledge', score: s.producto * 5, earned: s.producto, possible: 20 },
       ],
       answers: [
-        { questionKey: 'q_saludo', sectionKey: 'saludo', value: plan.saludo, counted: true, earned: s.saludo, possible: 10, passed: plan.saludo },
-        { questionKey: 'q_espera', sectionKey: 'saludo', value: plan.espera, counted: true, earned: s.espera, possible: 10, passed: s.espera === 10 },
-        ...(plan.comentario !== null ? [{ questionKey: 'q_comentario', sectionKey: 'saludo', value: plan.comentario, counted: false }] : []),
-        { questionKey: 'q_resuelto', sectionKey: 'solucion', value: plan.resuelto, counted: true, earned: s.resuelto, possible: 10, passed: plan.resuelto },
-        { questionKey: 'q_producto', sectionKey: 'solucion', value: plan.producto, counted: true, earned: s.producto, possible: 20, passed: s.producto === 20 },
+        {
+          questionKey: 'q_saludo',
+          sectionKey: 'saludo',
+          value: plan.saludo,
+          counted: true,
+          earned: s.saludo,
+          possible: 10,
+          passed: plan.saludo,
+        },
+        {
+          questionKey: 'q_espera',
+          sectionKey: 'saludo',
+          value: plan.espera,
+          counted: true,
+          earned: s.espera,
+          possible: 10,
+          passed: s.espera === 10,
+        },
+        ...(plan.comentario !== null
+          ? [{ questionKey: 'q_comentario', sectionKey: 'saludo', value: plan.comentario, counted: false }]
+          : []),
+        {
+          questionKey: 'q_resuelto',
+          sectionKey: 'solucion',
+          value: plan.resuelto,
+          counted: true,
+          earned: s.resuelto,
+          possible: 10,
+          passed: plan.resuelto,
+        },
+        {
+          questionKey: 'q_producto',
+          sectionKey: 'solucion',
+          value: plan.producto,
+          counted: true,
+          earned: s.producto,
+          possible: 20,
+          passed: s.producto === 20,
+        },
       ],
     });
     visitIds.push(visit.id);
   }
 
   const { id: otherQuestionnaireId } = await insertQuestionnaire(db, { definition: { ...STORED_DEFINITION, title: 'Ajeno' } });
-  const { id: otherTouchpoint } = await insertTouchpoint(db, { clientId: otherClientId, name: 'Ajena', channel: 'email', region: 'Madrid', city: null });
+  const { id: otherTouchpoint } = await insertTouchpoint(db, {
+    clientId: otherClientId,
+    name: 'Ajena',
+    channel: 'email',
+    region: 'Madrid',
+    city: null,
+  });
   const { id: otherCampaignId } = await insertCampaign(db, {
     ...OCTOBER,
     clientId: otherClientId,
@@ -226,9 +340,21 @@ export async function seedExportsWorld(db: DataSource, shopperId: string): Promi
  * q_saludo "yes".
  */
 export async function seedLargeCampaign(db: DataSource, input: { clientId: string; shopperId: string; visits: number }): Promise<string> {
-  const { id: touchpointId } = await insertTouchpoint(db, { clientId: input.clientId, name: 'Oficina Grande', channel: 'in_person', region: 'Madrid', city: 'Madrid' });
+  const { id: touchpointId } = await insertTouchpoint(db, {
+    clientId: input.clientId,
+    name: 'Oficina Grande',
+    channel: 'in_person',
+    region: 'Madrid',
+    city: 'Madrid',
+  });
   const { id: questionnaireId } = await insertQuestionnaire(db, { definition: STORED_DEFINITION });
-  const { id: campaignId } = await insertCampaign(db, { ...OCTOBER, clientId: input.clientId, questionnaireId, name: 'Oleada masiva', touchpointIds: [touchpointId] });
+  const { id: campaignId } = await insertCampaign(db, {
+    ...OCTOBER,
+    clientId: input.clientId,
+    questionnaireId,
+    name: 'Oleada masiva',
+    touchpointIds: [touchpointId],
+  });
   // 4,500 visits one insertVisitWithGivenScores at a time would take tens of thousands of statements: these
   // three statements write the same rows in bulk (the only rows in test/factories not written by tables.factory.ts).
   await db.query(

@@ -40,7 +40,10 @@ export const FIELDWORK_DEFINITION: QuestionnaireDefinition = normalizeDefinition
           kpi: 'wait_time',
           channels: ['in_person', 'phone'],
           maxPoints: 2,
-          thresholds: [{ upToSeconds: 120, fraction: 1 }, { upToSeconds: 300, fraction: 0.5 }],
+          thresholds: [
+            { upToSeconds: 120, fraction: 1 },
+            { upToSeconds: 300, fraction: 0.5 },
+          ],
           dimension: 'speed',
         },
         {
@@ -53,9 +56,24 @@ export const FIELDWORK_DEFINITION: QuestionnaireDefinition = normalizeDefinition
           thresholds: [{ upToSeconds: 3600, fraction: 1 }],
           dimension: 'speed',
         },
-        { key: 'privacy', text: 'Personal data protected?', type: 'yes_no', maxPoints: 1, critical: true, knockoutScope: 'section', dimension: 'data_security' },
+        {
+          key: 'privacy',
+          text: 'Personal data protected?',
+          type: 'yes_no',
+          maxPoints: 1,
+          critical: true,
+          knockoutScope: 'section',
+          dimension: 'data_security',
+        },
         { key: 'solved', text: 'Solved at first contact?', type: 'yes_no', maxPoints: 2, kpi: 'fcr', dimension: 'resolution' },
-        { key: 'follow', text: 'Follow-up offered?', type: 'yes_no', maxPoints: 1, showIf: { questionKey: 'solved', equals: false }, dimension: 'resolution' },
+        {
+          key: 'follow',
+          text: 'Follow-up offered?',
+          type: 'yes_no',
+          maxPoints: 1,
+          showIf: { questionKey: 'solved', equals: false },
+          dimension: 'resolution',
+        },
         {
           key: 'product',
           text: 'Product answer',
@@ -78,7 +96,16 @@ export const FIELDWORK_DEFINITION: QuestionnaireDefinition = normalizeDefinition
 export type AnswerInput = { questionKey: string; value?: unknown; na?: boolean };
 
 export function goodAnswers(overrides: Record<string, unknown> = {}): AnswerInput[] {
-  const values: Record<string, unknown> = { greet: true, clean: true, friendly: 4, wait: 200, privacy: true, solved: true, product: 'accurate', ...overrides };
+  const values: Record<string, unknown> = {
+    greet: true,
+    clean: true,
+    friendly: 4,
+    wait: 200,
+    privacy: true,
+    solved: true,
+    product: 'accurate',
+    ...overrides,
+  };
   return Object.entries(values)
     .filter(([, value]) => value !== undefined)
     .map(([questionKey, value]) => (value === 'N/A' ? { questionKey, na: true } : { questionKey, value }));
@@ -115,10 +142,21 @@ export async function seedFieldwork(ctx: TestContext): Promise<FieldworkWorld> {
   const admin = await loginAdmin(ctx.http);
   const { id: clientId } = await insertClient(ctx.db);
   const { id: otherClientId } = await insertClient(ctx.db);
-  const touchpoint = await insertTouchpoint(ctx.db, { clientId, name: 'Gran Vía branch', region: 'Centro', city: 'Madrid', timeZone: 'UTC' });
+  const touchpoint = await insertTouchpoint(ctx.db, {
+    clientId,
+    name: 'Gran Vía branch',
+    region: 'Centro',
+    city: 'Madrid',
+    timeZone: 'UTC',
+  });
   const touchpointId = touchpoint.id;
   const { id: questionnaireId } = await insertQuestionnaire(ctx.db, { definition: FIELDWORK_DEFINITION });
-  const { id: campaignId } = await insertCampaign(ctx.db, { ...fieldworkCampaign(), clientId, questionnaireId, touchpointIds: [touchpointId] });
+  const { id: campaignId } = await insertCampaign(ctx.db, {
+    ...fieldworkCampaign(),
+    clientId,
+    questionnaireId,
+    touchpointIds: [touchpointId],
+  });
   const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
   const shopper = await createUser(ctx.http, admin, { role: 'shopper', name: 'Sofía Shopper' });
   const clientUser = await createUser(ctx.http, admin, { role: 'client', clientId });

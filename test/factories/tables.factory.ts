@@ -438,7 +438,14 @@ export async function insertVisitWithGivenScores(db: DataSource, input: VisitWit
 
 export async function insertAppeal(
   db: DataSource,
-  input: { visitReportId: string; clientId: string; filedBy: string; reason?: string; questionKey?: string | null; status?: 'open' | 'upheld' | 'overturned' },
+  input: {
+    visitReportId: string;
+    clientId: string;
+    filedBy: string;
+    reason?: string;
+    questionKey?: string | null;
+    status?: 'open' | 'upheld' | 'overturned';
+  },
 ): Promise<{ id: string; reason: string }> {
   return one(
     db,
@@ -457,7 +464,14 @@ export async function insertAppeal(
 
 export async function insertAlert(
   db: DataSource,
-  input: { visitReportId: string; campaignId: string; touchpointId: string; questionKey?: string; kind?: 'critical_failed' | 'knockout'; reason?: string },
+  input: {
+    visitReportId: string;
+    campaignId: string;
+    touchpointId: string;
+    questionKey?: string;
+    kind?: 'critical_failed' | 'knockout';
+    reason?: string;
+  },
 ): Promise<{ id: string; reason: string }> {
   return one(
     db,

@@ -27,7 +27,6 @@ import {
 } from './tables.factory';
 import { createUser, loginAdmin, Session } from './users.factory';
 
-
 export const PASSING_ANSWERS: SubmittedAnswer[] = [
   { questionKey: 'greeting', value: true },
   { questionKey: 'resolved', value: true },
@@ -90,7 +89,12 @@ export async function addTenantVisit(
   return { assignment: { ...assignment, status: report.status }, report };
 }
 
-export async function buildTenant(ctx: Pick<TestContext, 'db' | 'http'>, admin: Session, consultant: Session, label: string): Promise<Tenant> {
+export async function buildTenant(
+  ctx: Pick<TestContext, 'db' | 'http'>,
+  admin: Session,
+  consultant: Session,
+  label: string,
+): Promise<Tenant> {
   const { db } = ctx;
   const marker = `${label.toLowerCase()}${randomBytes(4).toString('hex')}`;
   const client = await insertClient(db, { name: `Client ${label} ${marker}` });
@@ -98,9 +102,18 @@ export async function buildTenant(ctx: Pick<TestContext, 'db' | 'http'>, admin: 
   const shopper = await createUser(ctx.http, admin, { role: 'shopper', name: `Shopper ${marker}` });
   const touchpoints = [
     await insertTouchpoint(db, { clientId: client.id, name: `Branch ${marker}`, channel: 'in_person', region: `Region ${marker}` }),
-    await insertTouchpoint(db, { clientId: client.id, name: `Phone line ${marker}`, channel: 'phone', region: `Region ${marker}`, city: null }),
+    await insertTouchpoint(db, {
+      clientId: client.id,
+      name: `Phone line ${marker}`,
+      channel: 'phone',
+      region: `Region ${marker}`,
+      city: null,
+    }),
   ];
-  const questionnaire = await insertQuestionnaire(db, { definition: sampleDefinition(`Questionnaire ${marker}`), createdBy: consultant.user.id });
+  const questionnaire = await insertQuestionnaire(db, {
+    definition: sampleDefinition(`Questionnaire ${marker}`),
+    createdBy: consultant.user.id,
+  });
   // SLA and targets set, so the reports have something to compare with.
   const campaign = await insertCampaign(db, {
     clientId: client.id,
@@ -112,7 +125,12 @@ export async function buildTenant(ctx: Pick<TestContext, 'db' | 'http'>, admin: 
   });
   const tenantSoFar = { campaign, touchpoints, questionnaire, shopper };
   const open = await insertAssignment(db, { ...TENANT_WINDOW(), campaignId: campaign.id, touchpointId: touchpoints[1].id });
-  const assigned = await insertAssignment(db, { ...TENANT_WINDOW(), campaignId: campaign.id, touchpointId: touchpoints[1].id, shopperId: shopper.user.id });
+  const assigned = await insertAssignment(db, {
+    ...TENANT_WINDOW(),
+    campaignId: campaign.id,
+    touchpointId: touchpoints[1].id,
+    shopperId: shopper.user.id,
+  });
   const submitted = await addTenantVisit(ctx, tenantSoFar, { status: 'submitted' });
   const approved = await addTenantVisit(ctx, tenantSoFar, { status: 'approved', approvedBy: consultant.user.id });
   const appeal = await insertAppeal(db, {

@@ -22,7 +22,8 @@ export function errorShapeProblem(status: number, body: unknown): string | null 
   if (Object.keys(rest).length) return `unexpected fields ${Object.keys(rest).join(', ')}`;
   if (statusCode !== status) return `statusCode ${String(statusCode)} is not the HTTP status ${status}`;
   if (error !== STATUS_CODES[status]) return `error ${JSON.stringify(error)} is not ${JSON.stringify(STATUS_CODES[status])}`;
-  if (code !== undefined && !(typeof code === 'string' && Object.hasOwn(RULE_CODES, code))) return `code ${JSON.stringify(code)} is not a rule code of docs/errors.md`;
+  if (code !== undefined && !(typeof code === 'string' && Object.hasOwn(RULE_CODES, code)))
+    return `code ${JSON.stringify(code)} is not a rule code of docs/errors.md`;
   if (typeof message !== 'string' || message === '') return `message ${JSON.stringify(message)} is not a non-empty string`;
   if (details === undefined) return null;
   const wellFormed =

@@ -31,8 +31,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       } catch (error) {
         if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
         await new Promise((resolve) => {
-        setTimeout(resolve, 100 + Math.random() * 200);
-      });
+          setTimeout(resolve, 100 + Math.random() * 200);
+        });
       }
     }
   });

@@ -9,8 +9,15 @@ import seedrandom from 'seedrandom';
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
 import type { Channel } from '../../src/questionnaires/domain/definition';
-import { type GivenAnswerRow, insertCampaign, insertClient, insertQuestionnaire, insertTouchpoint, insertVisitWithGivenScores } from '../factories/tables.factory';
-import { createUser, login, loginAdmin, type Session } from '../factories/users.factory';
+import {
+  type GivenAnswerRow,
+  insertCampaign,
+  insertClient,
+  insertQuestionnaire,
+  insertTouchpoint,
+  insertVisitWithGivenScores,
+} from '../factories/tables.factory';
+import { createUser, loginAdmin } from '../factories/users.factory';
 
 export const PROGRAM_PASSWORD = 'program-web-password-1';
 
@@ -168,7 +175,12 @@ export async function seedProgram(
     await createUser(http, admin, { role: 'client', clientId, email: clientUser.email, name: 'Lucía Prieto', password: PROGRAM_PASSWORD });
   }
   const consultant = { email: `pablo.nunez.${clientId.slice(0, 8)}@consultora.example`, password: PROGRAM_PASSWORD };
-  const consultantSession = await createUser(http, admin, { role: 'consultant', email: consultant.email, name: 'Pablo Núñez', password: PROGRAM_PASSWORD });
+  const consultantSession = await createUser(http, admin, {
+    role: 'consultant',
+    email: consultant.email,
+    name: 'Pablo Núñez',
+    password: PROGRAM_PASSWORD,
+  });
   const shopper = await createUser(http, admin, {
     password: PROGRAM_PASSWORD,
     role: 'shopper',
@@ -187,7 +199,9 @@ export async function seedProgram(
     });
     const touchpointIds: string[] = [];
     for (const touchpoint of spec.touchpoints)
-      touchpointIds.push((await insertTouchpoint(db, { clientId, name: touchpoint.name, channel: spec.channel, region: touchpoint.region, city: null })).id);
+      touchpointIds.push(
+        (await insertTouchpoint(db, { clientId, name: touchpoint.name, channel: spec.channel, region: touchpoint.region, city: null })).id,
+      );
     const sla = { in_person: 600, phone: 60, email: 14_400 };
     for (const wave of [1, 2] as const) {
       if (wave === 1 && spec.channel === 'email') continue; // email joins the program in wave 2
@@ -300,4 +314,3 @@ async function post(http: TestAgent, auth: { Authorization: string }, path: stri
   if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as { id: string };
 }
-

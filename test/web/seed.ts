@@ -53,7 +53,6 @@ const SCENARIOS = [
   { key: 'account', title: 'Abrir una cuenta', brief: 'Pregunta cómo abrir una cuenta.' },
 ];
 
-
 export async function seedPortal(
   ctx: { db: DataSource; http: TestAgent },
   options: { visitsPerTouchpoint?: number; previousVisitsPerTouchpoint?: number; seed?: string } = {},
@@ -63,13 +62,29 @@ export async function seedPortal(
   const admin = await loginAdmin(http);
   const client = await insertClient(db, { name: 'Banco Meridiano' });
   const clientUser = { email: 'calidad@bancomeridiano.example', password: PASSWORD, name: 'Javier Ortega' };
-  await createAccount(http, admin, { email: clientUser.email, role: 'client', clientId: client.id, name: clientUser.name, password: PASSWORD });
+  await createAccount(http, admin, {
+    email: clientUser.email,
+    role: 'client',
+    clientId: client.id,
+    name: clientUser.name,
+    password: PASSWORD,
+  });
   const consultant = { email: 'marta.ruiz@consultora.example', password: PASSWORD };
-  const consultantId = await createAccount(http, admin, { email: consultant.email, role: 'consultant', name: 'Marta Ruiz', password: PASSWORD });
+  const consultantId = await createAccount(http, admin, {
+    email: consultant.email,
+    role: 'consultant',
+    name: 'Marta Ruiz',
+    password: PASSWORD,
+  });
   const shopperIds = [await createAccount(http, admin, { email: SHOPPER.email, role: 'shopper', name: SHOPPER.name, password: PASSWORD })];
   for (let i = 1; i <= 3; i++) {
     shopperIds.push(
-      await createAccount(http, admin, { email: `evaluador${i}@shoppers.example`, role: 'shopper', name: `Evaluador Secreto ${i}`, password: PASSWORD }),
+      await createAccount(http, admin, {
+        email: `evaluador${i}@shoppers.example`,
+        role: 'shopper',
+        name: `Evaluador Secreto ${i}`,
+        password: PASSWORD,
+      }),
     );
   }
 

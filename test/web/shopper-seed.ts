@@ -112,7 +112,6 @@ export interface ShopperSeed {
   submitted: { assignmentId: string };
 }
 
-
 /** A small photo-like PNG (a brochure), different per `shade` so each upload is its own file. */
 export function brochurePhoto(shade = 0): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160">

@@ -19,7 +19,10 @@ export const DEFAULT_ASSIGNMENT_POLICY: Readonly<AssignmentPolicy> = Object.free
 });
 
 /** The rules' codes, as the error body names them (src/common/errors/error-codes.ts). */
-export type AssignmentRule = Extract<RuleCode, 'CONFLICT_OF_INTEREST' | 'ROTATION_RULE' | 'MAX_ACTIVE_ASSIGNMENTS' | 'MAX_VISITS_PER_DAY' | 'WINDOW_CLOSED'>;
+export type AssignmentRule = Extract<
+  RuleCode,
+  'CONFLICT_OF_INTEREST' | 'ROTATION_RULE' | 'MAX_ACTIVE_ASSIGNMENTS' | 'MAX_VISITS_PER_DAY' | 'WINDOW_CLOSED'
+>;
 
 export interface RuleViolation {
   rule: AssignmentRule;
@@ -104,7 +107,10 @@ function rotationViolation(input: AssignmentRuleInput): RuleViolation | undefine
     .sort((a, b) => Math.abs(a) - Math.abs(b))[0];
   if (nearest === undefined) return undefined;
 
-  const when = nearest <= 0 ? `evaluated this touchpoint ${daysText(-nearest)} before` : `is due to evaluate this touchpoint ${daysText(nearest)} after`;
+  const when =
+    nearest <= 0
+      ? `evaluated this touchpoint ${daysText(-nearest)} before`
+      : `is due to evaluate this touchpoint ${daysText(nearest)} after`;
   return {
     rule: 'ROTATION_RULE',
     message: `This shopper ${when} this visit; the rotation period is ${input.policy.rotationDays} days`,

@@ -30,7 +30,18 @@ const ALLOWED: Array<[AssignmentStatus, AssignmentAction, AssignmentStatus]> = [
 describe('assignment state machine', () => {
   it('knows the seven statuses and ten actions', () => {
     expect(ASSIGNMENT_STATUSES).toEqual(['open', 'assigned', 'submitted', 'returned', 'approved', 'cancelled', 'expired']);
-    expect(ASSIGNMENT_ACTIONS).toEqual(['assign', 'claim', 'unassign', 'submit', 'return', 'approve', 'cancel', 'expire', 'reassign', 'reopen']);
+    expect(ASSIGNMENT_ACTIONS).toEqual([
+      'assign',
+      'claim',
+      'unassign',
+      'submit',
+      'return',
+      'approve',
+      'cancel',
+      'expire',
+      'reassign',
+      'reopen',
+    ]);
   });
 
   it.each(ALLOWED)('%s --%s--> %s', (from, action, to) => {
@@ -104,6 +115,8 @@ describe('assignment state machine', () => {
     expect(() => nextStatus('approved', 'cancel')).toThrow(
       'Cannot cancel an assignment that is approved; cancel is allowed only when it is open, assigned, submitted or returned',
     );
-    expect(() => nextStatus('open', 'submit')).toThrow('Cannot submit an assignment that is open; submit is allowed only when it is assigned or returned');
+    expect(() => nextStatus('open', 'submit')).toThrow(
+      'Cannot submit an assignment that is open; submit is allowed only when it is assigned or returned',
+    );
   });
 });

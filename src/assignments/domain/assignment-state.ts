@@ -9,7 +9,18 @@
 export const ASSIGNMENT_STATUSES = ['open', 'assigned', 'submitted', 'returned', 'approved', 'cancelled', 'expired'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
-export const ASSIGNMENT_ACTIONS = ['assign', 'claim', 'unassign', 'submit', 'return', 'approve', 'cancel', 'expire', 'reassign', 'reopen'] as const;
+export const ASSIGNMENT_ACTIONS = [
+  'assign',
+  'claim',
+  'unassign',
+  'submit',
+  'return',
+  'approve',
+  'cancel',
+  'expire',
+  'reassign',
+  'reopen',
+] as const;
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
 
 /** For each action, the statuses it may start from and where it leads. */

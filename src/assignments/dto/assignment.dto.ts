@@ -43,6 +43,11 @@ export class AssignmentView {
   @ApiProperty({ description: 'Fee paid to the shopper once the visit is approved' }) fee: number;
   @ApiProperty({ format: 'uuid', description: "The campaign's questionnaire version: the visit form (GET /assignments/:id/questionnaire)" })
   questionnaireId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The visit report, once one was submitted (its return comment: GET /visit-reports/:id)' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The visit report, once one was submitted (its return comment: GET /visit-reports/:id)',
+  })
   reportId: string | null;
 }

@@ -26,7 +26,15 @@ describe('checkNewCampaign', () => {
   });
 
   it("names each touchpoint that is missing or another client's by its index", () => {
-    const problems = checkNewCampaign(facts({ touchpointIds: ['t1', 'gone', 'tb'], touchpointClients: new Map([['t1', 'client-a'], ['tb', 'client-b']]) }));
+    const problems = checkNewCampaign(
+      facts({
+        touchpointIds: ['t1', 'gone', 'tb'],
+        touchpointClients: new Map([
+          ['t1', 'client-a'],
+          ['tb', 'client-b'],
+        ]),
+      }),
+    );
     expect(problems.map((problem) => problem.field)).toEqual(['touchpointIds[1]', 'touchpointIds[2]']);
   });
 

@@ -63,7 +63,11 @@ describe('planVisits', () => {
       ['a date that does not exist', { startsOn: '2025-02-30' }, 'startsOn must be a date YYYY-MM-DD, got "2025-02-30"'],
       ['a date in another format', { endsOn: '13/04/2025' }, 'endsOn must be a date YYYY-MM-DD, got "13/04/2025"'],
       ['an empty window', { windowDays: 0 }, 'windowDays must be a whole number of at least 1, got 0'],
-      ['an unknown time zone', { touchpoints: [shop('tp-1', { timeZone: 'Europe/Atlantis' })] }, 'touchpoint tp-1 has an unknown time zone "Europe/Atlantis"'],
+      [
+        'an unknown time zone',
+        { touchpoints: [shop('tp-1', { timeZone: 'Europe/Atlantis' })] },
+        'touchpoint tp-1 has an unknown time zone "Europe/Atlantis"',
+      ],
       [
         'a touchpoint never open in the period',
         { startsOn: '2025-03-22', endsOn: '2025-03-23' }, // a weekend
@@ -144,7 +148,7 @@ describe('planVisits', () => {
       ]);
     });
 
-    it('narrows each window to windowDays days inside the visit\'s share of the period', () => {
+    it("narrows each window to windowDays days inside the visit's share of the period", () => {
       // 30 days, 3 visits: shares 1–10, 11–20, 21–30 March; each window 7 whole days inside its share.
       const visits = plan({
         startsOn: '2025-03-01',
@@ -267,7 +271,11 @@ describe('planVisits', () => {
   });
 
   describe('reproducibility', () => {
-    const input = { visitsPerTouchpoint: 6, touchpoints: [shop('tp-1'), alwaysOpen('tp-2')], scenarios: [{ key: 'price' }, { key: 'complaint' }] };
+    const input = {
+      visitsPerTouchpoint: 6,
+      touchpoints: [shop('tp-1'), alwaysOpen('tp-2')],
+      scenarios: [{ key: 'price' }, { key: 'complaint' }],
+    };
 
     it('gives the same plan for the same input', () => {
       expect(plan(input)).toEqual(plan(input));
@@ -278,9 +286,12 @@ describe('planVisits', () => {
       expect(times(plan({ ...input, seed: 'wave-2' }))).not.toEqual(times(plan(input)));
     });
 
-    it('keeps a touchpoint\'s plan when other touchpoints are added, removed or changed', () => {
+    it("keeps a touchpoint's plan when other touchpoints are added, removed or changed", () => {
       const alone = plan({ ...input, touchpoints: [shop('tp-1')] });
-      const withOthers = plan({ ...input, touchpoints: [alwaysOpen('tp-0'), shop('tp-1'), shop('tp-3', { openingHours: { sat: MORNING_AND_AFTERNOON } })] });
+      const withOthers = plan({
+        ...input,
+        touchpoints: [alwaysOpen('tp-0'), shop('tp-1'), shop('tp-3', { openingHours: { sat: MORNING_AND_AFTERNOON } })],
+      });
       expect(visitsOf(withOthers, 'tp-1')).toEqual(alone);
     });
   });

@@ -23,13 +23,7 @@
 // touchpoints' plans untouched.
 import { DateTime } from 'luxon';
 import seedrandom from 'seedrandom';
-import {
-  isValidTimeZone,
-  openPeriodsOn,
-  weekdayOf,
-  type OpeningHours,
-  type OpenPeriod,
-} from '../../clients/domain/opening-hours';
+import { isValidTimeZone, openPeriodsOn, weekdayOf, type OpeningHours, type OpenPeriod } from '../../clients/domain/opening-hours';
 
 export interface SchedulingInput {
   seed: string;

@@ -122,7 +122,7 @@ export class CreateCampaignDto {
   @IsOptional()
   @NestedDto(() => TargetsDto)
   targets?: TargetsDto;
-  @ApiPropertyOptional({ description: "An earlier wave of the same client, for trends" })
+  @ApiPropertyOptional({ description: 'An earlier wave of the same client, for trends' })
   @IsOptional()
   @IsUUID()
   previousCampaignId?: string;
@@ -138,7 +138,10 @@ export class CreateCampaignDto {
   @Min(0)
   @Max(99_999_999)
   visitFee?: number;
-  @ApiPropertyOptional({ type: ChannelBonusCentsDto, description: '{<channel>: cents} added to the visit fee of an approved visit on that channel' })
+  @ApiPropertyOptional({
+    type: ChannelBonusCentsDto,
+    description: '{<channel>: cents} added to the visit fee of an approved visit on that channel',
+  })
   @IsOptional()
   @NestedDto(() => ChannelBonusCentsDto)
   channelBonusCents?: ChannelBonusCentsDto;
@@ -165,7 +168,8 @@ export class UpdateCampaignDto extends PartialType(OmitType(CreateCampaignDto, [
 
 export class CancelledCampaignView {
   @ApiProperty({ enum: ['cancelled'] }) status: 'cancelled';
-  @ApiProperty({ description: 'Open and assigned jobs cancelled; submitted, returned and approved work is kept' }) assignmentsCancelled: number;
+  @ApiProperty({ description: 'Open and assigned jobs cancelled; submitted, returned and approved work is kept' })
+  assignmentsCancelled: number;
 }
 
 export class ListCampaignsQuery extends PageQuery {

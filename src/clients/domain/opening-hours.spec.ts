@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { checkOpeningHours, isValidTimeZone, isWithinOpeningHours, openPeriodsOn, parseTimeOfDay, type OpeningHours } from './opening-hours';
+import {
+  checkOpeningHours,
+  isValidTimeZone,
+  isWithinOpeningHours,
+  openPeriodsOn,
+  parseTimeOfDay,
+  type OpeningHours,
+} from './opening-hours';
 
 const MADRID = 'Europe/Madrid';
 /** Open Mon–Fri with a lunch break, Saturday mornings. */
@@ -37,7 +44,9 @@ describe('checkOpeningHours', () => {
 
   it('accepts several intervals a day, closed days left out, and a day ending at 24:00', () => {
     expect(checkOpeningHours(SHOP)).toEqual([]);
-    expect(checkOpeningHours({ fri: [{ opens: '20:00', closes: '24:00' }], sat: [{ opens: '00:00', closes: '02:00' }], sun: [] })).toEqual([]);
+    expect(checkOpeningHours({ fri: [{ opens: '20:00', closes: '24:00' }], sat: [{ opens: '00:00', closes: '02:00' }], sun: [] })).toEqual(
+      [],
+    );
   });
 
   it('accepts intervals that touch without overlapping, in any order', () => {

@@ -96,11 +96,22 @@ export class UpdateTouchpointDto {
   @ApiPropertyOptional({ example: 'Oficina Gran Vía' }) @OptionalNotNull() @IsString() @NotBlank() @MaxLength(200) name?: string;
   @ApiPropertyOptional({ example: 'Madrid' }) @OptionalNotNull() @IsString() @NotBlank() @MaxLength(120) region?: string;
   @ApiPropertyOptional({ example: 'Madrid', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(120) city?: string | null;
-  @ApiPropertyOptional({ example: 'Gran Vía 1', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
-  @ApiPropertyOptional({ example: '@bancoejemplo', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) handle?: string | null;
-  @ApiPropertyOptional({ example: '+34 900 000 000', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(50) phone?: string | null;
-  @ApiPropertyOptional({ example: 'https://example.com/chat', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(500) url?: string | null;
-  @ApiPropertyOptional({ description: 'IANA time zone', example: 'Europe/Madrid' }) @OptionalNotNull() @IsString() @MaxLength(64) timeZone?: string;
+  @ApiPropertyOptional({ example: 'Gran Vía 1', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(300) address?:
+    string | null;
+  @ApiPropertyOptional({ example: '@bancoejemplo', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) handle?:
+    string | null;
+  @ApiPropertyOptional({ example: '+34 900 000 000', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(50) phone?:
+    string | null;
+  @ApiPropertyOptional({ example: 'https://example.com/chat', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  url?: string | null;
+  @ApiPropertyOptional({ description: 'IANA time zone', example: 'Europe/Madrid' })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
   @ApiPropertyOptional({ type: OpeningHoursDto, nullable: true, description: 'null = always open' })
   @IsOptional()
   @NestedDto(() => OpeningHoursDto)

@@ -34,10 +34,7 @@ export function assertCanReadAssignment(user: AuthUser, assignment: { shopperId:
 }
 
 /** Visit reports: staff all; the shopper who wrote it; a client user only approved reports of its own client. */
-export function assertCanReadVisitReport(
-  user: AuthUser,
-  report: { shopperId: string; status: string; clientId: string },
-): void {
+export function assertCanReadVisitReport(user: AuthUser, report: { shopperId: string; status: string; clientId: string }): void {
   switch (user.role) {
     case 'admin':
     case 'consultant':

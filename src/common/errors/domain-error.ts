@@ -27,6 +27,5 @@ export const ruleViolation = (rule: RuleCode, message: string, details?: ErrorDe
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const conflict = (message: string, details?: ErrorDetail[]) => new DomainError('conflict', message, details);
-export const unprocessable = (message: string, details: ErrorDetail[]) =>
-  new DomainError('unprocessable', message, details);
+export const unprocessable = (message: string, details: ErrorDetail[]) => new DomainError('unprocessable', message, details);
 export const forbidden = (message = 'You may not do this') => new DomainError('forbidden', message);

@@ -68,7 +68,10 @@ describe('textProblem, numberProblem and the body walk (issue 12: NUL, lone surr
   });
 
   it('names the parameter of a query value with NUL, repeated parameters by index', () => {
-    expect(queryTextProblem({ region: 'Centro', status: ['a', '\u0000'] })).toEqual({ field: 'status[1]', reason: expect.stringMatching(/NUL/) });
+    expect(queryTextProblem({ region: 'Centro', status: ['a', '\u0000'] })).toEqual({
+      field: 'status[1]',
+      reason: expect.stringMatching(/NUL/),
+    });
     expect(queryTextProblem({ region: 'Centro' })).toBeNull();
   });
 });

@@ -15,14 +15,22 @@ export function bodyParsers(limitBytes: number): RequestHandler[] {
           const { tooDeep, builtInKey, badText } = inspectBody(req.body, MAX_BODY_DEPTH);
           // class-transformer recurses once per level: a body nested thousands deep overflows its stack (a 500).
           if (tooDeep) {
-            res.status(400).json(httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [{ field: 'body', reason: 'nested too deeply' }]));
+            res
+              .status(400)
+              .json(
+                httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [
+                  { field: 'body', reason: 'nested too deeply' },
+                ]),
+              );
             return;
           }
           // class-transformer silently drops such keys, so the validation pipe never sees them to refuse them.
           const field = builtInKey;
           if (field !== null) {
             const key = field.slice(field.lastIndexOf('.') + 1);
-            res.status(400).json(httpErrorBody(400, `Invalid request: ${field}`, [{ field, reason: `unknown field "${key}" is not allowed` }]));
+            res
+              .status(400)
+              .json(httpErrorBody(400, `Invalid request: ${field}`, [{ field, reason: `unknown field "${key}" is not allowed` }]));
             return;
           }
           if (badText) {

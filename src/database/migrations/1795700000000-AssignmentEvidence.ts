@@ -11,7 +11,9 @@ export class AssignmentEvidence1795700000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "evidence_files" ADD "assignment_id" uuid`);
-    await queryRunner.query(`UPDATE "evidence_files" e SET "assignment_id" = r."assignment_id" FROM "visit_reports" r WHERE r."id" = e."visit_report_id"`);
+    await queryRunner.query(
+      `UPDATE "evidence_files" e SET "assignment_id" = r."assignment_id" FROM "visit_reports" r WHERE r."id" = e."visit_report_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "evidence_files" ALTER COLUMN "assignment_id" SET NOT NULL`);
     await queryRunner.query(`ALTER TABLE "evidence_files" ALTER COLUMN "visit_report_id" DROP NOT NULL`);
     await queryRunner.query(`ALTER TABLE "evidence_files" ADD "ordinal" integer`);
@@ -60,7 +62,17 @@ export class AssignmentEvidence1795700000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_evidence_files_assignment"`);
     await queryRunner.query(`DELETE FROM "evidence_files" WHERE "visit_report_id" IS NULL`);
     await queryRunner.query(`ALTER TABLE "evidence_files" ALTER COLUMN "visit_report_id" SET NOT NULL`);
-    for (const column of ['request_hash', 'idempotency_key', 'capture', 'sanitized_at', 'shareable_sha256', 'shareable_size_bytes', 'shareable_storage_path', 'ordinal', 'assignment_id']) {
+    for (const column of [
+      'request_hash',
+      'idempotency_key',
+      'capture',
+      'sanitized_at',
+      'shareable_sha256',
+      'shareable_size_bytes',
+      'shareable_storage_path',
+      'ordinal',
+      'assignment_id',
+    ]) {
       await queryRunner.query(`ALTER TABLE "evidence_files" DROP COLUMN "${column}"`);
     }
   }

@@ -10,4 +10,14 @@ import { AccountSessions1795900000100 } from './1795900000100-AccountSessions';
 import { FeeEntriesPaidOnce1795900000200 } from './1795900000200-FeeEntriesPaidOnce';
 import { FeeEntriesTimeMovable1795900000300 } from './1795900000300-FeeEntriesTimeMovable';
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795481793376, VisitReportNarrativeHash1795500000200, AnswerTallies1795600000000, AssignmentEvidence1795700000000, Programs1795800000000, Administration1795900000000, AccountSessions1795900000100, FeeEntriesPaidOnce1795900000200, FeeEntriesTimeMovable1795900000300];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchema1795481793376,
+  VisitReportNarrativeHash1795500000200,
+  AnswerTallies1795600000000,
+  AssignmentEvidence1795700000000,
+  Programs1795800000000,
+  Administration1795900000000,
+  AccountSessions1795900000100,
+  FeeEntriesPaidOnce1795900000200,
+  FeeEntriesTimeMovable1795900000300,
+];

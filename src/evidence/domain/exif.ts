@@ -57,7 +57,13 @@ export function readPhotoCapture(exif: Uint8Array | undefined | null): PhotoCapt
     const ascii = (entries: Entries, tag: number): string | null => {
       const entry = entries.get(tag);
       if (!entry || entry.type !== 2 || entry.valueOffset + entry.count > tiff.length) return null;
-      return tiff.subarray(entry.valueOffset, entry.valueOffset + entry.count).toString('latin1').replace(/\0.*$/s, '').trim() || null;
+      return (
+        tiff
+          .subarray(entry.valueOffset, entry.valueOffset + entry.count)
+          .toString('latin1')
+          .replace(/\0.*$/s, '')
+          .trim() || null
+      );
     };
     const rationals = (entries: Entries, tag: number): number[] | null => {
       const entry = entries.get(tag);

@@ -21,7 +21,10 @@ export function photoSignals(files: readonly PhotoEvidence[], visitedAt: Date): 
     if (!file.mimeType.startsWith('image/') || !file.capture) continue;
     const { capturedAt, capturedAtHasOffset } = file.capture;
     if (!capturedAt) {
-      signals.push({ kind: 'evidence_without_metadata', reason: `Photo ${file.name} carries no capture time (no EXIF date): it may have been edited, forwarded or downloaded` });
+      signals.push({
+        kind: 'evidence_without_metadata',
+        reason: `Photo ${file.name} carries no capture time (no EXIF date): it may have been edited, forwarded or downloaded`,
+      });
       continue;
     }
     const difference = Date.parse(capturedAt) - visitedAt.getTime();

@@ -4,12 +4,14 @@
 // blanked in place, same length, so every offset stays valid and the media plays as before.
 import { inflateSync } from 'zlib';
 
-const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', from, to);
+const latin1 = (bytes: Uint8Array, from: number, to: number) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', from, to);
 
 // ---------------------------------------------------------------------------------------------------
 // MP3: ID3v2 tags at the start (and appended at the end), ID3v1, APEv2 and Lyrics3 tags at the end.
 
-const syncsafe = (bytes: Uint8Array, at: number) => ((bytes[at] & 0x7f) << 21) | ((bytes[at + 1] & 0x7f) << 14) | ((bytes[at + 2] & 0x7f) << 7) | (bytes[at + 3] & 0x7f);
+const syncsafe = (bytes: Uint8Array, at: number) =>
+  ((bytes[at] & 0x7f) << 21) | ((bytes[at + 1] & 0x7f) << 14) | ((bytes[at + 2] & 0x7f) << 7) | (bytes[at + 3] & 0x7f);
 
 /** The MPEG audio frames of an MP3, without any tag; null when no frame follows the tags. */
 export function stripMp3Tags(input: Uint8Array): Buffer | null {
@@ -20,7 +22,7 @@ export function stripMp3Tags(input: Uint8Array): Buffer | null {
     const footer = input[start + 5] & 0x10 ? 10 : 0;
     start += 10 + syncsafe(input, start + 6) + footer;
   }
-  for (let changed = true; changed && end > start; ) {
+  for (let changed = true; changed && end > start;) {
     changed = false;
     if (end - start >= 128 && latin1(input, end - 128, end - 125) === 'TAG') {
       end -= 128;
@@ -117,7 +119,18 @@ export function blankWavTags(input: Uint8Array): Buffer | null {
 // cross-reference offsets stay valid. Metadata inside a compressed object stream cannot be blanked in
 // place: such a file is reported as not cleanable (null).
 
-const INFO_KEYS = ['Author', 'Creator', 'Producer', 'Title', 'Subject', 'Keywords', 'Company', 'Manager', 'SourceModified', 'AAPL:Keywords'];
+const INFO_KEYS = [
+  'Author',
+  'Creator',
+  'Producer',
+  'Title',
+  'Subject',
+  'Keywords',
+  'Company',
+  'Manager',
+  'SourceModified',
+  'AAPL:Keywords',
+];
 const INFO_KEY_PATTERN = new RegExp(`/(?:${INFO_KEYS.map((key) => key.replace(/[:]/g, '\\$&')).join('|')})(?![A-Za-z0-9])`, 'g');
 const XMP_MARKERS = /<x:xmpmeta|<\?xpacket|<rdf:RDF/;
 const BLANK = 0x20;
@@ -306,7 +319,8 @@ export function blankOggComments(input: Uint8Array): Buffer | null {
 /** Blanks the values of a Vorbis or Opus comment packet whose bytes lie at `offsets`; false when it is neither. */
 function blankCommentPacket(output: Buffer, offsets: number[], touchedPages: Set<number>, pageOfOffset: number[]): boolean {
   const packet = Buffer.from(offsets.map((offset) => output[offset]));
-  const prefix = packet.subarray(0, 7).toString('latin1') === '\u0003vorbis' ? 7 : packet.subarray(0, 8).toString('latin1') === 'OpusTags' ? 8 : -1;
+  const prefix =
+    packet.subarray(0, 7).toString('latin1') === '\u0003vorbis' ? 7 : packet.subarray(0, 8).toString('latin1') === 'OpusTags' ? 8 : -1;
   if (prefix < 0 || packet.length < prefix + 8) return false;
   let position = prefix;
   const vendorLength = packet.readUInt32LE(position);

@@ -25,7 +25,11 @@ export class EvidenceView {
   @ApiProperty({ description: 'SHA-256 of the file this caller downloads, hex' }) sha256: string;
   @ApiProperty({ example: 'evidencia-3.jpg', description: 'Neutral download name: the n-th file of the assignment' }) name: string;
   @ApiPropertyOptional({ description: "The uploader's file name: staff and the shopper only, never client users" }) originalName?: string;
-  @ApiPropertyOptional({ type: EvidenceCaptureView, nullable: true, description: "A photo's capture time and place: staff only (integrity data)" })
+  @ApiPropertyOptional({
+    type: EvidenceCaptureView,
+    nullable: true,
+    description: "A photo's capture time and place: staff only (integrity data)",
+  })
   capture?: EvidenceCaptureView | null;
   @ApiPropertyOptional({ description: 'Staff only: whether client users can download a copy without metadata (false: withheld from them)' })
   shareable?: boolean;

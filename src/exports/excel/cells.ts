@@ -9,8 +9,10 @@ export const MAX_CELL_TEXT = 32767;
 
 // Characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF).
 // exceljs drops some of them itself; doing it here keeps the guarantee independent of its internals.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-disable no-control-regex -- control characters are exactly what it removes */
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * Any value a user could have typed, as a plain string cell value: a string primitive (never an object

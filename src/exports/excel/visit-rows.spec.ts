@@ -37,7 +37,12 @@ describe('streamVisitRows', () => {
         calls.push(parameters);
         const limit = parameters[parameters.length - 1] as number;
         const after = parameters.length === 4 ? (parameters[2] as string) : null;
-        return Promise.resolve(ids.filter((id) => after === null || id > after).slice(0, limit).map(row));
+        return Promise.resolve(
+          ids
+            .filter((id) => after === null || id > after)
+            .slice(0, limit)
+            .map(row),
+        );
       },
     };
     return { runner, calls };

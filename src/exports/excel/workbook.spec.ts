@@ -162,7 +162,7 @@ describe('writeWorkbook', () => {
     expect(second['q_comentario (respuesta)'].value).toBe('+34 600 000 000 @mention\tcon tab');
 
     const allText: string[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => allText.push(String(cell.value)))));
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => allText.push(cell.text))));
     for (const row of rows) expect(allText.join('\n')).not.toContain(row.id);
   });
 

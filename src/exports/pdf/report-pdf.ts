@@ -2,8 +2,6 @@
 // The PDF download (docs/domain.md §6): a board-ready campaign report drawn from the KPI model alone, so it
 // says exactly what GET /campaigns/:id/kpis says. No shopper data and no internal ids are printed:
 // the model's comment visit ids and touchpoint ids are never written.
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { KpiModel, WaveComparison } from '../../kpis/kpi-model';
 import { QuestionType, SCORABLE_TYPES } from '../../questionnaires/domain/definition';
 import { EMPTY, formatChange, formatDecimal, formatDuration, formatInteger, formatLongDate, formatPercent, formatPValue } from '../format';
@@ -19,9 +17,25 @@ import {
   trendChart,
   trendRows,
 } from './charts';
-import { contentWidth, coverBand, type Tile, coverDetails, ensureSpace, heading, numberedItem, pageFooters, paragraph, placeChart, renderDocument, subheading, table, TableCell, tiles } from './layout';
+import {
+  contentWidth,
+  coverBand,
+  type Tile,
+  coverDetails,
+  ensureSpace,
+  heading,
+  numberedItem,
+  pageFooters,
+  paragraph,
+  placeChart,
+  renderDocument,
+  subheading,
+  table,
+  TableCell,
+  tiles,
+} from './layout';
 import { qualitativeAnalysis } from './qualitative';
-import { chartFont, FONT, PAGE, PALETTE, registerFonts } from './theme';
+import { FONT, PAGE, PALETTE } from './theme';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -70,7 +84,12 @@ interface Context {
 // Cover
 
 function cover({ doc, model, labels, language, generatedAt }: Context): void {
-  coverBand(doc, { kicker: labels.reportTitle, title: model.campaign.name, subtitle: model.campaign.clientName, note: labels.reportSubtitle });
+  coverBand(doc, {
+    kicker: labels.reportTitle,
+    title: model.campaign.name,
+    subtitle: model.campaign.clientName,
+    note: labels.reportSubtitle,
+  });
   const rows: Array<[string, string]> = [
     [labels.client, model.campaign.clientName],
     [labels.campaign, model.campaign.name],
@@ -492,4 +511,3 @@ function methodNote({ doc, model, labels, language }: Context): void {
 
 // ---------------------------------------------------------------------------------------------------
 // Footers: written last, on every buffered page, inside the bottom margin.
-

@@ -43,10 +43,34 @@ export function fullKpiModel(): KpiModel {
       { id: 'tp-2', name: 'Línea 900 Atención', channel: 'phone', region: 'Castilla y León', city: 'León', mean: 62.5, n: 2 },
     ],
     questions: [
-      { key: 'q_saludo', text: '¿Le saludó el empleado al llegar?', sectionKey: 'saludo', type: 'yes_no', compliance: 75, n: 4, answers: { true: 3, false: 1 } },
+      {
+        key: 'q_saludo',
+        text: '¿Le saludó el empleado al llegar?',
+        sectionKey: 'saludo',
+        type: 'yes_no',
+        compliance: 75,
+        n: 4,
+        answers: { true: 3, false: 1 },
+      },
       { key: 'q_espera', text: 'Tiempo de espera', sectionKey: 'saludo', type: 'duration', compliance: 100, n: 4 },
-      { key: 'q_solucion', text: '¿Resolvió la consulta en el primer contacto?', sectionKey: 'solucion', type: 'yes_no', compliance: 50, n: 4, answers: { true: 2, false: 2 } },
-      { key: 'q_producto', text: 'Conocimiento del producto', sectionKey: 'solucion', type: 'single_choice', compliance: 25, n: 4, answers: { alto: 1, medio: 2, bajo: 1 } },
+      {
+        key: 'q_solucion',
+        text: '¿Resolvió la consulta en el primer contacto?',
+        sectionKey: 'solucion',
+        type: 'yes_no',
+        compliance: 50,
+        n: 4,
+        answers: { true: 2, false: 2 },
+      },
+      {
+        key: 'q_producto',
+        text: 'Conocimiento del producto',
+        sectionKey: 'solucion',
+        type: 'single_choice',
+        compliance: 25,
+        n: 4,
+        answers: { alto: 1, medio: 2, bajo: 1 },
+      },
       { key: 'q_comentario', text: 'Comentario libre', sectionKey: 'cierre', type: 'text', compliance: null, n: 0 },
     ],
     timing: [
@@ -158,9 +182,7 @@ export function fullKpiModel(): KpiModel {
         { term: 'atención', count: 3 },
         { term: 'comisión', count: 2 },
       ],
-      failedQuestionVerbatims: [
-        { questionKey: 'q_producto', items: [{ visitId: 'visit-c', text: '@SUM(1+1) No conocía la tarifa' }] },
-      ],
+      failedQuestionVerbatims: [{ questionKey: 'q_producto', items: [{ visitId: 'visit-c', text: '@SUM(1+1) No conocía la tarifa' }] }],
     },
     recommendations: [
       {
@@ -171,7 +193,13 @@ export function fullKpiModel(): KpiModel {
         recommendation: 'Formar a la plantilla en las comisiones de la cuenta nómina.',
       },
       { questionKey: 'q_solucion', text: '¿Resolvió la consulta en el primer contacto?', impact: 15, compliance: 50, recommendation: null },
-      { questionKey: 'q_saludo', text: '¿Le saludó el empleado al llegar?', impact: 2.5, compliance: 75, recommendation: 'Saludar en los primeros 10 segundos.' },
+      {
+        questionKey: 'q_saludo',
+        text: '¿Le saludó el empleado al llegar?',
+        impact: 2.5,
+        compliance: 75,
+        recommendation: 'Saludar en los primeros 10 segundos.',
+      },
     ],
     strengths: [
       { questionKey: 'q_espera', text: 'Tiempo de espera', compliance: 100 },

@@ -12,7 +12,13 @@ describe('answerDistribution', () => {
   });
 
   it('adds groups that name the same answer', () => {
-    expect(answerDistribution([{ value: 'a', count: 1 }, { value: 'b', count: 3 }, { value: 'a', count: 2 }])).toEqual({ a: 3, b: 3 });
+    expect(
+      answerDistribution([
+        { value: 'a', count: 1 },
+        { value: 'b', count: 3 },
+        { value: 'a', count: 2 },
+      ]),
+    ).toEqual({ a: 3, b: 3 });
   });
 
   it('spreads a multi-choice answer over each option it picked, once per visit', () => {
@@ -31,7 +37,15 @@ describe('answerDistribution', () => {
   });
 
   it('counts a multi-choice value that is not a JSON array as it is', () => {
-    expect(answerDistribution([{ value: 'a', count: 2 }, { value: '["a"]', count: 1 }], true)).toEqual({ a: 3 });
+    expect(
+      answerDistribution(
+        [
+          { value: 'a', count: 2 },
+          { value: '["a"]', count: 1 },
+        ],
+        true,
+      ),
+    ).toEqual({ a: 3 });
   });
 
   it('does not split arrays of single-answer questions', () => {
@@ -39,11 +53,24 @@ describe('answerDistribution', () => {
   });
 
   it('keys scale answers by their number', () => {
-    expect(answerDistribution([{ value: '5', count: 1 }, { value: '3', count: 4 }])).toEqual({ 3: 4, 5: 1 });
+    expect(
+      answerDistribution([
+        { value: '5', count: 1 },
+        { value: '3', count: 4 },
+      ]),
+    ).toEqual({ 3: 4, 5: 1 });
   });
 
   it('sorts the keys so the output does not depend on the order PostgreSQL returned the groups', () => {
-    expect(Object.keys(answerDistribution([{ value: 'z', count: 1 }, { value: 'a', count: 1 }, { value: 'm', count: 1 }]))).toEqual(['a', 'm', 'z']);
+    expect(
+      Object.keys(
+        answerDistribution([
+          { value: 'z', count: 1 },
+          { value: 'a', count: 1 },
+          { value: 'm', count: 1 },
+        ]),
+      ),
+    ).toEqual(['a', 'm', 'z']);
   });
 
   it('gives an empty tally when nobody answered', () => {

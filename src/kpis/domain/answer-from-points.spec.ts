@@ -26,11 +26,23 @@ describe('answerIsReadFromPoints', () => {
     expect(answerIsReadFromPoints({ ...scale, max: 1 })).toBe(false);
     expect(answerIsReadFromPoints({ type: 'text', maxPoints: 0 })).toBe(false);
     expect(
-      answerIsReadFromPoints({ ...choice, options: [{ key: 'a', label: 'A', points: 5 }, { key: 'b', label: 'B', points: 5 }] }),
+      answerIsReadFromPoints({
+        ...choice,
+        options: [
+          { key: 'a', label: 'A', points: 5 },
+          { key: 'b', label: 'B', points: 5 },
+        ],
+      }),
     ).toBe(false);
     // 30 and 25 both cap at maxPoints 20
     expect(
-      answerIsReadFromPoints({ ...choice, options: [{ key: 'a', label: 'A', points: 30 }, { key: 'b', label: 'B', points: 25 }] }),
+      answerIsReadFromPoints({
+        ...choice,
+        options: [
+          { key: 'a', label: 'A', points: 30 },
+          { key: 'b', label: 'B', points: 25 },
+        ],
+      }),
     ).toBe(false);
   });
 });

@@ -1,12 +1,7 @@
 import { rankRecommendations, rankStrengths, targetsReport, type QuestionResult } from './recommendations';
 
 /** A question of a questionnaire worth 50 possible points in all. */
-function question(
-  key: string,
-  compliance: number | null,
-  possiblePoints: number,
-  overrides: Partial<QuestionResult> = {},
-): QuestionResult {
+function question(key: string, compliance: number | null, possiblePoints: number, overrides: Partial<QuestionResult> = {}): QuestionResult {
   return { key, text: `Text of ${key}`, compliance, n: 20, possiblePoints, totalPossiblePoints: 50, ...overrides };
 }
 
@@ -129,9 +124,7 @@ describe('targetsReport', () => {
   });
 
   it('reads only the actual values given, never inherited properties', () => {
-    expect(targetsReport({ constructor: 50 }, {})).toEqual([
-      { kpi: 'constructor', target: 50, actual: null, met: null },
-    ]);
+    expect(targetsReport({ constructor: 50 }, {})).toEqual([{ kpi: 'constructor', target: 50, actual: null, met: null }]);
   });
 
   it('reports nothing when no target was set', () => {

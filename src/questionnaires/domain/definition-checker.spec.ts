@@ -80,11 +80,7 @@ function problemsAfter(breakIt: (definition: QuestionnaireDefinition) => void) {
   return checkDefinition(definition);
 }
 
-function question(
-  definition: QuestionnaireDefinition,
-  sectionIndex: number,
-  questionIndex: number,
-): QuestionDefinition {
+function question(definition: QuestionnaireDefinition, sectionIndex: number, questionIndex: number): QuestionDefinition {
   return definition.sections[sectionIndex].questions[questionIndex];
 }
 
@@ -105,11 +101,7 @@ describe('checkDefinition', () => {
     });
 
     it('rejects an unknown language', () => {
-      expectOnlyProblem(
-        (d) => ((d as { language: string }).language = 'fr'),
-        'language',
-        /unknown language "fr"; expected one of es, en/,
-      );
+      expectOnlyProblem((d) => ((d as { language: string }).language = 'fr'), 'language', /unknown language "fr"; expected one of es, en/);
     });
 
     it('needs at least one section', () => {
@@ -147,11 +139,7 @@ describe('checkDefinition', () => {
     });
 
     it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('rejects the weight %p', (weight) => {
-      expectOnlyProblem(
-        (d) => (d.sections[0].weight = weight),
-        'sections[0].weight',
-        /weight must be a number greater than 0/,
-      );
+      expectOnlyProblem((d) => (d.sections[0].weight = weight), 'sections[0].weight', /weight must be a number greater than 0/);
     });
   });
 
@@ -177,11 +165,7 @@ describe('checkDefinition', () => {
     });
 
     it('rejects empty question text', () => {
-      expectOnlyProblem(
-        (d) => (question(d, 0, 2).text = ''),
-        'sections[0].questions[2].text',
-        /text must not be empty/,
-      );
+      expectOnlyProblem((d) => (question(d, 0, 2).text = ''), 'sections[0].questions[2].text', /text must not be empty/);
     });
 
     it('rejects an unknown type', () => {
@@ -259,19 +243,11 @@ describe('checkDefinition', () => {
     });
 
     it('rejects a question that is both bonus and critical', () => {
-      expectOnlyProblem(
-        (d) => (question(d, 0, 0).bonus = true),
-        'sections[0].questions[0].bonus',
-        /cannot be both a bonus and critical/,
-      );
+      expectOnlyProblem((d) => (question(d, 0, 0).bonus = true), 'sections[0].questions[0].bonus', /cannot be both a bonus and critical/);
     });
 
     it('rejects a bonus on an unscored question', () => {
-      expectOnlyProblem(
-        (d) => (question(d, 1, 3).bonus = true),
-        'sections[1].questions[3].bonus',
-        /only a scored question can be a bonus/,
-      );
+      expectOnlyProblem((d) => (question(d, 1, 3).bonus = true), 'sections[1].questions[3].bonus', /only a scored question can be a bonus/);
     });
   });
 
@@ -372,11 +348,7 @@ describe('checkDefinition', () => {
     });
 
     it('rejects an empty in', () => {
-      expectOnlyProblem(
-        (d) => (question(d, 1, 2).showIf = { questionKey: 'outcome', in: [] }),
-        `${followUp}.in`,
-        /at least one value/,
-      );
+      expectOnlyProblem((d) => (question(d, 1, 2).showIf = { questionKey: 'outcome', in: [] }), `${followUp}.in`, /at least one value/);
     });
 
     it('rejects a value a yes_no question cannot take', () => {
@@ -404,11 +376,7 @@ describe('checkDefinition', () => {
     });
 
     it('rejects a scale value that is not a whole number', () => {
-      expectOnlyProblem(
-        (d) => (question(d, 1, 2).showIf = { questionKey: 'rating', in: [2.5] }),
-        `${followUp}.in[0]`,
-        /whole number/,
-      );
+      expectOnlyProblem((d) => (question(d, 1, 2).showIf = { questionKey: 'rating', in: [2.5] }), `${followUp}.in[0]`, /whole number/);
     });
 
     it('accepts a single option key or a list of option keys for a multi_choice question', () => {
@@ -450,9 +418,7 @@ describe('checkDefinition', () => {
 
     it('rejects a choice question without options at all', () => {
       const problems = problemsAfter((d) => (question(d, 1, 1).options = undefined));
-      expect(problems).toEqual([
-        { field: 'sections[1].questions[1].options', reason: expect.stringMatching(/at least one option/) },
-      ]);
+      expect(problems).toEqual([{ field: 'sections[1].questions[1].options', reason: expect.stringMatching(/at least one option/) }]);
     });
 
     it('rejects a duplicate option key', () => {
@@ -555,11 +521,7 @@ describe('checkDefinition', () => {
         `${wait}.thresholds`,
         /scored duration question needs at least one threshold/,
       );
-      expectOnlyProblem(
-        (d) => (question(d, 0, 1).thresholds = undefined),
-        `${wait}.thresholds`,
-        /at least one threshold/,
-      );
+      expectOnlyProblem((d) => (question(d, 0, 1).thresholds = undefined), `${wait}.thresholds`, /at least one threshold/);
     });
 
     it('does not need thresholds when unscored (a timing that is only measured)', () => {
@@ -597,7 +559,11 @@ describe('checkDefinition', () => {
 
     it('rejects a slower threshold that earns more than a faster one', () => {
       expectOnlyProblem(
-        (d) => (question(d, 0, 1).thresholds = [{ upToSeconds: 60, fraction: 0.5 }, { upToSeconds: 180, fraction: 1 }]),
+        (d) =>
+          (question(d, 0, 1).thresholds = [
+            { upToSeconds: 60, fraction: 0.5 },
+            { upToSeconds: 180, fraction: 1 },
+          ]),
         `${wait}.thresholds[1].fraction`,
         /a slower answer cannot earn more/,
       );
@@ -690,12 +656,7 @@ describe('checkDefinition', () => {
       sections: [{ key: 'x', title: 'X', weight: '1', questions: undefined }],
     } as unknown as QuestionnaireDefinition;
     const problems = checkDefinition(malformed);
-    expect(problems.map((problem) => problem.field)).toEqual([
-      'title',
-      'language',
-      'sections[0].weight',
-      'sections[0].questions',
-    ]);
+    expect(problems.map((problem) => problem.field)).toEqual(['title', 'language', 'sections[0].weight', 'sections[0].questions']);
   });
 
   describe('themes', () => {
@@ -716,14 +677,28 @@ describe('checkDefinition', () => {
         { key: 'bad key', label: 'Data', terms: ['?!', ''] },
       ];
       const fields = checkDefinition(withThemes(themes)).map((problem) => problem.field);
-      expect(fields).toEqual(['themes[1].key', 'themes[1].label', 'themes[1].terms', 'themes[2].key', 'themes[2].terms[0]', 'themes[2].terms[1]']);
+      expect(fields).toEqual([
+        'themes[1].key',
+        'themes[1].label',
+        'themes[1].terms',
+        'themes[2].key',
+        'themes[2].terms[0]',
+        'themes[2].terms[1]',
+      ]);
       expect(checkDefinition(withThemes(themes)).find((p) => p.field === 'themes[2].terms[0]')?.reason).toMatch(/no word to match/);
     });
 
     it('normalises terms (trimmed, repeats and blanks dropped) and leaves absent themes absent', () => {
-      const input = { title: 'T', language: 'es' as const, sections: [{ key: 's', title: 'S', questions: [{ key: 'q', text: 'Q', type: 'yes_no' as const }] }] };
+      const input = {
+        title: 'T',
+        language: 'es' as const,
+        sections: [{ key: 's', title: 'S', questions: [{ key: 'q', text: 'Q', type: 'yes_no' as const }] }],
+      };
       expect(normalizeDefinition(input)).not.toHaveProperty('themes');
-      const normalised = normalizeDefinition({ ...input, themes: [{ key: 'espera', label: ' Espera ', terms: [' cola', 'cola', '', 'esperar '] }] });
+      const normalised = normalizeDefinition({
+        ...input,
+        themes: [{ key: 'espera', label: ' Espera ', terms: [' cola', 'cola', '', 'esperar '] }],
+      });
       expect(normalised.themes).toEqual([{ key: 'espera', label: 'Espera', terms: ['cola', 'esperar'] }]);
     });
   });

@@ -61,7 +61,11 @@ export function checkDefinition(definition: QuestionnaireDefinition): Problem[] 
   sections.forEach((section, index) => checkSection(section, `sections[${index}]`, report));
 
   const places = placeQuestions(sections);
-  checkUniqueKeys(places.map(({ question, path }) => ({ key: question.key, path })), 'question', report);
+  checkUniqueKeys(
+    places.map(({ question, path }) => ({ key: question.key, path })),
+    'question',
+    report,
+  );
   const firstPlaceByKey = new Map<string, QuestionPlace>();
   for (const place of places) {
     if (!firstPlaceByKey.has(place.question.key)) firstPlaceByKey.set(place.question.key, place);
@@ -110,20 +114,14 @@ function checkSection(section: SectionDefinition, path: string, report: Report):
 
 function placeQuestions(sections: SectionDefinition[]): QuestionPlace[] {
   const listable = sections.map((section) => ({ ...section, questions: asList(section.questions) }));
-  return listQuestions({ sections: listable }).map(
-    ({ question, sectionIndex, questionIndex, order }) => ({
-      question,
-      path: `sections[${sectionIndex}].questions[${questionIndex}]`,
-      order,
-    }),
-  );
+  return listQuestions({ sections: listable }).map(({ question, sectionIndex, questionIndex, order }) => ({
+    question,
+    path: `sections[${sectionIndex}].questions[${questionIndex}]`,
+    order,
+  }));
 }
 
-function checkQuestion(
-  place: QuestionPlace,
-  firstPlaceByKey: ReadonlyMap<string, QuestionPlace>,
-  report: Report,
-): void {
+function checkQuestion(place: QuestionPlace, firstPlaceByKey: ReadonlyMap<string, QuestionPlace>, report: Report): void {
   const { question, path } = place;
   checkKey(question.key, `${path}.key`, report);
   checkNonEmptyText(question.text, `${path}.text`, report);
@@ -204,9 +202,7 @@ function checkChannels(question: QuestionDefinition, path: string, report: Repor
     report(`${path}.channels`, 'channels must be a list (empty means every channel)');
     return;
   }
-  question.channels.forEach((channel, index) =>
-    checkOneOf(channel, CHANNELS, `${path}.channels[${index}]`, 'channel', report),
-  );
+  question.channels.forEach((channel, index) => checkOneOf(channel, CHANNELS, `${path}.channels[${index}]`, 'channel', report));
 }
 
 function checkMisplacedSettings(question: QuestionDefinition, path: string, report: Report): void {
@@ -218,12 +214,7 @@ function checkMisplacedSettings(question: QuestionDefinition, path: string, repo
   }
 }
 
-function checkShowIf(
-  showIf: ShowIf,
-  place: QuestionPlace,
-  firstPlaceByKey: ReadonlyMap<string, QuestionPlace>,
-  report: Report,
-): void {
+function checkShowIf(showIf: ShowIf, place: QuestionPlace, firstPlaceByKey: ReadonlyMap<string, QuestionPlace>, report: Report): void {
   const path = `${place.path}.showIf`;
   const targetKey = showIf.questionKey;
   const target = firstPlaceByKey.get(targetKey);
@@ -232,10 +223,7 @@ function checkShowIf(
   } else if (!target) {
     report(`${path}.questionKey`, `there is no question "${targetKey}" to depend on`);
   } else if (target.order > place.order) {
-    report(
-      `${path}.questionKey`,
-      `question "${targetKey}" comes later; a question can only depend on an earlier one`,
-    );
+    report(`${path}.questionKey`, `question "${targetKey}" comes later; a question can only depend on an earlier one`);
   }
 
   const hasEquals = showIf.equals !== undefined;
@@ -295,8 +283,7 @@ function checkOptions(question: QuestionDefinition, path: string, report: Report
   // A question whose answers cannot reach maxPoints could never pass (and, if critical, would always knock out).
   if (!isScoredQuestion(question)) return;
   const points = options.map((option) => option.points).filter((value) => isFiniteNumber(value) && value > 0);
-  const best =
-    question.type === 'single_choice' ? Math.max(0, ...points) : points.reduce((sum, value) => sum + value, 0);
+  const best = question.type === 'single_choice' ? Math.max(0, ...points) : points.reduce((sum, value) => sum + value, 0);
   if (best < question.maxPoints) {
     const what = question.type === 'single_choice' ? 'the best option earns' : 'all options together earn';
     report(`${path}.maxPoints`, `${what} ${best} of maxPoints ${question.maxPoints}, so the question could never pass`);
@@ -328,8 +315,7 @@ function checkThresholds(question: QuestionDefinition, path: string, report: Rep
     } else if (previous && isFiniteNumber(previous.fraction) && fraction > previous.fraction) {
       report(
         `${thresholdPath}.fraction`,
-        `fraction ${fraction} is more than the previous threshold's ${previous.fraction}: ` +
-          'a slower answer cannot earn more',
+        `fraction ${fraction} is more than the previous threshold's ${previous.fraction}: ` + 'a slower answer cannot earn more',
       );
     }
   });

@@ -1,16 +1,6 @@
 // The questionnaire definition as the domain sees it (docs/domain.md §2, §4). Plain data, no ORM.
 
-export const CHANNELS = [
-  'in_person',
-  'phone',
-  'email',
-  'web_chat',
-  'whatsapp',
-  'facebook',
-  'twitter',
-  'instagram',
-  'app',
-] as const;
+export const CHANNELS = ['in_person', 'phone', 'email', 'web_chat', 'whatsapp', 'facebook', 'twitter', 'instagram', 'app'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels where the customer waits in line (wait time); the others answer later (response time). */
@@ -34,13 +24,7 @@ export const QUESTION_TYPES = [
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Types that can earn points; the others are always unscored. */
-export const SCORABLE_TYPES: readonly QuestionType[] = [
-  'yes_no',
-  'scale',
-  'single_choice',
-  'multi_choice',
-  'duration',
-];
+export const SCORABLE_TYPES: readonly QuestionType[] = ['yes_no', 'scale', 'single_choice', 'multi_choice', 'duration'];
 
 export const DIMENSIONS = [
   'speed',

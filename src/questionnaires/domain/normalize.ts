@@ -1,23 +1,11 @@
 // Turns the questionnaire body an author sends into the complete definition the domain works on,
 // filling every default of docs/domain.md §2 so that later code never has to guess one.
-import type {
-  QuestionDefinition,
-  QuestionnaireDefinition,
-  SectionDefinition,
-} from './definition';
+import type { QuestionDefinition, QuestionnaireDefinition, SectionDefinition } from './definition';
 
-type DefaultedQuestionField =
-  | 'maxPoints'
-  | 'required'
-  | 'allowNa'
-  | 'critical'
-  | 'knockoutScope'
-  | 'channels'
-  | 'bonus';
+type DefaultedQuestionField = 'maxPoints' | 'required' | 'allowNa' | 'critical' | 'knockoutScope' | 'channels' | 'bonus';
 
 /** A question as the API receives it: the fields with a default may be left out. */
-export type QuestionInput = Omit<QuestionDefinition, DefaultedQuestionField> &
-  Partial<Pick<QuestionDefinition, DefaultedQuestionField>>;
+export type QuestionInput = Omit<QuestionDefinition, DefaultedQuestionField> & Partial<Pick<QuestionDefinition, DefaultedQuestionField>>;
 
 export type SectionInput = Omit<SectionDefinition, 'weight' | 'questions'> & {
   weight?: number;

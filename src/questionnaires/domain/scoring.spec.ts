@@ -16,9 +16,7 @@ function questionnaire(...sections: SectionInput[]) {
 }
 
 function answers(values: Record<string, AnswerValue | null>): SubmittedAnswer[] {
-  return Object.entries(values).map(([questionKey, value]) =>
-    value === 'N/A' ? { questionKey, na: true } : { questionKey, value },
-  );
+  return Object.entries(values).map(([questionKey, value]) => (value === 'N/A' ? { questionKey, na: true } : { questionKey, value }));
 }
 
 /** Scores a one-section questionnaire and returns the score of its only (or named) question. */
@@ -304,10 +302,7 @@ describe('scoreVisit', () => {
     });
 
     it('is null when every section is N/A', () => {
-      const allOptional = questionnaire(
-        section('a', [yesNo('a1', { allowNa: true })]),
-        section('b', [yesNo('b1', { allowNa: true })]),
-      );
+      const allOptional = questionnaire(section('a', [yesNo('a1', { allowNa: true })]), section('b', [yesNo('b1', { allowNa: true })]));
       const result = scoreVisit(allOptional, answers({ a1: 'N/A', b1: 'N/A' }), 'phone');
       expect(result.score).toBeNull();
       expect(result.knockout).toBe(false);
@@ -324,11 +319,7 @@ describe('scoreVisit', () => {
     // Section "a" (weight 2): 4 of 5 points → 80 without knockout. Section "b" (weight 1): 1 of 2 → 50.
     const withCritical = (scope: 'section' | 'visit', extra: Partial<QuestionInput> = {}) =>
       questionnaire(
-        section(
-          'a',
-          [yesNo('a1', { maxPoints: 4 }), yesNo('data_protected', { critical: true, knockoutScope: scope, ...extra })],
-          2,
-        ),
+        section('a', [yesNo('a1', { maxPoints: 4 }), yesNo('data_protected', { critical: true, knockoutScope: scope, ...extra })], 2),
         section('b', [yesNo('b1'), yesNo('b2')], 1),
       );
     const base = { a1: true, b1: true, b2: false } as const;
@@ -394,9 +385,7 @@ describe('scoreVisit', () => {
 
   describe('bonus questions', () => {
     it('adds earned points to the section but not possible points', () => {
-      const definition = questionnaire(
-        section('a', [yesNo('a1'), yesNo('a2'), yesNo('extra', { bonus: true })]),
-      );
+      const definition = questionnaire(section('a', [yesNo('a1'), yesNo('a2'), yesNo('extra', { bonus: true })]));
       const result = scoreVisit(definition, answers({ a1: true, a2: false, extra: true }), 'phone');
       // earned 1 + 0 + 1 = 2; possible 1 + 1 (the bonus adds none) = 2 → 100
       expect(result.sections[0]).toMatchObject({ score: 100, earned: 2, possible: 2 });
@@ -425,10 +414,7 @@ describe('scoreVisit', () => {
     });
 
     it('leaves a section whose only counting questions are bonus N/A', () => {
-      const definition = questionnaire(
-        section('a', [yesNo('a1')], 1),
-        section('extras', [yesNo('extra', { bonus: true })], 1),
-      );
+      const definition = questionnaire(section('a', [yesNo('a1')], 1), section('extras', [yesNo('extra', { bonus: true })], 1));
       const result = scoreVisit(definition, answers({ a1: false, extra: true }), 'phone');
       expect(result.sections[1]).toMatchObject({ score: null, earned: 1, possible: 0 });
       expect(result.score).toBe(0); // only section a (0 of 1) is rated
@@ -491,10 +477,7 @@ describe('scoreVisit', () => {
 
     it('is not changed by a knockout', () => {
       const critical = questionnaire(
-        section('a', [
-          yesNo('data', { dimension: 'data_security', critical: true }),
-          yesNo('greeted', { dimension: 'protocol' }),
-        ]),
+        section('a', [yesNo('data', { dimension: 'data_security', critical: true }), yesNo('greeted', { dimension: 'protocol' })]),
       );
       const result = scoreVisit(critical, answers({ data: false, greeted: true }), 'phone');
       expect(result.sections[0].score).toBe(0);
@@ -507,10 +490,7 @@ describe('scoreVisit', () => {
 
   it('lists every question in definition order with its score', () => {
     const definition = questionnaire(
-      section('a', [
-        yesNo('a1', { dimension: 'protocol', critical: true }),
-        { key: 'note', text: 'Note', type: 'text', required: false },
-      ]),
+      section('a', [yesNo('a1', { dimension: 'protocol', critical: true }), { key: 'note', text: 'Note', type: 'text', required: false }]),
       section('b', [yesNo('b1', { allowNa: true }), yesNo('b2', { channels: ['email'] })]),
     );
     const result = scoreVisit(definition, answers({ a1: true, b1: 'N/A' }), 'phone');

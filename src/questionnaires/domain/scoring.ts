@@ -80,11 +80,7 @@ interface ScoredQuestion {
   score: QuestionScore;
 }
 
-export function scoreVisit(
-  definition: QuestionnaireDefinition,
-  answers: readonly SubmittedAnswer[],
-  channel: Channel,
-): VisitScore {
+export function scoreVisit(definition: QuestionnaireDefinition, answers: readonly SubmittedAnswer[], channel: Channel): VisitScore {
   const answersByKey = answersByQuestionKey(answers);
   const applicable = applicableQuestionKeys(definition, answersByKey, channel);
   const scored: ScoredQuestion[] = listQuestions(definition).map(({ question, section, sectionIndex }) => ({
@@ -94,7 +90,11 @@ export function scoreVisit(
   }));
 
   const sections = definition.sections.map((section, index) =>
-    scoreSection(section.key, section.weight, scored.filter(({ sectionIndex }) => sectionIndex === index)),
+    scoreSection(
+      section.key,
+      section.weight,
+      scored.filter(({ sectionIndex }) => sectionIndex === index),
+    ),
   );
   const knockouts = scored.filter(({ score }) => score.failedCritical);
   const visitKnockedOut = knockouts.some(({ question }) => question.knockoutScope === 'visit');
@@ -161,8 +161,7 @@ function uncappedPoints(question: QuestionDefinition, value: AnswerValue): numbe
       // A repeated key counts once.
       return Array.isArray(value) ? sum([...new Set(value)].map((key) => optionPoints(question, key))) : 0;
     case 'duration': {
-      const threshold =
-        typeof value === 'number' ? question.thresholds?.find(({ upToSeconds }) => value <= upToSeconds) : undefined;
+      const threshold = typeof value === 'number' ? question.thresholds?.find(({ upToSeconds }) => value <= upToSeconds) : undefined;
       return threshold ? maxPoints * threshold.fraction : 0;
     }
     default:
@@ -176,9 +175,7 @@ function optionPoints(question: QuestionDefinition, key: AnswerValue): number {
 
 function scoreSection(key: string, weight: number, questions: ScoredQuestion[]): SectionScore {
   const { earned, possible } = totals(questions);
-  const knockedOut = questions.some(
-    ({ question, score }) => score.failedCritical && question.knockoutScope !== 'visit',
-  );
+  const knockedOut = questions.some(({ question, score }) => score.failedCritical && question.knockoutScope !== 'visit');
   return { key, score: knockedOut ? 0 : percentage(earned, possible), earned, possible, weight, knockedOut };
 }
 

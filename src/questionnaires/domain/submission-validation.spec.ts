@@ -90,9 +90,7 @@ describe('validateSubmission', () => {
   describe('the answer list', () => {
     it('rejects an unknown question key, naming the answer', () => {
       const problems = validateSubmission(definition, [...validAnswers, { questionKey: 'ghost', value: 1 }], 'phone');
-      expect(problems).toEqual([
-        { field: 'answers[10].questionKey', reason: 'there is no question "ghost" in this questionnaire' },
-      ]);
+      expect(problems).toEqual([{ field: 'answers[10].questionKey', reason: 'there is no question "ghost" in this questionnaire' }]);
     });
 
     it('rejects an answer without a question key', () => {
@@ -133,7 +131,11 @@ describe('validateSubmission', () => {
       ['recording', 'evidence/0f3c.mp3', `${EVIDENCE_EXPECTED}, got "evidence/0f3c.mp3"`],
       ['recording', [], `${EVIDENCE_EXPECTED}, got []`],
       ['recording', ['0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60', 7], `${EVIDENCE_EXPECTED}, got ["0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60",7]`],
-      ['recording', ['0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60', '0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60'], 'evidence 0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60 is listed more than once'],
+      [
+        'recording',
+        ['0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60', '0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60'],
+        'evidence 0f3c5a1e-8d2b-4c6f-9a7e-1b2c3d4e5f60 is listed more than once',
+      ],
     ])('rejects %s = %p', (questionKey, value, reason) => {
       const answer = { questionKey, value: value as SubmittedAnswer['value'] };
       expect(validateWith(answer)).toEqual([{ field: questionKey, reason }]);
@@ -156,24 +158,17 @@ describe('validateSubmission', () => {
     );
 
     const badDateTimes = ['yesterday', '01/03/2025', '2025-02-29', '2025-13-01T00:00:00Z', '2025-03-01T24:00:00Z'];
-    it.each([...badDateTimes, '2025-03-01 10:30'])(
-      'rejects the date-time %p',
-      (value) => {
-        expect(validateWith({ questionKey: 'called_at', value })).toEqual([
-          { field: 'called_at', reason: expect.stringMatching(/expected an ISO 8601 date-time/) },
-        ]);
-      },
-    );
+    it.each([...badDateTimes, '2025-03-01 10:30'])('rejects the date-time %p', (value) => {
+      expect(validateWith({ questionKey: 'called_at', value })).toEqual([
+        { field: 'called_at', reason: expect.stringMatching(/expected an ISO 8601 date-time/) },
+      ]);
+    });
   });
 
   describe('values out of range', () => {
     it('rejects a scale value outside min..max', () => {
-      expect(validateWith({ questionKey: 'rating', value: 7 })).toEqual([
-        { field: 'rating', reason: 'value 7 is outside the scale 1..5' },
-      ]);
-      expect(validateWith({ questionKey: 'rating', value: 0 })).toEqual([
-        { field: 'rating', reason: 'value 0 is outside the scale 1..5' },
-      ]);
+      expect(validateWith({ questionKey: 'rating', value: 7 })).toEqual([{ field: 'rating', reason: 'value 7 is outside the scale 1..5' }]);
+      expect(validateWith({ questionKey: 'rating', value: 0 })).toEqual([{ field: 'rating', reason: 'value 0 is outside the scale 1..5' }]);
     });
 
     it('accepts both ends of the scale', () => {
@@ -194,7 +189,6 @@ describe('validateSubmission', () => {
         { field: 'asked', reason: 'option "name" is chosen more than once' },
       ]);
     });
-
   });
 
   describe('applicability', () => {
@@ -209,15 +203,11 @@ describe('validateSubmission', () => {
     });
 
     it('accepts an answer to a question that showIf reveals', () => {
-      expect(
-        validateWith({ questionKey: 'outcome', value: 'partly' }, { questionKey: 'follow_up', value: false }),
-      ).toEqual([]);
+      expect(validateWith({ questionKey: 'outcome', value: 'partly' }, { questionKey: 'follow_up', value: false })).toEqual([]);
     });
 
     it('requires a question that showIf reveals', () => {
-      expect(validateWith({ questionKey: 'outcome', value: 'partly' })).toEqual([
-        { field: 'follow_up', reason: 'an answer is required' },
-      ]);
+      expect(validateWith({ questionKey: 'outcome', value: 'partly' })).toEqual([{ field: 'follow_up', reason: 'an answer is required' }]);
     });
 
     it('rejects an answer to a question not asked on the channel', () => {

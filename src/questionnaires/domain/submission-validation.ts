@@ -14,11 +14,7 @@ import { answersByQuestionKey, isBlankValue, questionApplicability, type Applica
  * Problems are keyed by the question key; problems with the answer list itself (no or unknown key,
  * a key answered twice) by `answers[i].questionKey`.
  */
-export function validateSubmission(
-  definition: QuestionnaireDefinition,
-  answers: readonly SubmittedAnswer[],
-  channel: Channel,
-): Problem[] {
+export function validateSubmission(definition: QuestionnaireDefinition, answers: readonly SubmittedAnswer[], channel: Channel): Problem[] {
   const questions = listQuestions(definition).map(({ question }) => question);
   const knownKeys = new Set(questions.map((question) => question.key));
   const problems = answerListProblems(answers, knownKeys);
@@ -56,11 +52,7 @@ function answerListProblems(answers: readonly SubmittedAnswer[], knownKeys: Read
   return problems;
 }
 
-function answerProblems(
-  question: QuestionDefinition,
-  answer: SubmittedAnswer | undefined,
-  status: Applicability,
-): string[] {
+function answerProblems(question: QuestionDefinition, answer: SubmittedAnswer | undefined, status: Applicability): string[] {
   const problems: string[] = [];
   const isNa = answer?.na === true;
   const carriesValue = !isBlankValue(answer?.value);
@@ -130,7 +122,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function evidenceValueProblems(value: unknown): string[] {
   const expected = `expected the id of an evidence file uploaded to this assignment (POST /assignments/:id/evidence), or a list of up to ${MAX_EVIDENCE_PER_ANSWER} of them`;
   const ids = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_EVIDENCE_PER_ANSWER || !ids.every((id) => typeof id === 'string' && UUID.test(id))) {
+  if (
+    !Array.isArray(ids) ||
+    ids.length === 0 ||
+    ids.length > MAX_EVIDENCE_PER_ANSWER ||
+    !ids.every((id) => typeof id === 'string' && UUID.test(id))
+  ) {
     return [`${expected}, got ${describeValue(value)}`];
   }
   const repeated = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
@@ -151,10 +148,7 @@ function multiChoiceValueProblems(question: QuestionDefinition, value: unknown):
     return [`expected a list of option keys, got ${describeValue(value)}`];
   }
   const repeated = [...new Set(value.filter((key, index) => value.indexOf(key) !== index))];
-  return [
-    ...unknownOptionProblems(question, value),
-    ...repeated.map((key) => `option "${key}" is chosen more than once`),
-  ];
+  return [...unknownOptionProblems(question, value), ...repeated.map((key) => `option "${key}" is chosen more than once`)];
 }
 
 function unknownOptionProblems(question: QuestionDefinition, chosenKeys: string[]): string[] {
@@ -176,8 +170,7 @@ export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** A calendar date, optionally with a time and offset; checked field by field as Date.parse accepts "2024-02-30". */
 function isIsoDateTime(text: string): boolean {

@@ -1,11 +1,6 @@
 import type { Channel, SubmittedAnswer } from './definition';
 import { normalizeDefinition, type QuestionInput } from './normalize';
-import {
-  answersByQuestionKey,
-  applicableQuestionKeys,
-  isBlankValue,
-  questionApplicability,
-} from './visibility';
+import { answersByQuestionKey, applicableQuestionKeys, isBlankValue, questionApplicability } from './visibility';
 
 function define(...questions: QuestionInput[]) {
   return normalizeDefinition({ title: 'T', language: 'en', sections: [{ key: 's', title: 'S', questions }] });
@@ -119,9 +114,7 @@ describe('applicableQuestionKeys', () => {
     it('holds for a list of keys when exactly those options were chosen, in any order', () => {
       const questions = [topics, dependent({ questionKey: 'topics', equals: ['need', 'name'] })];
       expect(applicable(questions, [{ questionKey: 'topics', value: ['name', 'need'] }]).has('dependent')).toBe(true);
-      expect(
-        applicable(questions, [{ questionKey: 'topics', value: ['name', 'need', 'budget'] }]).has('dependent'),
-      ).toBe(false);
+      expect(applicable(questions, [{ questionKey: 'topics', value: ['name', 'need', 'budget'] }]).has('dependent')).toBe(false);
     });
 
     it('holds for in when any listed option was chosen', () => {
@@ -193,11 +186,7 @@ describe('applicableQuestionKeys', () => {
         { key: 'two', title: 'Two', questions: [followUp] },
       ],
     });
-    const keys = applicableQuestionKeys(
-      definition,
-      answersByQuestionKey([{ questionKey: 'resolved', value: false }]),
-      'phone',
-    );
+    const keys = applicableQuestionKeys(definition, answersByQuestionKey([{ questionKey: 'resolved', value: false }]), 'phone');
     expect(keys).toEqual(new Set(['resolved', 'follow_up']));
   });
 });

@@ -68,10 +68,7 @@ function sameMembers(left: string[], right: string[]): boolean {
 function deepEqual(left: AnswerValue, right: AnswerValue): boolean {
   if (Array.isArray(left) || Array.isArray(right)) {
     return (
-      Array.isArray(left) &&
-      Array.isArray(right) &&
-      left.length === right.length &&
-      left.every((item, index) => item === right[index])
+      Array.isArray(left) && Array.isArray(right) && left.length === right.length && left.every((item, index) => item === right[index])
     );
   }
   return left === right;

@@ -41,8 +41,7 @@ function IsAnswerValue(options?: ValidationOptions): PropertyDecorator {
       name: 'isAnswerValue',
       validator: {
         validate: (value: unknown) => isAnswerValue(value),
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be a boolean, a number, a string or a list of option keys`,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a boolean, a number, a string or a list of option keys`,
       },
     },
     options,

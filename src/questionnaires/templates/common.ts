@@ -30,10 +30,7 @@ export interface Wording {
   allowNa?: boolean;
 }
 
-function withWording(
-  structure: Omit<QuestionBlueprint, 'text' | 'recommendation'>,
-  wording: Wording,
-): QuestionBlueprint {
+function withWording(structure: Omit<QuestionBlueprint, 'text' | 'recommendation'>, wording: Wording): QuestionBlueprint {
   const { text, recommendation, allowNa } = wording;
   return { ...structure, text, recommendation, ...(allowNa !== undefined && { allowNa }) };
 }
@@ -65,42 +62,27 @@ export const ACCURACY_OPTIONS: OptionBlueprint[] = [
   { key: 'incorrect', label: t('Incorrecta o contradictoria', 'Inaccurate or contradictory'), points: 0 },
   {
     key: 'wrongly_refused',
-    label: t(
-      'Le dijeron que algo no se podía hacer cuando sí se puede',
-      'You were told something could not be done when in fact it can',
-    ),
+    label: t('Le dijeron que algo no se podía hacer cuando sí se puede', 'You were told something could not be done when in fact it can'),
     points: 0,
   },
 ];
 
 /** Product knowledge: how accurate the answer was against the correct one in the scenario brief. */
 export function accurateAnswer(wording: Wording, options: OptionBlueprint[] = ACCURACY_OPTIONS): QuestionBlueprint {
-  return withWording(
-    { key: 'accurate_answer', type: 'single_choice', maxPoints: 4, dimension: 'knowledge', options },
-    wording,
-  );
+  return withWording({ key: 'accurate_answer', type: 'single_choice', maxPoints: 4, dimension: 'knowledge', options }, wording);
 }
 
 export function toneEmpathy(wording: Wording): QuestionBlueprint {
-  return withWording(
-    { key: 'tone_empathy', type: 'scale', min: 1, max: 5, maxPoints: 2, dimension: 'empathy' },
-    wording,
-  );
+  return withWording({ key: 'tone_empathy', type: 'scale', min: 1, max: 5, maxPoints: 2, dimension: 'empathy' }, wording);
 }
 
 /** Asked the way a shopper notices it ("did they use one?"), so the points go to "no". */
 export function noForbiddenPhrases(wording: Wording): QuestionBlueprint {
-  return withWording(
-    { key: 'no_forbidden_phrases', type: 'yes_no', positive: false, maxPoints: 2, dimension: 'protocol' },
-    wording,
-  );
+  return withWording({ key: 'no_forbidden_phrases', type: 'yes_no', positive: false, maxPoints: 2, dimension: 'protocol' }, wording);
 }
 
 export function resolvedFirstContact(wording: Wording): QuestionBlueprint {
-  return withWording(
-    { key: FCR_QUESTION_KEY, type: 'yes_no', maxPoints: 3, dimension: 'resolution', kpi: 'fcr' },
-    wording,
-  );
+  return withWording({ key: FCR_QUESTION_KEY, type: 'yes_no', maxPoints: 3, dimension: 'resolution', kpi: 'fcr' }, wording);
 }
 
 /** Asked only when the query was not resolved at first contact. */

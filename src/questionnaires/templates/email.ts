@@ -67,8 +67,7 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
             'Did you receive an automatic acknowledgement with a case number or the expected response time?',
           ),
           recommendation: t(
-            'Configurar un acuse de recibo automático que indique el número de caso y el plazo en que se ' +
-              'responderá.',
+            'Configurar un acuse de recibo automático que indique el número de caso y el plazo en que se ' + 'responderá.',
             'Set up an automatic acknowledgement that states the case number and when a reply can be expected.',
           ),
         },
@@ -82,22 +81,18 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
         greeting({
           text: t('¿El correo comienza con un saludo cordial?', 'Does the email open with a friendly greeting?'),
           recommendation: t(
-            'Comenzar cada respuesta con un saludo cordial adaptado al cliente («Estimada Laura:», ' +
-              '«Hola, Laura:»).',
+            'Comenzar cada respuesta con un saludo cordial adaptado al cliente («Estimada Laura:», ' + '«Hola, Laura:»).',
             'Open every reply with a friendly greeting suited to the customer (“Dear Laura,” or “Hi Laura,”).',
           ),
         }),
         identification({
           text: t(
-            '¿El correo está firmado con el nombre de la persona que responde y los datos de contacto de la ' +
-              'empresa?',
+            '¿El correo está firmado con el nombre de la persona que responde y los datos de contacto de la ' + 'empresa?',
             'Is the email signed with the name of the person replying and the company’s contact details?',
           ),
           recommendation: t(
-            'Firmar cada correo con nombre, área y datos de contacto; evitar las firmas anónimas del tipo «El ' +
-              'equipo de atención».',
-            'Sign every email with a name, team and contact details; avoid anonymous sign-offs such as “The ' +
-              'Customer Service Team”.',
+            'Firmar cada correo con nombre, área y datos de contacto; evitar las firmas anónimas del tipo «El ' + 'equipo de atención».',
+            'Sign every email with a name, team and contact details; avoid anonymous sign-offs such as “The ' + 'Customer Service Team”.',
           ),
         }),
         {
@@ -150,8 +145,7 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
             'Is the text free of spelling mistakes, grammatical errors and typos?',
           ),
           recommendation: t(
-            'Pasar el corrector ortográfico y releer cada correo antes de enviarlo; mantener revisadas las ' +
-              'plantillas.',
+            'Pasar el corrector ortográfico y releer cada correo antes de enviarlo; mantener revisadas las ' + 'plantillas.',
             'Run a spell-checker and reread every email before sending it; keep templates proofread.',
           ),
         },
@@ -177,10 +171,8 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
         },
         toneEmpathy({
           text: t(
-            'Tono y empatía: 1 = frío, burocrático o a la defensiva, 5 = cercano, amable y comprensivo con su ' +
-              'situación.',
-            'Tone and empathy: 1 = cold, bureaucratic or defensive, 5 = warm, courteous and understanding of ' +
-              'your situation.',
+            'Tono y empatía: 1 = frío, burocrático o a la defensiva, 5 = cercano, amable y comprensivo con su ' + 'situación.',
+            'Tone and empathy: 1 = cold, bureaucratic or defensive, 5 = warm, courteous and understanding of ' + 'your situation.',
           ),
           recommendation: t(
             'Reconocer la situación del cliente en las primeras líneas y mantener un tono amable y cercano, ' +
@@ -257,10 +249,8 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
           maxPoints: 1,
           allowNa: true,
           text: t(
-            '¿Los enlaces y archivos adjuntos de la respuesta funcionaban y eran pertinentes? Marque N/A si no ' +
-              'había ninguno.',
-            'Did the links and attachments in the reply work, and were they relevant? Mark N/A if there were ' +
-              'none.',
+            '¿Los enlaces y archivos adjuntos de la respuesta funcionaban y eran pertinentes? Marque N/A si no ' + 'había ninguno.',
+            'Did the links and attachments in the reply work, and were they relevant? Mark N/A if there were ' + 'none.',
           ),
           recommendation: t(
             'Comprobar los enlaces y adjuntos antes de enviar y usar solo documentos vigentes.',
@@ -275,22 +265,19 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
           recommendation: t(
             'Resolver en la primera respuesta: reunir toda la información necesaria antes de contestar en ' +
               'lugar de responder por partes.',
-            'Resolve in the first reply: gather all the information needed before answering instead of ' +
-              'replying piecemeal.',
+            'Resolve in the first reply: gather all the information needed before answering instead of ' + 'replying piecemeal.',
           ),
         }),
         followUpOffered({
           text: t(
             'Como su consulta no quedó resuelta, ¿la respuesta indica los siguientes pasos, el plazo y quién ' +
               'se pondrá en contacto con usted?',
-            'As your enquiry was not resolved, does the reply set out the next steps, the timescale and who ' +
-              'will contact you?',
+            'As your enquiry was not resolved, does the reply set out the next steps, the timescale and who ' + 'will contact you?',
           ),
           recommendation: t(
             'Cuando no se pueda resolver en la primera respuesta, explicar qué se va a hacer, en qué plazo y ' +
               'quién se encargará, y cumplirlo.',
-            'When the enquiry cannot be resolved in the first reply, explain what will be done, by when and by ' +
-              'whom, and keep to it.',
+            'When the enquiry cannot be resolved in the first reply, explain what will be done, by when and by ' + 'whom, and keep to it.',
           ),
         }),
         dataProtected({
@@ -314,8 +301,7 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
           ),
           recommendation: t(
             'Cerrar cada correo ofreciendo ayuda adicional y explicando cómo responder o por qué canal seguir.',
-            'End every email by offering further help and explaining how to reply or which channel to use ' +
-              'next.',
+            'End every email by offering further help and explaining how to reply or which channel to use ' + 'next.',
           ),
         }),
       ],
@@ -331,16 +317,13 @@ export const EMAIL_TEMPLATE: TemplateBlueprint = {
           text: t(
             'Adjunte su correo original y la respuesta completa que recibió (captura o PDF), con la fecha y la ' +
               'hora de envío visibles.',
-            'Attach your original email and the full reply you received (screenshot or PDF), with the sending ' +
-              'date and time visible.',
+            'Attach your original email and the full reply you received (screenshot or PDF), with the sending ' + 'date and time visible.',
           ),
         },
         overallComments(
           t(
-            'Describa la experiencia con sus palabras: qué le respondieron, qué funcionó bien y qué se podría ' +
-              'mejorar.',
-            'Describe the experience in your own words: what you were told, what worked well and what could be ' +
-              'improved.',
+            'Describa la experiencia con sus palabras: qué le respondieron, qué funcionó bien y qué se podría ' + 'mejorar.',
+            'Describe the experience in your own words: what you were told, what worked well and what could be ' + 'improved.',
           ),
         ),
         otherComments(),

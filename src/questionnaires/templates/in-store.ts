@@ -52,8 +52,7 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
           recommendation: t(
             'Reforzar la dotación en las horas de mayor afluencia y usar un sistema de turnos para que ningún ' +
               'cliente espere más de 2 minutos a ser atendido.',
-            'Add staff at peak hours and use a queuing system so that no customer waits more than 2 minutes ' +
-              'to be served.',
+            'Add staff at peak hours and use a queuing system so that no customer waits more than 2 minutes ' + 'to be served.',
           ),
         },
         {
@@ -87,10 +86,8 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
               'customers)? Mark N/A if you were served without waiting.',
           ),
           recommendation: t(
-            'Ordenar la espera con un sistema de turnos o con una persona en recepción que oriente a cada ' +
-              'cliente según su consulta.',
-            'Organise the wait with a ticket system or a greeter who directs each customer according to ' +
-              'their query.',
+            'Ordenar la espera con un sistema de turnos o con una persona en recepción que oriente a cada ' + 'cliente según su consulta.',
+            'Organise the wait with a ticket system or a greeter who directs each customer according to ' + 'their query.',
           ),
         },
         {
@@ -123,14 +120,11 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
         greeting({
           text: t(
             '¿El empleado le saludó con cordialidad al empezar a atenderle (contacto visual, sonrisa y saludo)?',
-            'Did the employee greet you warmly when they began to serve you (eye contact, a smile and a ' +
-              'spoken greeting)?',
+            'Did the employee greet you warmly when they began to serve you (eye contact, a smile and a ' + 'spoken greeting)?',
           ),
           recommendation: t(
-            'Abrir cada atención con un saludo cordial, mirando al cliente y con una sonrisa, antes de entrar ' +
-              'en la consulta.',
-            'Open every interaction with a warm greeting, looking at the customer and smiling, before getting ' +
-              'into the query.',
+            'Abrir cada atención con un saludo cordial, mirando al cliente y con una sonrisa, antes de entrar ' + 'en la consulta.',
+            'Open every interaction with a warm greeting, looking at the customer and smiling, before getting ' + 'into the query.',
           ),
         }),
         identification({
@@ -140,8 +134,7 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
           ),
           recommendation: t(
             'Llevar siempre la identificación con el nombre a la vista y presentarse al iniciar la atención.',
-            'Always wear the name badge where it can be seen and introduce yourself at the start of the ' +
-              'interaction.',
+            'Always wear the name badge where it can be seen and introduce yourself at the start of the ' + 'interaction.',
           ),
         }),
         {
@@ -150,10 +143,8 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
           dimension: 'appearance',
           maxPoints: 1,
           text: t(
-            '¿La presencia del empleado era adecuada (uniforme o vestimenta según la norma de la marca, aseo ' +
-              'y cuidado personal)?',
-            'Was the employee’s appearance appropriate (uniform or the brand’s dress code, grooming and ' +
-              'personal care)?',
+            '¿La presencia del empleado era adecuada (uniforme o vestimenta según la norma de la marca, aseo ' + 'y cuidado personal)?',
+            'Was the employee’s appearance appropriate (uniform or the brand’s dress code, grooming and ' + 'personal care)?',
           ),
           recommendation: t(
             'Recordar al equipo la norma de vestimenta y presencia, y comprobarla al inicio de cada turno.',
@@ -166,8 +157,7 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
           dimension: 'empathy',
           maxPoints: 1,
           text: t(
-            '¿Le dedicó atención exclusiva, sin interrumpirse para atender el teléfono, a otros compañeros o ' +
-              'asuntos personales?',
+            '¿Le dedicó atención exclusiva, sin interrumpirse para atender el teléfono, a otros compañeros o ' + 'asuntos personales?',
             'Did the employee give you their undivided attention, without breaking off for phone calls, ' +
               'colleagues or personal matters?',
           ),
@@ -180,16 +170,12 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
         },
         toneEmpathy({
           text: t(
-            'Cordialidad y empatía del trato: 1 = distante o descortés, 5 = cálido, atento y comprensivo con ' +
-              'su situación.',
-            'Warmth and empathy: 1 = distant or discourteous, 5 = warm, attentive and understanding of your ' +
-              'situation.',
+            'Cordialidad y empatía del trato: 1 = distante o descortés, 5 = cálido, atento y comprensivo con ' + 'su situación.',
+            'Warmth and empathy: 1 = distant or discourteous, 5 = warm, attentive and understanding of your ' + 'situation.',
           ),
           recommendation: t(
-            'Escuchar sin interrumpir, mostrar interés por la situación del cliente y adaptar el trato a su ' +
-              'estado de ánimo.',
-            'Listen without interrupting, show interest in the customer’s situation and adapt your manner to ' +
-              'their mood.',
+            'Escuchar sin interrumpir, mostrar interés por la situación del cliente y adaptar el trato a su ' + 'estado de ánimo.',
+            'Listen without interrupting, show interest in the customer’s situation and adapt your manner to ' + 'their mood.',
           ),
         }),
         noForbiddenPhrases({
@@ -221,16 +207,12 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
           text: t(
             'Antes de ofrecerle un producto o una solución, ¿qué hizo el empleado para conocer su necesidad? ' +
               'Marque todo lo que corresponda.',
-            'Before offering you a product or solution, what did the employee do to understand your needs? ' +
-              'Tick all that apply.',
+            'Before offering you a product or solution, what did the employee do to understand your needs? ' + 'Tick all that apply.',
           ),
           options: [
             {
               key: 'asked_purpose',
-              label: t(
-                'Preguntó para qué lo necesitaba o cómo lo iba a usar',
-                'Asked what you needed it for or how you would use it',
-              ),
+              label: t('Preguntó para qué lo necesitaba o cómo lo iba a usar', 'Asked what you needed it for or how you would use it'),
               points: 1,
             },
             {
@@ -248,40 +230,29 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
             },
             {
               key: 'listened',
-              label: t(
-                'Le escuchó sin interrumpir y tomó nota de lo importante',
-                'Listened without interrupting and noted what mattered',
-              ),
+              label: t('Le escuchó sin interrumpir y tomó nota de lo importante', 'Listened without interrupting and noted what mattered'),
               points: 1,
             },
             {
               key: 'none',
-              label: t(
-                'Nada de lo anterior: le ofreció un producto directamente',
-                'None of these: went straight to offering a product',
-              ),
+              label: t('Nada de lo anterior: le ofreció un producto directamente', 'None of these: went straight to offering a product'),
               points: 0,
             },
           ],
           recommendation: t(
             'Hacer al menos tres preguntas abiertas (uso, situación actual, preferencias o presupuesto) antes ' +
               'de recomendar un producto.',
-            'Ask at least three open questions (use, current situation, preferences or budget) before ' +
-              'recommending a product.',
+            'Ask at least three open questions (use, current situation, preferences or budget) before ' + 'recommending a product.',
           ),
         },
         problemUnderstood({
           text: t(
-            '¿El empleado resumió o nombró con sus propias palabras lo que usted necesitaba, para confirmar ' +
-              'que lo había entendido?',
-            'Did the employee sum up or name what you needed in their own words, to confirm they had ' +
-              'understood?',
+            '¿El empleado resumió o nombró con sus propias palabras lo que usted necesitaba, para confirmar ' + 'que lo había entendido?',
+            'Did the employee sum up or name what you needed in their own words, to confirm they had ' + 'understood?',
           ),
           recommendation: t(
-            'Antes de responder, resumir la necesidad del cliente («entonces, lo que necesita es…») y esperar ' +
-              'su confirmación.',
-            'Before answering, sum up the customer’s need (“so what you need is…”) and wait for them to ' +
-              'confirm.',
+            'Antes de responder, resumir la necesidad del cliente («entonces, lo que necesita es…») y esperar ' + 'su confirmación.',
+            'Before answering, sum up the customer’s need (“so what you need is…”) and wait for them to ' + 'confirm.',
           ),
         }),
         accurateAnswer({
@@ -300,10 +271,8 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
         }),
         resolvedFirstContact({
           text: t(
-            '¿Su consulta quedó resuelta en esta misma visita, sin necesidad de volver ni de contactar por ' +
-              'otro canal?',
-            'Was your query resolved during this visit, with no need to come back or get in touch through ' +
-              'another channel?',
+            '¿Su consulta quedó resuelta en esta misma visita, sin necesidad de volver ni de contactar por ' + 'otro canal?',
+            'Was your query resolved during this visit, with no need to come back or get in touch through ' + 'another channel?',
           ),
           recommendation: t(
             'Dar al personal la autonomía y las herramientas para resolver en el momento las consultas más ' +
@@ -371,8 +340,7 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
           maxPoints: 1,
           text: t(
             '¿Se despidió de usted con cordialidad (por su nombre, si lo conocía) y le invitó a volver?',
-            'Did the employee say goodbye warmly (using your name, if they knew it) and invite you to come ' +
-              'back?',
+            'Did the employee say goodbye warmly (using your name, if they knew it) and invite you to come ' + 'back?',
           ),
           recommendation: t(
             'Despedir a cada cliente con cordialidad, por su nombre cuando se conozca, e invitarle a volver.',
@@ -399,8 +367,7 @@ export const IN_STORE_TEMPLATE: TemplateBlueprint = {
         overallComments(
           t(
             'Describa la visita con sus palabras: cómo le atendieron, qué funcionó bien y qué se podría mejorar.',
-            'Describe the visit in your own words: how you were served, what worked well and what could be ' +
-              'improved.',
+            'Describe the visit in your own words: how you were served, what worked well and what could be ' + 'improved.',
           ),
         ),
         otherComments(),

@@ -43,9 +43,7 @@ export const QUESTIONNAIRE_TEMPLATES: QuestionnaireTemplate[] = deepFreeze(
 
 /** The template in that language, as a fresh copy the caller may change; undefined when there is none. */
 export function findTemplate(key: string, language: string): QuestionnaireTemplate | undefined {
-  const template = QUESTIONNAIRE_TEMPLATES.find(
-    (candidate) => candidate.key === key && candidate.language === language,
-  );
+  const template = QUESTIONNAIRE_TEMPLATES.find((candidate) => candidate.key === key && candidate.language === language);
   return template && structuredClone(template);
 }
 

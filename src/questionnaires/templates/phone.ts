@@ -92,10 +92,8 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
               'Mark N/A if you were answered without waiting.',
           ),
           recommendation: t(
-            'Anunciar en la locución de espera el tiempo estimado o la posición en cola y actualizarlo cada ' +
-              'cierto tiempo.',
-            'Announce the estimated waiting time or queue position in the waiting message and update it ' +
-              'regularly.',
+            'Anunciar en la locución de espera el tiempo estimado o la posición en cola y actualizarlo cada ' + 'cierto tiempo.',
+            'Announce the estimated waiting time or queue position in the waiting message and update it ' + 'regularly.',
           ),
         },
       ],
@@ -116,15 +114,11 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
           ),
         }),
         identification({
-          text: t(
-            '¿El agente dijo su nombre al comenzar la llamada?',
-            'Did the agent give their name at the start of the call?',
-          ),
+          text: t('¿El agente dijo su nombre al comenzar la llamada?', 'Did the agent give their name at the start of the call?'),
           recommendation: t(
             'Presentarse con el nombre al inicio de cada llamada: genera confianza y da al cliente una ' +
               'referencia para el seguimiento.',
-            'Give your name at the start of every call: it builds trust and gives the customer a reference ' +
-              'for any follow-up.',
+            'Give your name at the start of every call: it builds trust and gives the customer a reference ' + 'for any follow-up.',
           ),
         }),
       ],
@@ -136,8 +130,7 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
       questions: [
         problemUnderstood({
           text: t(
-            '¿El agente nombró o resumió su consulta con sus propias palabras para confirmar que la había ' +
-              'entendido?',
+            '¿El agente nombró o resumió su consulta con sus propias palabras para confirmar que la había ' + 'entendido?',
             'Did the agent name or sum up your query in their own words to confirm they had understood it?',
           ),
           recommendation: t(
@@ -149,10 +142,8 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
         }),
         accurateAnswer({
           text: t(
-            'Comparada con la respuesta correcta que figura en el escenario, la información que le dio el ' +
-              'agente fue:',
-            'Compared with the correct answer given in the scenario brief, the information the agent gave ' +
-              'you was:',
+            'Comparada con la respuesta correcta que figura en el escenario, la información que le dio el ' + 'agente fue:',
+            'Compared with the correct answer given in the scenario brief, the information the agent gave ' + 'you was:',
           ),
           recommendation: t(
             'Mantener actualizada la base de conocimiento y formar a los agentes en producto y procedimientos; ' +
@@ -163,10 +154,8 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
         }),
         toneEmpathy({
           text: t(
-            'Amabilidad y empatía en la voz y en el trato: 1 = seco o impaciente, 5 = cálido, paciente y ' +
-              'comprensivo.',
-            'Friendliness and empathy in voice and manner: 1 = curt or impatient, 5 = warm, patient and ' +
-              'understanding.',
+            'Amabilidad y empatía en la voz y en el trato: 1 = seco o impaciente, 5 = cálido, paciente y ' + 'comprensivo.',
+            'Friendliness and empathy in voice and manner: 1 = curt or impatient, 5 = warm, patient and ' + 'understanding.',
           ),
           recommendation: t(
             'Cuidar el tono de voz, sonreír al hablar, no interrumpir y reconocer la situación del cliente ' +
@@ -205,14 +194,12 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
           maxPoints: 1,
           showIf: { questionKey: 'placed_on_hold', equals: true },
           text: t(
-            '¿El agente le pidió permiso antes de ponerle en espera, le dijo cuánto tardaría y le agradeció la ' +
-              'espera al volver?',
+            '¿El agente le pidió permiso antes de ponerle en espera, le dijo cuánto tardaría y le agradeció la ' + 'espera al volver?',
             'Did the agent ask your permission before putting you on hold, tell you how long it would take ' +
               'and thank you for waiting when they came back?',
           ),
           recommendation: t(
-            'Pedir permiso antes de poner en espera, anunciar cuánto durará, volver a la línea si se alarga y ' +
-              'agradecer la espera.',
+            'Pedir permiso antes de poner en espera, anunciar cuánto durará, volver a la línea si se alarga y ' + 'agradecer la espera.',
             'Ask permission before putting a caller on hold, say how long it will be, come back on the line if ' +
               'it runs longer and thank them for waiting.',
           ),
@@ -251,8 +238,7 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
           recommendation: t(
             'Hacer transferencias acompañadas: presentar el caso al siguiente agente o dejarlo registrado para ' +
               'que el cliente no tenga que repetirlo.',
-            'Use warm transfers: brief the next agent on the case, or log it, so that the customer never has ' +
-              'to repeat themselves.',
+            'Use warm transfers: brief the next agent on the case, or log it, so that the customer never has ' + 'to repeat themselves.',
           ),
         },
       ],
@@ -270,8 +256,7 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
           recommendation: t(
             'Dar a los agentes la autonomía y el acceso a sistemas necesarios para resolver en la misma ' +
               'llamada las consultas más frecuentes.',
-            'Give agents the authority and system access they need to resolve the most common queries ' +
-              'within the same call.',
+            'Give agents the authority and system access they need to resolve the most common queries ' + 'within the same call.',
           ),
         }),
         followUpOffered({
@@ -307,14 +292,12 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
         }),
         closing({
           text: t(
-            'Antes de colgar, ¿el agente confirmó que no le quedaban dudas, resumió lo acordado y se despidió ' +
-              'con cordialidad?',
+            'Antes de colgar, ¿el agente confirmó que no le quedaban dudas, resumió lo acordado y se despidió ' + 'con cordialidad?',
             'Before hanging up, did the agent check that you had no further questions, sum up what had been ' +
               'agreed and say goodbye politely?',
           ),
           recommendation: t(
-            'Cerrar cada llamada con un resumen de lo acordado, la pregunta «¿puedo ayudarle en algo más?» y ' +
-              'una despedida cordial.',
+            'Cerrar cada llamada con un resumen de lo acordado, la pregunta «¿puedo ayudarle en algo más?» y ' + 'una despedida cordial.',
             'End every call with a summary of what was agreed, the question “is there anything else I can help ' +
               'you with?” and a friendly goodbye.',
           ),
@@ -330,16 +313,14 @@ export const PHONE_TEMPLATE: TemplateBlueprint = {
           type: 'evidence',
           required: true,
           text: t(
-            'Captura del registro de llamadas de su teléfono en la que se vean la fecha, la hora y la duración ' +
-              'de la llamada.',
+            'Captura del registro de llamadas de su teléfono en la que se vean la fecha, la hora y la duración ' + 'de la llamada.',
             'Screenshot of your phone’s call log showing the date, time and length of the call.',
           ),
         },
         overallComments(
           t(
             'Describa la llamada con sus palabras: cómo le atendieron, qué funcionó bien y qué se podría mejorar.',
-            'Describe the call in your own words: how you were treated, what worked well and what could be ' +
-              'improved.',
+            'Describe the call in your own words: how you were treated, what worked well and what could be ' + 'improved.',
           ),
         ),
         otherComments(),

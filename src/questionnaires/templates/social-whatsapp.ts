@@ -45,10 +45,7 @@ const SOCIAL_ACCURACY_OPTIONS: OptionBlueprint[] = [
   },
   {
     key: 'vague',
-    label: t(
-      'Vaga o genérica: no respondía a lo que preguntó',
-      'Vague or generic: it did not answer what you asked',
-    ),
+    label: t('Vaga o genérica: no respondía a lo que preguntó', 'Vague or generic: it did not answer what you asked'),
     points: 1,
   },
   {
@@ -115,14 +112,12 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
           text: t(
             '¿Le respondió la cuenta oficial de la marca (verificada o enlazada desde su sitio web) y no un ' +
               'perfil que se hacía pasar por ella?',
-            'Did the brand’s official account reply (verified or linked from its website), rather than a ' +
-              'profile posing as the brand?',
+            'Did the brand’s official account reply (verified or linked from its website), rather than a ' + 'profile posing as the brand?',
           ),
           recommendation: t(
             'Verificar las cuentas oficiales, enlazarlas desde el sitio web y vigilar y denunciar los perfiles ' +
               'que suplantan a la marca.',
-            'Verify the official accounts, link them from the website, and watch for and report profiles that ' +
-              'impersonate the brand.',
+            'Verify the official accounts, link them from the website, and watch for and report profiles that ' + 'impersonate the brand.',
           ),
         },
         {
@@ -134,14 +129,12 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
           text: t(
             'Al escribir por WhatsApp, ¿recibió un mensaje de bienvenida que indicaba el horario de atención y ' +
               'cuándo le responderían?',
-            'When you wrote on WhatsApp, did you receive a welcome message stating the service hours and when ' +
-              'you would get a reply?',
+            'When you wrote on WhatsApp, did you receive a welcome message stating the service hours and when ' + 'you would get a reply?',
           ),
           recommendation: t(
             'Configurar en WhatsApp Business los mensajes de bienvenida y de ausencia con el horario de ' +
               'atención y el plazo de respuesta.',
-            'Set up WhatsApp Business greeting and away messages with the service hours and the expected ' +
-              'response time.',
+            'Set up WhatsApp Business greeting and away messages with the service hours and the expected ' + 'response time.',
           ),
         },
       ],
@@ -210,8 +203,7 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
         problemUnderstood({
           text: t(
             '¿La respuesta identificó bien su problema (lo nombró o lo resumió sin confundirlo con otro)?',
-            'Did the reply correctly identify your problem (naming or summing it up without mistaking it for ' +
-              'something else)?',
+            'Did the reply correctly identify your problem (naming or summing it up without mistaking it for ' + 'something else)?',
           ),
           recommendation: t(
             'Analizar el contenido del mensaje de forma objetiva y nombrar el problema en la respuesta ' +
@@ -240,10 +232,8 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
             'Did the person replying sign with their name or initials (for example “^Ana”)?',
           ),
           recommendation: t(
-            'Firmar cada respuesta con el nombre o las iniciales de quien atiende: humaniza la marca y da al ' +
-              'cliente una referencia.',
-            'Sign every reply with the agent’s name or initials: it humanises the brand and gives the customer ' +
-              'a reference.',
+            'Firmar cada respuesta con el nombre o las iniciales de quien atiende: humaniza la marca y da al ' + 'cliente una referencia.',
+            'Sign every reply with the agent’s name or initials: it humanises the brand and gives the customer ' + 'a reference.',
           ),
         }),
         {
@@ -254,8 +244,7 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
           text: t(
             '¿Los mensajes estaban bien escritos: sin faltas de ortografía, con frases claras y sin nada que se ' +
               'prestara a malentendidos?',
-            'Were the messages well written: no spelling mistakes, clear sentences and nothing open to ' +
-              'misunderstanding?',
+            'Were the messages well written: no spelling mistakes, clear sentences and nothing open to ' + 'misunderstanding?',
           ),
           recommendation: t(
             'Releer cada mensaje antes de publicarlo: en las redes, una falta o una frase ambigua se difunde y ' +
@@ -273,18 +262,12 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
           options: [
             {
               key: 'friendly_correct',
-              label: t(
-                'Cercano e informal, pero correcto y respetuoso',
-                'Friendly and informal, yet correct and respectful',
-              ),
+              label: t('Cercano e informal, pero correcto y respetuoso', 'Friendly and informal, yet correct and respectful'),
               points: 2,
             },
             {
               key: 'too_formal',
-              label: t(
-                'Correcto, pero rígido o burocrático para una red social',
-                'Correct, but stiff or bureaucratic for social media',
-              ),
+              label: t('Correcto, pero rígido o burocrático para una red social', 'Correct, but stiff or bureaucratic for social media'),
               points: 1,
             },
             {
@@ -309,10 +292,8 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
             'Empathy: 1 = indifferent or defensive, 5 = understanding of your situation and keen to help.',
           ),
           recommendation: t(
-            'Reconocer el malestar del cliente antes de dar explicaciones y no responder nunca a la defensiva, ' +
-              'menos aún en público.',
-            'Acknowledge the customer’s frustration before giving explanations and never reply defensively, ' +
-              'least of all in public.',
+            'Reconocer el malestar del cliente antes de dar explicaciones y no responder nunca a la defensiva, ' + 'menos aún en público.',
+            'Acknowledge the customer’s frustration before giving explanations and never reply defensively, ' + 'least of all in public.',
           ),
         }),
         noForbiddenPhrases({
@@ -353,24 +334,19 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
         ),
         resolvedFirstContact({
           text: t(
-            '¿Su consulta quedó resuelta en esta conversación, sin tener que volver a escribir ni usar otro ' +
-              'canal?',
-            'Was your query resolved in this conversation, without having to write again or use another ' +
-              'channel?',
+            '¿Su consulta quedó resuelta en esta conversación, sin tener que volver a escribir ni usar otro ' + 'canal?',
+            'Was your query resolved in this conversation, without having to write again or use another ' + 'channel?',
           ),
           recommendation: t(
             'Dar al equipo de redes sociales acceso a los sistemas y autonomía para resolver en la misma ' +
               'conversación, no solo para derivar.',
-            'Give the social media team the system access and authority to resolve within the conversation, ' +
-              'not just to redirect.',
+            'Give the social media team the system access and authority to resolve within the conversation, ' + 'not just to redirect.',
           ),
         }),
         followUpOffered({
           text: t(
-            'Como su consulta no quedó resuelta, ¿le dijeron cuál sería el siguiente paso y en qué plazo le ' +
-              'volverían a escribir?',
-            'As your query was not resolved, were you told what the next step would be and when they would ' +
-              'get back to you?',
+            'Como su consulta no quedó resuelta, ¿le dijeron cuál sería el siguiente paso y en qué plazo le ' + 'volverían a escribir?',
+            'As your query was not resolved, were you told what the next step would be and when they would ' + 'get back to you?',
           ),
           recommendation: t(
             'Cuando no se pueda resolver en el momento, indicar el siguiente paso y un plazo concreto, y ' +
@@ -382,12 +358,10 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
         closing({
           text: t(
             '¿La conversación se cerró confirmando que no le quedaban dudas y con una despedida cordial?',
-            'Was the conversation closed by checking that you had no further questions, with a friendly ' +
-              'goodbye?',
+            'Was the conversation closed by checking that you had no further questions, with a friendly ' + 'goodbye?',
           ),
           recommendation: t(
-            'Cerrar cada conversación preguntando si queda alguna duda y con una despedida cordial, también en ' +
-              'el hilo público.',
+            'Cerrar cada conversación preguntando si queda alguna duda y con una despedida cordial, también en ' + 'el hilo público.',
             'Close every conversation by asking whether anything else is needed and with a friendly goodbye, ' +
               'in the public thread too.',
           ),
@@ -448,18 +422,14 @@ export const SOCIAL_WHATSAPP_TEMPLATE: TemplateBlueprint = {
           type: 'evidence',
           required: true,
           text: t(
-            'Capturas de toda la conversación con la fecha y la hora visibles (incluya su publicación original ' +
-              'si era pública).',
-            'Screenshots of the whole conversation with the date and time visible (include your original post ' +
-              'if it was public).',
+            'Capturas de toda la conversación con la fecha y la hora visibles (incluya su publicación original ' + 'si era pública).',
+            'Screenshots of the whole conversation with the date and time visible (include your original post ' + 'if it was public).',
           ),
         },
         overallComments(
           t(
-            'Describa la experiencia con sus palabras: cómo le atendieron, qué funcionó bien y qué se podría ' +
-              'mejorar.',
-            'Describe the experience in your own words: how you were treated, what worked well and what could ' +
-              'be improved.',
+            'Describa la experiencia con sus palabras: cómo le atendieron, qué funcionó bien y qué se podría ' + 'mejorar.',
+            'Describe the experience in your own words: how you were treated, what worked well and what could ' + 'be improved.',
           ),
         ),
         otherComments(),

@@ -237,9 +237,7 @@ describe('QUESTIONNAIRE_TEMPLATES', () => {
   it('restricts questions only to channels the template covers', () => {
     for (const template of QUESTIONNAIRE_TEMPLATES) {
       const stray = questionsOf(template).flatMap((question) =>
-        question.channels
-          .filter((channel) => !template.channels.includes(channel))
-          .map((channel) => `${question.key}:${channel}`),
+        question.channels.filter((channel) => !template.channels.includes(channel)).map((channel) => `${question.key}:${channel}`),
       );
       expect({ template: name(template), stray }).toEqual({ template: name(template), stray: [] });
     }
@@ -256,9 +254,7 @@ describe('QUESTIONNAIRE_TEMPLATES', () => {
       expect({
         template: name(template),
         scale: has((question) => question.type === 'scale' && isScoredQuestion(question)),
-        singleChoice: has(
-          (question) => question.type === 'single_choice' && question.options!.some((option) => option.points > 0),
-        ),
+        singleChoice: has((question) => question.type === 'single_choice' && question.options!.some((option) => option.points > 0)),
         evidence: questions.filter((question) => question.type === 'evidence').length,
         narrative: has((question) => question.type === 'text' && question.required && (question.minLength ?? 0) >= 20),
         optionalComment: has((question) => question.type === 'text' && !question.required),
@@ -276,8 +272,7 @@ describe('QUESTIONNAIRE_TEMPLATES', () => {
       });
     }
     // Evidence is optional only in a store, where a photo is not always possible or appropriate.
-    const evidence = (key: string) =>
-      questionsOf(findTemplate(key, 'en')!).find((question) => question.type === 'evidence')!;
+    const evidence = (key: string) => questionsOf(findTemplate(key, 'en')!).find((question) => question.type === 'evidence')!;
     expect(evidence('in_store').required).toBe(false);
     for (const key of ['phone', 'email', 'web_chat', 'social_whatsapp']) expect(evidence(key).required).toBe(true);
   });

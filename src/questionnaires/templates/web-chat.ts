@@ -43,15 +43,13 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           dimension: 'protocol',
           maxPoints: 1,
           text: t(
-            '¿Encontró el acceso al chat con facilidad (visible en la web o en la aplicación, sin tener que ' +
-              'buscarlo)?',
+            '¿Encontró el acceso al chat con facilidad (visible en la web o en la aplicación, sin tener que ' + 'buscarlo)?',
             'Was the chat easy to find (visible on the website or in the app, without having to hunt for it)?',
           ),
           recommendation: t(
             'Colocar el acceso al chat en un lugar visible de todas las páginas de ayuda y de la aplicación, ' +
               'con un texto claro como «Chatea con nosotros».',
-            'Place the chat button somewhere visible on every help page and in the app, with a clear label ' +
-              'such as “Chat with us”.',
+            'Place the chat button somewhere visible on every help page and in the app, with a clear label ' + 'such as “Chat with us”.',
           ),
         },
         {
@@ -74,8 +72,7 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
               'person or the virtual assistant; automatic welcome messages do not count).',
           ),
           recommendation: t(
-            'Dimensionar el equipo de chat para responder en menos de 30 segundos e informar del tiempo ' +
-              'estimado cuando haya espera.',
+            'Dimensionar el equipo de chat para responder en menos de 30 segundos e informar del tiempo ' + 'estimado cuando haya espera.',
             'Size the chat team to reply within 30 seconds and show the estimated wait when there is a queue.',
           ),
         },
@@ -142,10 +139,7 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           type: 'yes_no',
           maxPoints: 0,
           showIf: { questionKey: 'bot_involved', equals: true },
-          text: t(
-            '¿El asistente virtual resolvió su consulta por sí solo?',
-            'Did the virtual assistant resolve your query on its own?',
-          ),
+          text: t('¿El asistente virtual resolvió su consulta por sí solo?', 'Did the virtual assistant resolve your query on its own?'),
         },
         {
           key: 'person_reachable',
@@ -154,10 +148,8 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           maxPoints: 2,
           showIf: { questionKey: 'bot_solved', equals: false },
           text: t(
-            'Cuando el asistente virtual no pudo ayudarle, ¿pudo pasar a hablar con una persona sin tener que ' +
-              'empezar de nuevo?',
-            'When the virtual assistant could not help, were you able to reach a person without having to ' +
-              'start over?',
+            'Cuando el asistente virtual no pudo ayudarle, ¿pudo pasar a hablar con una persona sin tener que ' + 'empezar de nuevo?',
+            'When the virtual assistant could not help, were you able to reach a person without having to ' + 'start over?',
           ),
           recommendation: t(
             'Ofrecer el paso a una persona en cuanto el asistente virtual no entienda o no pueda resolver, ' +
@@ -172,16 +164,13 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           dimension: 'protocol',
           maxPoints: 2,
           text: t(
-            '¿La sesión se mantuvo activa durante toda la conversación, sin caducar ni cortarse y obligarle a ' +
-              'empezar de nuevo?',
-            'Did the session stay active throughout the conversation, without expiring or dropping and ' +
-              'forcing you to start again?',
+            '¿La sesión se mantuvo activa durante toda la conversación, sin caducar ni cortarse y obligarle a ' + 'empezar de nuevo?',
+            'Did the session stay active throughout the conversation, without expiring or dropping and ' + 'forcing you to start again?',
           ),
           recommendation: t(
             'Ampliar el tiempo de caducidad de la sesión mientras haya una conversación abierta y conservar el ' +
               'historial si el cliente se reconecta.',
-            'Extend the session timeout while a conversation is open and keep the history if the customer ' +
-              'reconnects.',
+            'Extend the session timeout while a conversation is open and keep the history if the customer ' + 'reconnects.',
           ),
         },
       ],
@@ -204,30 +193,24 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
         identification({
           allowNa: true,
           text: t(
-            '¿La persona que le atendió se presentó con su nombre? Marque N/A si solo le atendió el asistente ' +
-              'virtual.',
-            'Did the person who served you introduce themselves by name? Mark N/A if only the virtual ' +
-              'assistant replied.',
+            '¿La persona que le atendió se presentó con su nombre? Marque N/A si solo le atendió el asistente ' + 'virtual.',
+            'Did the person who served you introduce themselves by name? Mark N/A if only the virtual ' + 'assistant replied.',
           ),
           recommendation: t(
-            'Presentarse con el nombre al tomar la conversación, también cuando se recibe de un asistente ' +
-              'virtual o de otro agente.',
+            'Presentarse con el nombre al tomar la conversación, también cuando se recibe de un asistente ' + 'virtual o de otro agente.',
             'Introduce yourself by name when taking over the conversation, including when it comes from a ' +
               'virtual assistant or another agent.',
           ),
         }),
         toneEmpathy({
           text: t(
-            'Tono y empatía: 1 = frío, mecánico o con respuestas enlatadas, 5 = cercano, amable y atento a su ' +
-              'situación.',
-            'Tone and empathy: 1 = cold, mechanical or canned, 5 = warm, courteous and attentive to your ' +
-              'situation.',
+            'Tono y empatía: 1 = frío, mecánico o con respuestas enlatadas, 5 = cercano, amable y atento a su ' + 'situación.',
+            'Tone and empathy: 1 = cold, mechanical or canned, 5 = warm, courteous and attentive to your ' + 'situation.',
           ),
           recommendation: t(
             'Adaptar las respuestas predefinidas a cada cliente, reconocer su situación y mantener un tono ' +
               'cercano durante toda la conversación.',
-            'Adapt canned replies to each customer, acknowledge their situation and keep a warm tone ' +
-              'throughout the conversation.',
+            'Adapt canned replies to each customer, acknowledge their situation and keep a warm tone ' + 'throughout the conversation.',
           ),
         }),
         {
@@ -238,14 +221,12 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           text: t(
             '¿Los mensajes estaban bien escritos: sin faltas de ortografía, con frases claras y breves y sin ' +
               'respuestas predefinidas fuera de contexto?',
-            'Were the messages well written: no spelling mistakes, clear and short sentences, and no canned ' +
-              'replies out of context?',
+            'Were the messages well written: no spelling mistakes, clear and short sentences, and no canned ' + 'replies out of context?',
           ),
           recommendation: t(
             'Escribir mensajes cortos y claros, revisar la ortografía antes de enviar y usar las respuestas ' +
               'predefinidas solo cuando encajan con la pregunta.',
-            'Write short, clear messages, check spelling before sending and use canned replies only when they ' +
-              'fit the question.',
+            'Write short, clear messages, check spelling before sending and use canned replies only when they ' + 'fit the question.',
           ),
         },
         noForbiddenPhrases({
@@ -295,16 +276,13 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
         }),
         resolvedFirstContact({
           text: t(
-            '¿Su consulta quedó resuelta en esta conversación, sin tener que volver a escribir ni usar otro ' +
-              'canal?',
-            'Was your query resolved in this conversation, without having to write again or use another ' +
-              'channel?',
+            '¿Su consulta quedó resuelta en esta conversación, sin tener que volver a escribir ni usar otro ' + 'canal?',
+            'Was your query resolved in this conversation, without having to write again or use another ' + 'channel?',
           ),
           recommendation: t(
             'Dar a los agentes de chat acceso a los sistemas y autonomía para resolver en la misma ' +
               'conversación las consultas más frecuentes.',
-            'Give chat agents the system access and authority to resolve the most common queries within the ' +
-              'same conversation.',
+            'Give chat agents the system access and authority to resolve the most common queries within the ' + 'same conversation.',
           ),
         }),
         followUpOffered({
@@ -317,16 +295,14 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           recommendation: t(
             'Antes de cerrar un chat sin resolver, dejar el caso registrado y comunicar al cliente el número, ' +
               'el plazo y el medio de contacto.',
-            'Before closing an unresolved chat, log the case and give the customer its number, the timescale ' +
-              'and the contact method.',
+            'Before closing an unresolved chat, log the case and give the customer its number, the timescale ' + 'and the contact method.',
           ),
         }),
         dataProtected({
           text: t(
             '¿Le pidieron solo los datos necesarios para su consulta y nunca contraseñas, PIN ni el número ' +
               'completo de la tarjeta por el chat?',
-            'Were you asked only for the data your query needed, and never for passwords, PINs or the full ' +
-              'card number in the chat?',
+            'Were you asked only for the data your query needed, and never for passwords, PINs or the full ' + 'card number in the chat?',
           ),
           recommendation: t(
             'Pedir solo los datos imprescindibles, verificar la identidad por el procedimiento establecido y no ' +
@@ -338,14 +314,11 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
         closing({
           text: t(
             'Antes de cerrar el chat, ¿confirmaron que no le quedaban dudas y se despidieron con cordialidad?',
-            'Before closing the chat, did they check that you had no further questions and say goodbye ' +
-              'politely?',
+            'Before closing the chat, did they check that you had no further questions and say goodbye ' + 'politely?',
           ),
           recommendation: t(
-            'No cerrar nunca un chat sin preguntar si queda alguna duda y sin despedirse; ofrecer una copia de ' +
-              'la conversación.',
-            'Never close a chat without asking whether anything else is needed and saying goodbye; offer a ' +
-              'copy of the conversation.',
+            'No cerrar nunca un chat sin preguntar si queda alguna duda y sin despedirse; ofrecer una copia de ' + 'la conversación.',
+            'Never close a chat without asking whether anything else is needed and saying goodbye; offer a ' + 'copy of the conversation.',
           ),
         }),
       ],
@@ -359,18 +332,14 @@ export const WEB_CHAT_TEMPLATE: TemplateBlueprint = {
           type: 'evidence',
           required: true,
           text: t(
-            'Capturas de pantalla de toda la conversación (o la transcripción descargada), con la fecha y la ' +
-              'hora visibles.',
-            'Screenshots of the whole conversation (or the downloaded transcript), with the date and time ' +
-              'visible.',
+            'Capturas de pantalla de toda la conversación (o la transcripción descargada), con la fecha y la ' + 'hora visibles.',
+            'Screenshots of the whole conversation (or the downloaded transcript), with the date and time ' + 'visible.',
           ),
         },
         overallComments(
           t(
-            'Describa la conversación con sus palabras: cómo le atendieron, qué funcionó bien y qué se podría ' +
-              'mejorar.',
-            'Describe the conversation in your own words: how you were treated, what worked well and what ' +
-              'could be improved.',
+            'Describa la conversación con sus palabras: cómo le atendieron, qué funcionó bien y qué se podría ' + 'mejorar.',
+            'Describe the conversation in your own words: how you were treated, what worked well and what ' + 'could be improved.',
           ),
         ),
         otherComments(),

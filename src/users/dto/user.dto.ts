@@ -22,7 +22,11 @@ import { PageQuery } from '../../common/http/paging';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email: string;
-  @ApiProperty({ minLength: 10, maxLength: 200, description: 'The password policy: at least 10 characters, not a common password, not the e-mail name (422 PASSWORD_POLICY)' })
+  @ApiProperty({
+    minLength: 10,
+    maxLength: 200,
+    description: 'The password policy: at least 10 characters, not a common password, not the e-mail name (422 PASSWORD_POLICY)',
+  })
   @IsString()
   @Length(1, 1000)
   password: string;
@@ -47,25 +51,38 @@ export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
 }
 
-
-
 /** What a shopper covers: the job board lists matching jobs first. Each list replaces the stored one. */
 export class ShopperProfileDto {
-  @ApiPropertyOptional({ type: [String], maxItems: 100, description: 'Free text, as the touchpoints name them', example: ['Madrid', 'Castilla y León'] })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 100,
+    description: 'Free text, as the touchpoints name them',
+    example: ['Madrid', 'Castilla y León'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 120, { each: true })
   regions?: string[];
-  @ApiPropertyOptional({ type: [String], maxItems: 100, description: 'Free text, as the touchpoints name them', example: ['Madrid', 'Segovia'] })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 100,
+    description: 'Free text, as the touchpoints name them',
+    example: ['Madrid', 'Segovia'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 120, { each: true })
   cities?: string[];
-  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['es', 'en'], description: 'Language codes (ISO 639-1, optionally with a region: pt-BR)' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: ['es', 'en'],
+    description: 'Language codes (ISO 639-1, optionally with a region: pt-BR)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -99,7 +116,10 @@ export class UpdateUserDto {
   @IsOptional()
   @IsUUID()
   clientId?: string | null;
-  @ApiPropertyOptional({ type: ShopperProfileDto, description: 'Shoppers only' }) @OptionalNotNull() @NestedDto(() => ShopperProfileDto) profile?: ShopperProfileDto;
+  @ApiPropertyOptional({ type: ShopperProfileDto, description: 'Shoppers only' })
+  @OptionalNotNull()
+  @NestedDto(() => ShopperProfileDto)
+  profile?: ShopperProfileDto;
   @ApiPropertyOptional({
     description: 'Shoppers: ids of existing clients they must never evaluate (replaces the list); an unknown id is a 422 naming it',
     type: [String],
@@ -125,7 +145,11 @@ export class UpdateMeDto extends PickType(UpdateUserDto, ['name', 'profile', 'co
 
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @Length(1, 200) currentPassword: string;
-  @ApiProperty({ minLength: 10, maxLength: 200, description: 'The password policy: at least 10 characters, not a common password, not the e-mail name' })
+  @ApiProperty({
+    minLength: 10,
+    maxLength: 200,
+    description: 'The password policy: at least 10 characters, not a common password, not the e-mail name',
+  })
   @IsString()
   @Length(1, 1000)
   newPassword: string;
@@ -151,5 +175,6 @@ export class UserView {
   @ApiProperty() createdAt: Date;
   @ApiProperty({ description: 'false: deactivated, cannot sign in' }) active: boolean;
   @ApiProperty({ description: 'Optimistic-lock version: send it back with an edit' }) version: number;
-  @ApiProperty({ type: ShopperProfileView, description: 'What a shopper covers (empty lists for other roles)' }) profile: ShopperProfileView;
+  @ApiProperty({ type: ShopperProfileView, description: 'What a shopper covers (empty lists for other roles)' })
+  profile: ShopperProfileView;
 }

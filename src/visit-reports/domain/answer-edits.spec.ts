@@ -17,7 +17,10 @@ describe('storedAnswers', () => {
         { questionKey: 'b', value: null, na: true },
         { questionKey: 'c', value: null, na: false },
       ]),
-    ).toEqual([{ questionKey: 'a', value: 3 }, { questionKey: 'b', na: true }]);
+    ).toEqual([
+      { questionKey: 'a', value: 3 },
+      { questionKey: 'b', na: true },
+    ]);
   });
 });
 
@@ -34,7 +37,10 @@ describe('applyAnswerChanges', () => {
         { questionKey: 'c', na: true },
         { questionKey: 'b', value: null },
       ]),
-    ).toEqual([{ questionKey: 'a', value: false }, { questionKey: 'c', na: true }]);
+    ).toEqual([
+      { questionKey: 'a', value: false },
+      { questionKey: 'c', na: true },
+    ]);
   });
 
   it('does not mutate its input', () => {
@@ -45,8 +51,15 @@ describe('applyAnswerChanges', () => {
 
 describe('diffAnswers', () => {
   it('lists each changed question with old and new, and skips unchanged ones', () => {
-    const before = [{ questionKey: 'a', value: true }, { questionKey: 'b', value: ['x', 'y'] }];
-    const after = [{ questionKey: 'a', value: false }, { questionKey: 'b', value: ['x', 'y'] }, { questionKey: 'c', na: true }];
+    const before = [
+      { questionKey: 'a', value: true },
+      { questionKey: 'b', value: ['x', 'y'] },
+    ];
+    const after = [
+      { questionKey: 'a', value: false },
+      { questionKey: 'b', value: ['x', 'y'] },
+      { questionKey: 'c', na: true },
+    ];
     expect(diffAnswers(before, after, ['a', 'b', 'c'])).toEqual([
       { field: 'answers.a', oldValue: { value: true }, newValue: { value: false } },
       { field: 'answers.c', oldValue: null, newValue: { na: true } },
@@ -54,7 +67,9 @@ describe('diffAnswers', () => {
   });
 
   it('reports a cleared answer as new null', () => {
-    expect(diffAnswers([{ questionKey: 'a', value: 2 }], [], ['a'])).toEqual([{ field: 'answers.a', oldValue: { value: 2 }, newValue: null }]);
+    expect(diffAnswers([{ questionKey: 'a', value: 2 }], [], ['a'])).toEqual([
+      { field: 'answers.a', oldValue: { value: 2 }, newValue: null },
+    ]);
   });
 });
 

@@ -35,7 +35,8 @@ export function answerChangeKeyProblems(changes: ReadonlyArray<{ questionKey: st
   const seen = new Set<string>();
   return changes.flatMap((change, index) => {
     const field = `answers[${index}].questionKey`;
-    if (!knownKeys.has(change.questionKey)) return [{ field, reason: `there is no question "${change.questionKey}" in this questionnaire` }];
+    if (!knownKeys.has(change.questionKey))
+      return [{ field, reason: `there is no question "${change.questionKey}" in this questionnaire` }];
     if (seen.has(change.questionKey)) return [{ field, reason: `question "${change.questionKey}" is changed more than once` }];
     seen.add(change.questionKey);
     return [];
@@ -57,11 +58,7 @@ export function applyAnswerChanges(current: readonly SubmittedAnswer[], changes:
 }
 
 /** One edit per question whose answer differs between `before` and `after`, in the order of `keys`. */
-export function diffAnswers(
-  before: readonly SubmittedAnswer[],
-  after: readonly SubmittedAnswer[],
-  keys: readonly string[],
-): AnswerEdit[] {
+export function diffAnswers(before: readonly SubmittedAnswer[], after: readonly SubmittedAnswer[], keys: readonly string[]): AnswerEdit[] {
   const beforeByKey = new Map(before.map((answer) => [answer.questionKey, answer]));
   const afterByKey = new Map(after.map((answer) => [answer.questionKey, answer]));
   const edits: AnswerEdit[] = [];

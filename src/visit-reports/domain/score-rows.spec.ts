@@ -20,10 +20,21 @@ const definition = normalizeDefinition({
           kpi: 'wait_time',
           channels: ['in_person'],
           maxPoints: 2,
-          thresholds: [{ upToSeconds: 60, fraction: 1 }, { upToSeconds: 300, fraction: 0.5 }],
+          thresholds: [
+            { upToSeconds: 60, fraction: 1 },
+            { upToSeconds: 300, fraction: 0.5 },
+          ],
           dimension: 'speed',
         },
-        { key: 'reply', text: 'Reply', type: 'duration', kpi: 'response_time', channels: ['email'], maxPoints: 1, thresholds: [{ upToSeconds: 3600, fraction: 1 }] },
+        {
+          key: 'reply',
+          text: 'Reply',
+          type: 'duration',
+          kpi: 'response_time',
+          channels: ['email'],
+          maxPoints: 1,
+          thresholds: [{ upToSeconds: 3600, fraction: 1 }],
+        },
       ],
     },
     {
@@ -32,7 +43,13 @@ const definition = normalizeDefinition({
       weight: 2,
       questions: [
         { key: 'solved', text: 'Solved', type: 'yes_no', kpi: 'fcr', maxPoints: 1, dimension: 'resolution' },
-        { key: 'follow', text: 'Follow-up offered', type: 'yes_no', showIf: { questionKey: 'solved', equals: false }, dimension: 'resolution' },
+        {
+          key: 'follow',
+          text: 'Follow-up offered',
+          type: 'yes_no',
+          showIf: { questionKey: 'solved', equals: false },
+          dimension: 'resolution',
+        },
         { key: 'privacy', text: 'Protected data', type: 'yes_no', critical: true, dimension: 'data_security' },
         { key: 'note', text: 'Note', type: 'text', required: false },
       ],
@@ -56,13 +73,35 @@ describe('toVisitRows', () => {
     const { answers } = rowsFor(good);
     expect(answers.map((row) => row.questionKey)).toEqual(['greet', 'wait', 'reply', 'solved', 'follow', 'privacy', 'note']);
     expect(answers.find((row) => row.questionKey === 'greet')).toEqual({
-      questionKey: 'greet', sectionKey: 'a', value: true, na: false, applicable: true, counted: true, earned: 2, possible: 2, passed: true,
+      questionKey: 'greet',
+      sectionKey: 'a',
+      value: true,
+      na: false,
+      applicable: true,
+      counted: true,
+      earned: 2,
+      possible: 2,
+      passed: true,
     });
     // 120 s fits the 300 s threshold: 2 × 0.5 = 1 point of 2, not passed
-    expect(answers.find((row) => row.questionKey === 'wait')).toMatchObject({ value: 120, counted: true, earned: 1, possible: 2, passed: false });
+    expect(answers.find((row) => row.questionKey === 'wait')).toMatchObject({
+      value: 120,
+      counted: true,
+      earned: 1,
+      possible: 2,
+      passed: false,
+    });
     // email only: not applicable on in_person
     expect(answers.find((row) => row.questionKey === 'reply')).toEqual({
-      questionKey: 'reply', sectionKey: 'a', value: null, na: false, applicable: false, counted: false, earned: null, possible: null, passed: null,
+      questionKey: 'reply',
+      sectionKey: 'a',
+      value: null,
+      na: false,
+      applicable: false,
+      counted: false,
+      earned: null,
+      possible: null,
+      passed: null,
     });
     // shown only when solved = false
     expect(answers.find((row) => row.questionKey === 'follow')).toMatchObject({ sectionKey: 'b', applicable: false, counted: false });
@@ -85,19 +124,30 @@ describe('toVisitRows', () => {
     ]);
     // visit: (75 × 1 + 100 × 2) / 3 = 91.666…
     expect(rows.summary.score).toBeCloseTo(275 / 3, 10);
-    expect(rows.summary.sections).toEqual([{ key: 'a', score: 75 }, { key: 'b', score: 100 }]);
+    expect(rows.summary.sections).toEqual([
+      { key: 'a', score: 75 },
+      { key: 'b', score: 100 },
+    ]);
     expect(rows.alerts).toEqual([]);
   });
 
   it('reads wait time, response time and FCR from the kpi questions', () => {
     expect(rowsFor(good).kpis).toEqual({ waitSeconds: 120, responseSeconds: null, fcr: true });
-    const notSolved = rowsFor([...good.filter((a) => a.questionKey !== 'solved'), { questionKey: 'solved', value: false }, { questionKey: 'follow', value: true }]);
+    const notSolved = rowsFor([
+      ...good.filter((a) => a.questionKey !== 'solved'),
+      { questionKey: 'solved', value: false },
+      { questionKey: 'follow', value: true },
+    ]);
     expect(notSolved.kpis.fcr).toBe(false);
     expect(notSolved.answers.find((row) => row.questionKey === 'follow')).toMatchObject({ applicable: true, counted: true, passed: true });
   });
 
   it('has no FCR when the fcr question did not count, and no wait time when it was N/A', () => {
-    const defNa = rowsFor([{ questionKey: 'greet', value: true }, { questionKey: 'wait', na: true }, { questionKey: 'privacy', value: true }]);
+    const defNa = rowsFor([
+      { questionKey: 'greet', value: true },
+      { questionKey: 'wait', na: true },
+      { questionKey: 'privacy', value: true },
+    ]);
     expect(defNa.kpis).toEqual({ waitSeconds: null, responseSeconds: null, fcr: null });
     expect(defNa.answers.find((row) => row.questionKey === 'wait')).toMatchObject({ na: true, value: null, counted: false });
   });
@@ -116,7 +166,14 @@ describe('toVisitRows', () => {
 
 describe('scoreSubmission', () => {
   it('returns every problem and no rows when the answers do not fit', () => {
-    const result = scoreSubmission(definition, [{ questionKey: 'greet', value: 'yes' }, { questionKey: 'nope', value: true }], 'in_person');
+    const result = scoreSubmission(
+      definition,
+      [
+        { questionKey: 'greet', value: 'yes' },
+        { questionKey: 'nope', value: true },
+      ],
+      'in_person',
+    );
     expect(result.rows).toBeUndefined();
     const fields = (result.problems ?? []).map((problem) => problem.field);
     expect(fields).toContain('greet'); // not a boolean

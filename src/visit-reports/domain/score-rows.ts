@@ -88,17 +88,17 @@ export type ScoredSubmission = { problems: Problem[]; rows?: undefined } | { pro
  * factories): validated against the questionnaire on the touchpoint's channel, every problem at once;
  * when there is none, scored and turned into rows.
  */
-export function scoreSubmission(definition: QuestionnaireDefinition, answers: readonly SubmittedAnswer[], channel: Channel): ScoredSubmission {
+export function scoreSubmission(
+  definition: QuestionnaireDefinition,
+  answers: readonly SubmittedAnswer[],
+  channel: Channel,
+): ScoredSubmission {
   const problems = validateSubmission(definition, answers, channel);
   if (problems.length > 0) return { problems };
   return { rows: toVisitRows(definition, answers, scoreVisit(definition, answers, channel)) };
 }
 
-export function toVisitRows(
-  definition: QuestionnaireDefinition,
-  answers: readonly SubmittedAnswer[],
-  visit: VisitScore,
-): VisitRows {
+export function toVisitRows(definition: QuestionnaireDefinition, answers: readonly SubmittedAnswer[], visit: VisitScore): VisitRows {
   const answerByKey = new Map<string, SubmittedAnswer>();
   for (const answer of answers) if (!answerByKey.has(answer.questionKey)) answerByKey.set(answer.questionKey, answer);
   const scoreByKey = new Map(visit.questions.map((score) => [score.questionKey, score]));
@@ -129,7 +129,10 @@ export function toVisitRows(
     }
     return null;
   };
-  const fcrRow = questions.filter((question) => question.kpi === 'fcr').map((question) => rowByKey.get(question.key)).find((row) => row?.counted);
+  const fcrRow = questions
+    .filter((question) => question.kpi === 'fcr')
+    .map((question) => rowByKey.get(question.key))
+    .find((row) => row?.counted);
 
   return {
     answers: answerRows,
@@ -163,8 +166,7 @@ function alertsFor(questions: QuestionDefinition[], visit: VisitScore): AlertDra
   const sectionOf = new Map(visit.questions.map((score) => [score.questionKey, score.sectionKey]));
   const alerts: AlertDraft[] = visit.knockoutQuestionKeys.map((key) => {
     const question = byKey.get(key);
-    const effect =
-      question?.knockoutScope === 'visit' ? 'the whole visit scores 0' : `section "${sectionOf.get(key)}" scores 0`;
+    const effect = question?.knockoutScope === 'visit' ? 'the whole visit scores 0' : `section "${sectionOf.get(key)}" scores 0`;
     return { kind: 'critical_failed', questionKey: key, reason: `Critical question "${question?.text ?? key}" failed: ${effect}` };
   });
   if (visit.knockout) {

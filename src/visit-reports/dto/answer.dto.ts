@@ -1,13 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsOptional,
-  IsString,
-  Length,
-  registerDecorator,
-  ValidationArguments,
-  ValidationOptions,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import type { AnswerValue } from '../../questionnaires/domain/definition';
 
 const MAX_TEXT = 10_000;
@@ -31,9 +23,7 @@ export function IsAnswerValue(options?: ValidationOptions) {
           if (typeof value === 'number') return Number.isFinite(value);
           if (typeof value === 'string') return value.length <= MAX_TEXT;
           return (
-            Array.isArray(value) &&
-            value.length <= MAX_CHOICES &&
-            value.every((item) => typeof item === 'string' && item.length <= 100)
+            Array.isArray(value) && value.length <= MAX_CHOICES && value.every((item) => typeof item === 'string' && item.length <= 100)
           );
         },
         defaultMessage(args: ValidationArguments): string {

@@ -1,16 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { PageQuery } from '../../common/http/paging';
 import { NestedDto } from '../../common/http/validation';
 import { AnswerDto } from './answer.dto';
@@ -50,7 +39,10 @@ export const APPEAL_DECISIONS = ['upheld', 'overturned'] as const;
 export const APPEAL_STATUSES = ['open', 'upheld', 'overturned'] as const;
 
 export class ResolveAppealDto {
-  @ApiProperty({ enum: APPEAL_DECISIONS, description: 'upheld: the visit stands; overturned: the answers are corrected and the visit re-scored' })
+  @ApiProperty({
+    enum: APPEAL_DECISIONS,
+    description: 'upheld: the visit stands; overturned: the answers are corrected and the visit re-scored',
+  })
   @IsIn(APPEAL_DECISIONS)
   decision: (typeof APPEAL_DECISIONS)[number];
   @ApiPropertyOptional({ type: [AnswerDto], description: 'Required when overturned: the corrected answers' })
