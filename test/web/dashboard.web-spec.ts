@@ -99,6 +99,72 @@ describeWeb('web: campaign dashboard', () => {
     await expectAccessible(page);
   });
 
+  it('shows the themes of the comments, every figure the API’s, each with its verbatims marked by tone', async () => {
+    const page = await ctx.newPage();
+    await signIn(page, seed.clientUser);
+    await page.goto(`/portal/campaigns/${seed.campaignId}`);
+    await waitForFigures(page);
+    const model = await kpis();
+    const { themes, analysedVisits } = model.comments as {
+      analysedVisits: number;
+      themes: Array<{
+        key: string;
+        share: number;
+        positive: number;
+        negative: number;
+        change?: number;
+        significant?: boolean;
+        verbatims: Array<{ text: string; polarity: string }>;
+      }>;
+    };
+    expect(analysedVisits).toBe(model.n);
+    expect(themes.filter((theme) => theme.share > 0).length).toBeGreaterThan(1);
+    expect(themes.some((theme) => theme.change !== undefined)).toBe(true);
+
+    const figures = (await shownFigures(page)).filter(
+      (figure) => figure.path.startsWith('comments.themes') || figure.path === 'comments.analysedVisits',
+    );
+    const mismatches = figures
+      .map((figure) => ({ ...figure, expected: expectedText(resolvePath(model, figure.path), figure.format, 'en-GB') }))
+      .filter((figure) => figure.text !== figure.expected);
+    expect(mismatches).toEqual([]);
+    const paths = new Set(figures.map((figure) => figure.path));
+    expect(paths).toContain('comments.analysedVisits');
+    const table = page.locator('[data-testid="themes"] table');
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Theme',
+      'Visits mentioning it',
+      'Positive / Negative',
+      'Against the previous wave',
+      'Mean score of the visits criticising it',
+      'Mean score of the others',
+    ]);
+    for (const theme of themes) {
+      for (const field of ['share', 'positive', 'negative', 'meanScoreNegative', 'meanScoreOther'])
+        expect(paths).toContain(`comments.themes[key=${theme.key}].${field}`);
+      const row = page.locator(`[data-theme="${theme.key}"]`);
+      // The tone bar's text equivalent.
+      expect(await row.getByRole('img').getAttribute('aria-label')).toBe(
+        `${theme.positive} positive and ${theme.negative} negative visits`,
+      );
+      if (theme.change !== undefined) {
+        expect(paths).toContain(`comments.themes[key=${theme.key}].change`);
+        expect(await row.locator('[data-significant]').innerText()).toMatch(theme.significant ? /^significant/ : /^not significant/);
+      }
+      // Its verbatims, in the API's order, each marked by its tone.
+      const verbatims = page.locator(`[data-theme-verbatims="${theme.key}"] [data-verbatim]`);
+      expect(await verbatims.count()).toBe(theme.verbatims.length);
+      for (const [index, verbatim] of theme.verbatims.entries()) {
+        const item = verbatims.nth(index);
+        expect(await item.getAttribute('data-polarity')).toBe(verbatim.polarity);
+        expect(await item.locator('[data-verbatim-text]').innerText()).toBe(`“${verbatim.text}”`);
+        expect((await item.innerText()).toLowerCase()).toContain(verbatim.polarity); // the badge: "Positive", "Negative", "Neutral"
+      }
+    }
+    expect(themes.reduce((sum, theme) => sum + theme.verbatims.length, 0)).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
   it('puts the filters in the URL, where they change the figures and survive a reload', async () => {
     const page = await ctx.newPage();
     await signIn(page, seed.clientUser);

@@ -27,6 +27,7 @@ import { Figure } from '../components/Figure';
 import { FilterBar } from '../components/FilterBar';
 import { filterQuery, useUrlFilters } from '../components/filters';
 import { Section } from '../components/Section';
+import { POLARITY_COLOR, polarityLabel, ThemesTable } from '../components/ThemesTable';
 import { Tile } from '../components/Tile';
 
 const barsHeight = (count: number) => Math.max(140, 40 + count * 34);
@@ -427,6 +428,7 @@ function Results({ model }: { model: KpiModel }) {
 
       <Section id="comments" title={labels.comments}>
         <Stack gap="md">
+          <ThemesTable comments={model.comments} />
           <div>
             <Title order={3} size="h5" mb="xs">
               {labels.topTerms}
@@ -483,6 +485,16 @@ function Results({ model }: { model: KpiModel }) {
                       <List.Item key={`${item.visitId}-${index}`}>
                         <Badge size="xs" color={item.sentiment === 'positive' ? '#2E7D32' : '#C0392B'} mr={6}>
                           {item.sentiment === 'positive' ? labels.positive : labels.negative}
+                        </Badge>
+                        <Badge
+                          size="xs"
+                          variant="outline"
+                          color={POLARITY_COLOR[item.polarity]}
+                          tt="none"
+                          mr={6}
+                          data-polarity={item.polarity}
+                        >
+                          {labels.polarity}: {polarityLabel(labels, item.polarity)}
                         </Badge>
                         {item.text}
                       </List.Item>

@@ -54,6 +54,8 @@ export const en = {
     viewingAs: 'You see this client’s view, as its users do.',
   },
   dashboard: {
+    themesAnalysedVisits: 'Visits whose comments were analysed',
+    toneBar: '{{positive}} positive and {{negative}} negative visits',
     visitsLink: 'Visits',
     filters: 'Filters',
     channel: 'Channel',

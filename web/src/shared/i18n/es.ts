@@ -56,6 +56,8 @@ export const es: Dictionary = {
     viewingAs: 'Ves la vista de este cliente, tal como la ven sus usuarios.',
   },
   dashboard: {
+    themesAnalysedVisits: 'Visitas cuyos comentarios se han analizado',
+    toneBar: '{{positive}} visitas positivas y {{negative}} negativas',
     visitsLink: 'Visitas',
     filters: 'Filtros',
     channel: 'Canal',
