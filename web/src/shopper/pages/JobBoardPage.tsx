@@ -78,7 +78,9 @@ function JobCard({ job, onClaimed }: { job: Assignment; onClaimed: (assignment: 
             {fee ? `${t('shopper.board.fee')}: ${fee}` : ''}
           </Text>
           <Button
-            onClick={() => claim.mutate(job.id, { onSuccess: (assignment) => onClaimed(assignment) })}
+            // mutateAsync, not mutate's onSuccess: the claimed job leaves the refreshed board, and a
+            // callback given to mutate is dropped once its card has unmounted.
+            onClick={() => void claim.mutateAsync(job.id).then(onClaimed, () => undefined)}
             loading={claim.isPending}
             aria-label={`${t('shopper.board.claim')}: ${job.touchpoint.name}`}
           >
