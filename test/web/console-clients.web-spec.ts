@@ -76,5 +76,14 @@ describeWeb('web: console clients and touchpoints', () => {
     const edited = (await ctx.http.get(`/clients/${clientId}/touchpoints/${stored.id}`).set(auth).expect(200)).body;
     expect(edited.name).toBe('Óptica Triana Centro');
     expect(edited.openingHours).toEqual(stored.openingHours);
+
+    // Archived, not deleted: the client stays with its touchpoints, and can be restored.
+    await page.getByTestId('archive-client').click();
+    await page.getByTestId('client-archived').waitFor();
+    expect((await ctx.http.get(`/clients/${clientId}`).set(auth).expect(200)).body.archived).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByTestId('client-archived').waitFor({ state: 'detached' });
+    expect((await ctx.http.get(`/clients/${clientId}`).set(auth).expect(200)).body.archived).toBe(false);
   });
 });

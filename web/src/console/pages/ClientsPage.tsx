@@ -74,6 +74,17 @@ export default function ClientsPage() {
       void queryClient.invalidateQueries({ queryKey: ['console', 'clients'] });
     },
   });
+  // A client with data is archived, never deleted (docs/decisions.md): archiving stops new work only.
+  const archiveClient = useMutation({
+    mutationFn: async () =>
+      unwrapDetailed(
+        await api.PATCH('/clients/{id}', {
+          params: { path: { id: client!.id } },
+          body: { archived: !client!.archived, version: client!.version },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['console', 'clients'] }),
+  });
 
   const groups = new Map<string, Touchpoint[]>();
   for (const touchpoint of touchpoints.data ?? []) {
@@ -108,9 +119,9 @@ export default function ClientsPage() {
           </Group>
         </form>
       </Group>
-      {(createClient.error || renameClient.error) && (
+      {(createClient.error || renameClient.error || archiveClient.error) && (
         <Alert color="red" role="alert">
-          {(createClient.error ?? renameClient.error)!.message}
+          {(createClient.error ?? renameClient.error ?? archiveClient.error)!.message}
         </Alert>
       )}
       {clients.isPending ? (
@@ -130,6 +141,20 @@ export default function ClientsPage() {
                 <Button size="compact-xs" variant="default" onClick={() => setRename(client.name)}>
                   {t('console.clients.rename')}
                 </Button>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  onClick={() => archiveClient.mutate()}
+                  loading={archiveClient.isPending}
+                  data-testid="archive-client"
+                >
+                  {client.archived ? t('console.clients.restore') : t('console.clients.archive')}
+                </Button>
+                {client.archived && (
+                  <Text size="sm" c="dimmed" data-testid="client-archived">
+                    {t('console.clients.archived')}
+                  </Text>
+                )}
               </Group>
             ) : (
               <Group gap="xs" align="flex-end">
