@@ -192,7 +192,11 @@ describeWeb('web: campaign dashboard', () => {
     await other.goto(url.pathname + url.search);
     await waitForFigures(other);
     expect(await other.locator('[data-kpi="n"]').innerText()).toBe(String(filtered.n));
-    expect(await other.getByRole('combobox', { name: 'Channel' }).inputValue()).toBe('Phone');
+    // The select shows its label once the filter options (the client's touchpoints) have loaded too.
+    const channel = other.getByRole('combobox', { name: 'Channel' });
+    const deadline = Date.now() + 10_000;
+    while ((await channel.inputValue()) !== 'Phone' && Date.now() < deadline) await other.waitForTimeout(100);
+    expect(await channel.inputValue()).toBe('Phone');
   });
 
   it('downloads the PDF and the Excel workbook with the filters and the language, and says when a download fails', async () => {
