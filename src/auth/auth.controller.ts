@@ -12,7 +12,7 @@ import { DomainError } from '../common/errors/domain-error';
 import type { RuleCode } from '../common/errors/error-codes';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponse } from './dto/login.dto';
-import { LoginLimits, ResetTokenFailures } from './failed-logins';
+import { LoginLimits } from './login-limits';
 import { LocalAuthGuard } from './login.guards';
 
 @ApiTags('auth')
@@ -23,7 +23,6 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly accounts: AccountsService,
     private readonly loginLimits: LoginLimits,
-    private readonly resetFailures: ResetTokenFailures,
   ) {}
 
   @UseGuards(LocalAuthGuard)
@@ -85,17 +84,18 @@ export class AuthController {
     // A wrong current password is a failed login of the account: the same budget, so a stolen session
     // cannot guess the password here past the login limits.
     const address = addressOf(request);
-    if (!this.loginLimits.tryAttempt(address, actor.email)) {
-      response.setHeader('Retry-After', String(this.loginLimits.retryAfterSeconds(address, actor.email)));
+    const decision = await this.loginLimits.tryLogin(address, actor.email);
+    if (!decision.allowed) {
+      response.setHeader('Retry-After', String(decision.retryAfterSeconds));
       throw new ThrottlerException();
     }
     try {
       await this.accounts.changePassword(actor, dto);
     } catch (error) {
-      if (!isRule(error, 'WRONG_PASSWORD')) this.loginLimits.succeeded(address, actor.email);
+      if (!isRule(error, 'WRONG_PASSWORD')) await this.loginLimits.loginSucceeded(address, actor.email);
       throw error;
     }
-    this.loginLimits.succeeded(address, actor.email);
+    await this.loginLimits.loginSucceeded(address, actor.email);
   }
 
   @Post('password-reset')
@@ -116,18 +116,18 @@ export class AuthController {
     // Wrong tokens are counted per address before the lookup (parallel guesses cannot slip past) and
     // forgiven when the token turns out to be good.
     const address = addressOf(request);
-    if (this.resetFailures.isBlocked(address)) {
-      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(this.resetFailures.blockedForMs(address) / 1000))));
+    const decision = await this.loginLimits.tryResetToken(address);
+    if (!decision.allowed) {
+      response.setHeader('Retry-After', String(decision.retryAfterSeconds));
       throw new ThrottlerException();
     }
-    this.resetFailures.recordFailure(address);
     try {
       await this.accounts.resetPassword(dto);
     } catch (error) {
-      if (!isRule(error, 'RESET_TOKEN_INVALID')) this.resetFailures.forgiveOne(address);
+      if (!isRule(error, 'RESET_TOKEN_INVALID')) await this.loginLimits.resetTokenAccepted(address);
       throw error;
     }
-    this.resetFailures.forgiveOne(address);
+    await this.loginLimits.resetTokenAccepted(address);
   }
 }
 

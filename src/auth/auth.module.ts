@@ -7,7 +7,7 @@ import { JwtAuthGuard, RolesGuard } from '../common/auth/guards';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
-import { LoginLimits, ResetTokenFailures } from './failed-logins';
+import { LOGIN_LIMITS_CLOCK, LoginLimits } from './login-limits';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
@@ -24,24 +24,12 @@ import { JwtStrategy, LocalStrategy } from './strategies';
     }),
   ],
   controllers: [AuthController],
+  exports: [LoginLimits],
   providers: [
     AuthService,
     LocalStrategy,
-    {
-      provide: LoginLimits,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new LoginLimits({
-          perAccountAndAddress: { limit: config.loginMaxAttempts, windowMs: config.loginWindowSeconds * 1000 },
-          perAddress: { limit: config.loginMaxFailuresPerAddress, windowMs: config.loginAddressWindowSeconds * 1000 },
-          perAccount: { limit: config.loginMaxFailuresPerAccount, windowMs: config.loginAccountWindowSeconds * 1000 },
-        }),
-    },
-    {
-      provide: ResetTokenFailures,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new ResetTokenFailures(config.loginMaxAttempts, config.loginWindowSeconds * 1000),
-    },
+    LoginLimits,
+    { provide: LOGIN_LIMITS_CLOCK, useValue: Date.now },
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 import { flattenValidationErrors } from '../common/http/validation';
 import { LoginDto } from './dto/login.dto';
-import { LoginLimits } from './failed-logins';
+import { LoginLimits } from './login-limits';
 
 /**
  * passport-local, after the body has the shape LoginDto demands (400 naming the field otherwise), for
@@ -20,31 +20,29 @@ export class LocalAuthGuard extends AuthGuard('local') {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const request = context.switchToHttp().getRequest<Request & { loginAttempt?: { address: string; email: string } }>();
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
     const body: unknown = request.body ?? {};
     const errors = validateSync(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
       throw new DomainError('bad_request', 'Invalid login request', flattenValidationErrors(errors));
     }
     const attempt = { address: request.ip ?? request.socket.remoteAddress ?? 'unknown', email: (body as LoginDto).email };
-    if (!this.limits.tryAttempt(attempt.address, attempt.email)) {
+    const decision = await this.limits.tryLogin(attempt.address, attempt.email);
+    if (!decision.allowed) {
       // When to try again, for people and for clients that back off (RFC 9110 §10.2.3).
-      context
-        .switchToHttp()
-        .getResponse<Response>()
-        .setHeader('Retry-After', String(this.limits.retryAfterSeconds(attempt.address, attempt.email)));
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(decision.retryAfterSeconds));
       throw new ThrottlerException();
     }
-    request.loginAttempt = attempt;
-    return super.canActivate(context);
+    // Throws on a wrong password, which then stays counted; a success takes its count back.
+    const admitted = (await super.canActivate(context)) as boolean;
+    await this.limits.loginSucceeded(attempt.address, attempt.email);
+    return admitted;
   }
 
-  override handleRequest<T>(error: unknown, user: T, _info: unknown, context: ExecutionContext): T {
-    const request = context.switchToHttp().getRequest<Request & { loginAttempt?: { address: string; email: string } }>();
+  override handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error as Error; // passport's own error, passed on
     if (!user) throw new DomainError('unauthorized', 'Wrong email or password');
-    if (request.loginAttempt) this.limits.succeeded(request.loginAttempt.address, request.loginAttempt.email);
     return user;
   }
 }

@@ -9,6 +9,7 @@ import { Administration1795900000000 } from './1795900000000-Administration';
 import { AccountSessions1795900000100 } from './1795900000100-AccountSessions';
 import { FeeEntriesPaidOnce1795900000200 } from './1795900000200-FeeEntriesPaidOnce';
 import { FeeEntriesTimeMovable1795900000300 } from './1795900000300-FeeEntriesTimeMovable';
+import { ScaleOut1796000000000 } from './1796000000000-ScaleOut';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795481793376,
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountSessions1795900000100,
   FeeEntriesPaidOnce1795900000200,
   FeeEntriesTimeMovable1795900000300,
+  ScaleOut1796000000000,
 ];
