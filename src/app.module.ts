@@ -10,8 +10,10 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
+import { ReadDatabaseModule } from './database/read-database';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { KpisModule } from './kpis/kpis.module';
 import { ExportsModule } from './exports/exports.module';
 import { UsersModule } from './users/users.module';
@@ -21,11 +23,13 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { VisitReportsModule } from './visit-reports/visit-reports.module';
 import { ProgramsModule } from './programs/programs.module';
+import { StorageModule } from './storage/storage.module';
 import { webAppModule } from './web-app';
 
 @Module({
   imports: [
     AppConfigModule,
+    StorageModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -45,12 +49,14 @@ import { webAppModule } from './web-app';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions(config.databaseUrl, config.dbPoolSize),
+        ...buildDataSourceOptions(config.databaseUrl, config.dbPoolSize, config.databaseReadUrl),
         migrationsRun: true,
         retryAttempts: 3,
         retryDelay: 1000,
       }),
     }),
+    ReadDatabaseModule,
+    JobsModule,
     AuthModule,
     AuditModule,
     FeesModule,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/auth-user';
 import { assertCanReadAssignment } from '../common/access/access';
@@ -12,14 +12,13 @@ import { canTransition, InvalidTransitionError, type AssignmentAction, type Assi
 import { pageOf } from '../common/http/paging';
 import { inTransaction } from '../database/transactions';
 import { recordAudit } from '../audit/audit-log';
+import { JobQueue } from '../jobs/job-queue';
 import { jobFitSql } from './job-fit';
 import { SqlParams } from '../kpis/visit-scope';
 import { QuestionnaireView } from '../questionnaires/dto/questionnaire.dto';
 import { Questionnaire } from '../questionnaires/questionnaire.entity';
 import { toQuestionnaireView } from '../questionnaires/questionnaires.service';
 
-/** How often open work past its window is swept to `expired`. */
-const SWEEP_INTERVAL_MS = 60_000;
 /**
  * An assigned visit expires this long after its window ends if no report arrived: shoppers on flaky
  * networks may upload a visit made inside the window a little later. Open jobs expire at once.
@@ -45,13 +44,13 @@ interface ClaimTarget {
 }
 
 @Injectable()
-export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
+export class AssignmentsService implements OnModuleInit {
   private readonly logger = new Logger(AssignmentsService.name);
-  private sweepTimer?: NodeJS.Timeout;
   private readonly policy: AssignmentPolicy;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.policy = {
@@ -62,15 +61,17 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.sweepTimer = setInterval(() => {
-      this.expireOverdue().catch((error: unknown) => this.logger.warn(`Expiry sweep failed: ${String(error)}`));
-    }, SWEEP_INTERVAL_MS);
-    this.sweepTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
-    this.sweepTimer = undefined;
+    // Every minute, once per cluster whatever the number of instances.
+    this.jobs.define({
+      name: 'assignment-expiry',
+      schedule: '* * * * *',
+      retryLimit: 0,
+      expireInSeconds: 5 * 60,
+      handle: async () => {
+        const expired = await this.expireOverdue();
+        if (expired) this.logger.log(`Expiry sweep: ${expired} assignment(s) expired`);
+      },
+    });
   }
 
   /** Open jobs past their window, and assigned ones past it plus the grace, become `expired` (in SQL). */

@@ -7,7 +7,7 @@ import { JwtAuthGuard, RolesGuard } from '../common/auth/guards';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
-import { LOGIN_LIMITS_CLOCK, LoginLimits } from './login-limits';
+import { LOGIN_LIMITS_CLOCK, LoginFailuresSweep, LoginLimits } from './login-limits';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
@@ -29,6 +29,7 @@ import { JwtStrategy, LocalStrategy } from './strategies';
     AuthService,
     LocalStrategy,
     LoginLimits,
+    LoginFailuresSweep,
     { provide: LOGIN_LIMITS_CLOCK, useValue: Date.now },
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobQueue } from '../jobs/job-queue';
 import { CountedKey, decideAttempt, LimitedKey, loginAttemptKeys, LoginLimitSettings, resetTokenKey } from './domain/login-limits';
 
 /** The clock the windows are measured with; a provider so that tests can move it. */
@@ -81,5 +82,23 @@ export class LoginLimits {
     await this.dataSource.query(`UPDATE login_failures SET failures = failures - 1 WHERE key = ANY($1) AND failures > 0`, [
       keys.map((key) => key.key),
     ]);
+  }
+}
+
+/** Ended windows are dropped every ten minutes, once per cluster, so login_failures stays small. */
+@Injectable()
+export class LoginFailuresSweep implements OnModuleInit {
+  constructor(
+    private readonly limits: LoginLimits,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.define({
+      name: 'login-failures-sweep',
+      schedule: '*/10 * * * *',
+      retryLimit: 0,
+      handle: () => this.limits.sweep().then(() => undefined),
+    });
   }
 }

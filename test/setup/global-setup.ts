@@ -3,9 +3,11 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { JOB_SCHEMA } from '../../src/jobs/job-queue';
 import { TEMPLATE_DATABASE } from './test-database';
 
 export default async function globalSetup(): Promise<void> {
@@ -34,5 +36,9 @@ export default async function globalSetup(): Promise<void> {
   await template.initialize();
   await template.runMigrations();
   await template.destroy();
+  // pg-boss's own schema, which it would otherwise create in each test database when an app starts.
+  const boss = new PgBoss({ connectionString: templateUrl.toString(), schema: JOB_SCHEMA, max: 1 });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
   state.__incognitoTestTemplateReady = true;
 }
