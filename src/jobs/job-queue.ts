@@ -60,7 +60,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   define<T extends object>(definition: JobDefinition<T>): void {
     if (this.started) throw new Error(`Job ${definition.name} defined after the queue started`);
-    this.definitions.set(definition.name, definition as JobDefinition<object>);
+    this.definitions.set(definition.name, definition);
   }
 
   async onApplicationBootstrap(): Promise<void> {
