@@ -34,6 +34,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('takes a read replica from DATABASE_READ_URL, none when unset or empty', () => {
+    expect(parseConfig(valid).databaseReadUrl).toBeUndefined();
+    expect(parseConfig({ ...valid, DATABASE_READ_URL: '' }).databaseReadUrl).toBeUndefined();
+    const replica = 'postgresql://reader:p@replica:5432/db?application_name=incognito-read';
+    expect(parseConfig({ ...valid, DATABASE_READ_URL: replica }).databaseReadUrl).toBe(replica);
+    expect(() => parseConfig({ ...valid, DATABASE_READ_URL: 'replica:5432/db' })).toThrow(/DATABASE_READ_URL/);
+  });
+
   it('takes the fees currency from CURRENCY (ISO 4217, default EUR)', () => {
     expect(parseConfig(valid).currency).toBe('EUR');
     expect(parseConfig({ ...valid, CURRENCY: 'MXN' }).currency).toBe('MXN');

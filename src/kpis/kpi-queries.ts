@@ -1,7 +1,7 @@
 // The SQL behind the KPI model (docs/kpis.md §5). Every figure is aggregated by PostgreSQL over the stored
 // rows (visit_reports, the three score tables, visit_answers): GROUP BY, FILTER, percentile_cont,
 // GROUPING SETS. Only aggregates and small, capped samples of comments come back to JavaScript.
-import { DataSource } from 'typeorm';
+import type { ReadQueries } from '../database/read-database';
 import type { Channel } from '../questionnaires/domain/definition';
 import { SYNCHRONOUS_CHANNELS } from '../questionnaires/domain/definition';
 import { SCORE_BIN_SQL } from './domain/distribution';
@@ -164,7 +164,8 @@ const SAMPLE_TEXTS_SQL = `(SELECT COALESCE(json_agg(json_build_object('visitId',
 const SYNCHRONOUS_LIST = SYNCHRONOUS_CHANNELS.map((channel) => `'${channel}'`).join(', ');
 
 export class KpiQueries {
-  constructor(private readonly db: DataSource) {}
+  /** Read-only: in the app, the read connection (ReadDatabase: the replica when DATABASE_READ_URL is set). */
+  constructor(private readonly db: ReadQueries) {}
 
   async campaign(campaignId: string): Promise<CampaignRow | null> {
     const rows: Array<Record<string, unknown>> = await this.db.query(

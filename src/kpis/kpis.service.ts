@@ -2,8 +2,8 @@
 // and the Excel report. PostgreSQL aggregates (kpi-queries.ts); the pure domain helpers turn the
 // aggregates into statistics, rankings and texts. Exports call buildModel directly: the access rules
 // live here, not in the controller.
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { ReadDatabase, type ReadQueries } from '../database/read-database';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
 import { assertCanReadClientData } from '../common/access/access';
 import { forbidden, notFound } from '../common/errors/domain-error';
@@ -59,9 +59,12 @@ export interface ThemeSource {
 export class KpisService {
   private readonly queries: KpiQueries;
 
-  /** Only a DataSource: the benchmark and scripts construct it outside Nest with `new KpisService(dataSource)`. */
-  constructor(dataSource: DataSource) {
-    this.queries = new KpiQueries(dataSource);
+  /**
+   * Every query of the model is read-only, so it runs on the read connection (a replica with
+   * DATABASE_READ_URL). The benchmark and scripts construct it outside Nest with `new KpisService(dataSource)`.
+   */
+  constructor(@Inject(ReadDatabase) db: ReadQueries) {
+    this.queries = new KpiQueries(db);
   }
 
   async buildModel(user: AuthUser, campaignId: string, filters: KpiFilters): Promise<KpiModel> {

@@ -1,8 +1,8 @@
 // Builds the program model (docs/api.md "Programs", docs/kpis.md §5b): the one source of the JSON endpoint,
 // the omnichannel PDF and its workbook. PostgreSQL aggregates per channel (program-queries.ts); the
 // pure domain functions turn the aggregates into consistency, tests, priorities and action results.
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { ReadDatabase, type ReadQueries } from '../database/read-database';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
 import { crossChannelConsistency } from '../kpis/domain/consistency';
 import { compareWaves, confidenceInterval95, Sample } from '../kpis/domain/statistics';
@@ -87,12 +87,13 @@ export class ProgramModelService {
 
   private readonly kpis: KpisService;
 
+  /** The model's figures come from the read connection (a replica with DATABASE_READ_URL); programs, waves and actions from the primary. */
   constructor(
-    dataSource: DataSource,
+    @Inject(ReadDatabase) db: ReadQueries,
     private readonly programs: ProgramsService,
   ) {
-    this.queries = new ProgramQueries(dataSource);
-    this.kpis = new KpisService(dataSource);
+    this.queries = new ProgramQueries(db);
+    this.kpis = new KpisService(db);
   }
 
   async buildModel(user: AuthUser, programId: string, waveId: string, filters: ProgramFilters): Promise<ProgramModel> {

@@ -2,7 +2,7 @@
 // campaign scoped by the campaign model's own rules (src/kpis/visit-scope.ts: statuses, channel,
 // region, dates), so a program and its campaigns always count the same visits. PostgreSQL aggregates;
 // only per-channel (and per-campaign) sums, means and spreads come back.
-import { DataSource } from 'typeorm';
+import type { ReadQueries } from '../database/read-database';
 import type { Channel } from '../questionnaires/domain/definition';
 import { SYNCHRONOUS_CHANNELS } from '../questionnaires/domain/definition';
 import type { Sample } from '../kpis/domain/statistics';
@@ -83,7 +83,8 @@ function waveVisitsSql(scope: WaveScope, params: SqlParams, target?: Target): st
 const sample = (n: unknown, mean: unknown, sd: unknown): Sample => ({ n: num(n), mean: numOrNull(mean), sd: numOrNull(sd) });
 
 export class ProgramQueries {
-  constructor(private readonly db: DataSource) {}
+  /** Read-only: in the app, the read connection (ReadDatabase: the replica when DATABASE_READ_URL is set). */
+  constructor(private readonly db: ReadQueries) {}
 
   /** The visit score and FCR (as 0/100) summarised for the whole wave, per channel and per campaign at once. */
   async scores(scope: WaveScope, target?: Target): Promise<ScoreRow[]> {

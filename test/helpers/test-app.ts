@@ -18,8 +18,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** The real application on its own copy of the migrated database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * The real application on its own copy of the migrated database. `env` may be worked out from that
+ * database's URL (e.g. a DATABASE_READ_URL reaching the same database through another connection).
+ */
+export async function createTestApp(
+  env: Record<string, string> | ((databaseUrl: string) => Record<string, string>) = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'incognito-test-data-'));
   Object.assign(process.env, {
@@ -30,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ADMIN_PASSWORD: ADMIN.password,
     DATA_DIR: dataDir,
     DB_POOL_SIZE: '5',
-    ...env,
+    ...(typeof env === 'function' ? env(database.url) : env),
   });
   const app = await createApp();
   await app.init();
