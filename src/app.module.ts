@@ -13,6 +13,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { ReadDatabaseModule } from './database/read-database';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { KpisModule } from './kpis/kpis.module';
 import { ExportsModule } from './exports/exports.module';
 import { UsersModule } from './users/users.module';
@@ -22,11 +23,13 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { VisitReportsModule } from './visit-reports/visit-reports.module';
 import { ProgramsModule } from './programs/programs.module';
+import { StorageModule } from './storage/storage.module';
 import { webAppModule } from './web-app';
 
 @Module({
   imports: [
     AppConfigModule,
+    StorageModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -53,6 +56,7 @@ import { webAppModule } from './web-app';
       }),
     }),
     ReadDatabaseModule,
+    JobsModule,
     AuthModule,
     AuditModule,
     FeesModule,

@@ -1,6 +1,7 @@
 // Environment → typed configuration, validated once at boot. Services receive AppConfig, never process.env.
 import { isIP } from 'net';
 import { PASSWORD_MIN_LENGTH } from '../users/password-policy';
+import { EvidenceStorageConfig, parseEvidenceStorage } from '../storage/storage-config';
 
 export interface AppConfig {
   port: number;
@@ -44,6 +45,16 @@ export interface AppConfig {
   dbPoolSize: number;
   /** ISO 4217 code of the consultancy's currency: shopper fees are integer cents of it (CURRENCY, default EUR). */
   currency: string;
+  /** Where evidence files go: the data folder (EVIDENCE_STORAGE unset or "disk") or an S3-compatible bucket (s3://bucket/prefix, S3_*). */
+  evidenceStorage: EvidenceStorageConfig;
+  /** JOB_WORKERS=false: this instance answers HTTP only and leaves background jobs to the others. */
+  jobWorkers: boolean;
+  /** How often an idle worker asks the queue for a job, in seconds. */
+  jobPollingSeconds: number;
+  /** How long a built report file is kept for download and reuse, in hours. */
+  reportRetentionHours: number;
+  /** Campaigns with at least this many visits in scope are downloaded through report jobs in the web app. */
+  reportJobThresholdVisits: number;
 }
 
 /** false, the number of proxies in front of the server, or the addresses/subnets (or proxy-addr names) of trusted proxies. */
@@ -71,6 +82,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       return fallback;
     }
     return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = (env[name] ?? '').trim().toLowerCase();
+    if (raw === '') return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
   };
 
   const databaseUrl = env.DATABASE_URL ?? '';
@@ -100,6 +119,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const currency = env.CURRENCY || 'EUR';
   if (!isCurrencyCode(currency)) problems.push(`CURRENCY must be an ISO 4217 currency code such as EUR or USD (got "${currency}")`);
 
+  const evidenceStorage = parseEvidenceStorage(env, problems);
+
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -125,6 +146,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     maxVisitsPerDay: integer('MAX_VISITS_PER_DAY', 3, 1),
     dbPoolSize: integer('DB_POOL_SIZE', 20, 1, 500),
     currency,
+    evidenceStorage,
+    jobWorkers: boolean('JOB_WORKERS', true),
+    jobPollingSeconds: integer('JOB_POLLING_SECONDS', 2, 1, 60),
+    reportRetentionHours: integer('REPORT_RETENTION_HOURS', 24, 1, 24 * 90),
+    reportJobThresholdVisits: integer('REPORT_JOB_THRESHOLD_VISITS', 5000, 0),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
