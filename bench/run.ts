@@ -141,7 +141,7 @@ export function mergeResults(
     const ratios: Record<string, Record<string, number>> = {};
     for (const [name, result] of Object.entries(bySection)) {
       const reference = base[name];
-      if (!reference) continue;
+      if (!reference || 'error' in reference || 'error' in result) continue;
       ratios[name] = {};
       for (const [figure, value] of Object.entries(result)) {
         const referenceValue = reference[figure];
@@ -149,7 +149,7 @@ export function mergeResults(
         ratios[name][figure] = Math.round((value / referenceValue) * 100) / 100;
       }
     }
-    growthRatios[`${otherSize}/${defaultVisits}`] = ratios;
+    if (Object.keys(ratios).length) growthRatios[`${otherSize}/${defaultVisits}`] = ratios;
   }
   return { generatedAt: new Date().toISOString(), machine: { cpus: cpus().length }, sections, growth, growthRatios };
 }
