@@ -48,6 +48,24 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, CURRENCY: 'eur' })).toThrow(/CURRENCY/);
     expect(() => parseConfig({ ...valid, CURRENCY: 'XYZ' })).toThrow(/CURRENCY/);
   });
+
+  it('keeps evidence on the local disk by default and in a bucket with EVIDENCE_STORAGE=s3://… (bad values stop the start)', () => {
+    expect(parseConfig(valid).evidenceStorage).toEqual({ kind: 'disk' });
+    expect(
+      parseConfig({ ...valid, EVIDENCE_STORAGE: 's3://evidence-bucket/incognito', S3_ENDPOINT: 'http://minio:9000' }).evidenceStorage,
+    ).toMatchObject({
+      kind: 's3',
+      bucket: 'evidence-bucket',
+      prefix: 'incognito',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+    });
+    expect(() => parseConfig({ ...valid, EVIDENCE_STORAGE: 's3:/bucket' })).toThrow(/EVIDENCE_STORAGE/);
+    expect(() => parseConfig({ ...valid, EVIDENCE_STORAGE: 's3://bucket', S3_ACCESS_KEY_ID: 'only-the-key' })).toThrow(
+      /S3_SECRET_ACCESS_KEY/,
+    );
+  });
 });
 
 describe('TRUST_PROXY (issue 12.3: X-Forwarded-For was believed from any loopback client)', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
-import type { ReadStream } from 'fs';
+import type { Readable } from 'stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCanReadVisitReport } from '../common/access/access';
 import { AuthUser } from '../common/auth/auth-user';
@@ -273,7 +273,7 @@ export class EvidenceService {
    * not be cleaned is withheld from them (404, as for a file they may not see). Everyone else who may
    * read the report (or, before it exists, the assignment) gets the original.
    */
-  async open(actor: AuthUser, evidenceId: string): Promise<{ file: EvidenceView; stream: ReadStream; size: number; downloadName: string }> {
+  async open(actor: AuthUser, evidenceId: string): Promise<{ file: EvidenceView; stream: Readable; size: number; downloadName: string }> {
     const [row] = await this.db.query<EvidenceRow[]>(`SELECT ${EVIDENCE_COLUMNS} FROM evidence_files e WHERE e.id = $1`, [evidenceId]);
     const access = row ? await this.findAssignment({ assignmentId: row.assignmentId }) : null;
     if (!row || !access || row.purgedAt) throw notFound('Evidence file');

@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Endpoint } from '../common/http/api-docs';
+import { OBJECT_STORAGE, ObjectStorage } from '../storage/object-storage';
+import { assertStorageReachable } from '../storage/storage.module';
 
 @ApiTags('health')
 @Controller('health')
@@ -9,6 +11,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
   /** 200 when the database answers, 503 while it does not (load balancers take us out meanwhile). */
@@ -22,6 +26,17 @@ export class HealthController {
     public: true,
   })
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.checkStorage()]);
+  }
+
+  /** Where evidence goes (never credentials), and whether it can be reached now. */
+  private async checkStorage() {
+    const indicator = this.indicators.check('storage');
+    try {
+      await assertStorageReachable(this.storage, 1500);
+      return indicator.up({ location: this.storage.location });
+    } catch (error) {
+      return indicator.down({ location: this.storage.location, message: (error as Error).message });
+    }
   }
 }
