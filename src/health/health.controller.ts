@@ -15,12 +15,12 @@ export class HealthController {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  /** 200 when the database answers, 503 while it does not (load balancers take us out meanwhile). */
+  /** 200 when the database and the evidence storage answer, 503 while either does not (load balancers take us out meanwhile). */
   @Get()
   @HealthCheck()
   @Endpoint({
     operationId: 'checkHealth',
-    summary: 'Liveness and database check: 200 when the database answers, 503 while it does not',
+    summary: 'Liveness, database and evidence storage check: 200 when both answer, 503 while either does not',
     // Every route parses a body when one is sent; a malformed one is refused before the check runs.
     errors: [400],
     public: true,

@@ -598,7 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database check: 200 when the database answers, 503 while it does not */
+        /** Liveness, database and evidence storage check: 200 when both answer, 503 while either does not */
         get: operations["checkHealth"];
         put?: never;
         post?: never;
