@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
+import type { Pool } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { inTransaction, type SqlRunner } from '../database/transactions';
 import { canTransition, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
 import { checkEvidenceAnswers } from '../evidence/evidence-answers';
 import { DomainError, notFound, ruleViolation } from '../common/errors/domain-error';
 import { isWithinOpeningHours, type OpeningHours } from '../clients/domain/opening-hours';
-import type { Channel, SubmittedAnswer } from '../questionnaires/domain/definition';
+import { listQuestions, type Channel, type QuestionnaireDefinition, type SubmittedAnswer } from '../questionnaires/domain/definition';
 import { diffAnswers, storedAnswers } from './domain/answer-edits';
 import { narrativeFingerprint } from './domain/narrative';
 import { submissionRequestHash } from './domain/request-hash';
@@ -39,7 +41,23 @@ interface SubmissionContext {
   response_body: SubmissionView | null;
   /** Another report whose normalised narrative is the same as this one's. */
   duplicate_narrative_of: string | null;
+  /** Whether this shopper has files attached to the assignment (only then can evidence raise signals). */
+  has_evidence_files: boolean;
 }
+
+/** Everything a submission is checked against, in one round trip (the key's earlier use, if any, included). */
+const CONTEXT_SQL = `SELECT a.id, a.status, a.shopper_id, a.window_start, a.window_end, a.campaign_id, a.touchpoint_id,
+         c.status AS campaign_status, c.questionnaire_id, t.channel, t.opening_hours, t.time_zone,
+         i.request_hash, i.response_body,
+         (SELECT d.id FROM visit_reports d WHERE $4::varchar IS NOT NULL AND d.narrative_hash = $4::varchar
+             AND d.assignment_id <> a.id ORDER BY d.submitted_at LIMIT 1) AS duplicate_narrative_of,
+         EXISTS (SELECT 1 FROM evidence_files e WHERE e.assignment_id = a.id AND e.uploaded_by = $2 AND e.purged_at IS NULL)
+           AS has_evidence_files
+    FROM assignments a
+    JOIN campaigns c ON c.id = a.campaign_id
+    JOIN touchpoints t ON t.id = a.touchpoint_id
+    LEFT JOIN idempotency_records i ON i.shopper_id = $2 AND i.key = $3
+   WHERE a.id = $1`;
 
 /** The report's own columns a submission writes, by column name (the score columns come from the rows). */
 interface ReportFields {
@@ -68,10 +86,18 @@ interface Submission {
 
 @Injectable()
 export class SubmissionService {
+  /**
+   * The pg pool under TypeORM. A first report's two statements go to it directly, as named statements
+   * (parsed and planned once per connection, not per report) and without TypeORM's query runner around each.
+   */
+  private readonly pool: Pool;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly definitions: QuestionnaireDefinitions,
-  ) {}
+  ) {
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
 
   /**
    * POST /assignments/:id/report. Safe to retry: the same Idempotency-Key and body give the first
@@ -84,19 +110,13 @@ export class SubmissionService {
     const requestHash = submissionRequestHash(assignmentId, dto);
     const narrativeHash = narrativeFingerprint(dto.narrative);
 
-    const [context] = await this.dataSource.query<SubmissionContext[]>(
-      `SELECT a.id, a.status, a.shopper_id, a.window_start, a.window_end, a.campaign_id, a.touchpoint_id,
-              c.status AS campaign_status, c.questionnaire_id, t.channel, t.opening_hours, t.time_zone,
-              i.request_hash, i.response_body,
-              (SELECT d.id FROM visit_reports d WHERE $4::varchar IS NOT NULL AND d.narrative_hash = $4::varchar
-                  AND d.assignment_id <> a.id ORDER BY d.submitted_at LIMIT 1) AS duplicate_narrative_of
-         FROM assignments a
-         JOIN campaigns c ON c.id = a.campaign_id
-         JOIN touchpoints t ON t.id = a.touchpoint_id
-         LEFT JOIN idempotency_records i ON i.shopper_id = $2 AND i.key = $3
-        WHERE a.id = $1`,
-      [assignmentId, user.id, key, narrativeHash],
-    );
+    const {
+      rows: [context],
+    } = await this.pool.query<SubmissionContext>({
+      name: 'submission-context',
+      text: CONTEXT_SQL,
+      values: [assignmentId, user.id, key, narrativeHash],
+    });
     if (context?.request_hash) return replay(context.request_hash, requestHash, context.response_body!);
     if (!context || context.shopper_id !== user.id) throw notFound('Assignment');
     assertMaySubmit(context.status);
@@ -132,14 +152,12 @@ export class SubmissionService {
     }
     const { rows } = scored;
 
-    // Evidence answers must name files this shopper attached to this assignment (422 otherwise); the files raise their own signals.
-    const evidenceSignals = await checkEvidenceAnswers(this.dataSource, {
-      definition,
-      answers,
-      assignmentId,
-      shopperId: user.id,
-      visitedAt,
-    });
+    // Evidence answers must name files this shopper attached to this assignment (422 otherwise); the files raise their own
+    // signals. With neither an evidence question nor a file (most reports) there is nothing to check.
+    const evidenceSignals =
+      context.has_evidence_files || hasEvidenceQuestion(definition)
+        ? await checkEvidenceAnswers(this.dataSource, { definition, answers, assignmentId, shopperId: user.id, visitedAt })
+        : [];
     const signals = [...integritySignals(context, visitedAt), ...evidenceSignals];
     const view = (id: string, version: number): SubmissionView => ({
       id,
@@ -202,8 +220,7 @@ export class SubmissionService {
       version: 1,
     };
     const values = Object.values(columns).map((value) => params.add(value));
-    const [{ stored }] = await this.dataSource.query<Array<{ stored: boolean }>>(
-      `WITH locked AS (SELECT a.status FROM assignments a WHERE a.id = ${assignment} FOR UPDATE),
+    const text = `WITH locked AS (SELECT a.status FROM assignments a WHERE a.id = ${assignment} FOR UPDATE),
             claimed AS (
               INSERT INTO idempotency_records (shopper_id, key, request_hash, assignment_id, status_code, response_body)
               SELECT ${shopper}, ${params.add(key)}, ${params.add(requestHash)}, ${assignment}, 201, ${params.add(JSON.stringify(body))}::jsonb
@@ -217,9 +234,10 @@ export class SubmissionService {
             ),
             ${scoreRowsSql(params, 'report', rows)},
             moved AS (UPDATE assignments SET status = 'submitted', updated_at = now() WHERE id = ${assignment} AND EXISTS (SELECT 1 FROM report))
-       SELECT EXISTS (SELECT 1 FROM report) AS stored`,
-      params.values,
-    );
+       SELECT EXISTS (SELECT 1 FROM report) AS stored`;
+    const {
+      rows: [{ stored }],
+    } = await this.pool.query<{ stored: boolean }>({ name: statementName(text), text, values: params.values });
     if (stored) return body;
     // Nothing written: the key is someone's (a racer with this key, or an earlier use elsewhere), or the
     // assignment moved on since it was read.
@@ -312,6 +330,31 @@ export class SubmissionService {
     );
     await insertReportEdits(runner, reportId, user.id, 'resubmitted by the shopper after a return', edits);
   }
+}
+
+/** Names of the statements built per request whose text is always the same (one name per distinct text). */
+const statementNames = new Map<string, string>();
+
+/** The name a statement is prepared under: pg refuses one name for two texts, so the text picks the name. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `submission-${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+const withEvidenceQuestion = new WeakMap<QuestionnaireDefinition, boolean>();
+
+/** Whether a questionnaire asks for evidence (definitions are cached and immutable, so the answer is kept). */
+function hasEvidenceQuestion(definition: QuestionnaireDefinition): boolean {
+  let has = withEvidenceQuestion.get(definition);
+  if (has === undefined) {
+    has = listQuestions(definition).some(({ question }) => question.type === 'evidence');
+    withEvidenceQuestion.set(definition, has);
+  }
+  return has;
 }
 
 /** docs/domain.md §4b signals that warn a reviewer; they never block the submission. */

@@ -12,12 +12,16 @@ export function canonicalJson(value: unknown): string {
     const text = JSON.stringify(value);
     return text === undefined ? 'null' : text;
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, field]) => field !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  const record = value as Record<string, unknown>;
+  let fields = '';
+  // sort() orders by UTF-16 code units, as `<` does.
+  for (const key of Object.keys(record).sort()) {
+    const field = record[key];
+    if (field !== undefined) fields += `${fields ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(field)}`;
+  }
+  return `{${fields}}`;
 }
 
 /** sha256 (hex) of what the request asks for: the target assignment and the canonical body. */
