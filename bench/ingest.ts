@@ -11,7 +11,9 @@
 //   section and dimension scores, alerts, idempotency record, the assignment's status) as plain INSERTs and
 //   an UPDATE in one transaction each, through a pg Pool of 16. The rows are computed beforehand with the
 //   app's own scoring, so the baseline pays only for the database.
-// Targets: ≥ 1,000 reports/s, p99 < 100 ms, and HTTP at least half the raw rate.
+// Targets (issue #19): the server spends ≤ 1.2 ms of CPU per report, p99 < 100 ms, and HTTP reaches at least 0.7×
+// the raw rate. (The earlier 1,000 reports/s cannot be reached on the 2-core machine: the raw INSERTs alone top out
+// below it, so the CPU per report, which other load on the machine changes little, is what the app answers for.)
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
@@ -58,9 +60,9 @@ const WARMUP = 300;
 const MAX_SECONDS = 120;
 /** Assignments each side uses: warm-up, measured, and a spare per connection (a reconnect may take one more). */
 const PER_SIDE = WARMUP + REQUESTS + CONCURRENCY;
-const TARGET_RATE = 1000;
+const TARGET_CPU_MS_PER_REPORT = 1.2;
 const TARGET_P99_MS = 100;
-const TARGET_RATIO = 0.5;
+const TARGET_RATIO = 0.7;
 
 interface Shopper {
   id: string;
@@ -123,6 +125,7 @@ export const ingestSection: BenchSection = {
     const verified = stored.reports === expected && stored.answers === expected * questions;
 
     const ratio = http.reportsPerSecond / raw.reportsPerSecond;
+    const cpuMsPerReport = serverCpuMs / http.created;
     return {
       requests: REQUESTS,
       connections: CONCURRENCY,
@@ -138,7 +141,7 @@ export const ingestSection: BenchSection = {
       httpErrors: http.errors,
       httpSeconds: http.seconds,
       // CPU per report, less sensitive to other load on the machine than the rates: where the app's own cost shows.
-      httpServerCpuMsPerReport: round(serverCpuMs / http.created),
+      httpServerCpuMsPerReport: round(cpuMsPerReport),
       rawReportsPerSecond: round(raw.reportsPerSecond),
       rawP50Ms: raw.p50Ms,
       rawP99Ms: raw.p99Ms,
@@ -149,12 +152,12 @@ export const ingestSection: BenchSection = {
       storedReports: stored.reports,
       verified,
       httpFailureSamples: http.failures,
-      targets: { reportsPerSecond: TARGET_RATE, p99Ms: TARGET_P99_MS, ratio: TARGET_RATIO },
+      targets: { serverCpuMsPerReport: TARGET_CPU_MS_PER_REPORT, p99Ms: TARGET_P99_MS, ratio: TARGET_RATIO },
       met:
         verified &&
         http.non2xx === 0 &&
         http.errors === 0 &&
-        http.reportsPerSecond >= TARGET_RATE &&
+        cpuMsPerReport <= TARGET_CPU_MS_PER_REPORT &&
         http.p99Ms < TARGET_P99_MS &&
         ratio >= TARGET_RATIO,
     };
