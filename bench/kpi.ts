@@ -20,7 +20,8 @@ const TARGET_RATIO = 2;
 export async function seededCampaign(ctx: BenchContext): Promise<SeededCampaign> {
   const existing = ctx.shared.get('campaign') as SeededCampaign | undefined;
   if (existing) return existing;
-  // BENCH_VISITS shrinks the campaign for a quick try; the reported figures use the default 100k.
+  // BENCH_VISITS shrinks the campaign for a quick try, or grows it (1000000: the README's growth table);
+  // results at other sizes than the default 100k go under `growth` in latest.json (run.ts).
   const visits = Number(process.env.BENCH_VISITS ?? DEFAULT_SEED.visits);
   const options = { ...DEFAULT_SEED, visits, previousVisits: Math.min(DEFAULT_SEED.previousVisits, Math.ceil(visits / 10)) };
   ctx.log(`seeding ${options.visits} visits × 40 questions (+ ${options.previousVisits} previous-wave visits)…`);
