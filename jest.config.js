@@ -4,6 +4,10 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jes
 module.exports = {
   // Global option (jest ignores it per project); hooks on a loaded 2-core machine need more than 5 s.
   testTimeout: 60000,
+  // pg-boss 10 keeps a one-second wait loop alive after stop() (manager.offWork polls for its internal
+  // cron worker, which it stops but never marks stopped once its pool is closed), so a run whose apps all
+  // closed would otherwise never exit. Every app and database is closed in afterAll; this ends the process.
+  forceExit: true,
   projects: [
     {
       displayName: 'unit',

@@ -188,30 +188,9 @@ type SeedVisitsInput = {
  * The visits of one campaign and their answers, then their section, dimension and visit scores from those
  * answers. `channels`, when given, keeps the visits on the client's touchpoints of those channels (the
  * program bench's one campaign per channel family).
- *
- * The row trigger that counts each campaign's changes (campaign_data_versions, migration ScaleOut: the
- * fingerprint of cached report files) is switched off while the rows go in and fired once at the end. In one
- * bulk statement its upsert hits the same counter row once per visit, and each hit walks the row versions the
- * statement has already made: 3,000 visits took 0.2 s to insert, 30,000 took 8.4 s, and 1M would take hours.
- * Submissions write one visit per transaction, which never pays this.
  */
-export async function seedVisits(runner: QueryRunner, input: SeedVisitsInput): Promise<number> {
-  const counters: Array<{ name: string }> = await runner.query(
-    `SELECT t.tgname AS name FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-      WHERE t.tgrelid = 'visit_reports'::regclass AND p.proname = 'bump_campaign_data_version'`,
-  );
-  for (const { name } of counters) await runner.query(`ALTER TABLE visit_reports DISABLE TRIGGER "${name}"`);
-  try {
-    return await insertVisits(runner, input);
-  } finally {
-    for (const { name } of counters) await runner.query(`ALTER TABLE visit_reports ENABLE TRIGGER "${name}"`);
-    // One change recorded for the whole load, as one write would record it.
-    if (counters.length)
-      await runner.query(
-        `UPDATE visit_reports SET campaign_id = campaign_id WHERE id = (SELECT id FROM visit_reports WHERE campaign_id = $1 LIMIT 1)`,
-        [input.campaignId],
-      );
-  }
+export function seedVisits(runner: QueryRunner, input: SeedVisitsInput): Promise<number> {
+  return insertVisits(runner, input);
 }
 
 async function insertVisits(runner: QueryRunner, input: SeedVisitsInput): Promise<number> {

@@ -23,6 +23,7 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { VisitReportsModule } from './visit-reports/visit-reports.module';
 import { ProgramsModule } from './programs/programs.module';
+import { ReportJobsModule } from './report-jobs/report-jobs.module';
 import { StorageModule } from './storage/storage.module';
 import { webAppModule } from './web-app';
 
@@ -71,6 +72,7 @@ import { webAppModule } from './web-app';
     VisitReportsModule,
     HealthModule,
     ProgramsModule,
+    ReportJobsModule,
     // Last: the web app's files and its index.html fallback for client-side routes (src/web-app.ts).
     webAppModule(),
   ],

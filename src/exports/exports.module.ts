@@ -8,5 +8,6 @@ import { ExportsService } from './exports.service';
   imports: [KpisModule],
   controllers: [ExportsController],
   providers: [ExportsService],
+  exports: [ExportsService],
 })
 export class ExportsModule {}

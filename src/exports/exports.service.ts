@@ -3,6 +3,7 @@
 // and GET /campaigns/:id/kpis always agree, and a refused caller gets its 403/404 before any byte.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Writable } from 'stream';
 import { ReadDatabase, type ReadQueries } from '../database/read-database';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
 import type { KpiModel } from '../kpis/kpi-model';
@@ -45,23 +46,48 @@ export class ExportsService {
   }
 
   /**
+   * The workbook of a campaign, ready to be written: the model is built (and access decided, any 403/404
+   * thrown) before anything is written. `write` streams it into `out`, calling `onRow` with the number
+   * of visit rows written so far (report jobs tell their progress with it). Used by the download below
+   * and by report jobs.
+   */
+  async prepareXlsx(
+    user: AuthUser,
+    campaignId: string,
+    query: ReportQueryDto,
+  ): Promise<{
+    fileName: ReportFileName;
+    expectedRows: number;
+    write(out: Writable, onRow?: (rowsWritten: number) => void): Promise<void>;
+  }> {
+    const model = withoutShopperData(await this.kpis.buildModel(user, campaignId, query.toFilters()));
+    const language = resolveReportLanguage(query.lang, model.campaign.language);
+    const staff = isStaff(user);
+    const fileName = reportFileName(model.campaign.name, new Date(), 'xlsx', labelsFor(language).fileNameFallback);
+    return {
+      fileName,
+      expectedRows: model.overall.n,
+      write: (out, onRow) => {
+        // The model's filters are the ones it was computed with; the visit rows use exactly that scope.
+        const rows = streamVisitRows(this.readDb, visitScope(model.campaign.id, model.filters, staff));
+        return writeWorkbook(model, onRow ? counted(rows, onRow) : rows, out, language, { audience: staff ? 'staff' : 'client' });
+      },
+    };
+  }
+
+  /**
    * Streams the workbook into the response. Access is decided (and any 403/404 thrown) before the
    * first byte; a failure after the first byte aborts the connection, so the client sees a failed
    * download rather than a truncated file that looks complete.
    */
   async xlsx(user: AuthUser, campaignId: string, query: ReportQueryDto, response: Response): Promise<void> {
-    const model = withoutShopperData(await this.kpis.buildModel(user, campaignId, query.toFilters()));
-    const language = resolveReportLanguage(query.lang, model.campaign.language);
-    const staff = isStaff(user);
-    // The model's filters are the ones it was computed with; the visit rows use exactly that scope.
-    const rows = streamVisitRows(this.readDb, visitScope(model.campaign.id, model.filters, staff));
-    const fileName = reportFileName(model.campaign.name, new Date(), 'xlsx', labelsFor(language).fileNameFallback);
+    const { fileName, write } = await this.prepareXlsx(user, campaignId, query);
     response.status(200);
     response.setHeader('Content-Type', XLSX_CONTENT_TYPE);
     response.setHeader('Content-Disposition', attachmentDisposition(fileName));
     response.setHeader('Cache-Control', 'private, no-store');
     try {
-      await writeWorkbook(model, rows, response, language, { audience: staff ? 'staff' : 'client' });
+      await write(response);
     } catch (error) {
       if (!response.headersSent) {
         response.removeHeader('Content-Disposition');
@@ -78,4 +104,15 @@ export class ExportsService {
       response.destroy();
     }
   }
+}
+
+/** The rows as they are, telling `onRow` how many went by (every 500 rows, and at the end). */
+async function* counted<T>(rows: AsyncIterable<T>, onRow: (rowsWritten: number) => void): AsyncGenerator<T> {
+  let written = 0;
+  for await (const row of rows) {
+    yield row;
+    written += 1;
+    if (written % 500 === 0) onRow(written);
+  }
+  onRow(written);
 }

@@ -1,6 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /** pg-boss keeps its queue tables here, apart from the app's own (it creates and upgrades them itself). */
@@ -8,6 +7,11 @@ export const JOB_SCHEMA = 'pgboss';
 
 /** How long running jobs may go on once the instance is asked to stop. */
 const SHUTDOWN_GRACE_MS = 20_000;
+
+/** A transaction's query function (a TypeORM QueryRunner or EntityManager). */
+export interface TransactionQueries {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}
 
 export interface JobContext {
   id: string;
@@ -89,13 +93,13 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * Sends a job. With `manager`, the job is written in that transaction: it exists if and only if the
+   * Sends a job. With `transaction`, the job is written in that transaction: it exists if and only if the
    * transaction commits, so nothing acknowledged to a caller is lost and nothing is sent for a rollback.
    */
-  async send(name: string, data: object, manager?: EntityManager): Promise<string> {
+  async send(name: string, data: object, transaction?: TransactionQueries): Promise<string> {
     if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
-    const db = manager
-      ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }) }
+    const db = transaction
+      ? { executeSql: async (text: string, values: unknown[]) => ({ rows: (await transaction.query(text, values)) as unknown[] }) }
       : undefined;
     const id = await this.boss.send(name, data, db ? { db } : {});
     if (!id) throw new Error(`Job ${name} was not queued`);

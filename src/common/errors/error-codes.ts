@@ -120,6 +120,15 @@ export const RULE_CODES = {
   },
   WRONG_PASSWORD: { kind: 'unprocessable', meaning: 'currentPassword is not the account’s password.' },
   RESET_TOKEN_INVALID: { kind: 'unprocessable', meaning: 'The password-reset token is unknown, used already or expired.' },
+  // Report jobs
+  REPORT_NOT_READY: {
+    kind: 'conflict',
+    meaning: 'The report job is still queued or running, or it failed: there is no file to download (yet).',
+  },
+  REPORT_EXPIRED: {
+    kind: 'conflict',
+    meaning: 'The report file was deleted after its retention time (REPORT_RETENTION_HOURS); start a new report job.',
+  },
 } satisfies Record<string, RuleEntry>;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -3,9 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Many instances on one PostgreSQL (issue #19):
  * - login_failures: the failed-login counters every instance shares (they lived in process memory);
- * - campaign_data_versions: a change counter per campaign, bumped by a trigger on every visit report
- *   write, spread over 16 rows per campaign (by backend) so concurrent submissions do not queue on one
- *   row lock. Its sum changes with every committed change, in whatever order transactions commit,
+ * - campaign_data_versions: a change counter per campaign, bumped by statement triggers on every visit
+ *   report write, spread over 16 rows per campaign (by backend) so concurrent submissions do not queue on
+ *   one row lock. Its sum changes with every committed change, in whatever order transactions commit,
  *   which a max(updated_at) would not: the fingerprint of a cached report file;
  * - report_files and report_jobs: reports built in the background and kept for a stated time.
  * pg-boss keeps its own queue tables in the `pgboss` schema, created and upgraded by pg-boss itself.
@@ -29,25 +29,30 @@ export class ScaleOut1796000000000 implements MigrationInterface {
         changes bigint NOT NULL,
         PRIMARY KEY (campaign_id, shard)
       )`);
-    await queryRunner.query(`
-      CREATE FUNCTION bump_campaign_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP <> 'INSERT' THEN
+    // Statement triggers over transition tables: one upsert per campaign and statement, so a bulk write of
+    // many visits costs one counter update (a row trigger would update the same row once per visit).
+    for (const [name, rows] of [
+      ['bump_campaign_data_version', 'SELECT campaign_id FROM changed_rows'],
+      ['bump_campaign_data_version_on_update', 'SELECT campaign_id FROM old_rows UNION ALL SELECT campaign_id FROM changed_rows'],
+    ]) {
+      await queryRunner.query(`
+        CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
           INSERT INTO campaign_data_versions (campaign_id, shard, changes)
-          VALUES (OLD.campaign_id, pg_backend_pid() % 16, 1)
-          ON CONFLICT (campaign_id, shard) DO UPDATE SET changes = campaign_data_versions.changes + 1;
-        END IF;
-        IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.campaign_id IS DISTINCT FROM OLD.campaign_id) THEN
-          INSERT INTO campaign_data_versions (campaign_id, shard, changes)
-          VALUES (NEW.campaign_id, pg_backend_pid() % 16, 1)
-          ON CONFLICT (campaign_id, shard) DO UPDATE SET changes = campaign_data_versions.changes + 1;
-        END IF;
-        RETURN NULL;
-      END $$`);
+          SELECT campaign_id, pg_backend_pid() % 16, count(*) FROM (${rows}) AS changed GROUP BY campaign_id
+          ON CONFLICT (campaign_id, shard) DO UPDATE SET changes = campaign_data_versions.changes + excluded.changes;
+          RETURN NULL;
+        END $$`);
+    }
     await queryRunner.query(`
-      CREATE TRIGGER visit_reports_bump_campaign_data_version
-      AFTER INSERT OR UPDATE OR DELETE ON visit_reports
-      FOR EACH ROW EXECUTE FUNCTION bump_campaign_data_version()`);
+      CREATE TRIGGER visit_reports_inserted_bump_version AFTER INSERT ON visit_reports
+      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_campaign_data_version()`);
+    await queryRunner.query(`
+      CREATE TRIGGER visit_reports_deleted_bump_version AFTER DELETE ON visit_reports
+      REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_campaign_data_version()`);
+    await queryRunner.query(`
+      CREATE TRIGGER visit_reports_updated_bump_version AFTER UPDATE ON visit_reports
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION bump_campaign_data_version_on_update()`);
 
     await queryRunner.query(`
       CREATE TABLE report_files (
@@ -55,6 +60,7 @@ export class ScaleOut1796000000000 implements MigrationInterface {
         cache_key char(64) NOT NULL,
         storage_key text NOT NULL,
         file_name text NOT NULL,
+        file_name_ascii text NOT NULL,
         content_type text NOT NULL,
         size bigint NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
@@ -88,7 +94,10 @@ export class ScaleOut1796000000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE report_jobs`);
     await queryRunner.query(`DROP TABLE report_files`);
-    await queryRunner.query(`DROP TRIGGER visit_reports_bump_campaign_data_version ON visit_reports`);
+    for (const trigger of ['inserted', 'deleted', 'updated']) {
+      await queryRunner.query(`DROP TRIGGER visit_reports_${trigger}_bump_version ON visit_reports`);
+    }
+    await queryRunner.query(`DROP FUNCTION bump_campaign_data_version_on_update()`);
     await queryRunner.query(`DROP FUNCTION bump_campaign_data_version()`);
     await queryRunner.query(`DROP TABLE campaign_data_versions`);
     await queryRunner.query(`DROP TABLE login_failures`);

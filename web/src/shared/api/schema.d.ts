@@ -429,6 +429,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/report-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a campaign report (PDF or Excel) in the background
+         * @description Who may: as for GET /campaigns/:id/report.pdf. A file already built for the same campaign, format, language, filters and data (no visit submitted, approved, edited or reopened since) is reused: the job is done at once (fromCache). Files are kept REPORT_RETENTION_HOURS (24 by default).
+         */
+        post: operations["createReportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/report.pdf": {
         parameters: {
             query?: never;
@@ -980,6 +1000,43 @@ export interface paths {
         put?: never;
         /** A new draft version copied from a published one (same lineage, version + 1) */
         post: operations["createQuestionnaireVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report job’s state and progress (only the user who started it sees it; anyone else gets a 404) */
+        get: operations["getReportJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-jobs/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file of a finished report job, from any instance
+         * @description A job not done yet (or failed) is a 409 REPORT_NOT_READY; a file past its retention a 409 REPORT_EXPIRED.
+         */
+        get: operations["downloadReportJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1731,6 +1788,17 @@ export interface components {
             /** @example Calidad omnicanal 2026 */
             name: string;
         };
+        CreateReportJobDto: {
+            /** @description The filters of GET /campaigns/:id/kpis */
+            filters?: components["schemas"]["KpiQueryDto"];
+            /** @enum {string} */
+            format: "pdf" | "xlsx";
+            /**
+             * @description Defaults to the questionnaire’s language
+             * @enum {string}
+             */
+            lang?: "es" | "en";
+        };
         CreateTouchpointDto: {
             /** @example Gran Vía 1 */
             address?: string;
@@ -1815,7 +1883,7 @@ export interface components {
              * @description The platform rule the request broke (docs/errors.md); absent when it broke none
              * @enum {string}
              */
-            code?: "CONFLICT_OF_INTEREST" | "ROTATION_RULE" | "MAX_ACTIVE_ASSIGNMENTS" | "MAX_VISITS_PER_DAY" | "WINDOW_CLOSED" | "ASSIGNMENT_TAKEN" | "INVALID_TRANSITION" | "CAMPAIGN_NOT_ACTIVE" | "NOT_DRAFT" | "CAMPAIGN_INVALID" | "UNPLANNABLE" | "OUTSIDE_WINDOW" | "VISIT_IN_FUTURE" | "ANSWERS_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "STALE_VERSION" | "NOT_EDITABLE" | "NOT_APPROVED" | "APPEAL_ALREADY_OPEN" | "APPEAL_RESOLVED" | "UNKNOWN_QUESTION" | "APPEAL_DECISION_INVALID" | "CLIENT_HAS_DATA" | "CLIENT_ARCHIVED" | "CAMPAIGN_CANCELLED" | "END_DATE_NOT_LATER" | "NOTHING_TO_PAY" | "PASSWORD_POLICY" | "WRONG_PASSWORD" | "RESET_TOKEN_INVALID";
+            code?: "CONFLICT_OF_INTEREST" | "ROTATION_RULE" | "MAX_ACTIVE_ASSIGNMENTS" | "MAX_VISITS_PER_DAY" | "WINDOW_CLOSED" | "ASSIGNMENT_TAKEN" | "INVALID_TRANSITION" | "CAMPAIGN_NOT_ACTIVE" | "NOT_DRAFT" | "CAMPAIGN_INVALID" | "UNPLANNABLE" | "OUTSIDE_WINDOW" | "VISIT_IN_FUTURE" | "ANSWERS_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "CONCURRENT_CHANGE" | "STALE_VERSION" | "NOT_EDITABLE" | "NOT_APPROVED" | "APPEAL_ALREADY_OPEN" | "APPEAL_RESOLVED" | "UNKNOWN_QUESTION" | "APPEAL_DECISION_INVALID" | "CLIENT_HAS_DATA" | "CLIENT_ARCHIVED" | "CAMPAIGN_CANCELLED" | "END_DATE_NOT_LATER" | "NOTHING_TO_PAY" | "PASSWORD_POLICY" | "WRONG_PASSWORD" | "RESET_TOKEN_INVALID" | "REPORT_NOT_READY" | "REPORT_EXPIRED";
             /** @description One entry per offending field */
             details?: components["schemas"]["ErrorDetailView"][];
             /**
@@ -2032,6 +2100,27 @@ export interface components {
             /** @description Standard deviation */
             sd: number | null;
             target?: number;
+        };
+        KpiQueryDto: {
+            /** @enum {string} */
+            channel?: "in_person" | "phone" | "email" | "web_chat" | "whatsapp" | "facebook" | "twitter" | "instagram" | "app";
+            /**
+             * Format: date
+             * @description Inclusive, on visitedAt (UTC)
+             */
+            from?: string;
+            /** @description Also count submitted (not yet approved) visits; consultants only, ignored for clients */
+            includeUnapproved?: boolean;
+            region?: string;
+            /** @description Scenario key of the assignments */
+            scenario?: string;
+            /**
+             * Format: date
+             * @description Inclusive, on visitedAt (UTC)
+             */
+            to?: string;
+            /** Format: uuid */
+            touchpointId?: string;
         };
         KpiQuestion: {
             /**
@@ -2571,6 +2660,37 @@ export interface components {
             themes?: components["schemas"]["ThemeDto"][];
             title: string;
             version: number;
+        };
+        ReportJobView: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why the job failed (state failed) */
+            error?: string;
+            /**
+             * Format: date-time
+             * @description When the file is deleted (REPORT_RETENTION_HOURS after it was built)
+             */
+            expiresAt?: string;
+            /** @description The file’s name (state done) */
+            fileName?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @enum {string} */
+            format: "pdf" | "xlsx";
+            /** @description The file was already built for the same campaign, filters, language and data */
+            fromCache: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lang: "es" | "en";
+            /** @description Percent done */
+            progress: number;
+            /** @description The file’s size in bytes (state done) */
+            size?: number;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
         };
         ReportListItem: {
             assignmentId: string;
@@ -4758,6 +4878,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KpiModel"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description The signed-in role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    createReportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportJobDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobView"];
                 };
             };
             /** @description Invalid input; `details` names each offending field */
@@ -7380,6 +7561,113 @@ export interface operations {
             };
             /** @description The signed-in role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Conflicts with the current state; `details` names each broken rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    getReportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportJobView"];
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description Not found, or not visible to the signed-in user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+        };
+    };
+    downloadReportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as an attachment named after the campaign and the day it was built */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; `details` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
