@@ -58,7 +58,7 @@ export class ExportsService {
   ): Promise<{
     fileName: ReportFileName;
     expectedRows: number;
-    write(out: Writable, onRow?: (rowsWritten: number) => void): Promise<void>;
+    write: (out: Writable, onRow?: (rowsWritten: number) => void) => Promise<void>;
   }> {
     const model = withoutShopperData(await this.kpis.buildModel(user, campaignId, query.toFilters()));
     const language = resolveReportLanguage(query.lang, model.campaign.language);
