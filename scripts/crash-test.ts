@@ -16,6 +16,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { Client } from 'pg';
+import sharp from 'sharp';
 import { EmbeddedDatabase, ensureDatabase, freePort, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { inParallel } from './demo/http';
 
@@ -27,11 +28,17 @@ const JOBS_PER_PHASE = 48;
 const ADMIN = { email: 'crash-admin@test.local', password: 'crash-admin-password' };
 const QUESTION_KEYS = ['greeting', 'accuracy', 'closing'];
 /** Hard limit for the whole run; a healthy run on a loaded 2-core machine takes well under half. */
-const WATCHDOG_MS = 240_000;
+const WATCHDOG_MS = 480_000;
 const REQUEST_TIMEOUT_MS = 20_000;
 const HEALTH_TIMEOUT_MS = 3_000;
 const RETRY_PAUSE_MS = 150;
+/** The cluster test's failed-login limit (LOGIN_MAX_ATTEMPTS), and the account it guesses at. */
+const GUESS_LIMIT = 5;
+const GUESSED_EMAIL = 'crash-shopper-7@test.local';
 
+/** `cluster`: the two-instance test; anything else: the crash test. */
+const MODE = process.argv[2] === 'cluster' ? 'cluster' : 'crash';
+const TEST_NAME = MODE === 'cluster' ? 'cluster test' : 'crash test';
 const started = Date.now();
 let step = 'starting';
 
@@ -381,10 +388,14 @@ async function setUp(baseUrl: string): Promise<Job[]> {
 /** Counts of answers that a client retries: network errors (server down) and 5xx (database down). */
 const retryable = { network: 0, serverError: 0 };
 
-/** Submits one job until it gets a 201; network errors, timeouts and 5xx are retried with the same key. */
-async function submitUntilAnswered(baseUrl: string, job: Job, deadline: number, stop: AbortSignal): Promise<void> {
+/**
+ * Submits one job until it gets a 201; network errors, timeouts and 5xx are retried with the same key, on the
+ * next instance in turn (as a load balancer would send them).
+ */
+async function submitUntilAnswered(baseUrls: string[], job: Job, deadline: number, stop: AbortSignal, index: number): Promise<void> {
   while (!stop.aborted) {
     check(Date.now() < deadline, `submission ${job.assignmentId} never got a 201 (${job.attempts} attempts)`);
+    const baseUrl = baseUrls[(index + job.attempts) % baseUrls.length];
     job.attempts++;
     job.inFlight = true;
     try {
@@ -418,17 +429,21 @@ class Load {
   private readonly settled: Promise<void>;
   private readonly abort = new AbortController();
 
+  /** With several base URLs (instances behind a load balancer), clients take turns between them. */
   constructor(
-    baseUrl: string,
+    baseUrls: string | string[],
     readonly jobs: Job[],
     timeoutMs: number,
   ) {
     const deadline = Date.now() + timeoutMs;
+    const urls = Array.isArray(baseUrls) ? baseUrls : [baseUrls];
     let next = 0;
     const run = Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < jobs.length && !this.abort.signal.aborted)
-          await submitUntilAnswered(baseUrl, jobs[next++], deadline, this.abort.signal);
+        while (next < jobs.length && !this.abort.signal.aborted) {
+          const index = next++;
+          await submitUntilAnswered(urls, jobs[index], deadline, this.abort.signal, index);
+        }
       }),
     );
     // Handled at once, so a failing client cannot become an unhandled rejection while we wait elsewhere.
@@ -534,7 +549,8 @@ async function verifyStored(databaseUrl: string, jobs: Job[]): Promise<void> {
   }
 }
 
-async function main(cleanup: Cleanup): Promise<void> {
+/** A fresh database on embedded PostgreSQL (or DATABASE_URL's server) in the cleanup's work folder. */
+async function openDatabase(cleanup: Cleanup): Promise<string> {
   const workDir = mkdtempSync(join(tmpdir(), 'incognito-crash-'));
   cleanup.workDir = workDir;
   chmodSync(workDir, 0o755); // the embedded server runs as the `postgres` user when we are root
@@ -551,14 +567,18 @@ async function main(cleanup: Cleanup): Promise<void> {
   await withDeadline(ensureDatabase(maintenanceUrl, databaseName), 30_000, 'creating the test database');
   const databaseUrl = new URL(maintenanceUrl);
   databaseUrl.pathname = `/${databaseName}`;
+  return databaseUrl.toString();
+}
 
+/** An instance of the compiled server on a free port; instances of one test share the database and data folder. */
+async function newServer(cleanup: Cleanup, databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const port = await freePort();
   const server = new Server(
     {
       ...process.env,
-      DATABASE_URL: databaseUrl.toString(),
+      DATABASE_URL: databaseUrl,
       PORT: String(port),
-      DATA_DIR: join(workDir, 'data'),
+      DATA_DIR: join(cleanup.workDir!, 'data'),
       JWT_SECRET: 'crash-test-secret-that-is-long-enough-123',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
@@ -567,10 +587,17 @@ async function main(cleanup: Cleanup): Promise<void> {
       MAX_VISITS_PER_DAY: '1000',
       ROTATION_DAYS: '0',
       DB_POOL_SIZE: '10',
+      ...env,
     },
     `http://127.0.0.1:${port}`,
   );
-  cleanup.server = server;
+  cleanup.servers.push(server);
+  return server;
+}
+
+async function main(cleanup: Cleanup): Promise<void> {
+  const databaseUrl = new URL(await openDatabase(cleanup));
+  const server = await newServer(cleanup, databaseUrl.toString());
   const baseUrl = server.baseUrl;
 
   setStep('starting the server');
@@ -649,24 +676,170 @@ async function main(cleanup: Cleanup): Promise<void> {
   setStep('stopping');
 }
 
+/**
+ * Two instances on one database and one data folder, clients alternating between them (`npm run
+ * test:cluster`): submissions, one shared password-guess limit, evidence uploaded on one and downloaded
+ * from the other, a report job started on one and fetched from the other, the assignment-expiry sweep
+ * run once a minute for the cluster (not once per instance), then one instance killed under load:
+ * nothing acknowledged lost or duplicated.
+ */
+async function cluster(cleanup: Cleanup): Promise<void> {
+  const databaseUrl = await openDatabase(cleanup);
+  const env = { LOGIN_MAX_ATTEMPTS: String(GUESS_LIMIT), JOB_POLLING_SECONDS: '1' };
+  const [a, b] = [await newServer(cleanup, databaseUrl, env), await newServer(cleanup, databaseUrl, env)];
+  // The first start migrates; a second instance then finds the schema current (see README, Deployment).
+  setStep('starting instance A, then instance B on the same database');
+  await a.start();
+  await b.start();
+  setStep('setting up a campaign through instance A');
+  const jobs = await withDeadline(setUp(a.baseUrl), 90_000, 'setting up the campaign');
+  const firstHalf = jobs.slice(0, JOBS_PER_PHASE);
+  const secondHalf = jobs.slice(JOBS_PER_PHASE);
+
+  setStep(`${CONCURRENCY} clients submitting ${firstHalf.length} reports, alternating between A and B`);
+  const load = new Load([a.baseUrl, b.baseUrl], firstHalf, 120_000);
+  cleanup.loads.push(load);
+  await load.finish(120_000);
+  await verifyStored(databaseUrl, firstHalf);
+  log(`${firstHalf.length} submissions through both instances stored once each`);
+
+  setStep(`guessing a password ${2 * GUESS_LIMIT} times, alternating between A and B`);
+  const answers: number[] = [];
+  for (let guess = 0; guess < 2 * GUESS_LIMIT; guess++) {
+    const target = guess % 2 ? b : a;
+    answers.push(
+      (await api(target.baseUrl, 'POST', '/auth/login', undefined, { email: GUESSED_EMAIL, password: `wrong-${guess}` })).status,
+    );
+  }
+  check(
+    answers.slice(0, GUESS_LIMIT).every((status) => status === 401) && answers.slice(GUESS_LIMIT).every((status) => status === 429),
+    `one limit of ${GUESS_LIMIT} guesses across both instances: got ${answers.join(' ')}`,
+  );
+  log(`password guesses: ${answers.join(' ')} (one limit for the cluster)`);
+
+  setStep('evidence uploaded on A, downloaded from B');
+  const job = firstHalf[0];
+  const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a7bd5' } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'recibo.jpg');
+  const uploaded = await fetch(`${a.baseUrl}/assignments/${job.assignmentId}/evidence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${job.shopperToken}`, 'idempotency-key': randomUUID() },
+    body: form,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const evidence = (await uploaded.json()) as { id: string };
+  check(uploaded.status === 201, `evidence upload on A: HTTP ${uploaded.status} ${JSON.stringify(evidence)}`);
+  const downloaded = await fetch(`${b.baseUrl}/evidence/${evidence.id}`, {
+    headers: { authorization: `Bearer ${job.shopperToken}` },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const bytes = Buffer.from(await downloaded.arrayBuffer());
+  check(downloaded.status === 200 && bytes.equals(photo), `evidence download on B: HTTP ${downloaded.status}, ${bytes.length} bytes`);
+  log(`evidence ${evidence.id}: uploaded on A, the same ${bytes.length} bytes from B`);
+
+  setStep('a report job started on A, followed and fetched on B');
+  const admin = await expectOk(api(b.baseUrl, 'POST', '/auth/login', undefined, ADMIN), 'admin login on B');
+  const adminToken: string = admin.accessToken;
+  const campaignId = await campaignOf(databaseUrl, job.assignmentId);
+  const started = await expectOk(
+    api(a.baseUrl, 'POST', `/campaigns/${campaignId}/report-jobs`, adminToken, {
+      format: 'pdf',
+      lang: 'es',
+      filters: { includeUnapproved: true },
+    }),
+    'start a report job on A',
+  );
+  const progress: number[] = [];
+  await waitFor(
+    async () => {
+      const state = await expectOk(api(b.baseUrl, 'GET', `/report-jobs/${started.id}`, adminToken), 'report job state on B');
+      progress.push(state.progress);
+      check(state.state !== 'failed', `the report job failed: ${state.error}`);
+      return state.state === 'done';
+    },
+    90_000,
+    'the report job to be done',
+    250,
+  );
+  const report = await fetch(`${b.baseUrl}/report-jobs/${started.id}/download`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const pdf = Buffer.from(await report.arrayBuffer());
+  check(report.status === 200 && pdf.subarray(0, 5).toString() === '%PDF-', `report download on B: HTTP ${report.status}`);
+  log(`report job ${started.id}: started on A, progress ${progress.join(' → ')} seen on B, ${pdf.length}-byte PDF from B`);
+
+  setStep('the assignment-expiry sweep runs once per minute for the whole cluster (both instances up)');
+  const sweeps = async () => {
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      return (
+        await db.query<{ minute: string; runs: number }>(
+          `SELECT date_trunc('minute', created_on)::text AS minute, count(*)::int AS runs
+             FROM pgboss.job WHERE name = 'assignment-expiry' GROUP BY 1 ORDER BY 1`,
+        )
+      ).rows;
+    } finally {
+      await db.end();
+    }
+  };
+  await waitFor(async () => (await sweeps()).length >= 2, 200_000, 'two minutes of scheduled expiry sweeps', 2_000);
+  check(a.alive && b.alive, 'an instance died');
+  const runs = await sweeps();
+  check(
+    runs.every((minute) => minute.runs === 1),
+    `sweeps per minute: ${runs.map((minute) => `${minute.minute} ×${minute.runs}`).join(', ')}`,
+  );
+  log(`expiry sweeps: ${runs.map((minute) => `${minute.minute.slice(11, 16)} ×${minute.runs}`).join(', ')}`);
+  setStep(`kill -9 instance A under load (${secondHalf.length} reports, clients alternating between A and B)`);
+  const load2 = new Load([a.baseUrl, b.baseUrl], secondHalf, 150_000);
+  cleanup.loads.push(load2);
+  await load2.untilAcknowledged(secondHalf.length / 4, 60_000);
+  const inFlightAtKill = load2.inFlight;
+  await a.kill9();
+  log(`killed A with ${load2.acknowledged} acknowledged and ${inFlightAtKill} in flight; clients retry on B`);
+  check(inFlightAtKill > 0, 'no submission was in flight when A was killed');
+  await load2.finish(150_000);
+  check(b.alive, 'instance B died');
+  await verifyStored(databaseUrl, jobs);
+  log(`all ${jobs.length} acknowledged submissions stored once each, whole, none duplicated`);
+
+  setStep('stopping');
+}
+
+async function campaignOf(databaseUrl: string, assignmentId: string): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query<{ campaign_id: string }>('SELECT campaign_id FROM assignments WHERE id = $1', [assignmentId])).rows[0]
+      .campaign_id;
+  } finally {
+    await db.end();
+  }
+}
+
 /** What must be undone on every path out. */
 interface Cleanup {
   workDir?: string;
   database?: Database;
-  server?: Server;
+  servers: Server[];
   loads: Load[];
 }
 
 async function cleanUp(cleanup: Cleanup): Promise<void> {
   for (const load of cleanup.loads) load.cancel();
-  await cleanup.server?.stop().catch((error: unknown) => log(`stopping the server: ${String(error)}`));
+  for (const server of cleanup.servers) await server.stop().catch((error: unknown) => log(`stopping a server: ${String(error)}`));
   await cleanup.database?.stop().catch((error: unknown) => log(`stopping PostgreSQL: ${String(error)}`));
   cleanUpNow(cleanup);
 }
 
 /** Synchronous, for process exit: nothing may outlive the script. */
 function cleanUpNow(cleanup: Cleanup): void {
-  cleanup.server?.killNow();
+  for (const server of cleanup.servers) server.killNow();
   cleanup.database?.killNow();
   if (cleanup.workDir) {
     try {
@@ -678,31 +851,33 @@ function cleanUpNow(cleanup: Cleanup): void {
   }
 }
 
-const cleanup: Cleanup = { loads: [] };
+const cleanup: Cleanup = { servers: [], loads: [] };
 let passed = false;
 process.on('exit', () => cleanUpNow(cleanup));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    process.stderr.write(`crash test interrupted by ${signal} during: ${step}\n`);
+    process.stderr.write(`${TEST_NAME} interrupted by ${signal} during: ${step}\n`);
     process.exit(1);
   });
 }
 const watchdog = setTimeout(() => {
-  process.stderr.write(`crash test FAILED: watchdog fired after ${WATCHDOG_MS / 1000} s during: ${step}\n`);
+  process.stderr.write(`${TEST_NAME} FAILED: watchdog fired after ${WATCHDOG_MS / 1000} s during: ${step}\n`);
   process.exit(1);
 }, WATCHDOG_MS);
 
-main(cleanup)
+(MODE === 'cluster' ? cluster(cleanup) : main(cleanup))
   .then(() => {
     passed = true;
   })
   .catch((error: unknown) => {
-    process.stderr.write(`crash test FAILED during: ${step}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${TEST_NAME} FAILED during: ${step}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   })
   .finally(async () => {
     await withDeadline(cleanUp(cleanup), 60_000, 'cleaning up').catch((error: unknown) => process.stderr.write(`${String(error)}\n`));
     clearTimeout(watchdog);
-    if (passed) log(`crash test passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (passed) log(`${TEST_NAME} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Exit explicitly: a leftover keep-alive socket must not keep the script (and CI) waiting.
     process.exit(passed ? 0 : 1);
   });

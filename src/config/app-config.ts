@@ -53,8 +53,6 @@ export interface AppConfig {
   jobPollingSeconds: number;
   /** How long a built report file is kept for download and reuse, in hours. */
   reportRetentionHours: number;
-  /** Campaigns with at least this many visits in scope are downloaded through report jobs in the web app. */
-  reportJobThresholdVisits: number;
 }
 
 /** false, the number of proxies in front of the server, or the addresses/subnets (or proxy-addr names) of trusted proxies. */
@@ -150,7 +148,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     jobWorkers: boolean('JOB_WORKERS', true),
     jobPollingSeconds: integer('JOB_POLLING_SECONDS', 2, 1, 60),
     reportRetentionHours: integer('REPORT_RETENTION_HOURS', 24, 1, 24 * 90),
-    reportJobThresholdVisits: integer('REPORT_JOB_THRESHOLD_VISITS', 5000, 0),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
