@@ -21,6 +21,7 @@ import { kpiSection } from './kpi';
 import { pdfSection } from './pdf';
 import { webSection } from './web';
 import { programSection } from './program';
+import { reportJobsSection } from './report-jobs';
 import { DEFAULT_SEED } from './seed';
 
 export type BenchResults = Record<string, unknown> & { met?: boolean };
@@ -48,7 +49,7 @@ type PreviousReport = Partial<Omit<BenchReport, 'sections' | 'machine'>> & {
   sections?: Record<string, BenchResults & Partial<StoredSection>>;
 };
 
-const SECTIONS: BenchSection[] = [kpiSection, ingestSection, excelSection, pdfSection, programSection, webSection];
+const SECTIONS: BenchSection[] = [kpiSection, ingestSection, excelSection, pdfSection, programSection, webSection, reportJobsSection];
 
 /** Figures that describe the run rather than grow with the data: no ratio for them. */
 const NOT_RATIOS = new Set(['visits', 'runs', 'loadAverage1m']);
