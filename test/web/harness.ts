@@ -13,8 +13,9 @@ export interface WebTestContext extends TestContext {
   newPage(options?: { locale?: 'en-GB' | 'es-ES'; viewport?: { width: number; height: number } }): Promise<Page>;
 }
 
-export async function startWebApp(): Promise<WebTestContext> {
-  const ctx = await createTestApp();
+/** `env`: settings of the app beside the test defaults (e.g. JOB_POLLING_SECONDS). */
+export async function startWebApp(env: Record<string, string> = {}): Promise<WebTestContext> {
+  const ctx = await createTestApp(env);
   await ctx.app.listen(0, '127.0.0.1');
   const { port } = ctx.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

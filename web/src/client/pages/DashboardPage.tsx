@@ -68,7 +68,7 @@ export default function DashboardPage() {
           <Anchor component={Link} to={`/portal/campaigns/${campaignId}/visits${query ? `?${query}` : ''}`} fw={600} py={6}>
             {t('dashboard.visitsLink')} →
           </Anchor>
-          <Downloads campaignId={campaignId} filters={filters} />
+          <Downloads campaignId={campaignId} filters={filters} visits={kpis.data?.n} />
         </Group>
       </Group>
       <FilterBar campaign={campaign.data} filters={filters} onChange={setFilters} />

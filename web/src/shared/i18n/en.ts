@@ -99,6 +99,11 @@ export const en = {
     received: '{{size}} received',
     downloadFailed: 'The download failed: {{message}}',
     downloaded: '{{name}} downloaded.',
+    jobQueued: 'Queued…',
+    jobRunning: 'Building the report… {{percent}}',
+    jobProgress: 'Report progress',
+    jobCached: 'Ready at once: already built from the same data.',
+    jobFailed: 'The report could not be built.',
   },
   visits: {
     title: 'Visits',

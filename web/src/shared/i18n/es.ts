@@ -101,6 +101,11 @@ export const es: Dictionary = {
     received: '{{size}} recibidos',
     downloadFailed: 'La descarga ha fallado: {{message}}',
     downloaded: '{{name}} descargado.',
+    jobQueued: 'En cola…',
+    jobRunning: 'Generando el informe… {{percent}}',
+    jobProgress: 'Progreso del informe',
+    jobCached: 'Listo al instante: ya estaba generado con los mismos datos.',
+    jobFailed: 'No se pudo generar el informe.',
   },
   visits: {
     title: 'Visitas',
