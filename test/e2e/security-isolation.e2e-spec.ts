@@ -74,6 +74,8 @@ const ISOLATION_MAP: Array<{ pattern: RegExp; probes: (w: World, extra: Extra) =
   { pattern: /^\/programs\/\{id\}\/waves\/\{waveId\}/, probes: (_w, extra) => [{ id: extra.programId, waveId: extra.waveId }] },
   { pattern: /^\/programs\/\{id\}\/actions\/\{actionId\}/, probes: (_w, extra) => [{ id: extra.programId, actionId: extra.actionId }] },
   { pattern: /^\/programs\/\{id\}/, probes: (_w, extra) => [{ id: extra.programId }] },
+  // A finished report job of A's campaign (started by the consultant: a job is only ever its starter's).
+  { pattern: /^\/report-jobs\/\{id\}/, probes: (_w, extra) => [{ id: extra.reportJobId }] },
 ];
 
 /** Routes with no tenant data behind them: any signed-in user may get a 2xx (the body is still checked). */
@@ -155,6 +157,7 @@ interface Extra {
   programId: string;
   waveId: string;
   actionId: string;
+  reportJobId: string;
 }
 
 const key = (route: Pick<Route, 'method' | 'path'>) => `${route.method.toUpperCase()} ${route.path}`;
@@ -168,7 +171,7 @@ describe('security: tenant isolation matrix', () => {
   let routes: Route[];
 
   beforeAll(async () => {
-    ctx = await createTestApp();
+    ctx = await createTestApp({ JOB_POLLING_SECONDS: '1' });
     world = await buildWorld(ctx);
 
     // A piece of evidence on an approved report of A (uploaded through the API, then approved).
@@ -203,7 +206,20 @@ describe('security: tenant isolation matrix', () => {
       .set(world.consultant.auth)
       .send({ measureKey: 'greeting', owner: `Owner ${world.a.marker}`, dueOn: '2026-12-31' })
       .expect(201);
+    const job = await ctx.http
+      .post(`/campaigns/${world.a.campaign.id}/report-jobs`)
+      .set(world.consultant.auth)
+      .send({ format: 'pdf' })
+      .expect(202);
+    for (let state = job.body.state as string; state !== 'done';) {
+      await new Promise((resolve) => {
+        setTimeout(resolve, 200);
+      });
+      state = (await ctx.http.get(`/report-jobs/${job.body.id}`).set(world.consultant.auth).expect(200)).body.state;
+      expect(state).not.toBe('failed');
+    }
     extra = {
+      reportJobId: job.body.id,
       evidenceId: uploaded.body.id,
       evidenceSha256: uploaded.body.sha256,
       programId: program.body.id,

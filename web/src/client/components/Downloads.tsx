@@ -6,6 +6,7 @@ import { Alert, Button, Group, Progress, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, authorizedFetch, ApiError, unwrap } from '../../shared/api/client';
+import { saveFile } from '../../shared/api/save-file';
 import type { DashboardFilters } from '../../shared/api/queries';
 import type { components } from '../../shared/api/schema';
 import { useFormat } from '../../shared/format/format';
@@ -26,40 +27,8 @@ type State =
   | { status: 'done'; name: string; fromCache: boolean }
   | { status: 'failed'; message: string };
 
-/** "attachment; filename*=UTF-8''oleada-2.pdf" → "oleada-2.pdf" */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
-}
-
 function kilobytes(bytes: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`;
-}
-
-/** Reads a file's response as it arrives (telling how much came) and hands it to the browser to save; its name. */
-async function saveFile(response: Response, fallbackName: string, onReceived: (received: number, total: number | null) => void) {
-  const total = Number(response.headers.get('Content-Length')) || null;
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    onReceived(received, total);
-  }
-  const name = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get('Content-Type') ?? undefined }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return name;
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts (the component went away). */

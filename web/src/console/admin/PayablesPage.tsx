@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, authorizedFetch } from '../../shared/api/client';
+import { saveFile } from '../../shared/api/save-file';
 import { useSession } from '../../shared/auth/RequireAuth';
 import { useFormat } from '../../shared/format/format';
 import { Empty, ErrorState, Loading } from '../../shared/layout/states';
@@ -15,13 +16,6 @@ import './strings';
 /** YYYY-MM-DD of a local date. */
 function isoDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-/** "attachment; filename*=UTF-8''pagos.csv" → "pagos.csv" */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
 }
 
 export default function PayablesPage() {
@@ -58,16 +52,7 @@ export default function PayablesPage() {
     setDownload({ busy: kind });
     try {
       const response = await authorizedFetch(`/payables.${kind}?from=${period.from}&to=${period.to}`);
-      const name = fileNameOf(response.headers.get('Content-Disposition'), `payables.${kind}`);
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setDownload({ done: name });
+      setDownload({ done: await saveFile(response, `payables.${kind}`) });
     } catch (error) {
       setDownload({ failed: error instanceof ApiError ? error.message : t('common.networkError') });
     }
