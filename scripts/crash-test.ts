@@ -646,7 +646,7 @@ async function main(cleanup: Cleanup): Promise<void> {
     setStep(`phase 2: stopping PostgreSQL (${load2.acknowledged} acknowledged, ${inFlightAtStop} in flight)`);
     check(inFlightAtStop > 0, 'no submission was in flight when the database was stopped');
     await database.stop();
-    await waitFor(async () => (await health(baseUrl)) === 503, 20_000, '/health did not report 503 while the database was down', 100);
+    await waitFor(async () => (await health(baseUrl)) === 503, 45_000, '/health did not report 503 while the database was down', 100);
     log('/health reports 503 with the database down');
     // Clients hit the outage and the server survives it.
     await waitFor(
