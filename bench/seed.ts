@@ -189,11 +189,7 @@ type SeedVisitsInput = {
  * answers. `channels`, when given, keeps the visits on the client's touchpoints of those channels (the
  * program bench's one campaign per channel family).
  */
-export function seedVisits(runner: QueryRunner, input: SeedVisitsInput): Promise<number> {
-  return insertVisits(runner, input);
-}
-
-async function insertVisits(runner: QueryRunner, input: SeedVisitsInput): Promise<number> {
+export async function seedVisits(runner: QueryRunner, input: SeedVisitsInput): Promise<number> {
   const { campaignId, clientId } = input;
   const step = async (name: string, sql: string, parameters: unknown[]) => {
     const started = Date.now();

@@ -14,14 +14,7 @@ import {
   type QuestionnaireRow,
 } from '../factories/tables.factory';
 import { isoDate } from '../factories/design.factory';
-
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void) {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-  stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
-}
+import { binary } from '../helpers/binary';
 
 const ANSWERS = [
   { questionKey: 'greeting', value: true },

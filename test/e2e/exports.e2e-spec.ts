@@ -8,6 +8,7 @@ import { readPdf } from '../../src/exports/testing/pdf-text';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
 import { ExportsWorld, seedExportsWorld, seedLargeCampaign, SHOPPER_EMAIL_PREFIX, SHOPPER_NAME } from '../factories/exports.factory';
+import { binary } from '../helpers/binary';
 
 // Each file read back spawns a pdf-parse process or unzips a workbook; on a busy machine that takes a while.
 jest.setTimeout(60000);
@@ -17,15 +18,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** One decimal as the Spanish report prints it. */
 const es = (value: number) => value.toFixed(1).replace('.', ',');
 const en = (value: number) => value.toFixed(1);
-
-/** supertest parser that keeps the body as bytes. */
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void) {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-  stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
-}
 
 async function pdfText(buffer: Buffer): Promise<{ text: string; title: unknown; pages: number }> {
   const { text, info, pages } = await readPdf(buffer);

@@ -65,6 +65,7 @@ import {
   insertTouchpoint,
   insertVisitWithGivenScores,
 } from '../factories/tables.factory';
+import { binary } from '../helpers/binary';
 
 jest.setTimeout(120_000);
 
@@ -287,14 +288,6 @@ describe('Programs (e2e)', () => {
     await ctx?.close();
   });
 
-  /** supertest parser that keeps the body as bytes. */
-  function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void) {
-    const stream = response as NodeJS.ReadableStream;
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => callback(null, Buffer.concat(chunks)));
-    stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
-  }
   const download = (session: Session, kind: 'pdf' | 'xlsx', query = '') =>
     ctx.http.get(`/programs/${programId}/waves/${wave2}/report.${kind}${query}`).set(session.auth).buffer(true).parse(binary);
 

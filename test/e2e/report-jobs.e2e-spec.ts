@@ -11,16 +11,9 @@ import { ReportJobsService } from '../../src/report-jobs/report-jobs.service';
 import { seedExportsWorld, SHOPPER_EMAIL_PREFIX, SHOPPER_NAME, type ExportsWorld } from '../factories/exports.factory';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
 import { createTestApp, TestContext } from '../helpers/test-app';
+import { binary } from '../helpers/binary';
 
 jest.setTimeout(90_000);
-
-function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void) {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-  stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
-}
 
 interface JobView {
   id: string;
