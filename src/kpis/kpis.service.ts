@@ -67,11 +67,17 @@ export class KpisService {
     this.queries = new KpiQueries(db);
   }
 
-  async buildModel(user: AuthUser, campaignId: string, filters: KpiFilters): Promise<KpiModel> {
+  /** The campaign, if the user may read its results (its KPIs, reports and report jobs); 403/404 otherwise. */
+  async readableCampaign(user: AuthUser, campaignId: string): Promise<CampaignRow> {
     if (user.role === 'shopper') throw forbidden('Shoppers may not read campaign KPIs');
     const campaign = await this.queries.campaign(campaignId);
     if (campaign === null) throw notFound('Campaign');
     assertCanReadClientData(user, campaign.clientId, 'Campaign');
+    return campaign;
+  }
+
+  async buildModel(user: AuthUser, campaignId: string, filters: KpiFilters): Promise<KpiModel> {
+    const campaign = await this.readableCampaign(user, campaignId);
 
     const staff = isStaff(user);
     const scope = visitScope(campaignId, filters, staff);

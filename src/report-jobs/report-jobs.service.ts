@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { Transform } from 'stream';
 import { DataSource } from 'typeorm';
-import { assertCanReadClientData } from '../common/access/access';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
 import { DomainError, forbidden, notFound, ruleViolation } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -14,6 +13,7 @@ import type { ReportFileName } from '../exports/format';
 import { resolveReportLanguage } from '../exports/i18n';
 import { JobContext, JobQueue } from '../jobs/job-queue';
 import type { KpiFilters } from '../kpis/kpi-model';
+import { KpisService } from '../kpis/kpis.service';
 import { OBJECT_STORAGE, type ObjectStorage, type StoredObject } from '../storage/object-storage';
 import { UsersService } from '../users/users.service';
 import { canonicalFilters, ReportFormat, reportCacheKey, rowProgress } from './domain/report-cache';
@@ -66,6 +66,7 @@ export class ReportJobsService implements OnModuleInit {
     /** Where the exports read their data (a replica with DATABASE_READ_URL): a file is filed under that data's fingerprint. */
     @Inject(ReadDatabase) private readonly readDb: ReadQueries,
     private readonly exports: ExportsService,
+    private readonly kpis: KpisService,
     private readonly users: UsersService,
     private readonly jobs: JobQueue,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
@@ -85,7 +86,7 @@ export class ReportJobsService implements OnModuleInit {
   }
 
   async create(user: AuthUser, campaignId: string, dto: CreateReportJobDto): Promise<ReportJobView> {
-    const campaign = await this.readableCampaign(user, campaignId);
+    const campaign = await this.kpis.readableCampaign(user, campaignId);
     const filters = canonicalFilters(dto.filters?.toFilters() ?? {});
     const language = resolveReportLanguage(dto.lang, campaign.language);
     const cacheKey = await this.cacheKeyFor(user, campaignId, dto.format, language, filters, this.dataSource);
@@ -160,7 +161,7 @@ export class ReportJobsService implements OnModuleInit {
       const requester = await this.users.findActiveAuthUser(job.requested_by);
       if (!requester) throw forbidden('The account that asked for the report is no longer active');
       // Access is decided again: the requester may have lost it since, and a cached file must not slip through.
-      await this.readableCampaign(requester, job.campaign_id);
+      await this.kpis.readableCampaign(requester, job.campaign_id);
       // The data may have changed since the request: the file is filed under what it is built from,
       // read before building (a change while building then only makes the next request rebuild).
       const cacheKey = await this.cacheKeyFor(requester, job.campaign_id, job.format, job.language, job.filters, this.readDb);
@@ -291,18 +292,6 @@ export class ReportJobsService implements OnModuleInit {
     );
     if (!row) throw notFound('Campaign');
     return row.fingerprint;
-  }
-
-  /** The campaign if the user may read its reports (as for the downloads); 403/404 otherwise. */
-  private async readableCampaign(user: AuthUser, campaignId: string): Promise<{ language: string }> {
-    if (user.role === 'shopper') throw forbidden('Shoppers may not read campaign reports');
-    const [campaign] = await this.dataSource.query<Array<{ client_id: string; language: string }>>(
-      `SELECT c.client_id, q.language FROM campaigns c JOIN questionnaires q ON q.id = c.questionnaire_id WHERE c.id = $1`,
-      [campaignId],
-    );
-    if (!campaign) throw notFound('Campaign');
-    assertCanReadClientData(user, campaign.client_id, 'Campaign');
-    return { language: campaign.language };
   }
 
   private async cachedFile(cacheKey: string): Promise<string | null> {
