@@ -33,19 +33,34 @@ import { webAppModule } from './web-app';
     StorageModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req, res) => {
-            const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-            res.setHeader('x-request-id', id);
-            return id;
+      useFactory: (config: AppConfig) => {
+        const logsRequests = ['info', 'debug', 'trace'].includes(config.logLevel);
+        return {
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            ...(logsRequests
+              ? {
+                  // Bodies are never logged; credentials in headers are masked.
+                  redact: ['req.headers.authorization', 'req.headers.cookie'],
+                  customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
+                }
+              : {
+                  // No line per request above info: the request is bound to the few lines written (errors) by
+                  // id, method and url alone, without serializing and redacting its headers on every request.
+                  autoLogging: false,
+                  wrapSerializers: false,
+                  serializers: {
+                    req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                  },
+                }),
           },
-          // Bodies are never logged; credentials in headers are masked.
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
-        },
-      }),
+        };
+      },
     }),
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],

@@ -3,12 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { JwtAuthGuard, RolesGuard } from '../common/auth/guards';
+import { RolesGuard } from '../common/auth/guards';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
 import { LOGIN_LIMITS_CLOCK, LoginFailuresSweep, LoginLimits } from './login-limits';
-import { JwtStrategy, LocalStrategy } from './strategies';
+import { BearerAuthenticator, BearerAuthGuard } from './bearer-auth';
+import { LocalStrategy } from './strategies';
 
 @Module({
   imports: [
@@ -31,8 +32,8 @@ import { JwtStrategy, LocalStrategy } from './strategies';
     LoginLimits,
     LoginFailuresSweep,
     { provide: LOGIN_LIMITS_CLOCK, useValue: Date.now },
-    JwtStrategy,
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    BearerAuthenticator,
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
 })

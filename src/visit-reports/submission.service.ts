@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Pool } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { primaryPool } from '../database/pool';
 import { inTransaction, type SqlRunner } from '../database/transactions';
 import { canTransition, type AssignmentStatus } from '../assignments/domain/assignment-state';
 import { AuthUser } from '../common/auth/auth-user';
@@ -86,17 +86,14 @@ interface Submission {
 
 @Injectable()
 export class SubmissionService {
-  /**
-   * The pg pool under TypeORM. A first report's two statements go to it directly, as named statements
-   * (parsed and planned once per connection, not per report) and without TypeORM's query runner around each.
-   */
+  /** A first report's two statements go to the pool directly (src/database/pool.ts). */
   private readonly pool: Pool;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly definitions: QuestionnaireDefinitions,
   ) {
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+    this.pool = primaryPool(dataSource);
   }
 
   /**

@@ -152,16 +152,25 @@ export interface LocatedQuestion {
   order: number;
 }
 
-/** Every question in definition order. */
-export function listQuestions(definition: Pick<QuestionnaireDefinition, 'sections'>): LocatedQuestion[] {
+/** Lists already made, by the sections array they list: a definition is read many times per request and never changed in place. */
+const listed = new WeakMap<readonly SectionDefinition[], readonly LocatedQuestion[]>();
+
+/** Every question in definition order (frozen: it is shared by every caller of the same definition). */
+export function listQuestions(definition: Pick<QuestionnaireDefinition, 'sections'>): readonly LocatedQuestion[] {
+  const known = listed.get(definition.sections);
+  if (known) return known;
   let order = 0;
-  return definition.sections.flatMap((section, sectionIndex) =>
-    section.questions.map((question, questionIndex) => ({
-      question,
-      section,
-      sectionIndex,
-      questionIndex,
-      order: order++,
-    })),
+  const questions = Object.freeze(
+    definition.sections.flatMap((section, sectionIndex) =>
+      section.questions.map((question, questionIndex) => ({
+        question,
+        section,
+        sectionIndex,
+        questionIndex,
+        order: order++,
+      })),
+    ),
   );
+  listed.set(definition.sections, questions);
+  return questions;
 }
