@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyParsers } from './common/http/body-parsing';
+import { requestIds } from './common/http/request-id';
 import { createValidationPipe } from './common/http/validation';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
@@ -20,6 +21,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): the login limits key on req.ip.
   app.set('trust proxy', config.trustProxy);
+  app.use(requestIds);
   app.use(
     helmet({
       contentSecurityPolicy: {

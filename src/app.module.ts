@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { FeesModule } from './fees/fees.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { APP_CONFIG, AppConfig } from './config/app-config';
+import { APP_CONFIG, AppConfig, logsRequests } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { ReadDatabaseModule } from './database/read-database';
@@ -33,34 +32,17 @@ import { webAppModule } from './web-app';
     StorageModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const logsRequests = ['info', 'debug', 'trace'].includes(config.logLevel);
-        return {
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            ...(logsRequests
-              ? {
-                  // Bodies are never logged; credentials in headers are masked.
-                  redact: ['req.headers.authorization', 'req.headers.cookie'],
-                  customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
-                }
-              : {
-                  // No line per request above info: the request is bound to the few lines written (errors) by
-                  // id, method and url alone, without serializing and redacting its headers on every request.
-                  autoLogging: false,
-                  wrapSerializers: false,
-                  serializers: {
-                    req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-                  },
-                }),
-          },
-        };
-      },
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          // Bodies are never logged; credentials in headers are masked.
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
+        },
+        // Above info there is no line per request, so no per-request logger either (nor the async context it
+        // needs, which every promise would pay for): the error filter names the request of what it logs.
+        ...(logsRequests(config.logLevel) ? {} : { forRoutes: [] }),
+      }),
     }),
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],

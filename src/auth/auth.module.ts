@@ -19,8 +19,8 @@ import { LocalStrategy } from './strategies';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
+        // Checked on each request by BearerAuthenticator (src/auth/domain/access-token.ts), which takes HS256 only.
         signOptions: { algorithm: JWT_ALGORITHM, expiresIn: config.jwtExpiresInSeconds },
-        verifyOptions: { algorithms: [JWT_ALGORITHM] },
       }),
     }),
   ],

@@ -68,6 +68,9 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Whether a line is written per request (pino-http's, at info). */
+export const logsRequests = (level: AppConfig['logLevel']): boolean => level === 'info' || level === 'debug' || level === 'trace';
+
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const problems: string[] = [];
 

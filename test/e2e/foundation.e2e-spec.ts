@@ -18,6 +18,17 @@ describe('foundation: auth, users, HTTP hygiene', () => {
     expect(response.body.info.database.status).toBe('up');
   });
 
+  it("gives every request an id in X-Request-Id: the caller's when it is a short printable value, a new one otherwise", async () => {
+    const echoed = await ctx.http.get('/health').set('X-Request-Id', 'lb-7f3a:42').expect(200);
+    expect(echoed.headers['x-request-id']).toBe('lb-7f3a:42');
+    const fresh = await ctx.http.get('/auth/me').expect(401);
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    for (const refused of ['has spaces', 'x'.repeat(201)]) {
+      const replaced = await ctx.http.get('/health').set('X-Request-Id', refused).expect(200);
+      expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   it('serves the OpenAPI document and page', async () => {
     const json = await ctx.http.get('/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);

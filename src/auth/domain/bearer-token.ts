@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   sub?: unknown;
   /** Seconds, set by jsonwebtoken. */
   exp?: unknown;
+  /** Not before (seconds); the API sets none, but a token that has one is held to it. */
+  nbf?: unknown;
   iat?: unknown;
   /** Milliseconds: when the token was issued, to compare with a password change in the same second. */
   iatMs?: unknown;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ErrorDetail } from './domain-error';
 import { HTTP_STATUS_OF, type RuleCode } from './error-codes';
 import { httpErrorBody } from './http-error-body';
@@ -13,7 +13,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details, code } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500) {
+      // The request is named here too: above info no per-request logger binds it to the line.
+      const request = host.switchToHttp().getRequest<Request & { id?: string }>();
+      this.logger.error(
+        `${request.method} ${request.originalUrl} (request ${request.id}): ${exception instanceof Error ? exception.stack : String(exception)}`,
+      );
+    }
     if (response.headersSent) {
       response.end();
       return;
