@@ -226,6 +226,27 @@ describe('writeWorkbook', () => {
     expect(comments[0]['Visit id'].value).toBe('visit-a');
   });
 
+  it('goes on in "Visits (2)"… past the rows a sheet holds, with the same header and the numbers counting on', async () => {
+    const many = [0, 1, 2].flatMap((copy) => rows.map((row) => ({ ...row, id: `${row.id}-${copy}` })));
+    const model = fullKpiModel();
+    model.comments.bySection[0].items[0].visitId = many[4].id; // on the third sheet
+    const split = await build(model, many, 'en', { visitsPerSheet: 2 });
+    expect(split.worksheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Visits', 'Visits (2)', 'Visits (3)']));
+    const names = split.worksheets.map((sheet) => sheet.name);
+    expect(names.slice(names.indexOf('Visits'), names.indexOf('Visits') + 4)).toEqual(['Visits', 'Visits (2)', 'Visits (3)', 'Themes']);
+    const parts = ['Visits', 'Visits (2)', 'Visits (3)'].map((name) => split.getWorksheet(name)!);
+    expect(parts.map((sheet) => rowsOf(sheet).map((row) => row['No.'].value))).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    for (const sheet of parts) {
+      expect(sheet.getRow(1).values).toEqual(parts[0].getRow(1).values);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    }
+    expect(rowsOf(split.getWorksheet('Comments')!)[0]['Visit (No.)'].value).toBe(5);
+  });
+
   it('writes a valid workbook for a campaign without visits, trend or comments', async () => {
     const empty = await build(emptyKpiModel(), [], 'en');
     expect(empty.worksheets).toHaveLength(11);

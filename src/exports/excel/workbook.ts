@@ -16,7 +16,12 @@ export type WorkbookAudience = 'staff' | 'client';
 
 export interface WorkbookOptions {
   audience?: WorkbookAudience;
+  /** Visits per Visits sheet before it continues on the next; Excel's own limit unless a test asks for less. */
+  visitsPerSheet?: number;
 }
+
+/** An Excel sheet holds 1,048,576 rows: the header and this many visits. */
+export const MAX_VISITS_PER_SHEET = 1_048_575;
 
 type CellKind = 'text' | 'score' | 'percent' | 'integer' | 'decimal' | 'pvalue' | 'seconds' | 'date';
 
@@ -88,7 +93,8 @@ export async function writeWorkbook(
     writeTable(workbook, names.touchpoints, ...touchpointsTable(model, labels));
     writeTable(workbook, names.questions, ...questionsTable(model, labels));
     writeTable(workbook, names.timing, ...timingTable(model, labels));
-    const visitNumbers = await writeVisitsSheet(workbook, names.visits, model, visitRows, out, labels, audience);
+    const visitsPerSheet = options.visitsPerSheet ?? MAX_VISITS_PER_SHEET;
+    const visitNumbers = await writeVisitsSheet(workbook, names.visits, model, visitRows, out, labels, audience, visitsPerSheet);
     writeTable(workbook, names.themes, ...themesTable(model, labels));
     writeTable(workbook, names.comments, ...commentsTable(model, labels, audience, visitNumbers));
     // exceljs resolves commit() on the output's 'finish', which never comes if the reader has gone.
@@ -216,7 +222,9 @@ function closedEarly(out: Writable): Promise<never> {
 /**
  * The raw data: one row per visit, one column per question (the answer, and for scored questions the
  * points earned), section scores, and the visit's context. Returns the row number of each visit that a
- * comment refers to, so the Comments sheet can point client users at a row instead of an id.
+ * comment refers to, so the Comments sheet can point client users at a row instead of an id. Past
+ * `visitsPerSheet` visits the rows go on in "Visits (2)", "Visits (3)"…, each with the same header;
+ * the row numbers go on counting across them.
  */
 async function writeVisitsSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -226,6 +234,7 @@ async function writeVisitsSheet(
   out: Writable,
   labels: ReportLabels,
   audience: WorkbookAudience,
+  visitsPerSheet: number,
 ): Promise<Map<string, number>> {
   const columns: ColumnSpec[] = [];
   const staff = audience === 'staff';
@@ -256,19 +265,20 @@ async function writeVisitsSheet(
   }
 
   // The visit's number or id stays in view while scrolling through the question columns.
-  const sheet = addSheet(
-    workbook,
-    name,
-    columns,
-    columns.map((column) => column.width ?? 12),
-    1,
-  );
+  const widths = columns.map((column) => column.width ?? 12);
+  let sheet = addSheet(workbook, name, columns, widths, 1);
+  let part = 1;
   const words = { yes: labels.yes, no: labels.no, na: labels.notApplicable };
   const referenced = new Set(commentVisitIds(model));
   const numbers = new Map<string, number>();
   let rowNumber = 0;
   for await (const visit of visitRows) {
     assertOpen(out);
+    if (rowNumber === part * visitsPerSheet) {
+      sheet.commit();
+      part += 1;
+      sheet = addSheet(workbook, `${name} (${part})`, columns, widths, 1);
+    }
     rowNumber += 1;
     if (referenced.has(visit.id)) numbers.set(visit.id, rowNumber);
     const values: CellValue[] = [staff ? visit.id : rowNumber];
