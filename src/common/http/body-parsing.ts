@@ -105,6 +105,45 @@ export const MAX_BODY_DEPTH = 32;
  * (numberProblem), with its path: checked here once for every route, not per DTO.
  */
 export function inspectBody(value: unknown, limit: number): { tooDeep: boolean; builtInKey: string | null; badText: ErrorDetail | null } {
+  // Almost every body is clean: a walk that builds no paths says so; only a body with a finding is walked again for them.
+  return isCleanBody(value, limit) ? { tooDeep: false, builtInKey: null, badText: null } : locateBodyProblems(value, limit);
+}
+
+/** inspectBody's first walk: whether the body is within `limit` and has no built-in key, bad text or bad number. */
+function isCleanBody(value: unknown, limit: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length) {
+    const current = values.pop();
+    const depth = depths.pop()!;
+    if (typeof current === 'string') {
+      if (textProblem(current)) return false;
+      continue;
+    }
+    if (typeof current === 'number') {
+      if (numberProblem(current)) return false;
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > limit) return false;
+    if (Array.isArray(current)) {
+      for (const item of current) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in current) {
+      if (!Object.prototype.hasOwnProperty.call(current, key)) continue;
+      if (key === 'prototype' || Object.prototype.hasOwnProperty.call(Object.prototype, key) || textProblem(key)) return false;
+      values.push((current as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return true;
+}
+
+function locateBodyProblems(value: unknown, limit: number): { tooDeep: boolean; builtInKey: string | null; badText: ErrorDetail | null } {
   let builtInKey: string | null = null;
   let badText: ErrorDetail | null = null;
   // Paths are built only until both findings are known; after that only the depth is still of interest.
