@@ -25,7 +25,6 @@ import { VisitReportsModule } from './visit-reports/visit-reports.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReportJobsModule } from './report-jobs/report-jobs.module';
 import { StorageModule } from './storage/storage.module';
-import { webAppModule } from './web-app';
 
 @Module({
   imports: [
@@ -73,8 +72,6 @@ import { webAppModule } from './web-app';
     HealthModule,
     ProgramsModule,
     ReportJobsModule,
-    // Last: the web app's files and its index.html fallback for client-side routes (src/web-app.ts).
-    webAppModule(),
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
