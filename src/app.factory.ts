@@ -3,6 +3,8 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'crypto';
+import type { IncomingMessage } from 'http';
 import { Logger } from 'nestjs-pino';
 import { parse as parseQueryString } from 'querystring';
 import { AppModule } from './app.module';
@@ -20,6 +22,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
     // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): the login limits key on req.ip.
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
+    // The caller's X-Request-ID or a new one: the request log's id (pino-http takes Fastify's), answered in the same header.
+    genReqId: (request: IncomingMessage) => (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
     routerOptions: {
       // Node's querystring, as Express 5's default "simple" parser: `region=a&region=b` is an array, `region[1]` a plain name.
       querystringParser: (text) => parseQueryString(text),
@@ -35,6 +39,21 @@ export async function createApp(): Promise<NestFastifyApplication> {
     forceCloseConnections: false,
   });
   app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  // The request log (pino-http, app.module.ts) names the signed-in user from Node's request, which lies under Fastify's:
+  // the `user` the guards set on Fastify's request is kept on Node's.
+  fastify.decorateRequest('user', {
+    getter(this: { raw: { user?: unknown } }) {
+      return this.raw.user;
+    },
+    setter(this: { raw: { user?: unknown } }, user: unknown) {
+      this.raw.user = user;
+    },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -47,7 +66,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
     },
   });
-  registerBodyParsers(app.getHttpAdapter().getInstance());
+  registerBodyParsers(fastify);
   // Multipart bodies are left unread until an upload route reads its file (src/evidence/evidence-file.interceptor.ts).
   await app.register(multipart);
   app.useGlobalPipes(createValidationPipe());

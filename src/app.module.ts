@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { FeesModule } from './fees/fees.module';
@@ -35,11 +34,7 @@ import { StorageModule } from './storage/storage.module';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          genReqId: (req, res) => {
-            const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-            res.setHeader('x-request-id', id);
-            return id;
-          },
+          // Each line carries Fastify's request id (the caller's X-Request-ID or a new UUID, src/app.factory.ts).
           // Bodies are never logged; credentials in headers are masked.
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
