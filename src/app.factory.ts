@@ -1,9 +1,9 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'crypto';
+import helmet from 'helmet';
 import type { IncomingMessage } from 'http';
 import { Logger } from 'nestjs-pino';
 import { parse as parseQueryString } from 'querystring';
@@ -54,7 +54,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       this.raw.user = user;
     },
   });
-  await app.register(helmet, {
+  const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         // helmet's defaults (script-src 'self': no inline script, for the web app and /docs alike), plus blob:
@@ -66,6 +66,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
     },
   });
+  // helmet's middleware built once, on Node's request and response (@fastify/helmet builds it anew for every request).
+  fastify.addHook('onRequest', (request, reply, done) =>
+    secureHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
   registerBodyParsers(fastify);
   // Multipart bodies are left unread until an upload route reads its file (src/evidence/evidence-file.interceptor.ts).
   await app.register(multipart);
