@@ -64,7 +64,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { Client } from 'pg';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app.factory';
 import { ensureJwtSecret } from '../src/config/jwt-secret';
 import { ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ||= 'warn';
   process.env.MAX_VISITS_PER_DAY = String(Math.max(MAX_VISITS_PER_DAY, Number(process.env.MAX_VISITS_PER_DAY) || 0));
 
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
     app = await createApp();
     const port = await freePort();
@@ -188,7 +188,7 @@ async function reachable(url: string): Promise<boolean> {
 
 async function adminLogin(
   api: Api,
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   admin: { email: string; password: string },
   fromEnv: boolean,
 ): Promise<string> {

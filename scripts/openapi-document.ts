@@ -16,7 +16,7 @@ import { buildOpenApiDocumentOffline } from '../src/openapi';
 const ROOT = resolve(__dirname, '..');
 export const API_TYPES_FILE = join(ROOT, 'web/src/shared/api/schema.d.ts');
 
-/** The JSON the app serves, byte for byte (Express's res.json does JSON.stringify without spacing). */
+/** The JSON the app serves, byte for byte (Fastify sends an object as JSON.stringify without spacing). */
 export function serialiseDocument(document: unknown): string {
   return JSON.stringify(document);
 }

@@ -24,7 +24,6 @@ import { VisitReportsModule } from './visit-reports/visit-reports.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReportJobsModule } from './report-jobs/report-jobs.module';
 import { StorageModule } from './storage/storage.module';
-import { webAppModule } from './web-app';
 
 @Module({
   imports: [
@@ -35,6 +34,7 @@ import { webAppModule } from './web-app';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
+          // Each line carries Fastify's request id (the caller's X-Request-ID or a new UUID, src/app.factory.ts).
           // Bodies are never logged; credentials in headers are masked.
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customProps: (req) => ({ userId: (req as { user?: { id: string } }).user?.id }),
@@ -70,8 +70,6 @@ import { webAppModule } from './web-app';
     HealthModule,
     ProgramsModule,
     ReportJobsModule,
-    // Last: the web app's files and its index.html fallback for client-side routes (src/web-app.ts).
-    webAppModule(),
   ],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
 
   const app = await createApp();
   const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.port);
+  // Every interface, as Node's own default (Fastify's alone is localhost only).
+  await app.listen(config.port, '0.0.0.0');
   process.stdout.write(`Incognito listening on http://localhost:${config.port} (API docs: /docs)\n`);
 
   let stopping = false;

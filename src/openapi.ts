@@ -2,6 +2,7 @@
 // (scripts/openapi-document.ts), so the typed web client is generated from what the app serves.
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PUBLIC_OPERATION } from './common/http/api-docs';
@@ -39,7 +40,7 @@ function markPublicOperations(document: OpenAPIObject): void {
  */
 export async function buildOpenApiDocumentOffline(): Promise<OpenAPIObject> {
   const { AppModule } = await import('./app.module');
-  const app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
   try {
     return buildOpenApiDocument(app);
   } finally {

@@ -4,7 +4,8 @@
 // the index.html fallback never shadows the API: an unknown API path stays the API's JSON 404 and
 // /docs stays Swagger UI (test/e2e/web-serving.e2e-spec.ts checks both, and that no API route starts
 // with one of these prefixes). A new area of the web app adds its prefix here.
-import { ServeStaticModule, type ServeStaticModuleOptions } from '@nestjs/serve-static';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { basename, join, resolve } from 'path';
 
 import { WEB_ROUTE_PREFIXES } from './web-routes';
@@ -21,23 +22,23 @@ export function webDistDir(): string {
   return basename(parent) === 'dist' ? join(parent, 'web') : join(parent, 'dist', 'web');
 }
 
-export function webAppModule() {
-  // Async so the folder is read when the app is created (tests point WEB_DIST_DIR elsewhere), not on import.
-  return ServeStaticModule.forRootAsync({ useFactory: () => [webAppOptions()] });
-}
-
-function webAppOptions(): ServeStaticModuleOptions {
-  return {
-    rootPath: webDistDir(),
-    renderPath: WEB_ROUTE_PATTERN,
-    serveStaticOptions: {
-      index: 'index.html',
-      fallthrough: true,
-      redirect: false,
-      setHeaders: (response: { setHeader(name: string, value: string): void }, path: string) => {
-        // Hashed bundles never change; index.html must be asked for again after a deploy.
-        response.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+/** The built files at `/` (a missing file is the API's JSON 404), and index.html for the client-side routes. */
+export async function registerWebApp(app: NestFastifyApplication): Promise<void> {
+  // Read when the app is created (tests point WEB_DIST_DIR elsewhere), not on import.
+  await app.register(fastifyStatic, {
+    root: webDistDir(),
+    prefix: '/',
+    index: 'index.html',
+    redirect: false,
+    setHeaders: (response, path) => {
+      // Hashed bundles never change; index.html must be asked for again after a deploy.
+      response.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
-  };
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  for (const prefix of WEB_ROUTE_PREFIXES) {
+    for (const url of [`/${prefix}`, `/${prefix}/*`]) {
+      fastify.get(url, (_request, reply) => reply.sendFile('index.html'));
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser } from '../common/auth/decorators';
@@ -78,15 +78,15 @@ export class AuthController {
   async changePassword(
     @CurrentUser() actor: AuthUser,
     @Body() dto: ChangePasswordDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     // A wrong current password is a failed login of the account: the same budget, so a stolen session
     // cannot guess the password here past the login limits.
     const address = addressOf(request);
     const decision = await this.loginLimits.tryLogin(address, actor.email);
     if (!decision.allowed) {
-      response.setHeader('Retry-After', String(decision.retryAfterSeconds));
+      response.header('Retry-After', String(decision.retryAfterSeconds));
       throw new ThrottlerException();
     }
     try {
@@ -110,15 +110,15 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The password is set; sign in with it' })
   async resetPassword(
     @Body() dto: ResetPasswordDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     // Wrong tokens are counted per address before the lookup (parallel guesses cannot slip past) and
     // forgiven when the token turns out to be good.
     const address = addressOf(request);
     const decision = await this.loginLimits.tryResetToken(address);
     if (!decision.allowed) {
-      response.setHeader('Retry-After', String(decision.retryAfterSeconds));
+      response.header('Retry-After', String(decision.retryAfterSeconds));
       throw new ThrottlerException();
     }
     try {
@@ -132,6 +132,6 @@ export class AuthController {
 }
 
 /** The caller's address as the login limits see it (TRUST_PROXY decides whether X-Forwarded-For counts). */
-const addressOf = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
+const addressOf = (request: FastifyRequest) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
 const isRule = (error: unknown, rule: RuleCode) => error instanceof DomainError && error.rule === rule;

@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { ThrottlerException } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error';
 import { flattenValidationErrors } from '../common/http/validation';
 import { LoginDto } from './dto/login.dto';
@@ -21,7 +21,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const body: unknown = request.body ?? {};
     const errors = validateSync(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
@@ -31,7 +31,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const decision = await this.limits.tryLogin(attempt.address, attempt.email);
     if (!decision.allowed) {
       // When to try again, for people and for clients that back off (RFC 9110 §10.2.3).
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(decision.retryAfterSeconds));
+      context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(decision.retryAfterSeconds));
       throw new ThrottlerException();
     }
     // Throws on a wrong password, which then stays counted; a success takes its count back.

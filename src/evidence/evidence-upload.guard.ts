@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { EvidenceService, UploadTarget } from './evidence.service';
@@ -16,7 +16,7 @@ abstract class UploadGuard implements CanActivate {
   protected abstract readonly what: string;
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: { id?: string } }> & { user?: AuthUser }>();
     const id = request.params.id;
     if (typeof id !== 'string' || !isUUID(id)) {
       throw new DomainError('bad_request', `The ${this.what} id must be a UUID`, [{ field: 'id', reason: 'must be a UUID' }]);

@@ -1,5 +1,4 @@
-import { Controller, Get, Header, Headers, HttpCode, Post, StreamableFile, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Header, Headers, HttpCode, Post, StreamableFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -7,6 +6,7 @@ import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import { EVIDENCE_MIME_TYPES } from './domain/file-types';
 import { EvidenceUploadBody, EvidenceView } from './dto/evidence.dto';
+import { EvidenceFile, EvidenceFileInterceptor } from './evidence-file.interceptor';
 import { AssignmentEvidenceUploadGuard, EvidenceUploadGuard } from './evidence-upload.guard';
 import { EvidenceService, UploadedEvidence } from './evidence.service';
 
@@ -31,7 +31,7 @@ export class EvidenceController {
   @HttpCode(201)
   @Roles('shopper')
   @UseGuards(AssignmentEvidenceUploadGuard)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(EvidenceFileInterceptor)
   @Endpoint({
     operationId: 'uploadAssignmentEvidence',
     summary: 'Attach a photo, document or recording to an assignment, before or after submitting its report (the assigned shopper)',
@@ -49,7 +49,7 @@ export class EvidenceController {
     @CurrentUser() actor: AuthUser,
     @UuidParam('id') id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @UploadedFile() file: UploadedEvidence | undefined,
+    @EvidenceFile() file: UploadedEvidence | undefined,
   ): Promise<EvidenceView> {
     return this.evidence.upload(actor, { assignmentId: id }, file, idempotencyKey);
   }
@@ -69,7 +69,7 @@ export class EvidenceController {
   @Post('visit-reports/:id/evidence')
   @HttpCode(201)
   @UseGuards(EvidenceUploadGuard)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(EvidenceFileInterceptor)
   @Endpoint({
     operationId: 'uploadVisitEvidence',
     summary: "Attach a file to a submitted or returned visit report (the report's shopper); it joins the report's assignment",
@@ -84,7 +84,7 @@ export class EvidenceController {
     @CurrentUser() actor: AuthUser,
     @UuidParam('id') id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @UploadedFile() file: UploadedEvidence | undefined,
+    @EvidenceFile() file: UploadedEvidence | undefined,
   ): Promise<EvidenceView> {
     return this.evidence.upload(actor, { reportId: id }, file, idempotencyKey);
   }

@@ -56,7 +56,7 @@ const EVIDENCE_COLUMNS = `e.id, e.assignment_id AS "assignmentId", e.visit_repor
   e.shareable_size_bytes AS "shareableSizeBytes", e.shareable_sha256 AS "shareableSha256", e.sanitized_at AS "sanitizedAt",
   e.capture, e.request_hash AS "requestHash", e.uploaded_by AS "uploadedBy", e.purged_at AS "purgedAt", e.created_at AS "createdAt"`;
 
-/** What an upload hands over: multer's in-memory file. */
+/** What an upload hands over: the file read into memory (EvidenceFileInterceptor). */
 export interface UploadedEvidence {
   buffer: Buffer;
   originalname?: string;

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
@@ -33,18 +33,18 @@ export class ExportsController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Query() query: ReportQueryDto,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     const { fileName, body } = await this.exports.pdf(user, id, query);
-    response
+    void response
       .status(200)
-      .set({
+      .headers({
         'Content-Type': PDF_CONTENT_TYPE,
         'Content-Disposition': attachmentDisposition(fileName),
         'Content-Length': String(body.length),
         'Cache-Control': 'private, no-store',
       })
-      .end(body);
+      .send(body);
   }
 
   @Get(':id/report.xlsx')
@@ -59,7 +59,7 @@ export class ExportsController {
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
     @Query() query: ReportQueryDto,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     return this.exports.xlsx(user, id, query, response);
   }

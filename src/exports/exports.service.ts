@@ -2,7 +2,8 @@
 // read the campaign (client users: own client only, approved visits only), so the PDF, the Excel file
 // and GET /campaigns/:id/kpis always agree, and a refused caller gets its 403/404 before any byte.
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { streamingResponse } from '../common/http/raw-response';
 import type { Writable } from 'stream';
 import { ReadDatabase, type ReadQueries } from '../database/read-database';
 import { AuthUser, isStaff } from '../common/auth/auth-user';
@@ -80,12 +81,13 @@ export class ExportsService {
    * first byte; a failure after the first byte aborts the connection, so the client sees a failed
    * download rather than a truncated file that looks complete.
    */
-  async xlsx(user: AuthUser, campaignId: string, query: ReportQueryDto, response: Response): Promise<void> {
+  async xlsx(user: AuthUser, campaignId: string, query: ReportQueryDto, reply: FastifyReply): Promise<void> {
     const { fileName, write } = await this.prepareXlsx(user, campaignId, query);
-    response.status(200);
-    response.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-    response.setHeader('Content-Disposition', attachmentDisposition(fileName));
-    response.setHeader('Cache-Control', 'private, no-store');
+    const response = streamingResponse(reply, {
+      'Content-Type': XLSX_CONTENT_TYPE,
+      'Content-Disposition': attachmentDisposition(fileName),
+      'Cache-Control': 'private, no-store',
+    });
     try {
       await write(response);
     } catch (error) {

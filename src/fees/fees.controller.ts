@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { streamingResponse } from '../common/http/raw-response';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
@@ -63,32 +64,32 @@ export class FeesController {
     errors: [400, 403, 422],
   })
   @ApiFileResponse(XLSX_CONTENT_TYPE, 'The workbook, as an attachment')
-  async payablesXlsx(@Query() query: PeriodQuery, @Res() response: Response): Promise<void> {
+  async payablesXlsx(@Query() query: PeriodQuery, @Res() response: FastifyReply): Promise<void> {
     const period = this.fees.periodOf(query);
     const rows = await this.fees.payables(period);
-    response.status(200).set({
+    const out = streamingResponse(response, {
       'Content-Type': XLSX_CONTENT_TYPE,
       'Content-Disposition': attachmentDisposition(fileName(period, 'xlsx')),
       'Cache-Control': 'private, no-store',
     });
-    await writePayablesWorkbook(response, rows, this.config.currency, period);
+    await writePayablesWorkbook(out, rows, this.config.currency, period);
   }
 
   @Get('payables.csv')
   @Roles('admin', 'consultant')
   @Endpoint({ operationId: 'downloadPayablesCsv', summary: 'The payables of a period as CSV (formula-safe text)', errors: [400, 403, 422] })
   @ApiFileResponse(CSV_CONTENT_TYPE, 'The CSV, as an attachment')
-  async payablesCsv(@Query() query: PeriodQuery, @Res() response: Response): Promise<void> {
+  async payablesCsv(@Query() query: PeriodQuery, @Res() response: FastifyReply): Promise<void> {
     const period = this.fees.periodOf(query);
     const body = payablesCsv(await this.fees.payables(period), this.config.currency);
-    response
+    void response
       .status(200)
-      .set({
+      .headers({
         'Content-Type': CSV_CONTENT_TYPE,
         'Content-Disposition': attachmentDisposition(fileName(period, 'csv')),
         'Cache-Control': 'private, no-store',
       })
-      .end(body);
+      .send(body);
   }
 
   @Post('payouts')

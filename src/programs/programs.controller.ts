@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
@@ -158,7 +158,7 @@ export class ProgramsController {
     @UuidParam('id') id: string,
     @UuidParam('waveId') waveId: string,
     @Query() query: ProgramReportQueryDto,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     send(response, await this.reports.pdf(user, id, waveId, query.toProgramFilters(), query.lang));
   }
@@ -179,7 +179,7 @@ export class ProgramsController {
     @UuidParam('id') id: string,
     @UuidParam('waveId') waveId: string,
     @Query() query: ProgramReportQueryDto,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     send(response, await this.reports.xlsx(user, id, waveId, query.toProgramFilters(), query.lang));
   }
@@ -227,14 +227,14 @@ export class ProgramsController {
   }
 }
 
-function send(response: Response, report: ProgramReport): void {
-  response
+function send(response: FastifyReply, report: ProgramReport): void {
+  void response
     .status(200)
-    .set({
+    .headers({
       'Content-Type': report.contentType,
       'Content-Disposition': report.disposition,
       'Content-Length': String(report.body.length),
       'Cache-Control': 'private, no-store',
     })
-    .end(report.body);
+    .send(report.body);
 }

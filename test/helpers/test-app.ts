@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -11,7 +11,7 @@ import { createTestDatabase } from '../setup/test-database';
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
 
 export interface TestContext {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: TestAgent;
   db: DataSource;
   dataDir: string;
@@ -39,6 +39,8 @@ export async function createTestApp(
   });
   const app = await createApp();
   await app.init();
+  // Fastify answers once its plugins (helmet, static files, multipart) have loaded.
+  await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
   return {
     app,

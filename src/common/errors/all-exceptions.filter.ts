@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorDetail } from './domain-error';
 import { HTTP_STATUS_OF, type RuleCode } from './error-codes';
 import { httpErrorBody } from './http-error-body';
@@ -11,20 +11,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message, details, code } = this.describe(exception);
     if (status >= 500) {
       // The request is named here too: above info no per-request logger binds it to the line.
-      const request = host.switchToHttp().getRequest<Request & { id?: string }>();
+      const request = host.switchToHttp().getRequest<FastifyRequest>();
       this.logger.error(
-        `${request.method} ${request.originalUrl} (request ${request.id}): ${exception instanceof Error ? exception.stack : String(exception)}`,
+        `${request.method} ${request.url} (request ${request.id}): ${exception instanceof Error ? exception.stack : String(exception)}`,
       );
     }
-    if (response.headersSent) {
-      response.end();
+    if (reply.raw.headersSent) {
+      reply.raw.end();
       return;
     }
-    response.status(status).json(httpErrorBody(status, message, details, code));
+    const body = httpErrorBody(status, message, details, code);
+    if (reply.sent) {
+      // A route that streams its own body (streamingResponse) failed before its first byte.
+      reply.raw.statusCode = status;
+      reply.raw.setHeader('Content-Type', 'application/json; charset=utf-8');
+      reply.raw.end(JSON.stringify(body));
+      return;
+    }
+    void reply.status(status).send(body);
   }
 
   private describe(exception: unknown): { status: number; message: string; details?: ErrorDetail[]; code?: RuleCode } {
@@ -47,9 +55,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return { status, message: String(body) };
     }
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.too.large') {
-      return { status: 413, message: 'Request body is too large' };
+    // Fastify's own refusals before any route runs (a body past bodyLimit, a bad Content-Length…): their 4xx, in this shape.
+    const fastifyError = exception as { code?: unknown; statusCode?: number; message?: string };
+    if (
+      typeof fastifyError?.code === 'string' &&
+      fastifyError.code.startsWith('FST_') &&
+      fastifyError.statusCode &&
+      fastifyError.statusCode < 500
+    ) {
+      const status = fastifyError.statusCode;
+      return { status, message: status === 413 ? 'Request body is too large' : (fastifyError.message ?? 'Bad request') };
     }
     return { status: 500, message: 'Internal server error' };
   }

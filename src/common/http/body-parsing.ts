@@ -1,56 +1,70 @@
-import { json, urlencoded } from 'express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { ErrorDetail } from '../errors/domain-error';
-import { httpErrorBody } from '../errors/http-error-body';
+import type { FastifyInstance } from 'fastify';
+import { parse as parseQueryString } from 'querystring';
+import { DomainError, type ErrorDetail } from '../errors/domain-error';
 
 /**
- * JSON and form body parsers with a size limit. body-parser reports its errors to Express, outside
- * Nest's filters, so they are turned into the API error shape here.
+ * JSON and form body parsers (Fastify refuses a body past its `bodyLimit` with 413 before these run):
+ * the parsed body is checked once for every route (depth, built-in keys, storable text), and a body
+ * of any other type is not read, as Express did (the route's validation then names the missing fields).
+ * Errors go through Nest's error handler to AllExceptionsFilter, so they keep the API error shape.
  */
-export function bodyParsers(limitBytes: number): RequestHandler[] {
-  const parsers = [json({ limit: limitBytes }), urlencoded({ extended: false, limit: limitBytes })].map(
-    (parser) => (req: Request, res: Response, next: NextFunction) =>
-      parser(req, res, (error?: unknown) => {
-        if (!error) {
-          const { tooDeep, builtInKey, badText } = inspectBody(req.body, MAX_BODY_DEPTH);
-          // class-transformer recurses once per level: a body nested thousands deep overflows its stack (a 500).
-          if (tooDeep) {
-            res
-              .status(400)
-              .json(
-                httpErrorBody(400, `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [
-                  { field: 'body', reason: 'nested too deeply' },
-                ]),
-              );
-            return;
-          }
-          // class-transformer silently drops such keys, so the validation pipe never sees them to refuse them.
-          const field = builtInKey;
-          if (field !== null) {
-            const key = field.slice(field.lastIndexOf('.') + 1);
-            res
-              .status(400)
-              .json(httpErrorBody(400, `Invalid request: ${field}`, [{ field, reason: `unknown field "${key}" is not allowed` }]));
-            return;
-          }
-          if (badText) {
-            res.status(400).json(httpErrorBody(400, `Invalid request: ${badText.field}`, [badText]));
-            return;
-          }
-          return next();
-        }
-        const { type, status } = error as { type?: string; status?: number };
-        if (type === 'entity.too.large') {
-          res.status(413).json(httpErrorBody(413, `Request body is larger than ${limitBytes} bytes`));
-        } else if (type === 'entity.parse.failed') {
-          res.status(400).json(httpErrorBody(400, 'Request body is not valid JSON', [{ field: 'body', reason: 'malformed JSON' }]));
-        } else {
-          const code = status && status >= 400 && status < 500 ? status : 400;
-          res.status(code).json(httpErrorBody(code, 'Request body could not be read'));
-        }
-      }),
-  );
-  return [...parsers, refuseBadQueryText];
+export function registerBodyParsers(fastify: FastifyInstance): void {
+  // Express read a body whatever the method: a malformed one on a GET is a 400 too.
+  fastify.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    let body: unknown;
+    try {
+      body = parseJson(text as string);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    done(bodyProblem(body), body);
+  });
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, text, done) => {
+    const body = parseQueryString(text as string);
+    done(bodyProblem(body), body);
+  });
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+  // A query string value or name with NUL or a lone surrogate is a 400 naming the parameter, before any route sees it.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const problem = queryTextProblem(request.query);
+    done(problem ? new DomainError('bad_request', `Invalid request: ${problem.field}`, [problem]) : undefined);
+  });
+}
+
+/** As Express's json(): an empty body is {}, and only an object or array is a body (strict). */
+function parseJson(text: string): unknown {
+  const malformed = () => new DomainError('bad_request', 'Request body is not valid JSON', [{ field: 'body', reason: 'malformed JSON' }]);
+  const first = /^[ \t\n\r]*([^ \t\n\r])/.exec(text)?.[1];
+  if (first === undefined) return {};
+  if (first !== '{' && first !== '[') throw malformed();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw malformed();
+  }
+}
+
+/** Why a parsed body is refused (a 400 naming the field), or null. */
+function bodyProblem(body: unknown): DomainError | null {
+  const { tooDeep, builtInKey, badText } = inspectBody(body, MAX_BODY_DEPTH);
+  // class-transformer recurses once per level: a body nested thousands deep overflows its stack (a 500).
+  if (tooDeep) {
+    return new DomainError('bad_request', `Request body is nested deeper than ${MAX_BODY_DEPTH} levels`, [
+      { field: 'body', reason: 'nested too deeply' },
+    ]);
+  }
+  // class-transformer silently drops such keys, so the validation pipe never sees them to refuse them.
+  if (builtInKey !== null) {
+    const key = builtInKey.slice(builtInKey.lastIndexOf('.') + 1);
+    return new DomainError('bad_request', `Invalid request: ${builtInKey}`, [
+      { field: builtInKey, reason: `unknown field "${key}" is not allowed` },
+    ]);
+  }
+  if (badText) return new DomainError('bad_request', `Invalid request: ${badText.field}`, [badText]);
+  return null;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -74,16 +88,6 @@ export function numberProblem(value: number): string | null {
   if (!Number.isFinite(value)) return 'must be a finite number';
   if (/e/i.test(String(value))) return 'must be a number of ordinary size: below 1e21 in magnitude, and 0 or at least 0.000001';
   return null;
-}
-
-/** A query string value or name with NUL or a lone surrogate is a 400 naming the parameter, before any route sees it. */
-function refuseBadQueryText(req: Request, res: Response, next: NextFunction): void {
-  const problem = queryTextProblem(req.query);
-  if (problem) {
-    res.status(400).json(httpErrorBody(400, `Invalid request: ${problem.field}`, [problem]));
-    return;
-  }
-  next();
 }
 
 /** The first parameter (by name, `region` or `region[1]` when repeated) whose name or value is not storable text. */
