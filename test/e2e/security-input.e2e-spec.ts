@@ -1,5 +1,6 @@
 // Issue 8: hostile input on the user-creation and listing routes: mass assignment, type confusion,
 // privilege escalation through the body, oversized bodies, unbounded listings.
+import { gzipSync } from 'zlib';
 import { fieldsOf } from '../helpers/errors';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { createUser, loginAdmin, Session } from '../factories/users.factory';
@@ -170,6 +171,35 @@ describe('security: hostile input', () => {
       await ctx.http.post('/users').set(admin.auth).set('Content-Type', 'text/plain').send('email=x').expect(400);
       await ctx.http.post('/users').set(admin.auth).set('Content-Type', 'application/json').send('[1,2,3]').expect(400);
       await ctx.http.post('/users').set(admin.auth).set('Content-Type', 'application/json').send('"just a string"').expect(400);
+    });
+  });
+
+  describe('encodings', () => {
+    it('reads UTF-8 bodies, and refuses another charset or a compressed body with 415 naming the header, writing nothing', async () => {
+      const before = await userCount();
+      const latin1 = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .set('Content-Type', 'application/json; charset=latin1')
+        .send(Buffer.from(JSON.stringify(validUser({ name: 'José' })), 'latin1'))
+        .expect(415);
+      expect(fieldsOf(latin1.body)).toEqual(['Content-Type']);
+      const gzipped = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send(gzipSync(JSON.stringify(validUser())))
+        .expect(415);
+      expect(fieldsOf(gzipped.body)).toEqual(['Content-Encoding']);
+      expect(await userCount()).toBe(before);
+      const created = await ctx.http
+        .post('/users')
+        .set(admin.auth)
+        .set('Content-Type', 'application/json; charset=UTF-8')
+        .send(JSON.stringify(validUser({ name: 'José' })))
+        .expect(201);
+      expect(created.body.name).toBe('José');
     });
   });
 

@@ -12,9 +12,10 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   // Express read a body whatever the method: a malformed one on a GET is a 400 too.
   fastify.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
     let body: unknown;
     try {
+      assertReadableEncoding(request.headers);
       body = parseJson(text as string);
     } catch (error) {
       done(error as Error, undefined);
@@ -22,7 +23,13 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     }
     done(bodyProblem(body), body);
   });
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, text, done) => {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, text, done) => {
+    try {
+      assertReadableEncoding(request.headers);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
     const body = parseQueryString(text as string);
     done(bodyProblem(body), body);
   });
@@ -32,6 +39,26 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
     const problem = queryTextProblem(request.query);
     done(problem ? new DomainError('bad_request', `Invalid request: ${problem.field}`, [problem]) : undefined);
   });
+}
+
+/**
+ * Bodies are read as UTF-8 text, uncompressed: another charset or a Content-Encoding is a 415 naming
+ * the header, rather than text read wrongly (an é in Latin-1 would be stored as U+FFFD) or a
+ * compressed body taken for malformed JSON.
+ */
+function assertReadableEncoding(headers: { 'content-type'?: string; 'content-encoding'?: string }): void {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new DomainError('unsupported_media_type', `Request bodies must be UTF-8, not ${charset}`, [
+      { field: 'Content-Type', reason: 'charset must be utf-8' },
+    ]);
+  }
+  const encoding = headers['content-encoding']?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw new DomainError('unsupported_media_type', `Request bodies must be sent uncompressed, not ${encoding}`, [
+      { field: 'Content-Encoding', reason: 'must be absent or identity' },
+    ]);
+  }
 }
 
 /** As Express's json(): an empty body is {}, and only an object or array is a body (strict). */
