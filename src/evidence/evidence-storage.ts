@@ -34,6 +34,11 @@ export class EvidenceStorage {
   async read(storagePath: string): Promise<Buffer | null> {
     return isEvidenceKey(storagePath) ? this.objects.read(storagePath) : null;
   }
+
+  /** Removes a stored file; nothing when it is already gone. */
+  async delete(storagePath: string): Promise<void> {
+    if (isEvidenceKey(storagePath)) await this.objects.delete(storagePath);
+  }
 }
 
 /** storage_path is written only by put(), but never follow one that leaves the evidence folder. */

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
+import { tinyPng } from '../helpers/files';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { addTenantVisit, buildWorld, World } from '../factories/world.factory';
 
@@ -12,16 +13,7 @@ jest.setTimeout(60_000);
 
 const UPLOAD_MAX_BYTES = 4096;
 
-/** The smallest thing magic bytes call a PNG: the signature and an IHDR chunk, then some pixels' worth of bytes. */
-function png(seed: string, padding = 64): Buffer {
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.from([0, 0, 0, 13]),
-    Buffer.from('IHDR', 'latin1'),
-    Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde]),
-    Buffer.from(seed.padEnd(padding, '.'), 'latin1'),
-  ]);
-}
+const png = tinyPng;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
