@@ -6,8 +6,8 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import { ReportQueryDto } from './dto/report-query.dto';
-import { ExportsService, PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './exports.service';
-import { attachmentDisposition } from './format';
+import { ExportsService } from './exports.service';
+import { attachmentHeaders, PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './format';
 
 const ACCESS =
   'Consultants and admins: any campaign (includeUnapproved=true previews submitted visits). Client users: their own ' +
@@ -38,12 +38,7 @@ export class ExportsController {
     const { fileName, body } = await this.exports.pdf(user, id, query);
     void response
       .status(200)
-      .headers({
-        'Content-Type': PDF_CONTENT_TYPE,
-        'Content-Disposition': attachmentDisposition(fileName),
-        'Content-Length': String(body.length),
-        'Cache-Control': 'private, no-store',
-      })
+      .headers(attachmentHeaders(PDF_CONTENT_TYPE, fileName, body.length))
       .send(body);
   }
 

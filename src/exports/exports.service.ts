@@ -13,12 +13,9 @@ import { visitScope } from '../kpis/visit-scope';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { OutputClosedError, writeWorkbook } from './excel/workbook';
 import { streamVisitRows } from './excel/visit-rows';
-import { attachmentDisposition, reportFileName, ReportFileName } from './format';
+import { attachmentHeaders, reportFileName, ReportFileName, XLSX_CONTENT_TYPE } from './format';
 import { labelsFor, resolveReportLanguage } from './i18n';
 import { renderPdf } from './pdf/report-pdf';
-
-export const PDF_CONTENT_TYPE = 'application/pdf';
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The downloads never carry the consultants-only shopper calibration block (shopper names), whoever
@@ -83,11 +80,7 @@ export class ExportsService {
    */
   async xlsx(user: AuthUser, campaignId: string, query: ReportQueryDto, reply: FastifyReply): Promise<void> {
     const { fileName, write } = await this.prepareXlsx(user, campaignId, query);
-    const response = streamingResponse(reply, {
-      'Content-Type': XLSX_CONTENT_TYPE,
-      'Content-Disposition': attachmentDisposition(fileName),
-      'Cache-Control': 'private, no-store',
-    });
+    const response = streamingResponse(reply, attachmentHeaders(XLSX_CONTENT_TYPE, fileName));
     try {
       await write(response);
     } catch (error) {

@@ -131,6 +131,22 @@ function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+export const PDF_CONTENT_TYPE = 'application/pdf';
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The headers of every report download: its type, its name as an attachment, its length when known, and
+ * never kept by a shared cache (reports and payables are not for anyone else's eyes).
+ */
+export function attachmentHeaders(contentType: string, name: ReportFileName, length?: number): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Disposition': attachmentDisposition(name),
+    ...(length === undefined ? {} : { 'Content-Length': String(length) }),
+    'Cache-Control': 'private, no-store',
+  };
+}
+
 /** `attachment; filename="…"` plus `filename*=UTF-8''…` (RFC 6266) when the name has non-ASCII letters. */
 export function attachmentDisposition(name: ReportFileName): string {
   const quoted = name.ascii.replace(/["\\]/g, '');

@@ -7,10 +7,10 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { attachmentDisposition } from '../exports/format';
+import { attachmentHeaders, XLSX_CONTENT_TYPE } from '../exports/format';
 import { PayableView, PayoutDto, PayoutView, PeriodQuery, StatementView } from './dto/fees.dto';
 import { FeesService } from './fees.service';
-import { CSV_CONTENT_TYPE, payablesCsv, writePayablesWorkbook, XLSX_CONTENT_TYPE } from './payables-files';
+import { CSV_CONTENT_TYPE, payablesCsv, writePayablesWorkbook } from './payables-files';
 
 /** payables-2026-11-01-2026-11-30.xlsx: the dates are validated digits, so ASCII-only. */
 const fileName = (period: { from: string; to: string }, extension: string) => {
@@ -67,11 +67,7 @@ export class FeesController {
   async payablesXlsx(@Query() query: PeriodQuery, @Res() response: FastifyReply): Promise<void> {
     const period = this.fees.periodOf(query);
     const rows = await this.fees.payables(period);
-    const out = streamingResponse(response, {
-      'Content-Type': XLSX_CONTENT_TYPE,
-      'Content-Disposition': attachmentDisposition(fileName(period, 'xlsx')),
-      'Cache-Control': 'private, no-store',
-    });
+    const out = streamingResponse(response, attachmentHeaders(XLSX_CONTENT_TYPE, fileName(period, 'xlsx')));
     await writePayablesWorkbook(out, rows, this.config.currency, period);
   }
 
@@ -84,11 +80,7 @@ export class FeesController {
     const body = payablesCsv(await this.fees.payables(period), this.config.currency);
     void response
       .status(200)
-      .headers({
-        'Content-Type': CSV_CONTENT_TYPE,
-        'Content-Disposition': attachmentDisposition(fileName(period, 'csv')),
-        'Cache-Control': 'private, no-store',
-      })
+      .headers(attachmentHeaders(CSV_CONTENT_TYPE, fileName(period, 'csv')))
       .send(body);
   }
 

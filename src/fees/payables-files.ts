@@ -6,7 +6,6 @@ import { numberCell, plainText } from '../exports/excel/cells';
 import { csvDocument } from './domain/csv';
 import type { PayableView } from './dto/fees.dto';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 const HEADER = (currency: string) => [

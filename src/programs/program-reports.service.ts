@@ -2,7 +2,7 @@
 // which decides who may read the program (404 for another client's), so the three always agree.
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth/auth-user';
-import { attachmentDisposition, reportFileName } from '../exports/format';
+import { PDF_CONTENT_TYPE, reportFileName, XLSX_CONTENT_TYPE, type ReportFileName } from '../exports/format';
 import { ReportLanguage, resolveReportLanguage } from '../exports/i18n';
 import { programLabelsFor } from '../exports/program/i18n';
 import { renderProgramPdf } from '../exports/program/program-pdf';
@@ -12,7 +12,7 @@ import { ProgramModelService } from './program-model.service';
 
 export interface ProgramReport {
   contentType: string;
-  disposition: string;
+  fileName: ReportFileName;
   body: Buffer;
 }
 
@@ -25,7 +25,7 @@ export class ProgramReportsService {
     const language = resolveReportLanguage(lang, model.language);
     const body = await renderProgramPdf(model, language);
     const name = reportFileName(`${model.program.name} ${model.wave.name}`, new Date(), 'pdf', programLabelsFor(language).fileNameFallback);
-    return { contentType: 'application/pdf', disposition: attachmentDisposition(name), body };
+    return { contentType: PDF_CONTENT_TYPE, fileName: name, body };
   }
 
   async xlsx(user: AuthUser, programId: string, waveId: string, filters: ProgramFilters, lang?: ReportLanguage): Promise<ProgramReport> {
@@ -38,10 +38,6 @@ export class ProgramReportsService {
       'xlsx',
       programLabelsFor(language).fileNameFallback,
     );
-    return {
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: attachmentDisposition(name),
-      body,
-    };
+    return { contentType: XLSX_CONTENT_TYPE, fileName: name, body };
   }
 }

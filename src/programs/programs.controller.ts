@@ -5,6 +5,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
+import { attachmentHeaders, PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../exports/format';
 import {
   ActionView,
   CreateActionDto,
@@ -152,7 +153,7 @@ export class ProgramsController {
     summary: 'The omnichannel report of a wave as PDF (Informe omnicanal)',
     description: `${READERS} Accepts the filters of the program model; lang defaults to the first questionnaire’s language.`,
   })
-  @ApiFileResponse('application/pdf', 'The PDF, as an attachment named after the program, the wave and today’s date')
+  @ApiFileResponse(PDF_CONTENT_TYPE, 'The PDF, as an attachment named after the program, the wave and today’s date')
   async pdf(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
@@ -170,10 +171,7 @@ export class ProgramsController {
     summary: 'The omnichannel report of a wave as an Excel workbook',
     description: `${READERS} Accepts the filters of the program model; lang defaults to the first questionnaire’s language.`,
   })
-  @ApiFileResponse(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'The workbook, as an attachment named after the program, the wave and today’s date',
-  )
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'The workbook, as an attachment named after the program, the wave and today’s date')
   async xlsx(
     @CurrentUser() user: AuthUser,
     @UuidParam('id') id: string,
@@ -230,11 +228,6 @@ export class ProgramsController {
 function send(response: FastifyReply, report: ProgramReport): void {
   void response
     .status(200)
-    .headers({
-      'Content-Type': report.contentType,
-      'Content-Disposition': report.disposition,
-      'Content-Length': String(report.body.length),
-      'Cache-Control': 'private, no-store',
-    })
+    .headers(attachmentHeaders(report.contentType, report.fileName, report.body.length))
     .send(report.body);
 }

@@ -5,8 +5,7 @@ import { AuthUser } from '../common/auth/auth-user';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { ApiFileResponse, Endpoint } from '../common/http/api-docs';
 import { UuidParam } from '../common/http/uuid-param';
-import { PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../exports/exports.service';
-import { attachmentDisposition } from '../exports/format';
+import { attachmentHeaders, PDF_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../exports/format';
 import { CreateReportJobDto, ReportJobView } from './dto/report-job.dto';
 import { ReportJobsService } from './report-jobs.service';
 
@@ -57,12 +56,7 @@ export class ReportJobsController {
     // Fastify pipes the file and ends the connection if it fails mid-way (never a short file that looks whole).
     await response
       .status(200)
-      .headers({
-        'Content-Type': contentType,
-        'Content-Disposition': attachmentDisposition(fileName),
-        'Content-Length': String(file.size),
-        'Cache-Control': 'private, no-store',
-      })
+      .headers(attachmentHeaders(contentType, fileName, file.size))
       .send(file.stream);
   }
 }
