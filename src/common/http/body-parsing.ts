@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'querystring';
 import { DomainError, type ErrorDetail } from '../errors/domain-error';
 
@@ -12,33 +12,33 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
   // Express read a body whatever the method: a malformed one on a GET is a 400 too.
   fastify.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
-    let body: unknown;
-    try {
-      assertReadableEncoding(request.headers);
-      body = parseJson(text as string);
-    } catch (error) {
-      done(error as Error, undefined);
-      return;
-    }
-    done(bodyProblem(body), body);
-  });
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, text, done) => {
-    try {
-      assertReadableEncoding(request.headers);
-    } catch (error) {
-      done(error as Error, undefined);
-      return;
-    }
-    const body = parseQueryString(text as string);
-    done(bodyProblem(body), body);
-  });
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, checkedParser(parseJson));
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    checkedParser((text) => parseQueryString(text)),
+  );
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
   // A query string value or name with NUL or a lone surrogate is a 400 naming the parameter, before any route sees it.
   fastify.addHook('preValidation', (request, _reply, done) => {
     const problem = queryTextProblem(request.query);
     done(problem ? new DomainError('bad_request', `Invalid request: ${problem.field}`, [problem]) : undefined);
   });
+}
+
+/** A body parser that reads UTF-8 text only, then checks what `parse` made of it (bodyProblem). */
+function checkedParser(parse: (text: string) => unknown) {
+  return (request: FastifyRequest, text: string | Buffer, done: (error: Error | null, body?: unknown) => void): void => {
+    let body: unknown;
+    try {
+      assertReadableEncoding(request.headers);
+      body = parse(text as string);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    done(bodyProblem(body), body);
+  };
 }
 
 /**
