@@ -342,16 +342,9 @@ function statementName(text: string): string {
   return name;
 }
 
-const withEvidenceQuestion = new WeakMap<QuestionnaireDefinition, boolean>();
-
-/** Whether a questionnaire asks for evidence (definitions are cached and immutable, so the answer is kept). */
+/** Whether a questionnaire asks for evidence (listQuestions keeps one list per definition, so this is a short scan). */
 function hasEvidenceQuestion(definition: QuestionnaireDefinition): boolean {
-  let has = withEvidenceQuestion.get(definition);
-  if (has === undefined) {
-    has = listQuestions(definition).some(({ question }) => question.type === 'evidence');
-    withEvidenceQuestion.set(definition, has);
-  }
-  return has;
+  return listQuestions(definition).some(({ question }) => question.type === 'evidence');
 }
 
 /** docs/domain.md §4b signals that warn a reviewer; they never block the submission. */
