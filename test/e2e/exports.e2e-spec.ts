@@ -6,8 +6,8 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { readPdf } from '../../src/exports/testing/pdf-text';
 import { createTestApp, TestContext } from '../helpers/test-app';
-import { createUser, loginAdmin, Session } from '../factories/users.factory';
-import { ExportsWorld, seedExportsWorld, seedLargeCampaign, SHOPPER_EMAIL_PREFIX, SHOPPER_NAME } from '../factories/exports.factory';
+import type { Session } from '../factories/users.factory';
+import { ExportsWorld, seedExportsCast, seedLargeCampaign, SHOPPER_EMAIL_PREFIX, SHOPPER_NAME } from '../factories/exports.factory';
 import { binary } from '../helpers/binary';
 
 // Each file read back spawns a pdf-parse process or unzips a workbook; on a busy machine that takes a while.
@@ -68,12 +68,7 @@ describe('reports: PDF and Excel downloads', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    admin = await loginAdmin(ctx.http);
-    consultant = await createUser(ctx.http, admin, { role: 'consultant' });
-    shopper = await createUser(ctx.http, admin, { role: 'shopper', name: SHOPPER_NAME, email: `${SHOPPER_EMAIL_PREFIX}@shoppers.test` });
-    world = await seedExportsWorld(ctx.db, shopper.user.id);
-    client = await createUser(ctx.http, admin, { role: 'client', clientId: world.clientId });
-    otherClient = await createUser(ctx.http, admin, { role: 'client', clientId: world.otherClientId });
+    ({ admin, consultant, shopper, client, otherClient, world } = await seedExportsCast(ctx));
     today = new Date().toISOString().slice(0, 10);
   });
   afterAll(() => ctx.close());

@@ -8,8 +8,8 @@ import { join } from 'path';
 import { readPdf } from '../../src/exports/testing/pdf-text';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { ReportJobsService } from '../../src/report-jobs/report-jobs.service';
-import { seedExportsWorld, SHOPPER_EMAIL_PREFIX, SHOPPER_NAME, type ExportsWorld } from '../factories/exports.factory';
-import { createUser, loginAdmin, Session } from '../factories/users.factory';
+import { seedExportsCast, SHOPPER_EMAIL_PREFIX, SHOPPER_NAME, type ExportsWorld } from '../factories/exports.factory';
+import { createUser, Session } from '../factories/users.factory';
 import { createTestApp, TestContext } from '../helpers/test-app';
 import { binary } from '../helpers/binary';
 
@@ -41,12 +41,7 @@ describe('report jobs', () => {
       REPORT_RETENTION_HOURS: '24',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
-    admin = await loginAdmin(ctx.http);
-    consultant = await createUser(ctx.http, admin, { role: 'consultant' });
-    shopper = await createUser(ctx.http, admin, { role: 'shopper', name: SHOPPER_NAME, email: `${SHOPPER_EMAIL_PREFIX}@shoppers.test` });
-    world = await seedExportsWorld(ctx.db, shopper.user.id);
-    client = await createUser(ctx.http, admin, { role: 'client', clientId: world.clientId });
-    otherClient = await createUser(ctx.http, admin, { role: 'client', clientId: world.otherClientId });
+    ({ admin, consultant, shopper, client, otherClient, world } = await seedExportsCast(ctx));
   });
   afterAll(() => ctx.close());
 

@@ -1,6 +1,8 @@
 // Rows for the report downloads' e2e test, inserted straight into the database by tables.factory.ts
 // (scores stated by hand, as the scoring engine would have stored them).
 import { DataSource } from 'typeorm';
+import type { TestContext } from '../helpers/test-app';
+import { createUser, loginAdmin, type Session } from './users.factory';
 import type { QuestionnaireDefinition } from '../../src/questionnaires/domain/definition';
 import {
   CampaignInput,
@@ -377,4 +379,28 @@ export async function seedLargeCampaign(db: DataSource, input: { clientId: strin
     [campaignId],
   );
   return campaignId;
+}
+
+/** The people of the exports world, each signed in: its staff, the shopper whose identity must never show, and a client user of each client. */
+export interface ExportsCast {
+  admin: Session;
+  consultant: Session;
+  shopper: Session;
+  client: Session;
+  otherClient: Session;
+  world: ExportsWorld;
+}
+
+export async function seedExportsCast(ctx: TestContext): Promise<ExportsCast> {
+  const admin = await loginAdmin(ctx.http);
+  const consultant = await createUser(ctx.http, admin, { role: 'consultant' });
+  const shopper = await createUser(ctx.http, admin, {
+    role: 'shopper',
+    name: SHOPPER_NAME,
+    email: `${SHOPPER_EMAIL_PREFIX}@shoppers.test`,
+  });
+  const world = await seedExportsWorld(ctx.db, shopper.user.id);
+  const client = await createUser(ctx.http, admin, { role: 'client', clientId: world.clientId });
+  const otherClient = await createUser(ctx.http, admin, { role: 'client', clientId: world.otherClientId });
+  return { admin, consultant, shopper, client, otherClient, world };
 }
